@@ -1,0 +1,351 @@
+"""Assembly: BriefSpec + SourceSummaries + Audience -> Memo.
+
+Stage: the middle. Everything is read and checked before this stage runs, and this stage writes
+nothing: it evaluates the analyst's prose (with the ``figure()`` and ``cite()`` helpers), renders
+each section template of the audience to Markdown, converts that to blocks, numbers footnotes in
+reading order and returns one complete :class:`~brief.memo.Memo`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from markupsafe import Markup, escape
+
+from brief import citations
+from brief.audiences import Audience
+from brief.blocks import markdown_to_blocks, marker, strip_markers
+from brief.context import BriefView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
+from brief.errors import BriefError, BriefErrors, LimitError, Location, SpecError
+from brief.figures import format_figure
+from brief.memo import Block, FigureUse, Footnote, FootnoteRef, HeaderLine, Inline, Memo, Paragraph, Section, Text
+from brief.models import CatalogueOption, Figure
+from brief.spec import BriefSpec
+from brief.summaries import LoadedSummary
+from brief.templating import Templates, guard
+
+# --- checks that hold for every audience ----------------------------------------------------------
+
+
+def select_sources(spec: BriefSpec, summaries: dict[str, LoadedSummary]) -> list[LoadedSummary]:
+    """The summaries a brief uses, in the order its ``sources`` list names them."""
+    chosen: dict[str, LoadedSummary] = {}
+    for index, pattern in enumerate(spec.front.sources):
+        if any(ch in pattern for ch in "*?["):
+            for key in sorted(summaries):
+                if fnmatch.fnmatchcase(key, pattern):
+                    chosen.setdefault(key, summaries[key])
+        elif pattern in summaries:
+            chosen.setdefault(pattern, summaries[pattern])
+        else:
+            raise SpecError(f"source '{pattern}' has no summary in seeds/", spec.location("sources", index))
+    if not chosen:
+        raise SpecError("the brief's sources match no summary in seeds/", spec.location("sources"))
+    return list(chosen.values())
+
+
+def check_spec(spec: BriefSpec, sources: list[LoadedSummary], catalogue: dict[str, CatalogueOption]) -> None:
+    """Cross-file checks of a spec: every id it names exists. All problems are reported at once."""
+    errors: list[BriefError] = []
+    figure_ids = {f.id for s in sources for f in s.summary.figures}
+    for i, fid in enumerate(spec.front.key_figures):
+        if fid not in figure_ids:
+            errors.append(SpecError(f"key figure '{fid}' is not a figure of the brief's sources", spec.location("key_figures", i)))
+    seen: set[str] = set()
+    for i, option in enumerate(spec.front.options):
+        if option.id not in catalogue:
+            errors.append(SpecError(f"option '{option.id}' is not in the option catalogue", spec.location("options", i, "id")))
+        if option.id in seen:
+            errors.append(SpecError(f"option '{option.id}' is listed twice", spec.location("options", i, "id")))
+        seen.add(option.id)
+    rec = spec.front.recommendation
+    if rec and rec not in seen:
+        errors.append(SpecError(f"recommendation '{rec}' is not one of the brief's options", spec.location("recommendation")))
+    if errors:
+        raise errors[0] if len(errors) == 1 else BriefErrors(errors)
+
+
+# --- citations -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Request:
+    source: LoadedSummary
+    locator: str | None = None
+    figure: Figure | None = None
+
+
+@dataclass
+class _Citer:
+    """Hands out citation markers while templates render; numbers footnotes when the Markdown is
+    converted, so the numbers follow reading order whatever order templates evaluate in."""
+
+    requests: list[_Request] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    cited: set[str] = field(default_factory=set)
+    figures: dict[str, FigureUse] = field(default_factory=dict)
+    entries: dict[str, LoadedSummary] = field(default_factory=dict)
+
+    def request(self, source: LoadedSummary, locator: str | None = None, figure: Figure | None = None) -> Markup:
+        self.requests.append(_Request(source, locator, figure))
+        return Markup(marker("c", len(self.requests) - 1))
+
+    def entry(self, source: LoadedSummary) -> Markup:
+        self.entries[source.id] = source
+        return Markup(marker("b", source.id))
+
+    def resolve(self, kind: str, key: str) -> list[Inline]:
+        if kind == "b":
+            return list(citations.bibliography(self.entries[key].summary))
+        request = self.requests[int(key)]
+        source = request.source.summary
+        number = len(self.footnotes) + 1
+        runs = citations.note(source, first=source.id not in self.cited, locator=request.locator)
+        self.cited.add(source.id)
+        self.footnotes.append(Footnote(number, tuple(runs)))
+        if request.figure is not None:
+            fig = request.figure
+            self.figures.setdefault(
+                fig.id, FigureUse(fig.id, fig.value, fig.unit, fig.label, fig.period, source.id, fig.quote, format_figure(fig))
+            )
+        return [FootnoteRef(number)]
+
+
+# --- assembly --------------------------------------------------------------------------------------
+
+
+class _Assembler:
+    def __init__(
+        self, spec: BriefSpec, sources: list[LoadedSummary], catalogue: dict[str, CatalogueOption], audience: Audience, templates: Templates
+    ) -> None:
+        self.spec, self.sources, self.catalogue = spec, sources, catalogue
+        self.audience, self.templates = audience, templates
+        self.profile = audience.profile
+        self.citer = _Citer()
+        self.by_id = {s.id: s for s in sources}
+        self.figure_owner = {f.id: (s, f) for s in sources for f in s.summary.figures}
+        self.source_views = {s.id: self._source_view(s) for s in sources}
+        self.prose_env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        self.prose_env.globals.update(figure=self.figure, cite=self.cite)
+
+    # Helpers callable from prose and templates.
+
+    def figure(self, figure_id: str) -> Markup:
+        found = self.figure_owner.get(figure_id)
+        if found is None:
+            raise SpecError(f"figure '{figure_id}' is not a figure of the brief's sources", self.spec.find(figure_id))
+        source, fig = found
+        return Markup(escape(format_figure(fig))) + self.citer.request(source, fig.quote, fig)
+
+    def cite(self, source_id: str) -> Markup:
+        source = self.by_id.get(source_id)
+        if source is None:
+            raise SpecError(f"source '{source_id}' is not one of the brief's sources", self.spec.find(source_id))
+        return self.citer.request(source)
+
+    def _prose(self, text: str, where: Location) -> Markup:
+        def render() -> str:
+            return self.prose_env.from_string(text).render()
+
+        try:
+            return Markup(render())
+        except jinja2.TemplateSyntaxError as exc:
+            line = (where.line or 0) + (exc.lineno or 1) if where.line else None
+            raise SpecError(f"template syntax error: {exc.message}", Location(where.path, line)) from None
+        except BriefError:
+            raise
+        except jinja2.TemplateError as exc:
+            raise SpecError(f"error in prose: {exc}", where) from None
+
+    # Views.
+
+    def _source_view(self, s: LoadedSummary) -> SourceView:
+        m = s.summary
+        return SourceView(
+            id=m.id, title=m.title, outlet=m.outlet, authors=citations.authors_text(m.authors),
+            published=citations.long_date(m.published), kind=m.kind, points=list(m.summary),
+            cite=_Lazy(lambda: self.citer.request(s)), entry=_Lazy(lambda: self.citer.entry(s)),
+        )  # fmt: skip
+
+    def _figure_view(self, s: LoadedSummary, f: Figure) -> FigureView:
+        return FigureView(
+            id=f.id, label=f.label, display=format_figure(f), period=f.period or "", importance=f.importance,
+            source=self.source_views[s.id], cite=_Lazy(lambda: self.citer.request(s, f.quote, f)),
+        )  # fmt: skip
+
+    def _options(self) -> list[OptionView]:
+        views = []
+        for i, opt in enumerate(self.spec.front.options):
+            entry = self.catalogue[opt.id]
+
+            def prose(value: str | None, *loc: Any, i: int = i) -> Markup:
+                return self._prose(value, self.spec.location("options", i, *loc)) if value else Markup("")
+
+            evidence = [
+                EvidenceView(self.source_views[s.id], m.stance, m.quote, _Lazy(lambda s=s, m=m: self.citer.request(s, None)))
+                for s in self.sources
+                for m in s.summary.options
+                if m.id == opt.id
+            ]
+            views.append(OptionView(
+                id=opt.id, title=opt.title or entry.title, summary=prose(opt.summary, "summary"),
+                pros=[prose(p, "pros", j) for j, p in enumerate(opt.pros)],
+                cons=[prose(c, "cons", j) for j, c in enumerate(opt.cons)],
+                risks=[prose(r, "risks", j) for j, r in enumerate(opt.risks)],
+                cost=prose(opt.cost, "cost"), evidence=evidence,
+                recommended=opt.id == self.spec.front.recommendation,
+            ))  # fmt: skip
+        return views
+
+    def _context(self) -> SectionContext:
+        f = self.spec.front
+        all_figures = sorted(
+            (self._figure_view(s, fig) for s in self.sources for fig in s.summary.figures),
+            key=lambda v: -v.importance,
+        )
+        chosen = (
+            [self._figure_view(*self.figure_owner[fid]) for fid in f.key_figures]
+            if f.key_figures
+            else [v for v in all_figures if v.importance == 3]
+        )
+        limit = self.profile.limits.key_figures
+        key_figures = chosen[:limit] if limit is not None else chosen
+        events = sorted(
+            (
+                EventView(
+                    citations.partial_date(e.date), e.date, e.what, self.source_views[s.id],
+                    _Lazy(lambda s=s, e=e: self.citer.request(s, e.quote)),
+                )
+                for s in self.sources
+                for e in s.summary.events
+            ),
+            key=lambda e: e.sort_key,
+        )  # fmt: skip
+        options = self._options()
+        prose = {key: self._prose(sec.text, self._prose_location(sec.line)) for key, sec in self.spec.prose.items()}
+        brief = BriefView(
+            name=self.spec.name, title=f.title, subject=f.subject, date=citations.long_date(f.date),
+            to=f.to or "", sender=f.from_ or "", through=f.through or "", classification=f.classification or "",
+            decision_due=citations.long_date(f.decision_due) if f.decision_due else "",
+            drafted=f.drafted or "", cleared=list(f.cleared), author=f.author or "",
+        )  # fmt: skip
+        return SectionContext(
+            brief=brief, audience=self.profile, prose=prose, sources=list(self.source_views.values()),
+            figures=all_figures, key_figures=key_figures, options=options,
+            recommendation=next((o for o in options if o.recommended), None), events=events,
+            figure=self.figure, cite=self.cite,
+        )  # fmt: skip
+
+    def _prose_location(self, heading_line: int) -> Location:
+        return Location(self.spec.path, heading_line)
+
+    def _section(self, section_id: str, context: SectionContext) -> Section | None:
+        name = f"sections/{section_id}.md"
+        title: str | None = None
+        style = "body"
+        if self.templates.exists(name):
+            template = self.templates.get(self.templates.markdown, name)
+            module = guard(lambda: _module(template, context.as_dict()), name, self.templates.path)
+            text = str(module)
+            title = getattr(module, "title", None)
+            style = getattr(module, "style", None) or "body"
+        elif section_id in self.spec.prose:
+            prose = self.spec.prose[section_id]
+            text, title = str(context.prose[section_id]), prose.title
+        else:
+            raise SpecError(
+                f"audience '{self.profile.name}' shows section '{section_id}', but there is no template "
+                f"{name} (searched {', '.join(str(p) for p in self.templates.path)}) and no '## {section_id}' prose",
+                Location(self.audience.path),
+            )
+        if section_id in self.profile.titles:
+            title = self.profile.titles[section_id]
+        if not strip_markers(text).strip():
+            return None
+        blocks = markdown_to_blocks(text, self.citer.resolve)
+        blocks = [_restyle(b, style) for b in blocks]
+        return Section(section_id, title, tuple(blocks)) if blocks else None
+
+    def memo(self) -> Memo:
+        context = self._context()
+        sections = [s for sid in self.profile.sections if (s := self._section(sid, context)) is not None]
+        self._check_bluf(sections)
+        f = self.spec.front
+        heading: tuple[HeaderLine, ...] = ()
+        if self.profile.form != "public":
+            lines = [
+                ("MEMORANDUM FOR", f.to),
+                ("THROUGH", f.through),
+                ("FROM", f.from_),
+                ("SUBJECT", f.subject),
+                ("DATE", citations.long_date(f.date)),
+            ]
+            heading = tuple(HeaderLine(label, value) for label, value in lines if value)
+        return Memo(
+            brief=self.spec.name, audience=self.profile.name, form=self.profile.form, title=f.title,
+            subject=f.subject, date=f.date, lang=f.lang,
+            banner=f.classification if self.profile.markings.banner and f.classification else None,
+            heading=heading, sections=tuple(sections), footnotes=tuple(self.citer.footnotes),
+            figures=tuple(self.citer.figures.values()), page_limit=self.profile.limits.pages,
+            bluf_line_limit=self.profile.limits.bluf_lines, tagged=self.profile.tagged_pdf,
+            author_line=f.author,
+        )  # fmt: skip
+
+    def _check_bluf(self, sections: list[Section]) -> None:
+        limit = self.profile.limits.bluf_words
+        bluf = next((s for s in sections if s.id == "bluf"), None)
+        if bluf is None or limit is None:
+            return
+        words = len(re.findall(r"\S+", " ".join(_block_text(b) for b in bluf.blocks)))
+        if words > limit:
+            prose = self.spec.prose.get("bluf")
+            where = Location(self.spec.path, prose.line if prose else None)
+            raise LimitError(f"the BLUF has {words} words; the {self.profile.name} audience allows {limit}", where)
+
+
+class _Lazy(Markup):
+    """A citation marker created only when a template prints it, so a footnote exists only for
+    citations a reader sees."""
+
+    def __new__(cls, make: Any) -> _Lazy:
+        obj = super().__new__(cls, "")
+        obj._make = make  # type: ignore[attr-defined]
+        return obj
+
+    def __html__(self) -> Markup:
+        return self._make()  # type: ignore[attr-defined, no-any-return]
+
+    def __str__(self) -> str:
+        return str(self._make())  # type: ignore[attr-defined]
+
+
+def _module(template: jinja2.Template, variables: dict[str, Any]) -> Any:
+    try:
+        return template.make_module(variables)
+    except Exception:
+        # make_module skips Jinja's traceback rewriting; without it, errors carry line numbers
+        # of the compiled Python instead of the template's.
+        template.environment.handle_exception()
+
+
+def _restyle(block: Block, style: str) -> Block:
+    if style != "body" and isinstance(block, Paragraph) and block.style == "body":
+        return Paragraph(block.runs, style)
+    return block
+
+
+def _block_text(block: Block) -> str:
+    runs: tuple[Inline, ...] = getattr(block, "runs", ())
+    return "".join(r.text for r in runs if isinstance(r, Text))
+
+
+def assemble_memo(
+    spec: BriefSpec, sources: list[LoadedSummary], catalogue: dict[str, CatalogueOption], audience: Audience, templates: Templates
+) -> Memo:
+    """The complete Memo of one brief for one audience."""
+    return _Assembler(spec, sources, catalogue, audience, templates).memo()

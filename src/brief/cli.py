@@ -1,0 +1,67 @@
+"""The command line: each command parses options and calls one library function.
+
+Heavy imports happen inside the commands, so ``brief --help`` stays instant. Library errors
+(:class:`~brief.errors.BriefError`) print as ``path:line: error: message`` lines, exit 1, and show
+no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+
+from brief import __version__
+
+BUILD_HELP = "Build memos: every brief (or those named) for each of its audiences, as PDF, DOCX and HTML."
+AUDIENCE_HELP = "Build only this audience (repeatable)."
+FORMAT_HELP = "Build only this format (repeatable)."
+WORKSPACE_HELP = "The workspace folder (default: the current folder)."
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Print BriefErrors as one line each and exit 1 instead of showing a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from brief.errors import BriefError
+
+        try:
+            return command(*args, **kwargs)
+        except BriefError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="brief")
+def main() -> None:
+    """brief turns a library of sources into policy memos for several audiences."""
+
+
+@main.command(help=BUILD_HELP)
+@click.argument("briefs", nargs=-1)
+@click.option("--audience", "-a", "audiences", multiple=True, help=AUDIENCE_HELP)
+@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(["pdf", "docx", "html"]), help=FORMAT_HELP)
+@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@reports_errors
+def build(briefs: tuple[str, ...], audiences: tuple[str, ...], formats: tuple[str, ...], workspace: str, quiet: bool) -> None:
+    from brief.build import build as run_build
+    from brief.workspace import Workspace
+
+    ws = Workspace.at(workspace)
+    report = run_build(ws, list(briefs), list(audiences), list(formats))
+    if not quiet:
+        for path in report.written:
+            click.echo(f"wrote {path.relative_to(ws.root) if path.is_relative_to(ws.root) else path}")
+        click.echo(f"built {len(report.written)} files in {report.seconds:.1f} s")

@@ -1,0 +1,94 @@
+"""Template lookup and Jinja environments.
+
+Templates are found in the workspace first and in brief's built-in templates last:
+
+    templates/<audience>/   templates/   <package>/templates/<audience>/   <package>/templates/
+
+A name prefixed ``builtin:`` skips the workspace, so a workspace template can extend the
+original it replaces: ``{% extends "builtin:layout.html" %}`` and override one block.
+
+Two environments share that lookup: one for HTML layouts (HTML autoescaping) and one for the
+Markdown section templates, where every interpolated string is escaped for Markdown *and* HTML,
+so text from a source can never become markup. Undefined variables are errors in both.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from brief.errors import BriefError, Location, TemplateError
+
+BUILTIN = Path(str(files("brief") / "templates"))
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#|!~"})
+
+
+def md_escape(value: Any) -> Any:
+    """Finalize hook: escape Markdown syntax in plain strings; Markup passes through."""
+    if isinstance(value, Markup) or value is None or isinstance(value, (int, float)):
+        return value
+    return str(value).translate(_MD_SPECIAL)
+
+
+def search_path(workspace_templates: Path, audience: str) -> list[Path]:
+    return [workspace_templates / audience, workspace_templates, BUILTIN / audience, BUILTIN]
+
+
+class Templates:
+    """The HTML and Markdown environments for one audience."""
+
+    def __init__(self, workspace_templates: Path, audience: str) -> None:
+        self.path = search_path(workspace_templates, audience)
+        builtin = jinja2.FileSystemLoader([str(BUILTIN / audience), str(BUILTIN)])
+        loader = jinja2.ChoiceLoader(
+            [
+                jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
+                jinja2.FileSystemLoader([str(p) for p in self.path]),
+            ]
+        )
+        common: dict[str, Any] = {"loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
+        self.html = jinja2.Environment(autoescape=True, **common)
+        self.markdown = jinja2.Environment(autoescape=True, finalize=md_escape, keep_trailing_newline=True, **common)
+
+    def exists(self, name: str) -> bool:
+        try:
+            self.markdown.loader.get_source(self.markdown, name)  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            return False
+        return True
+
+    def get(self, env: jinja2.Environment, name: str) -> jinja2.Template:
+        return guard(lambda: env.get_template(name), name, self.path)
+
+
+def guard(call: Callable[[], Any], name: str, path: list[Path] | None = None) -> Any:
+    """Run a Jinja call, translating its exceptions into one-line TemplateErrors."""
+    try:
+        return call()
+    except BriefError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        where = Location(exc.filename or name, exc.lineno)
+        raise TemplateError(f"template syntax error: {exc.message}", where) from None
+    except jinja2.TemplateNotFound as exc:
+        searched = ", ".join(str(p) for p in path or [])
+        missing = exc.name if isinstance(exc.name, str) else name
+        raise TemplateError(f"template '{missing}' not found (searched {searched})", _location(exc, name)) from None
+    except (jinja2.UndefinedError, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise TemplateError(f"template error: {exc}", _location(exc, name)) from None
+
+
+def _location(exc: BaseException, name: str) -> Location:
+    # Jinja rewrites tracebacks so template frames carry the template file and line; the last
+    # such frame is where the template failed.
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".md", ".css", ".j2", ".xml")):
+            return Location(frame.filename, frame.lineno)
+    return Location(name)

@@ -1,0 +1,103 @@
+"""Shared fixtures: sample workspaces copied into a temporary folder, the CLI run in-process,
+and text extraction from the PDFs and DOCX files a build writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from brief.cli import main
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+ROOTS = TESTS / "roots"
+SHARED = REPO.parent / "shared"
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    """A scenario workspace from tests/roots/<name>, copied so a test may change it."""
+    target = dest / name
+    shutil.copytree(ROOTS / name, target, ignore=shutil.ignore_patterns("build"))
+    return target
+
+
+def sample_workspace(dest: Path) -> Path:
+    """The repository's sample workspace, seen through a brief.toml in a temporary folder: the
+    summaries and brief are read in place (their source_file paths stay valid), while templates
+    are copied and outputs go to the temporary folder."""
+    ws = dest / "sample"
+    ws.mkdir()
+    shutil.copytree(REPO / "templates", ws / "templates")
+    (ws / "brief.toml").write_text(
+        f'[paths]\nseeds = "{REPO / "seeds"}"\nbriefs = "{REPO / "briefs"}"\ncatalogue = "{REPO / "options.yaml"}"\n',
+        encoding="utf-8",
+    )
+    return ws
+
+
+def brief(ws: Path, *args: str) -> Result:
+    """Run `brief ARGS` in-process with the workspace as current folder."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, env={"COLUMNS": "200"})
+
+
+@pytest.fixture
+def basic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    ws = copy_root("basic", tmp_path)
+    monkeypatch.chdir(ws)
+    return ws
+
+
+@dataclass(frozen=True)
+class Built:
+    ws: Path
+    out: Path
+
+    def pdf(self, audience: str) -> Path:
+        return self.out / f"{audience}.pdf"
+
+    def docx(self, audience: str) -> Path:
+        return self.out / f"{audience}.docx"
+
+
+def build_into(ws: Path, brief_name: str, monkeypatch: pytest.MonkeyPatch | None = None) -> Built:
+    import os
+
+    old = Path.cwd()
+    os.chdir(ws)
+    try:
+        result = brief(ws, "build", "--quiet")
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.output
+    return Built(ws, ws / "build" / brief_name)
+
+
+@pytest.fixture(scope="session")
+def basic_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    ws = copy_root("basic", tmp_path_factory.mktemp("basic"))
+    return build_into(ws, "port-security")
+
+
+@pytest.fixture(scope="session")
+def sample_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    ws = sample_workspace(tmp_path_factory.mktemp("sample"))
+    return build_into(ws, "us-mexico-security")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page, as poppler's pdftotext lays it out."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = out.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def words(text: str) -> list[str]:
+    """Alphabetic words, lower-cased: a comparison key that ignores layout, punctuation and the
+    footnote numbers PDF text glues to the words they follow."""
+    return re.findall(r"[^\W\d_]+", text.lower())

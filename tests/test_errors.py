@@ -1,0 +1,124 @@
+"""Bad input: one line `path:line: error: message`, a non-zero exit, no traceback, and earlier
+outputs left as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import brief
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def fails_with(ws: Path, line: str, *args: str) -> None:
+    result = brief(ws, "build", "--format", "html", *args)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [line]
+    assert "Traceback" not in result.output
+
+
+def test_malformed_yaml(basic: Path) -> None:
+    (basic / "seeds" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    fails_with(basic, "seeds/broken.yaml:2: error: malformed YAML: expected ',' or ']', but got '<stream end>'")
+
+
+def test_unknown_key_in_summary(basic: Path) -> None:
+    edit(basic / "seeds" / "harbor-2025.yaml", "    importance: 3\n  - id: scanner", "    importance: 3\n    colour: red\n  - id: scanner")
+    fails_with(basic, "seeds/harbor-2025.yaml:29: error: unknown key 'colour' in figures[1]")
+
+
+def test_unknown_key_in_brief_front_matter(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", "subject:", "colour: red\nsubject:")
+    fails_with(basic, "briefs/port-security.md:3: error: unknown key 'colour'")
+
+
+def test_wrong_type_names_the_field(basic: Path) -> None:
+    edit(basic / "seeds" / "harbor-2025.yaml", "    value: 312\n", "    value: lots\n")
+    fails_with(
+        basic, "seeds/harbor-2025.yaml:23: error: figures[1].value: Input should be a valid number, unable to parse string as a number"
+    )
+
+
+def test_source_without_summary(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", 'sources: ["*"]', "sources: [harbor-2025, missing-source]")
+    fails_with(basic, "briefs/port-security.md:8: error: source 'missing-source' has no summary in seeds/")
+
+
+def test_unknown_figure_in_prose(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", 'reached {{ figure("contraband-harbor-2024") }}', 'reached {{ figure("no-such-figure") }}')
+    fails_with(basic, "briefs/port-security.md:37: error: figure 'no-such-figure' is not a figure of the brief's sources")
+
+
+def test_unknown_key_figure(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", "key_figures: [contraband-harbor-2024,", "key_figures: [nope,")
+    fails_with(basic, "briefs/port-security.md:9: error: key figure 'nope' is not a figure of the brief's sources")
+
+
+def test_unknown_citation(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", '{{ cite("harbor-2025") }}', '{{ cite("harbour-2025") }}')
+    fails_with(basic, "briefs/port-security.md:45: error: source 'harbour-2025' is not one of the brief's sources")
+
+
+def test_unknown_audience_in_brief(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", "audiences: [principal, staff, public]", "audiences: [principal, cabinet]")
+    fails_with(basic, "briefs/port-security.md:30: error: unknown audience 'cabinet' (known: principal, public, staff)")
+
+
+def test_unknown_audience_on_command_line(basic: Path) -> None:
+    fails_with(basic, "error: unknown audience 'cabinet' (known: principal, public, staff)", "--audience", "cabinet")
+
+
+def test_unknown_option(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", "  - id: joint_patrols", "  - id: blockade")
+    fails_with(basic, "briefs/port-security.md:20: error: option 'blockade' is not in the option catalogue")
+
+
+def test_jinja_syntax_error_in_workspace_template(basic: Path) -> None:
+    layout = basic / "templates" / "staff" / "layout.html"
+    layout.parent.mkdir(parents=True)
+    layout.write_text('{% extends "builtin:layout.html" %}\n{% block heading %}\n{% if %}\n{% endblock %}\n', encoding="utf-8")
+    fails_with(basic, "templates/staff/layout.html:3: error: template syntax error: Expected an expression, got 'end of statement block'")
+
+
+def test_jinja_syntax_error_in_brief_prose(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", "Traffic through the port", "Traffic {% if %} through the port")
+    fails_with(basic, "briefs/port-security.md:45: error: template syntax error: Expected an expression, got 'end of statement block'")
+
+
+def test_undefined_variable_in_section_template(basic: Path) -> None:
+    section = basic / "templates" / "sections" / "outlook.md"
+    section.parent.mkdir(parents=True)
+    section.write_text("{% set title = 'Outlook' %}\n\n{{ prose.outlok }}\n", encoding="utf-8")
+    fails_with(basic, "templates/sections/outlook.md:3: error: template error: 'dict object' has no attribute 'outlok'")
+
+
+def test_unclosed_front_matter(basic: Path) -> None:
+    (basic / "briefs" / "draft.md").write_text("---\ntitle: x\n", encoding="utf-8")
+    fails_with(basic, "briefs/draft.md:1: error: the front matter is not closed by a '---' line")
+
+
+def test_several_problems_are_reported_together(basic: Path) -> None:
+    edit(basic / "seeds" / "harbor-2025.yaml", "kind: report", "kind: rumour\nmood: calm")
+    result = brief(basic, "build", "--format", "html")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "seeds/harbor-2025.yaml:9: error: kind: Input should be 'news', 'opinion', 'editorial', 'report', 'official' or 'other'",
+        "seeds/harbor-2025.yaml:10: error: unknown key 'mood'",
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_failed_build_leaves_earlier_outputs(basic: Path, fmt: str) -> None:
+    assert brief(basic, "build", "--format", fmt, "--quiet").exit_code == 0
+    out = basic / "build" / "port-security"
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    # Break one audience only: the others would render, but nothing may be written.
+    edit(basic / "briefs" / "port-security.md", "Traffic through the port", "Traffic {{ figure('nope') }} through the port")
+    assert brief(basic, "build", "--format", fmt).exit_code == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
