@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from brief import citations
 from brief.audiences import Audience
-from brief.blocks import markdown_to_blocks, marker, strip_markers
+from brief.blocks import markdown_to_blocks, marker
 from brief.context import BriefView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
 from brief.errors import BriefError, BriefErrors, LimitError, Location, SpecError
 from brief.figures import format_figure
@@ -265,7 +265,7 @@ class _Assembler:
             )
         if section_id in self.profile.titles:
             title = self.profile.titles[section_id]
-        if not strip_markers(text).strip():
+        if not text.strip():
             return None
         blocks = markdown_to_blocks(text, self.citer.resolve)
         blocks = [_restyle(b, style) for b in blocks]
