@@ -90,9 +90,11 @@ def sample_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build_into(ws, "us-mexico-security")
 
 
-def pdf_pages(path: Path) -> list[str]:
-    """The text of each page, as poppler's pdftotext lays it out."""
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def pdf_pages(path: Path, layout: bool = True) -> list[str]:
+    """The text of each page, as poppler's pdftotext lays it out, or in content order (which
+    keeps the wrapped lines of a table cell together)."""
+    mode = "-layout" if layout else "-raw"
+    out = subprocess.run(["pdftotext", mode, str(path), "-"], capture_output=True, text=True, check=True).stdout
     pages = out.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 

@@ -24,7 +24,7 @@ from brief.context import BriefView, EventView, EvidenceView, FigureView, Option
 from brief.errors import BriefError, BriefErrors, LimitError, Location, SpecError
 from brief.figures import format_figure
 from brief.memo import Block, FigureUse, Footnote, FootnoteRef, HeaderLine, Inline, Memo, Paragraph, Section, Text
-from brief.models import CatalogueOption, Figure
+from brief.models import CatalogueOption, Event, Figure
 from brief.spec import BriefSpec
 from brief.summaries import LoadedSummary
 from brief.templating import Templates, guard
@@ -215,17 +215,7 @@ class _Assembler:
         )
         limit = self.profile.limits.key_figures
         key_figures = chosen[:limit] if limit is not None else chosen
-        events = sorted(
-            (
-                EventView(
-                    citations.partial_date(e.date), e.date, e.what, self.source_views[s.id],
-                    _Lazy(lambda s=s, e=e: self.citer.request(s, e.quote)),
-                )
-                for s in self.sources
-                for e in s.summary.events
-            ),
-            key=lambda e: e.sort_key,
-        )  # fmt: skip
+        events = self._events()
         options = self._options()
         prose = {key: self._prose(sec.text, self._prose_location(sec.line)) for key, sec in self.spec.prose.items()}
         brief = BriefView(
@@ -240,6 +230,31 @@ class _Assembler:
             recommendation=next((o for o in options if o.recommended), None), events=events,
             figure=self.figure, cite=self.cite,
         )  # fmt: skip
+
+    def _events(self) -> list[EventView]:
+        """Dated events from every source, oldest first; one event reported by several sources
+        appears once, citing each of them."""
+        groups: list[list[tuple[LoadedSummary, Event]]] = []
+        for s in self.sources:
+            for e in s.summary.events:
+                match = next((g for g in groups if any(_same_event(e, other) for _, other in g)), None)
+                if match is None:
+                    groups.append([(s, e)])
+                else:
+                    match.append((s, e))
+        views = []
+        for group in groups:
+            # The most precise date, and the fullest description, stand for the group.
+            _, best = max(group, key=lambda item: (len(item[1].date), len(item[1].what)))
+            cites = [_Lazy(lambda s=s, e=e: self.citer.request(s, e.quote)) for s, e in group]
+            views.append(
+                EventView(
+                    date=citations.partial_date(best.date), sort_key=best.date, what=best.what,
+                    source=self.source_views[group[0][0].id], sources=[self.source_views[s.id] for s, _ in group],
+                    cite=_Join(cites),
+                )
+            )  # fmt: skip
+        return sorted(views, key=lambda v: v.sort_key)
 
     def _prose_location(self, heading_line: int) -> Location:
         return Location(self.spec.path, heading_line)
@@ -306,6 +321,39 @@ class _Assembler:
             prose = self.spec.prose.get("bluf")
             where = Location(self.spec.path, prose.line if prose else None)
             raise LimitError(f"the BLUF has {words} words; the {self.profile.name} audience allows {limit}", where)
+
+
+_STOP = {"were", "with", "that", "from", "after", "their", "then", "into", "over", "about", "this", "they"}
+
+
+def _stems(text: str) -> set[str]:
+    # Five-letter prefixes make "ambush" and "ambushed" one word without a stemmer.
+    return {w[:5] for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) >= 4 and w not in _STOP}
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Two reports of one event: the same period at the coarser of their precisions, and
+    descriptions that share at least a quarter of their words."""
+    precision = min(len(a.date), len(b.date), 7)
+    if a.date[:precision] != b.date[:precision]:
+        return False
+    x, y = _stems(a.what), _stems(b.what)
+    return bool(x and y) and len(x & y) / min(len(x), len(y)) >= 0.25
+
+
+class _Join(Markup):
+    """Several lazy citation markers printed together."""
+
+    def __new__(cls, parts: list[Markup]) -> _Join:
+        obj = super().__new__(cls, "")
+        obj._parts = parts  # type: ignore[attr-defined]
+        return obj
+
+    def __html__(self) -> Markup:
+        return Markup("").join(p.__html__() for p in self._parts)  # type: ignore[attr-defined]
+
+    def __str__(self) -> str:
+        return str(self.__html__())
 
 
 class _Lazy(Markup):

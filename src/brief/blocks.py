@@ -228,11 +228,12 @@ def _align(cell: _Node) -> str:
 
 def _widths(header: list[str], rows: list[tuple[tuple[Inline, ...], ...]]) -> tuple[float, ...]:
     # Columns get room in proportion to their longest content, within bounds, so a label column
-    # is wide and a number column narrow in every format alike.
+    # is wide and a number column narrow in every format alike; the cap keeps one long label from
+    # squeezing short columns into wrapping.
     lengths = []
     for i, title in enumerate(header):
         longest = max([len(title)] + [len("".join(getattr(r, "text", "") for r in row[i])) for row in rows if i < len(row)])
-        lengths.append(min(max(longest, 6), 60))
+        lengths.append(min(max(longest, 8), 36))
     total = sum(lengths) or 1
     return tuple(round(n / total, 4) for n in lengths)
 

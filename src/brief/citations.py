@@ -41,8 +41,20 @@ def authors_text(authors: list[str]) -> str:
     return f"{', '.join(authors[:-1])}, and {authors[-1]}"
 
 
+_PARTICLES = {"de", "del", "della", "der", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "bin", "al"}
+
+
+def surname(name: str) -> str:
+    """'José de Córdoba' -> 'de Córdoba'; 'Ryan C. Berg' -> 'Berg'."""
+    parts = name.split()
+    start = len(parts) - 1
+    while start > 0 and parts[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(parts[start:])
+
+
 def _surnames(authors: list[str]) -> str:
-    names = [a.split()[-1] for a in authors]
+    names = [surname(a) for a in authors]
     if len(names) > 3:
         return f"{names[0]} et al."
     return authors_text(names)
@@ -74,9 +86,16 @@ def note(source: SourceSummary, first: bool, locator: str | None = None) -> list
             runs.append(Text(f"{who}, "))
         runs.append(Text(f"“{_short_title(source.title)}”"))
     if locator:
-        runs.append(Text(f": “{locator.strip()}”"))
-    runs.append(Text("."))
+        # American style: the closing period goes inside the quotation marks.
+        runs.append(Text(f": “{locator.strip().rstrip('.')}.”"))
+    elif not _last_text(runs).endswith("."):
+        runs.append(Text("."))
     return runs
+
+
+def _last_text(runs: list[Inline]) -> str:
+    last = runs[-1] if runs else None
+    return last.text if isinstance(last, Text) else ""
 
 
 def bibliography(source: SourceSummary) -> list[Inline]:
@@ -89,7 +108,8 @@ def bibliography(source: SourceSummary) -> list[Inline]:
     if source.outlet:
         runs.append(Text(source.outlet, italic=True))
         runs.append(Text(", "))
-    runs.append(Text(long_date(source.published) + "."))
+    when = long_date(source.published)
+    runs.append(Text(when if when.endswith(".") else when + "."))
     if source.url:
         runs.append(Text(" "))
         runs.append(Link(source.url, source.url))

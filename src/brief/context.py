@@ -72,8 +72,9 @@ class EventView:
     date: str = doc("When, as precisely as the source says: 'November 2019'.")
     sort_key: str = doc("ISO-like date for ordering.")
     what: str = doc("What happened.")
-    source: SourceView = doc("The source that reports it.")
-    cite: Markup = doc("Prints a footnote call citing the event's source.")
+    source: SourceView = doc("The first source that reports it.")
+    sources: list[SourceView] = doc("Every source that reports it.")
+    cite: Markup = doc("Prints footnote calls citing every source that reports it.")
 
 
 @dataclass(frozen=True)

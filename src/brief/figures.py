@@ -43,4 +43,8 @@ def format_value(value: float, unit: str) -> str:
 
 
 def format_figure(figure: Figure) -> str:
+    if figure.upper is not None and figure.upper != figure.value:
+        # "10 to 20", "$1 billion to $2 billion": the unit is printed on both ends so each
+        # reads on its own.
+        return f"{format_value(figure.value, figure.unit)} to {format_value(figure.upper, figure.unit)}"
     return format_value(figure.value, figure.unit)

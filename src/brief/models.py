@@ -26,6 +26,7 @@ class Strict(BaseModel):
 class Figure(Strict):
     id: str = Field(pattern=SLUG, description="Stable id, unique across the workspace; used by figure().")
     value: float = Field(description="The number as a reader means it: '$3 billion' is 3000000000.")
+    upper: float | None = Field(default=None, description="Upper bound when the source gives a range ('10 to 20').")
     unit: str = Field(description="count, USD, percent, per_100k, ... (see brief.figures for formatting).")
     label: str = Field(min_length=1, description="What is measured, in the analyst's words.")
     period: str | None = Field(default=None, description="The period measured: '2018', 'monthly', ...")

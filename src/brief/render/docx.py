@@ -160,7 +160,12 @@ class _Writer:
         self.document.add_paragraph(style="Normal").paragraph_format.space_after = 0
 
     def _runs(self, p: Any, runs: tuple[Inline, ...], part: Any) -> None:
+        previous: Inline | None = None
         for run in runs:
+            if isinstance(run, FootnoteRef) and isinstance(previous, FootnoteRef):
+                # Adjacent calls read "10,11", not "1011".
+                p.append(ox.text_run(",", style_id=self.note_style))
+            previous = run
             if isinstance(run, Text):
                 p.append(ox.text_run(run.text, run.bold, run.italic))
             elif isinstance(run, Link):
