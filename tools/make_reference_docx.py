@@ -41,7 +41,7 @@ def main() -> int:
             font.italic = italic
         return style
 
-    normal = paragraph("Normal", None, 11.5)
+    normal = paragraph("Normal", None, 11)
     normal.font.name = SERIF
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.1
@@ -66,7 +66,15 @@ def main() -> int:
 
     header = paragraph("Memo Header", "Normal")
     header.paragraph_format.space_after = Pt(2)
-    header.paragraph_format.tab_stops.add_tab_stop(Inches(1.75))
+    # A hanging indent keeps a long SUBJECT aligned with the other values when it wraps.
+    header.paragraph_format.tab_stops.add_tab_stop(Inches(1.8))
+    header.paragraph_format.left_indent = Inches(1.8)
+    header.paragraph_format.first_line_indent = Inches(-1.8)
+    kind = paragraph("Memo Kind", "Normal", 12.5, True)
+    kind.paragraph_format.space_after = Pt(6)
+    table_text = paragraph("Table Text", "Normal", 10)
+    table_text.paragraph_format.space_after = Pt(0)
+    table_text.paragraph_format.line_spacing = 1.0
 
     paragraph("BLUF", "Normal").paragraph_format.left_indent = Inches(0.15)
     decision = paragraph("Decision", "Normal")

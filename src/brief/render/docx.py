@@ -34,6 +34,7 @@ PARAGRAPH_STYLES = {
 REQUIRED_STYLES = (
     "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Banner", "Memo Header", "BLUF", "Decision",
     "Clearance", "Source Entry", "Caption", "List Bullet", "List Number", "Footnote Text", "Footnote Reference",
+    "Memo Kind", "Table Text",
 )  # fmt: skip
 BUILTIN_REFERENCE = Path(str(files("brief") / "templates" / "reference.docx"))
 
@@ -102,7 +103,7 @@ class _Writer:
         memo = self.memo
         if memo.heading:
             kind = "ACTION MEMO" if memo.form == "action" else "INFORMATION MEMO"
-            self.document.add_paragraph(kind, style="Title")
+            self.document.add_paragraph(kind, style="Memo Kind")
             last = None
             for line in memo.heading:
                 last = self.document.add_paragraph(style="Memo Header")
@@ -151,13 +152,16 @@ class _Writer:
             for c, cell in enumerate(row.cells):
                 cell.width = widths[c]
                 paragraph = cell.paragraphs[0]
+                paragraph.style = self.document.styles["Table Text"]
                 if c < len(block.align) and block.align[c] in aligns:
                     paragraph.alignment = aligns[block.align[c]]
                 if r == 0:
                     paragraph.add_run(block.header[c]).bold = True
                 elif c < len(block.rows[r - 1]):
                     self._runs(paragraph._p, block.rows[r - 1][c], self.document.part)
-        self.document.add_paragraph(style="Normal").paragraph_format.space_after = 0
+        # Word glues consecutive tables and following text to the grid; a small gap separates them.
+        gap = self.document.add_paragraph(style="Table Text")
+        gap.paragraph_format.space_after = 0
 
     def _runs(self, p: Any, runs: tuple[Inline, ...], part: Any) -> None:
         previous: Inline | None = None
