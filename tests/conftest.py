@@ -33,7 +33,8 @@ def sample_workspace(dest: Path) -> Path:
     are copied and outputs go to the temporary folder."""
     ws = dest / "sample"
     ws.mkdir()
-    shutil.copytree(REPO / "templates", ws / "templates")
+    if (REPO / "templates").is_dir():
+        shutil.copytree(REPO / "templates", ws / "templates")
     (ws / "brief.toml").write_text(
         f'[paths]\nseeds = "{REPO / "seeds"}"\nbriefs = "{REPO / "briefs"}"\ncatalogue = "{REPO / "options.yaml"}"\n',
         encoding="utf-8",

@@ -1,0 +1,33 @@
+"""The distribution: built-in templates, audiences and the reference .docx ship as package data,
+and the command starts without importing the renderers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import REPO
+
+from brief.templating import BUILTIN
+
+
+def test_wheel_contains_templates(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check", "-w", str(tmp_path), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("brief-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f"brief/templates/{p.relative_to(BUILTIN).as_posix()}" for p in BUILTIN.rglob("*") if p.is_file()}
+    assert "brief/templates/reference.docx" in expected
+    assert "brief/templates/principal/audience.yaml" in expected
+    assert expected <= names, sorted(expected - names)
+
+
+def test_help_does_not_import_renderers() -> None:
+    code = "import sys; from brief.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit: pass\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx', 'markdown')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
