@@ -122,3 +122,35 @@ def test_failed_build_leaves_earlier_outputs(basic: Path, fmt: str) -> None:
     edit(basic / "briefs" / "port-security.md", "Traffic through the port", "Traffic {{ figure('nope') }} through the port")
     assert brief(basic, "build", "--format", fmt).exit_code == 1
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_bluf_over_four_printed_lines(basic: Path) -> None:
+    # 71 words, many of them long: within the principal's 75-word budget, but far more than four printed lines.
+    long = " ".join(
+        ["Notwithstanding interdictions, transshipment irregularities multiplied considerably throughout westernmost maritime approaches."]
+        * 5
+    )
+    edit(basic / "briefs" / "port-security.md", "Approve a shared scanning program", long + " Approve a shared scanning program")
+    result = brief(basic, "build", "--audience", "principal", "--format", "pdf")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "briefs/port-security.md:35: error: the BLUF takes 8 printed lines in the principal memo; its audience allows 4"
+    ]
+
+
+def test_bluf_over_its_word_budget(basic: Path) -> None:
+    edit(basic / "briefs" / "port-security.md", "Approve a shared scanning program", "word " * 80 + "Approve a shared scanning program")
+    fails_with(basic, "briefs/port-security.md:35: error: the BLUF has 101 words; the principal audience allows 75")
+
+
+def test_page_limit(basic: Path) -> None:
+    filler = "\n\n".join(["The harbor keeps growing, and so does the work of inspecting it."] * 60)
+    edit(
+        basic / "briefs" / "port-security.md",
+        "Approve the shared scanning program and ask",
+        filler + "\n\nApprove the shared scanning program and ask",
+    )
+    result = brief(basic, "build", "--audience", "principal", "--format", "pdf")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith("briefs/port-security.md: error: the principal memo takes ")
+    assert result.stderr.splitlines()[0].endswith(" pages; its audience allows 1")

@@ -8,9 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import REPO
-
 from brief.templating import BUILTIN
+from conftest import REPO
 
 
 def test_wheel_contains_templates(tmp_path: Path) -> None:
@@ -28,6 +27,10 @@ def test_wheel_contains_templates(tmp_path: Path) -> None:
 
 
 def test_help_does_not_import_renderers() -> None:
-    code = "import sys; from brief.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit: pass\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx', 'markdown')))"
+    code = (
+        "import sys; from brief.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx', 'markdown')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"

@@ -114,7 +114,8 @@ def build(
                     data = renderer.render(memo, job)
                 except BriefError as exc:
                     if exc.location is None:
-                        exc.location = Location(spec.path)
+                        section = spec.prose.get(getattr(exc, "section", None) or "")
+                        exc.location = Location(spec.path, section.line if section else None)
                     raise
                 outputs[out_dir / f"{audience.name}{renderer.suffix}"] = data
                 log(f"rendered {spec.name}/{audience.name}{renderer.suffix}")

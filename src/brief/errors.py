@@ -85,3 +85,7 @@ class RenderError(BriefError):
 
 class LimitError(BriefError):
     """A rendered memo breaks a hard limit of its audience (pages, BLUF lines)."""
+
+    def __init__(self, message: str, location: Location | None = None, section: str | None = None) -> None:
+        super().__init__(message, location)
+        self.section = section  # the section at fault, so the build can point at its prose

@@ -84,7 +84,9 @@ class PdfRenderer:
         if limit is not None:
             lines = count_lines(document, "bluf")
             if lines > limit:
-                raise LimitError(f"the BLUF takes {lines} printed lines in the {memo.audience} memo; its audience allows {limit}")
+                raise LimitError(
+                    f"the BLUF takes {lines} printed lines in the {memo.audience} memo; its audience allows {limit}", section="bluf"
+                )
 
 
 def count_lines(document: Any, section_id: str) -> int:
