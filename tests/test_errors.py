@@ -154,3 +154,8 @@ def test_page_limit(basic: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith("briefs/port-security.md: error: the principal memo takes ")
     assert result.stderr.splitlines()[0].endswith(" pages; its audience allows 1")
+
+
+def test_unknown_key_in_option_catalogue(basic: Path) -> None:
+    edit(basic / "options.yaml", "  terms: [joint patrols]", "  terms: [joint patrols]\n  owner: navy")
+    fails_with(basic, "options.yaml:9: error: unknown key 'owner' in options[1]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from pydantic import BaseModel
 
 from brief.errors import BriefError, BriefErrors, Location, SummaryError
@@ -103,11 +104,9 @@ class _Catalogue(BaseModel):
     options: list[CatalogueOption]
 
 
-def _wrap(node):  # type: ignore[no-untyped-def]
+def _wrap(node: yaml.Node) -> yaml.Node:
     # The catalogue is a bare list; validation wraps it in {"options": [...]}, so wrap the node
     # tree the same way to keep line numbers right.
-    import yaml
-
     key = yaml.ScalarNode("tag:yaml.org,2002:str", "options", node.start_mark, node.start_mark)
     return yaml.MappingNode("tag:yaml.org,2002:map", [(key, node)], node.start_mark, node.end_mark)
 
