@@ -19,6 +19,7 @@ from brief import __version__
 BUILD_HELP = "Build memos: every brief (or those named) for each of its audiences, as PDF, DOCX and HTML."
 AUDIENCE_HELP = "Build only this audience (repeatable)."
 FORMAT_HELP = "Build only this format (repeatable)."
+INGEST_HELP = "Draft a structured summary of each raw source (.txt .md .html .pdf .docx) for review."
 WORKSPACE_HELP = "The workspace folder (default: the current folder)."
 
 
@@ -65,3 +66,20 @@ def build(briefs: tuple[str, ...], audiences: tuple[str, ...], formats: tuple[st
         for path in report.written:
             click.echo(f"wrote {path.relative_to(ws.root) if path.is_relative_to(ws.root) else path}")
         click.echo(f"built {len(report.written)} files in {report.seconds:.1f} s")
+
+
+@main.command(help=INGEST_HELP)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of summaries instead of writing YAML files.")
+@click.option("--out", "out", type=click.Path(file_okay=False), help="Folder for the YAML summaries (default: the workspace's seeds/).")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Files to ingest in parallel.")
+@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+@reports_errors
+def ingest(paths: tuple[str, ...], as_json: bool, out: str | None, jobs: int, workspace: str) -> None:
+    from brief.ingest.run import run_ingest
+    from brief.workspace import Workspace
+
+    ws = Workspace.at(workspace)
+    failures = run_ingest(ws, list(paths), as_json=as_json, out=out, jobs=jobs, echo=click.echo)
+    if failures:
+        sys.exit(1)

@@ -1,0 +1,8 @@
+"""Ingest: draft a SourceSummary from a raw source (``brief ingest``).
+
+Stages, one module each: :mod:`.readers` (file -> raw text and any embedded metadata),
+:mod:`.clean` (normalised paragraphs without page furniture or repeats), :mod:`.metadata`
+(title, outlet, authors, date, kind), :mod:`.extract` (sentences, figures, quotations, people,
+organizations, options, events), :mod:`.keypoints` (ranked key points) and :mod:`.draft`, which
+assembles the summary and merges it with an analyst-edited YAML file.
+"""

@@ -1,0 +1,122 @@
+"""Cleaning: normalised text as paragraphs, without page furniture or repeated paragraphs.
+
+Stage: after reading. Produces :class:`CleanText`, whose ``text`` is the paragraphs joined by
+blank lines; every later extraction records character spans in that text. Curly quotation marks
+stay as written (quotations are verbatim); no-break and zero-width characters do not.
+Furniture (related-article lists, "Most Popular", share prompts, copyright and reprint lines, tag
+lines, photo credits) is dropped; an author bio at the end is kept aside for metadata.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+
+# Whole paragraphs that are page furniture, not content.
+_FURNITURE = re.compile(
+    r"""^(?:
+        most\ popular | most\ read | load\ more | read\ more | see\ more | related(?:\ articles?|\ stories|\ content)?
+      | recommended(?:\ for\ you)? | advertisement | sponsored(?:\ content)? | share(?:\ this(?:\ article|\ story)?)?
+      | share\ on\ \w+ | follow\ (?:us|him|her|them)\ on\ \w+.* | sign\ up\b.* | subscribe\b.* | newsletter\b.*
+      | (?:getty|ap|afp|reuters)\ images? | (?:photo|image|credit|source)s?:\ .{0,80} | \(photo:.*\)
+      | tags?\b.* | topics?:.* | filed\ under\b.* | more:.* | copyright\b.* | ©.* | all\ rights\ reserved.*
+      | .*\breprinted\ (?:here\ )?(?:for|with)\b.* | .*\bmay\ not\ be\ (?:reproduced|published)\b.*
+      | .*\bviews\ expressed\ by\ contributors\b.* | click\ here\b.* | comments?(?:\ \(\d+\))? | print | email
+      | -{3,} | \*{3,} | _{3,}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A heading after which the rest of the page is a list of other articles.
+_TAIL = re.compile(
+    r"^(?:more\ from\ .{2,40}|related(?:\ articles?|\ stories)?|you\ may\ also\ like|read\ next|most\ popular)$", re.I | re.X
+)
+_BIO = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.'’-]+\ ){1,3}[A-Z][\w'’-]+)\ (?:is|was|serves\ as)\ (?:a|an|the)\ .{10,}",
+    re.X,
+)
+_MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+
+
+@dataclass
+class CleanText:
+    paragraphs: list[str]
+    text: str = ""
+    starts: list[int] = field(default_factory=list)  # offset of each paragraph in `text`
+    bios: list[str] = field(default_factory=list)  # author bios removed from the end
+    furniture: list[str] = field(default_factory=list)  # dropped lines, kept for metadata clues
+    first_line: str = ""  # the first non-empty line before cleaning (often the headline)
+
+    def __post_init__(self) -> None:
+        self.starts, pos = [], 0
+        for para in self.paragraphs:
+            self.starts.append(pos)
+            pos += len(para) + 2
+        self.text = "\n\n".join(self.paragraphs)
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs from blank-line blocks. A block of long lines holds one paragraph per line (text
+    saved from a web page); a block of short lines is one hard-wrapped paragraph (PDF text)."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [re.sub(r" {2,}", " ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        long_lines = sum(len(line) > 160 for line in lines)
+        if len(lines) > 1 and long_lines >= len(lines) / 2:
+            paragraphs.extend(lines)
+            continue
+        merged = ""
+        for line in lines:
+            if not merged:
+                merged = line
+            elif merged.endswith("-") and not merged.endswith(" -") and line[:1].islower():
+                merged = merged[:-1] + line  # a word hyphenated across lines
+            else:
+                merged += " " + line
+        paragraphs.append(merged)
+    return paragraphs
+
+
+def clean(text: str, markdown: bool = False) -> CleanText:
+    text = normalize(text)
+    first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    raw = split_paragraphs(text)
+    kept: list[str] = []
+    dropped: list[str] = []
+    seen: set[str] = set()
+    for para in raw:
+        if markdown or para.startswith("#"):
+            para = _MD_MARKS.sub("", para)
+        # Emphasis markers and link targets from text saved as Markdown are not content.
+        para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), para)
+        para = re.sub(r"\[([^\]]*)\]\((?:[^)]*)\)", r"\1", para)
+        para = para.strip()
+        if not para:
+            continue
+        key = re.sub(r"\W+", " ", para.lower()).strip()
+        if _TAIL.match(para.rstrip(":")) and len(kept) > 2:
+            dropped.append(para)
+            break
+        if _FURNITURE.match(para):
+            dropped.append(para)
+            continue
+        if key in seen and len(key) > 20:
+            continue  # the same paragraph twice: a scraping artefact
+        seen.add(key)
+        kept.append(para)
+    bios: list[str] = []
+    # Author bios sit at the end; several co-authors' bios may follow one another.
+    while len(kept) > 3 and _BIO.match(kept[-1]) and len(kept[-1]) < 600:
+        bios.insert(0, kept.pop())
+    return CleanText(kept, bios=bios, furniture=dropped, first_line=first_line)

@@ -1,0 +1,189 @@
+"""Drafting: raw source -> SourceSummary, and writing it without losing the analyst's edits.
+
+Stage: the end of ingest. :func:`draft_summary` runs the readers, cleaning and extraction on one
+file. :func:`write_summary` writes ``seeds/<id>.yaml``; when that file exists, each field the
+analyst changed since the last draft (kept in ``seeds/.drafts/<id>.yaml``) is kept as the analyst
+left it, and only untouched fields take the new draft's values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from brief.errors import BriefError, Location
+from brief.ingest.clean import clean
+from brief.ingest.extract import find_events, find_options, find_organizations, find_people, find_quotes
+from brief.ingest.figures import find_figures
+from brief.ingest.keypoints import rank_sentences
+from brief.ingest.metadata import detect_metadata
+from brief.ingest.readers import IngestError, read_source
+from brief.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
+
+MAX_FIGURES = 40
+MAX_QUOTES = 10
+
+
+def slug(text: str, words: int = 6) -> str:
+    parts = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+    parts = [p for p in parts if p not in ("the", "a", "an")] or parts
+    return "-".join(parts[:words])[:60].strip("-") or "source"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, paragraph by paragraph, with nupunkt (offline, no downloaded models)."""
+    from nupunkt import sent_spans
+
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for paragraph in text.split("\n\n"):
+        for start, end in sent_spans(paragraph):
+            if paragraph[start:end].strip():
+                spans.append((pos + start, pos + end))
+        pos += len(paragraph) + 2
+    return spans
+
+
+def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Path | None = None) -> SourceSummary:
+    raw = read_source(path)
+    text = clean(raw.text, markdown=raw.format == "markdown")
+    if not text.paragraphs:
+        raise IngestError("no article text left after removing page furniture", Location(path))
+    meta = detect_metadata(text, raw.meta)
+    spans = sentence_spans(text.text)
+    body = text.text
+    sentences = [re.sub(r"\s+", " ", body[a:b]).strip() for a, b in spans]
+    year = meta.published.year if meta.published else None
+
+    base = slug(meta.outlet, 4) + "-" + meta.published.isoformat() if meta.outlet and meta.published else slug(meta.title or path.stem)
+    prefix = slug(meta.outlet or meta.title or path.stem, 2)
+    figures: list[Figure] = []
+    seen_ids: set[str] = set()
+    seen_quotes: set[tuple[float, str]] = set()
+    for found in sorted(find_figures(body, spans, year), key=lambda f: -f.score)[:MAX_FIGURES]:
+        if (found.value, found.quote) in seen_quotes:
+            continue
+        seen_quotes.add((found.value, found.quote))
+        fid = _unique(f"{prefix}-{slug(found.label, 3)}", seen_ids)
+        figures.append(
+            Figure(
+                id=fid, value=found.value, upper=found.upper, unit=found.unit, label=found.label, period=found.period,
+                quote=found.quote, importance=found.importance,
+            )
+        )  # fmt: skip
+    figures.sort(key=lambda f: body.find(f.quote))
+    people = find_people(body)
+    quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in find_quotes(body, people)[:MAX_QUOTES]]
+    for q in quotes:
+        people.setdefault(q.speaker, q.role)
+    key_points = [sentences[i] for i in rank_sentences(sentences, 4)]
+    options = [OptionMention(id=o.id, stance=o.stance, quote=o.quote) for o in find_options(body, spans, catalogue)]  # type: ignore[arg-type]
+    events = [Event(date=e.date, what=e.what, quote=e.quote) for e in find_events(body, spans, meta.published)]
+    source_file = os.path.relpath(path.resolve(), (out_dir or path.parent).resolve()) if out_dir else str(path)
+    return SourceSummary(
+        id=slug(base, 10), title=meta.title or path.stem, outlet=meta.outlet, authors=meta.authors, published=meta.published,
+        url=meta.url, source_file=source_file, source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        kind=meta.kind, draft=True, summary=key_points, figures=figures, quotes=quotes,
+        people=[Person(name=n, role=r) for n, r in people.items() if not n.lower().startswith(("a ", "an ", "the "))],
+        organizations=find_organizations(body), options=options, events=events,
+    )  # type: ignore[arg-type]  # fmt: skip
+
+
+def _unique(candidate: str, seen: set[str]) -> str:
+    candidate = candidate.strip("-") or "figure"
+    name, n = candidate, 2
+    while name in seen:
+        name, n = f"{candidate}-{n}", n + 1
+    seen.add(name)
+    return name
+
+
+def to_data(summary: SourceSummary) -> dict[str, Any]:
+    """The summary as YAML-ready data, in field order, without empty optional figure fields."""
+    data = summary.model_dump(mode="json")
+    for figure in data["figures"]:
+        if figure.get("upper") is None:
+            figure.pop("upper", None)
+        for key in ("value", "upper"):
+            # 36685.0 reads as a measurement; a count is written as the reader wrote it.
+            if isinstance(figure.get(key), float) and figure[key].is_integer():
+                figure[key] = int(figure[key])
+    return data
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+
+
+def write_summary(summary: SourceSummary, out_dir: Path) -> tuple[Path, list[str]]:
+    """Write seeds/<id>.yaml, keeping fields the analyst edited. Returns the path and the kept
+    fields."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{summary.id}.yaml"
+    record = out_dir / ".drafts" / f"{summary.id}.yaml"
+    new = to_data(summary)
+    kept: list[str] = []
+    if target.is_file():
+        current = yaml.safe_load(target.read_text(encoding="utf-8")) or {}
+        previous = yaml.safe_load(record.read_text(encoding="utf-8")) if record.is_file() else None
+        merged: dict[str, Any] = {}
+        for key, value in new.items():
+            edited = key in current and (previous is None or current[key] != previous.get(key))
+            if edited and key not in ("source_sha256", "source_file"):
+                merged[key] = current[key]
+                if current[key] != value:
+                    kept.append(key)
+            else:
+                merged[key] = value
+        merged.update({k: v for k, v in current.items() if k not in merged})
+        final = merged
+    else:
+        final = new
+    from brief.build import write_atomic
+
+    write_atomic(target, dump_yaml(final).encode("utf-8"))
+    write_atomic(record, dump_yaml(new).encode("utf-8"))
+    return target, kept
+
+
+def _draft_one(args: tuple[Path, dict[str, CatalogueOption], Path | None]) -> tuple[Path, SourceSummary | None, str | None]:
+    path, catalogue, out_dir = args
+    try:
+        return path, draft_summary(path, catalogue, out_dir), None
+    except BriefError as exc:
+        return path, None, str(exc)
+    except Exception as exc:  # a bug must not stop a batch; it is reported against its file
+        return path, None, f"{Location(path)}: error: cannot ingest: {type(exc).__name__}: {exc}"
+
+
+def draft_many(
+    paths: list[Path], catalogue: dict[str, CatalogueOption], out_dir: Path | None, jobs: int = 1
+) -> Iterator[tuple[Path, SourceSummary | None, str | None]]:
+    """Draft summaries for many files, in input order; failures come back as error lines."""
+    work = [(p, catalogue, out_dir) for p in paths]
+    if jobs <= 1 or len(paths) < 2:
+        yield from map(_draft_one, work)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_draft_one, work, chunksize=max(1, len(work) // (jobs * 8)))
+
+
+def expand_paths(arguments: list[str], on_missing: Callable[[str], None]) -> list[Path]:
+    """Files named directly, and the files inside folders named."""
+    paths: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        elif path.exists():
+            paths.append(path)
+        else:
+            on_missing(f"{argument}: error: no such file")
+    return paths

@@ -1,0 +1,260 @@
+"""Extraction of quotations, people, organizations, policy options and dated events.
+
+Stage: extraction (after cleaning; figures live in :mod:`.figures`). Rules are general patterns of
+news prose, applied to the cleaned text; every item keeps its character span in that text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from brief.ingest.metadata import MONTH, MONTHS
+from brief.models import CatalogueOption
+
+_OPEN, _CLOSE = '“"', '”"'
+_QUOTE = re.compile(r"(?P<q>[“\"])(?P<text>[^“”\"]{2,1500}?)(?P<c>[”\"])")
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:de|del|la|van|von|bin|al|{_NAME_WORD})){{0,4}}"
+_VERBS = r"(?:said|says|told|added|noted|explained|argued|warned|wrote|asked|stated|declared|insisted|recalled|continued|replied|tweeted|according to)"
+_TITLE_WORDS = (
+    r"(?:President|Vice President|Secretary|Attorney General|General|Gen\.|Ambassador|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|"
+    r"Mayor|Minister|Foreign Minister|Prime Minister|Director|Chief|Judge|Justice|Commissioner|Admiral|Adm\.|Colonel|Col\.|"
+    r"official|spokesman|spokeswoman|spokesperson|analyst|expert|professor|adviser|advisor|consultant|officer|agent|lawmaker|"
+    r"chairman|chairwoman|founder|leader|lord|kingpin)"
+)
+_AFTER = re.compile(
+    rf"^\s*[,.!?]?\s*[”\"]?\s*(?:,\s*)?(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+[^,.;“\"]{{3,80}}?|{_NAME})(?=[,.;]|\s+(?:on|in|at|who|during)\b|$)"
+    rf"|(?P<who2>{_NAME}|he|she|they|it)\s+(?P<verb2>{_VERBS}))",
+)
+_BEFORE = re.compile(rf"(?P<who>{_NAME}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERBS})\s*[:,]?\s*$")
+_ROLE_AFTER = re.compile(r"^,\s*(?P<role>(?:an?|the)\s+[^,.;]{3,100}?|(?:former|senior|chief)\s[^,.;]{3,100}?)\s*[,.]")
+_PERSON_TITLE = re.compile(
+    rf"\b(?P<title>(?:former\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_TITLE_WORDS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+)
+_PERSON_APPOS = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:\s+(?:de|del|{_NAME_WORD})){{1,3}}),\s+(?P<role>(?:an?|the)\s+(?:former\s+)?[^,.;“\"]{{3,90}}?)[,.]"
+)
+_ORG_WORDS = (
+    r"(?:Department|Ministry|Agency|Administration|Office|Bureau|Service|Commission|Council|Committee|Congress|Senate|Parliament|"
+    r"Court|Guard|Army|Navy|Police|Cartel|cartel|Initiative|Group|Center|Centre|Institute|University|Foundation|Association|Coalition|"
+    r"Organization|Corporation|Company|Bank|Fund|Party|Union|Board|Authority|Forces|Force|Program|Programme|Network)"
+)
+_ORG = re.compile(
+    rf"\b(?:the\s+)?(?P<org>(?:[A-Z][\w.&'’-]*\s+(?:of\s+(?:the\s+)?|for\s+|and\s+|de\s+)?){{0,5}}{_ORG_WORDS}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?)"
+)
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6}s?)\)")
+_NOT_NAMES = {"The", "This", "That", "These", "But", "And", "In", "On", "At", "It", "He", "She", "They", "We", "Mexico", "Mexican", "U.S.",
+              "American", "Americans", "United", "States", "Washington", "However", "Meanwhile", "Since", "After", "Before", "When"}  # fmt: skip
+
+_ADVOCATE = re.compile(
+    r"\b(?:should|must|need(?:s)? to|ought|call(?:s|ed)? for|urge[sd]?|recommend\w*|priority|propos\w+|it is time|step up|redouble)\b", re.I
+)
+_CRITICIZE = re.compile(
+    r"\b(?:fail\w*|mistake|critic\w+|oppos\w+|ill[- ]conceived|not favor|backfire\w*|scandal\w*|threat\w*|wrong|dysfunction\w*)\b", re.I
+)
+_ANNOUNCE = re.compile(r"\b(?:announc\w+|agreed|launch\w*|signed|unveil\w*|establish\w*|will (?:set up|create|begin))\b", re.I)
+
+_EVENT_DATE = re.compile(
+    rf"\b(?:on\s+)?(?P<full>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d))"
+    rf"|\b(?i:in|since|by|during|until|early|late|mid-?)\s+(?i:early\s+|late\s+|mid-?)?(?P<m2>{MONTH})(?:\s+(?P<y2>(?:19|20)\d\d))?\b"
+    rf"|\b(?i:on\s+)(?P<m3>{MONTH})\s+(?P<d3>\d{{1,2}})\b",
+)
+
+
+@dataclass
+class FoundQuote:
+    speaker: str
+    role: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class FoundOption:
+    id: str
+    stance: str
+    quote: str
+    start: int
+
+
+@dataclass
+class FoundEvent:
+    date: str
+    what: str
+    quote: str
+    start: int
+
+
+def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
+    """Quotations with speakers. A quotation of fewer than four words is a scare quote or a
+    slogan, not speech, unless a speech verb introduces it."""
+    found: list[FoundQuote] = []
+    for match in _QUOTE.finditer(text):
+        inner = match.group("text").strip()
+        words = inner.split()
+        para_start = text.rfind("\n\n", 0, match.start()) + 1
+        para_end = text.find("\n\n", match.end())
+        para_end = len(text) if para_end < 0 else para_end
+        after = text[match.end() : min(para_end, match.end() + 160)]
+        before = text[max(para_start, match.start() - 120) : match.start()]
+        speaker = None
+        m_after = _AFTER.match(after)
+        m_before = _BEFORE.search(before)
+        if m_after:
+            speaker = m_after.group("who1") or m_after.group("who2")
+        elif m_before:
+            speaker = m_before.group("who")
+        elif found and match.start() - found[-1].end < 3 and text[found[-1].end : match.start()].strip() == "":
+            speaker = found[-1].speaker  # a quotation continued in the next paragraph
+        if speaker is None or len(words) < 4:
+            continue
+        if speaker.lower() in ("he", "she", "they", "it"):
+            # A pronoun points at the person named most recently before the quotation.
+            known = list(people) + [q.speaker for q in found]
+            window = text[max(0, match.start() - 1200) : match.start()]
+            named = max(((window.rfind(n.split()[-1]), n) for n in known if window.rfind(n.split()[-1]) >= 0), default=None)
+            if named is None:
+                continue
+            speaker = named[1]
+        speaker = re.sub(r"^(?:an?|the)\s+", lambda m: m.group(0).capitalize(), speaker.strip(" *_"))
+        titled = _PERSON_TITLE.fullmatch(speaker)
+        title_role = None
+        if titled:  # "Minister Ana Duarte": the title is a role, not part of the name
+            speaker, title_role = titled.group("name"), titled.group("title")
+        speaker = _full_name(speaker, people)
+        role = people.get(speaker) or title_role
+        role_match = _ROLE_AFTER.match(after[m_after.end() :]) if m_after and m_after.group("who1") else None
+        if role_match:
+            role = role_match.group("role").strip()
+        # Verbatim, without the comma that hands over to "he said".
+        q_start = match.start("text") + (len(match.group("text")) - len(match.group("text").lstrip()))
+        q_end = q_start + len(inner.rstrip(" ,"))
+        found.append(FoundQuote(speaker, role, text[q_start:q_end], q_start, q_end))
+    return found
+
+
+def _full_name(name: str, people: dict[str, str | None]) -> str:
+    """'Maltz' -> 'Derek Maltz' when the text named him in full before."""
+    if " " in name:
+        return name
+    return next((full for full in people if full.split()[-1] == name), name)
+
+
+def find_people(text: str) -> dict[str, str | None]:
+    """People with roles: "Attorney General William Barr", "Eduardo Guerrero, a security consultant"."""
+    people: dict[str, str | None] = {}
+    for match in _PERSON_TITLE.finditer(text):
+        name = match.group("name").rstrip(".")
+        if name.split()[0] in _NOT_NAMES or len(name.split()) < 2 or re.search(r"[’']s\b", name):
+            continue
+        people.setdefault(name, re.sub(r"\s+", " ", match.group("title")))
+    for match in _PERSON_APPOS.finditer(text):
+        name = match.group("name")
+        if name.split()[0] in _NOT_NAMES or any(w in _NOT_NAMES for w in name.split()) or re.search(_ORG_WORDS, name):
+            continue
+        if people.get(name) is None:
+            people[name] = match.group("role").strip(' “”"')
+    return people
+
+
+def find_organizations(text: str) -> list[str]:
+    found: dict[str, None] = {}
+    for match in _ORG.finditer(text):
+        org = re.sub(r"\s+", " ", match.group("org")).strip()
+        if len(org.split()) >= 2 and org.split()[0] not in ("A", "An", "This", "That", "Its", "Their"):
+            found.setdefault(org, None)
+    for match in _ACRONYM.finditer(text):
+        found.setdefault(match.group("acr"), None)
+    # Drop names contained in a longer one ("Security Group" inside "High-level Security Group").
+    names = list(found)
+    return [n for n in names if not any(n != other and n in other for other in names)][:25]
+
+
+def find_options(text: str, sentences: list[tuple[int, int]], catalogue: dict[str, CatalogueOption]) -> list[FoundOption]:
+    """Catalogue options a source discusses, each with the source's stance and a short locator."""
+    found: dict[str, FoundOption] = {}
+    for option in catalogue.values():
+        terms = [t for t in option.terms if t.strip()]
+        if not terms:
+            continue
+        pattern = re.compile("|".join(rf"\b{re.escape(t)}" for t in sorted(terms, key=len, reverse=True)), re.I)
+        for start, end in sentences:
+            sentence = text[start:end]
+            match = pattern.search(sentence)
+            if not match:
+                continue
+            stance = (
+                "advocates"
+                if _ADVOCATE.search(sentence)
+                else "criticizes"
+                if _CRITICIZE.search(sentence)
+                else "announces"
+                if _ANNOUNCE.search(sentence)
+                else "reports"
+            )
+            previous = found.get(option.id)
+            # Prefer a sentence that takes a stance over one that only reports.
+            if previous is None or (previous.stance == "reports" and stance != "reports"):
+                found[option.id] = FoundOption(option.id, stance, _locator(sentence, match.start(), match.end()), start + match.start())
+    return sorted(found.values(), key=lambda o: o.start)
+
+
+def _locator(sentence: str, start: int, end: int, words: int = 10) -> str:
+    """At most `words` words of the sentence around a match: a contiguous slice of the text, so
+    it stays verbatim."""
+    lefts = [m.start() for m in re.finditer(r"\S+", sentence[:start])]
+    left = lefts[-3] if len(lefts) >= 3 else (lefts[0] if lefts else start)
+    budget = max(0, words - 3 - len(sentence[start:end].split()))
+    rights = [m.end() for m in re.finditer(r"\S+", sentence[end:])][:budget]
+    right = end + rights[-1] if rights else end
+    text = sentence[left:right]
+    # A locator ends at a clause boundary when there is one, and never inside a quotation mark.
+    cut = re.search(r"[.;:!?”\"]\s", text[end - left :])
+    if cut:
+        text = text[: end - left + cut.start()]
+    return text.strip(' ,;:.“”"*')
+
+
+def find_events(text: str, sentences: list[tuple[int, int]], published: date | None) -> list[FoundEvent]:
+    """Dated events: sentences that say when something happened, dates resolved against the
+    publication date ("in November" in an article of February 2020 is November 2019)."""
+    events: list[FoundEvent] = []
+    seen: set[str] = set()
+    for start, end in sentences:
+        sentence = text[start:end].strip()
+        match = _EVENT_DATE.search(sentence)
+        if not match or re.search(r"\b(?:posted|published|updated|reprinted)\b", sentence, re.I):
+            continue  # a dateline is metadata, not an event
+        # Without a publication date, a bare month belongs to the latest year named before it.
+        years = re.findall(r"\b(?:19|20)\d\d\b", text[:start])
+        context = date(int(max(years)), 12, 31) if years else None
+        iso = _resolve(match, published or context)
+        if iso is None:
+            continue
+        what = re.sub(r"\s+", " ", sentence)
+        what = what if len(what) <= 160 else what[:157].rsplit(" ", 1)[0] + "…"
+        key = iso + what[:40]
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(FoundEvent(iso, what, _locator(sentence, match.start(), match.end(), 8), start + match.start()))
+    return events[:15]
+
+
+def _resolve(match: re.Match[str], published: date | None) -> str | None:
+    month_text = match.group("m1") or match.group("m2") or match.group("m3")
+    month = MONTHS.get(month_text.lower().rstrip("."), 0) if month_text else 0
+    if not month:
+        return None
+    year_text = match.group("y1") or match.group("y2")
+    day = match.group("d1") or match.group("d3")
+    if year_text:
+        year = int(year_text)
+    elif published is not None:
+        year = published.year if month <= published.month else published.year - 1
+    else:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")

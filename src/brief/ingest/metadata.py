@@ -1,0 +1,162 @@
+"""Metadata: title, outlet, authors, publication date and kind of a source.
+
+Stage: after cleaning. Uses what the format carries (HTML metadata) first, then patterns in the
+text: bylines ("By A and B", "(by A in X, Outlet)"), author bios at the end, reprint and
+publisher lines, and dates next to "Published", "Posted" or "Updated". Dates are parsed only from
+these short matches, never by searching the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from brief.ingest.clean import CleanText
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"), ("jul", "july"),
+         ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE_MDY = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b")
+DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)\b")
+DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+
+_NAME = r"[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:de|del|da|van|von|la|le|bin|al|[A-ZÀ-Þ][\w'’.-]*)){1,3}"
+_BYLINE = re.compile(r"^\(?\s*by\s+(?P<body>[^)\n]{3,200}?)(?:\)|\s+[—–-]\s|$)", re.I)
+_PERSON = re.compile(rf"^{_NAME}$")
+_OUTLET_WORDS = re.compile(
+    r"^The\b|\b(?:Journal|Times|Post|News|Press|Review|Magazine|Herald|Tribune|Daily|Weekly|Wire|Reuters|Bloomberg)\b"
+)
+_OUTLET_PATTERNS = [
+    re.compile(r"\bnot the views? of (?P<o>(?:The )?[A-Z][\w&.'’ ]{1,40}?)\s*$"),
+    re.compile(r"^More from (?P<o>[A-Z][\w&.'’ ]{1,40}?)\s*$"),
+    re.compile(r"^Source:\s*(?P<o>[A-Z][\w&.'’ ]{1,40}?)\s*$"),
+    re.compile(r"\bwithout permission from (?P<o>(?:The )?[A-Z][\w&.'’ ]{1,40}?)\.?\s*$"),
+    re.compile(r"\bPublished by (?P<o>[\w .]{2,30}?) on\b"),
+    re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s+)?(?P<o>[A-Z][\w&.'’ ]{1,40}?)(?:,? Inc\.?|\.)"),
+]
+_KIND_PATTERNS = [
+    ("editorial", re.compile(r"\b(?:the editors|editorial board|an? editorial)\b", re.I)),
+    ("opinion", re.compile(r"\b(?:views expressed|opinion|op-ed|commentary|contributors? are their own)\b", re.I)),
+    (
+        "official",
+        re.compile(r"\b(?:fact sheet|the white house|executive order|press release|statement by the president|briefing room)\b", re.I),
+    ),
+    ("report", re.compile(r"\b(?:congressional research service|crs report|in focus|summary of findings|executive summary)\b", re.I)),
+]
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: date | None = None
+    kind: str = "news"
+    url: str | None = None
+
+
+def parse_date(text: str) -> date | None:
+    for pattern in (DATE_MDY, DATE_DMY, DATE_ISO):
+        match = pattern.search(text)
+        if match:
+            month = match["m"]
+            number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."), 0)
+            try:
+                return date(int(match["y"]), number, int(match["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+def _clean_title(line: str) -> str:
+    line = re.sub(r"^#+\s*", "", line).strip(" *_")
+    # Section labels such as "World #1 –" or "EXCLUSIVE:" before a headline.
+    line = re.sub(r"^(?:[\w ]{1,20}#\d+|[A-Z ]{3,20}:)\s*[–—:-]?\s*", "", line)
+    return line.strip()
+
+
+def parse_byline(body: str) -> tuple[list[str], str | None]:
+    """'A in Mexico City and B in Washington, The Wall Street Journal' -> ([A, B], outlet)."""
+    parts = [p.strip(" .") for p in body.split(",")]
+    outlet = None
+    if len(parts) > 1 and _OUTLET_WORDS.search(parts[-1]):
+        outlet = parts.pop()
+    names: list[str] = []
+    for part in parts:
+        for name in re.split(r"\s+and\s+|\s*&\s*", part):
+            name = re.sub(r"\s+in\s+[A-Z].*$", "", name.strip(" ."))  # "A in Mexico City"
+            if _PERSON.match(name):
+                names.append(name)
+    return names, outlet
+
+
+def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
+    result = Metadata(url=meta.get("url"))
+    paragraphs = clean.paragraphs
+    head = paragraphs[:6]
+    everything = paragraphs + clean.furniture + clean.bios
+
+    first = clean.first_line if clean.first_line not in clean.furniture else (paragraphs[0] if paragraphs else "")
+    title = meta.get("title") or _clean_title(first)
+    if title and len(title) <= 200:
+        result.title = title
+    elif paragraphs:
+        result.title = paragraphs[0][:120]
+
+    if meta.get("author") and meta["author"].lower() not in ("python-docx", "unknown", "admin"):
+        result.authors = [a.strip() for a in re.split(r";|,\s*(?:and\s+)?|\s+and\s+", meta["author"]) if len(a.split()) >= 2][:6]
+    if not result.authors:
+        for para in head:
+            match = _BYLINE.match(para.strip("*_ "))
+            if match:
+                result.authors, byline_outlet = parse_byline(match["body"])
+                result.outlet = result.outlet or byline_outlet
+                if result.authors:
+                    break
+    if not result.authors:
+        result.authors = [m[1] for bio in clean.bios if (m := re.match(r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+)", bio))]
+
+    result.outlet = meta.get("sitename") or result.outlet
+    if not result.outlet:
+        # Patterns in order of trust; a publisher's copyright line is the last resort.
+        for pattern in _OUTLET_PATTERNS:
+            match = next((m for para in reversed(everything) if (m := pattern.search(para.strip("*_ ")))), None)
+            if match:
+                result.outlet = match["o"].strip()
+                break
+
+    if meta.get("date"):
+        result.published = parse_date(meta["date"]) or _iso(meta["date"])
+    if result.published is None:
+        # "Published" beats "Posted" (a reprint's date) and "Updated".
+        stamped = [p for word in ("published", "dated", "posted", "updated") for p in everything if re.search(rf"\b{word}\b", p, re.I)]
+        for para in stamped + head[:3]:
+            found = parse_date(para)
+            if found:
+                result.published = found
+                break
+
+    sample = " ".join(paragraphs[:3] + paragraphs[-3:] + clean.furniture)
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(sample):
+            result.kind = kind
+            break
+    else:
+        if clean.bios:
+            result.kind = "opinion"
+    return result
+
+
+def _iso(value: str) -> date | None:
+    try:
+        return datetime.fromisoformat(value[:10]).date()
+    except ValueError:
+        return None

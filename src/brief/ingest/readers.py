@@ -1,0 +1,154 @@
+"""Readers: one per file type, chosen by extension through a registry.
+
+Stage: the first of ingest. A reader turns a file into text plus whatever metadata the format
+carries (an HTML page's title, byline, date and site name). Bad files raise an IngestError that
+names the file: empty, binary, too large, undecodable, an HTML page with no article, a PDF with no
+text layer, a corrupt DOCX.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief.errors import BriefError, Location
+
+MAX_BYTES = 20 * 1024 * 1024  # larger files are not articles; reading them would only stall a batch
+
+
+class IngestError(BriefError):
+    """A raw source cannot be read or has no usable text."""
+
+
+@dataclass
+class RawSource:
+    path: Path
+    text: str
+    format: str
+    encoding: str = "utf-8"
+    meta: dict[str, str] = field(default_factory=dict)  # title, author, date, sitename, url
+
+
+Reader = Callable[[Path, bytes], RawSource]
+READERS: dict[str, Reader] = {}
+
+
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    def register(function: Reader) -> Reader:
+        for suffix in suffixes:
+            READERS[suffix] = function
+        return function
+
+    return register
+
+
+def read_source(path: Path) -> RawSource:
+    """Read one raw source with the reader registered for its extension."""
+    function = READERS.get(path.suffix.lower())
+    if function is None:
+        known = ", ".join(sorted(READERS))
+        raise IngestError(f"unknown file type '{path.suffix or path.name}' (brief reads {known})", Location(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"file is {size / 1048576:.0f} MB; brief ingests sources up to {MAX_BYTES // 1048576} MB", Location(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror}", Location(path)) from None
+    if not data.strip():
+        raise IngestError("empty file", Location(path))
+    source = function(path, data)
+    if not source.text.strip():
+        raise IngestError("no text found", Location(path))
+    return source
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Text and encoding of a text file: UTF-8 when valid, else the detected encoding."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError("binary file, not text", Location(path))
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262144]).best()
+    if best is None or best.encoding is None:
+        raise IngestError("cannot tell the text encoding", Location(path))
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise IngestError(f"text is not valid {best.encoding}", Location(path)) from None
+
+
+@reader(".txt", ".text")
+def read_text(path: Path, data: bytes) -> RawSource:
+    text, encoding = decode(path, data)
+    return RawSource(path, text, "text", encoding)
+
+
+@reader(".md", ".markdown")
+def read_markdown(path: Path, data: bytes) -> RawSource:
+    # Markdown is read as text: cleaning strips its markers, and a leading '# ' heading is a title.
+    text, encoding = decode(path, data)
+    return RawSource(path, text, "markdown", encoding)
+
+
+@reader(".html", ".htm", ".xhtml")
+def read_html(path: Path, data: bytes) -> RawSource:
+    import trafilatura
+
+    text, encoding = decode(path, data)
+    try:
+        doc = trafilatura.bare_extraction(text, include_comments=False, include_tables=False, with_metadata=True, favor_precision=False)
+    except Exception as exc:  # trafilatura raises many types on hostile markup.
+        raise IngestError(f"cannot parse HTML: {exc}", Location(path)) from None
+    if doc is None or not getattr(doc, "text", None):
+        raise IngestError("no article text found in the HTML page", Location(path))
+    meta = {key: str(value) for key in ("title", "author", "date", "sitename", "url") if (value := getattr(doc, key, None))}
+    return RawSource(path, doc.text, "html", encoding, meta)
+
+
+@reader(".pdf")
+def read_pdf(path: Path, data: bytes) -> RawSource:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        pdf = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in pdf.pages]
+        info = pdf.metadata or {}
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(f"corrupt PDF: {exc}", Location(path)) from None
+    text = "\n\n".join(pages)
+    if len(text.split()) < 5:
+        raise IngestError("the PDF has no text layer (a scan?); run OCR first", Location(path))
+    meta = {}
+    if info.get("/Title"):
+        meta["title"] = str(info["/Title"])
+    if info.get("/Author"):
+        meta["author"] = str(info["/Author"])
+    return RawSource(path, text, "pdf", "utf-8", meta)
+
+
+@reader(".docx")
+def read_docx(path: Path, data: bytes) -> RawSource:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IngestError(f"corrupt DOCX: {exc}", Location(path)) from None
+    except Exception as exc:  # python-docx raises package errors of its own for broken parts.
+        raise IngestError(f"corrupt DOCX: {exc}", Location(path)) from None
+    text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    props = document.core_properties
+    meta = {k: v for k, v in (("title", props.title), ("author", props.author)) if v}
+    if props.created and props.created.year > 1990:
+        meta["date"] = props.created.date().isoformat()
+    return RawSource(path, text, "docx", "utf-8", meta)
