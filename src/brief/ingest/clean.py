@@ -76,14 +76,21 @@ def split_paragraphs(text: str) -> list[str]:
         if len(lines) > 1 and long_lines >= len(lines) / 2:
             paragraphs.extend(lines)
             continue
-        merged = ""
+        # Hard-wrapped lines run close to the wrap width; a much shorter line (a heading, a
+        # dateline, a paragraph's last line) ends its paragraph.
+        width = max(len(line) for line in lines)
+        merged, previous = "", ""
         for line in lines:
             if not merged:
+                merged = line
+            elif len(previous) < 0.6 * width and not previous.endswith("-"):
+                paragraphs.append(merged)
                 merged = line
             elif merged.endswith("-") and not merged.endswith(" -") and line[:1].islower():
                 merged = merged[:-1] + line  # a word hyphenated across lines
             else:
                 merged += " " + line
+            previous = line
         paragraphs.append(merged)
     return paragraphs
 

@@ -54,7 +54,8 @@ _LABEL_STOP = {"by", "in", "on", "at", "from", "for", "with", "since", "during",
                "between", "per", "last", "this", "each", "every", "according", "said", "says", "the", "a", "an", "its", "their"}  # fmt: skip
 _UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "pounds": "pounds",
                "miles": "miles", "kilometers": "km", "km": "km", "days": "days", "months": "months", "weeks": "weeks", "hours": "hours",
-               "years": "years", "dollars": "USD", "euros": "EUR", "pesos": "MXN", "pounds sterling": "GBP"}  # fmt: skip
+               "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "pesos": "MXN", "pounds sterling": "GBP"}  # fmt: skip
+_DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes"}
 _KEY_TERMS = re.compile(
     r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+)\b",
     re.I,
@@ -155,7 +156,7 @@ def _quote_span(text: str, sent_start: int, sent_end: int, start: int, end: int)
     to be a locator, long enough to be unique and to show what the number counts."""
     left = start
     for _ in range(2):
-        match = re.search(r"(\S+\s+)$", text[sent_start:left])
+        match = re.search(r"(\S+\s+)$", text[max(sent_start, left - 60) : left])
         if not match:
             break
         left -= len(match.group(1))
@@ -190,7 +191,9 @@ def _figure(
     kind = match.lastgroup or "number"
     token = match.group(0)
     start, end = match.start(), match.end()
-    before, after = sentence[:start], sentence[end:]
+    # Only a few words around the number matter, and end-anchored patterns over a whole sentence
+    # prefix would cost time in proportion to its length at every number.
+    before, after = sentence[max(0, start - 48) : start], sentence[end : end + 80]
     if _DATE_BEFORE.search(before) and kind in ("number", "range") and re.fullmatch(r"\d{1,2}", token.split()[0]):
         return None  # "Oct. 17", "on the 5th"
     if _DATE_AFTER.search(after) or _ID_BEFORE.search(before) or re.search(r"\bper\s*$", before, re.I):
@@ -243,6 +246,8 @@ def _figure(
         else:
             next_word = (_words_after(after, 1) or [""])[0].lower().rstrip(".,")
             unit = _UNIT_WORDS.get(next_word, unit)
+    if unit in _DURATIONS:
+        return None  # "two decades", "27 months": a length of time, which memos do not tabulate
     label = _label(sentence, start, end, kind)
     period = _period(sentence, start, token, published_year)
     q_start, q_end = _quote_span(text, sent_start, sent_end, sent_start + start, sent_start + end)

@@ -9,6 +9,7 @@ these short matches, never by searching the prose.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -40,8 +41,14 @@ _OUTLET_PATTERNS = [
     re.compile(r"^Source:\s*(?P<o>[A-Z][\w&.'’ ]{1,40}?)\s*$"),
     re.compile(r"\bwithout permission from (?P<o>(?:The )?[A-Z][\w&.'’ ]{1,40}?)\.?\s*$"),
     re.compile(r"\bPublished by (?P<o>[\w .]{2,30}?) on\b"),
+    # A report's publisher line: "Congressional Research Service, In Focus ...".
+    re.compile(
+        r"^(?P<o>(?:[A-Z][\w&'’]+ ){1,4}(?:Service|Office|Institute|Center|Centre|Council|Foundation|Agency|Commission|Bureau|Department))(?:,|\s*\(|\s*$)"
+    ),
     re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s+)?(?P<o>[A-Z][\w&.'’ ]{1,40}?)(?:,? Inc\.?|\.)"),
 ]
+# A news outlet quoting its own interviews: "..., Maltz told USA TODAY." (twice or more).
+_TOLD = re.compile(r"\btold (?P<o>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\b")
 _KIND_PATTERNS = [
     ("editorial", re.compile(r"\b(?:the editors|editorial board|an? editorial)\b", re.I)),
     ("opinion", re.compile(r"\b(?:views expressed|opinion|op-ed|commentary|contributors? are their own)\b", re.I)),
@@ -78,8 +85,8 @@ def parse_date(text: str) -> date | None:
 
 def _clean_title(line: str) -> str:
     line = re.sub(r"^#+\s*", "", line).strip(" *_")
-    # Section labels such as "World #1 –" or "EXCLUSIVE:" before a headline.
-    line = re.sub(r"^(?:[\w ]{1,20}#\d+|[A-Z ]{3,20}:)\s*[–—:-]?\s*", "", line)
+    # A column label such as "World #1 –" before a headline.
+    line = re.sub(r"^[\w ]{1,20}#\d+\s*[–—:-]?\s*", "", line)
     return line.strip()
 
 
@@ -132,17 +139,29 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
             if match:
                 result.outlet = match["o"].strip()
                 break
+        else:
+            told = Counter(m["o"] for p in paragraphs for m in _TOLD.finditer(p))
+            if told and told.most_common(1)[0][1] >= 2:
+                result.outlet = told.most_common(1)[0][0]
 
     if meta.get("date"):
         result.published = parse_date(meta["date"]) or _iso(meta["date"])
     if result.published is None:
-        # "Published" beats "Posted" (a reprint's date) and "Updated".
-        stamped = [p for word in ("published", "dated", "posted", "updated") for p in everything if re.search(rf"\b{word}\b", p, re.I)]
-        for para in stamped + head[:3]:
-            found = parse_date(para)
-            if found:
-                result.published = found
+        # A date right after "Published" beats "Posted" (a reprint's date) and "Updated"; failing
+        # those, a short dateline-like paragraph near the top. Dates in prose are events.
+        stamped = None
+        for scope in (head + clean.furniture + clean.bios, everything):
+            for word in ("published", "dated", "posted", "updated"):
+                stamp = re.compile(rf"\b{word}\b(?:\s+by\s+[^,;]{{1,30}}?)?\W+(?:on\s+|in\s+)?(?P<date>.{{6,24}})", re.I)
+                stamped = next((d for p in scope for m in stamp.finditer(p) if (d := parse_date(m["date"]))), None)
+                if stamped:
+                    break
+            if stamped:
                 break
+        if stamped:
+            result.published = stamped
+        else:
+            result.published = next((d for p in head[:4] if len(p) < 120 and (d := parse_date(p))), None)
 
     sample = " ".join(paragraphs[:3] + paragraphs[-3:] + clean.furniture)
     for kind, pattern in _KIND_PATTERNS:
