@@ -17,18 +17,20 @@ _OPEN, _CLOSE = '“"', '”"'
 _QUOTE = re.compile(r"(?P<q>[“\"])(?P<text>[^“”\"]{2,1500}?)(?P<c>[”\"])")
 _NAME_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:de|del|la|van|von|bin|al|{_NAME_WORD})){{0,4}}"
-_VERBS = r"(?:said|says|told|added|noted|explained|argued|warned|wrote|asked|stated|declared|insisted|recalled|continued|replied|tweeted|according to)"
+_VERBS = r"(?:said|says|told|added|noted|explained|argued|warned|wrote|asked|stated|declared|insisted|recalled|continued|replied|tweeted|announced|according to)"
 _TITLE_WORDS = (
     r"(?:President|Vice President|Secretary|Attorney General|General|Gen\.|Ambassador|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|"
     r"Mayor|Minister|Foreign Minister|Prime Minister|Director|Chief|Judge|Justice|Commissioner|Admiral|Adm\.|Colonel|Col\.|"
     r"official|spokesman|spokeswoman|spokesperson|analyst|expert|professor|adviser|advisor|consultant|officer|agent|lawmaker|"
     r"chairman|chairwoman|founder|leader|lord|kingpin)"
 )
+_NOMINAL = r"(?:the|a|an)\s+(?:(?:[A-Z]\.)+\s+|[^\s,;:“”\".]+\s+){0,5}?[^\s,;:“”\".]+"
+_SPEAKER = rf"(?:{_NAME}|{_NOMINAL}|he|she|they|it)"
 _AFTER = re.compile(
     rf"^\s*[,.!?]?\s*[”\"]?\s*(?:,\s*)?(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+[^,.;“\"]{{3,80}}?|{_NAME})(?=[,.;]|\s+(?:on|in|at|who|during)\b|$)"
-    rf"|(?P<who2>{_NAME}|he|she|they|it)\s+(?P<verb2>{_VERBS}))",
+    rf"|(?P<desc>(?:[^\s,.;“”\"]+\s+){{0,6}}?)(?P<who2>{_SPEAKER})\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+)?(?P<verb2>{_VERBS}))",
 )
-_BEFORE = re.compile(rf"(?P<who>{_NAME}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERBS})\s*[:,]?\s*$")
+_BEFORE = re.compile(rf"(?P<who>{_NAME}|{_NOMINAL}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERBS})(?:\s+[^“”\".]{{0,50}}?)?\s*[:,]?\s*$")
 _ROLE_AFTER = re.compile(r"^,\s*(?P<role>(?:an?|the)\s+[^,.;]{3,100}?|(?:former|senior|chief)\s[^,.;]{3,100}?)\s*[,.]")
 _PERSON_TITLE = re.compile(
     rf"\b(?P<title>(?:former\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_TITLE_WORDS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
@@ -107,8 +109,10 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
             speaker = m_after.group("who1") or m_after.group("who2")
         elif m_before:
             speaker = m_before.group("who")
-        elif found and match.start() - found[-1].end < 3 and text[found[-1].end : match.start()].strip() == "":
-            speaker = found[-1].speaker  # a quotation continued in the next paragraph
+        elif found and (found[-1].end >= para_start or text[found[-1].end : match.start()].strip(' ”"\n') == ""):
+            # An unattributed quotation in the paragraph of an attributed one, or right after
+            # it, continues the same speaker.
+            speaker = found[-1].speaker
         if speaker is None or len(words) < 4:
             continue
         if speaker.lower() in ("he", "she", "they", "it"):
@@ -129,6 +133,8 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
         role_match = _ROLE_AFTER.match(after[m_after.end() :]) if m_after and m_after.group("who1") else None
         if role_match:
             role = role_match.group("role").strip()
+        elif m_after and m_after.group("who2") and m_after.group("desc").strip() and not role:
+            role = m_after.group("desc").strip()  # "former DEA official Derek Maltz told"
         # Verbatim, without the comma that hands over to "he said".
         q_start = match.start("text") + (len(match.group("text")) - len(match.group("text").lstrip()))
         q_end = q_start + len(inner.rstrip(" ,"))
