@@ -28,7 +28,7 @@ from brief.ingest.readers import IngestError, read_source
 from brief.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
 
 MAX_FIGURES = 40
-MAX_QUOTES = 10
+MAX_QUOTES = 25  # a draft errs on the side of more; the analyst keeps the telling ones
 
 
 def slug(text: str, words: int = 6) -> str:

@@ -31,6 +31,10 @@ _AFTER = re.compile(
     rf"|(?P<desc>(?:[^\s,.;“”\"]+\s+){{0,6}}?)(?P<who2>{_SPEAKER})\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+)?(?P<verb2>{_VERBS}))",
 )
 _BEFORE = re.compile(rf"(?P<who>{_NAME}|{_NOMINAL}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERBS})(?:\s+[^“”\".]{{0,50}}?)?\s*[:,]?\s*$")
+_SPEECH_ACT = re.compile(
+    # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
+    rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?\b(?:accused|called|described|denounced|dismissed|dubbed|said|says)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,60}}$"
+)
 _ROLE_AFTER = re.compile(r"^,\s*(?P<role>(?:an?|the)\s+[^,.;]{3,100}?|(?:former|senior|chief)\s[^,.;]{3,100}?)\s*[,.]")
 _PERSON_TITLE = re.compile(
     rf"\b(?P<title>(?:former\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_TITLE_WORDS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
@@ -113,9 +117,27 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
             # An unattributed quotation in the paragraph of an attributed one, or right after
             # it, continues the same speaker.
             speaker = found[-1].speaker
-        if speaker is None or len(words) < 4:
+        if len(words) < 4:
+            # A word or two in quotation marks is a scare quote or a slogan, unless a named person
+            # is the subject of a speech act in the same sentence: "X accused them of “lying”".
+            ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[para_start : match.start()])]
+            sentence_start = para_start + (ends[-1] if ends else 0)
+            act = _SPEECH_ACT.search(text[sentence_start : match.start()])
+            if act is None or act.group("who").split()[0] in _NOT_NAMES:
+                continue
+            speaker = act.group("who")
+        if speaker is None:
             continue
-        if speaker.lower() in ("he", "she", "they", "it"):
+        appositive = (
+            re.match(rf"^,\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*[.,]", after[m_after.end() :])
+            if m_after and m_after.group("who1")
+            else None
+        )
+        if appositive and speaker.lower().startswith(("the ", "a ", "an ")):
+            # "said the former ambassador, Arturo Sarukhán": the name, with the description as role
+            people.setdefault(appositive.group("name"), speaker)
+            speaker = appositive.group("name")
+        if speaker.lower() in ("he", "she", "they", "it") or re.fullmatch(r"(?i:the)\s+[a-z]+", speaker):
             # A pronoun points at the person named most recently before the quotation.
             known = list(people) + [q.speaker for q in found]
             window = text[max(0, match.start() - 1200) : match.start()]
@@ -146,7 +168,9 @@ def _full_name(name: str, people: dict[str, str | None]) -> str:
     """'Maltz' -> 'Derek Maltz' when the text named him in full before."""
     if " " in name:
         return name
-    return next((full for full in people if full.split()[-1] == name), name)
+    return next((full for full in people if full.split()[-1] == name), None) or next(
+        (full for full in people if name in full.split()[1:]), name
+    )
 
 
 def find_people(text: str) -> dict[str, str | None]:
