@@ -109,7 +109,11 @@ def bench_annotated(report: list[str]) -> None:
     for folder in sorted((CORPUS / "govdocs").iterdir()):
         if not (folder / "text.txt").is_file():
             continue
-        pred = draft_summary(folder / "text.txt", catalogue, None)
+        # The document as published (Markdown with front matter, HTML, PDF), else the plain text.
+        source = next(
+            (folder / f"original.{ext}" for ext in ("md", "html", "pdf") if (folder / f"original.{ext}").is_file()), folder / "text.txt"
+        )
+        pred = draft_summary(source, catalogue, None)
         info = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
         gov_meta.add(norm(pred.title) == norm(info.get("title")))
         # "Congressional Research Service (Library of Congress)": the name before the parenthesis.

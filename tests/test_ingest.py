@@ -242,3 +242,30 @@ def test_sample_sources_metadata() -> None:
     assert summary.outlet == "The Wall Street Journal"
     assert summary.published.isoformat() == "2020-02-07"
     assert any(f.value == 36685 for f in summary.figures)
+
+
+def test_markdown_front_matter_is_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    body = "\n\n".join(ARTICLE.split("\n\n")[3:])
+    path.write_text(
+        f"---\ntitle: 'Port note: patrols'\ndate: '2025-03-05'\nauthor: [Nadia Reyes]\nsource_url: https://example.org/p\n---\n\n{body}",
+        encoding="utf-8",
+    )
+    summary = draft_summary(path, CATALOGUE, tmp_path)
+    assert (summary.title, summary.published.isoformat(), summary.authors, summary.url) == (
+        "Port note: patrols",
+        "2025-03-05",
+        ["Nadia Reyes"],
+        "https://example.org/p",
+    )
+    assert "source_url" not in " ".join(summary.summary)
+
+
+def test_parallel_jobs_give_the_same_summaries(tmp_path: Path) -> None:
+    for index in range(4):
+        (tmp_path / f"story{index}.txt").write_text(ARTICLE.replace("340", str(340 + index)), encoding="utf-8")
+    files = sorted(str(p) for p in tmp_path.glob("story*.txt"))
+    serial = json.loads(brief(tmp_path, "ingest", *files, "--json").stdout)
+    parallel = json.loads(brief(tmp_path, "ingest", *files, "--json", "--jobs", "2").stdout)
+    assert serial == parallel
+    assert [s["figures"][0]["value"] for s in serial] == [340, 341, 342, 343]

@@ -83,7 +83,7 @@ def split_paragraphs(text: str) -> list[str]:
         for line in lines:
             if not merged:
                 merged = line
-            elif len(previous) < 0.6 * width and not previous.endswith("-"):
+            elif not previous.endswith("-") and len(previous) < (0.75 if line[:1].isupper() else 0.6) * width:
                 paragraphs.append(merged)
                 merged = line
             elif merged.endswith("-") and not merged.endswith(" -") and line[:1].islower():

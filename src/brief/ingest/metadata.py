@@ -47,6 +47,9 @@ _OUTLET_PATTERNS = [
     ),
     re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s+)?(?P<o>[A-Z][\w&.'’ ]{1,40}?)(?:,? Inc\.?|\.)"),
 ]
+_PREPARED = re.compile(
+    r"\b(?:prepared|published|issued|produced) by (?:the )?(?P<o>[A-Z][\w&'’]+(?: (?:of |for |and )?[A-Z][\w&'’]+){1,5})"
+)
 # A news outlet quoting its own interviews: "..., Maltz told USA TODAY." (twice or more).
 _TOLD = re.compile(r"\btold (?P<o>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\b")
 _KIND_PATTERNS = [
@@ -129,6 +132,13 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
                 if result.authors:
                     break
     if not result.authors:
+        # A report's author line: two or more names and nothing else ("A; B", "A, B and C").
+        for para in head[1:5]:
+            parts = [p.strip(" .") for p in re.split(r";|,\s*(?:and\s+)?|\s+and\s+", para)]
+            if 2 <= len(parts) <= 8 and len(para) < 200 and all(_PERSON.match(p) for p in parts):
+                result.authors = parts
+                break
+    if not result.authors:
         result.authors = [m[1] for bio in clean.bios if (m := re.match(r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+)", bio))]
 
     result.outlet = meta.get("sitename") or result.outlet
@@ -140,6 +150,12 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
                 result.outlet = match["o"].strip()
                 break
         else:
+            # A disclaimer at the end: "These documents were prepared by the Congressional Research Service".
+            closing = paragraphs[-6:] + clean.furniture
+            prepared = next((m for p in closing if (m := _PREPARED.search(p))), None)
+            if prepared:
+                result.outlet = prepared["o"]
+        if not result.outlet:
             told = Counter(m["o"] for p in paragraphs for m in _TOLD.finditer(p))
             if told and told.most_common(1)[0][1] >= 2:
                 result.outlet = told.most_common(1)[0][0]

@@ -9,6 +9,7 @@ text layer, a corrupt DOCX.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,11 +91,33 @@ def read_text(path: Path, data: bytes) -> RawSource:
     return RawSource(path, text, "text", encoding)
 
 
+_FRONT_KEYS = {
+    "title": "title", "date": "date", "published": "date", "published_time": "date", "author": "author", "authors": "author",
+    "source_url": "url", "url": "url", "publisher": "sitename", "site": "sitename", "site_name": "sitename", "outlet": "sitename",
+}  # fmt: skip
+
+
 @reader(".md", ".markdown")
 def read_markdown(path: Path, data: bytes) -> RawSource:
     # Markdown is read as text: cleaning strips its markers, and a leading '# ' heading is a title.
+    # YAML front matter, when present, is metadata, not content.
     text, encoding = decode(path, data)
-    return RawSource(path, text, "markdown", encoding)
+    meta: dict[str, str] = {}
+    match = re.match(r"^---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", text, re.S)
+    if match:
+        import yaml
+
+        try:
+            front = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            front = None
+        if isinstance(front, dict):
+            text = text[match.end() :]
+            for key, value in front.items():
+                target = _FRONT_KEYS.get(str(key).lower())
+                if target and value and target not in meta:
+                    meta[target] = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return RawSource(path, text, "markdown", encoding, meta)
 
 
 @reader(".html", ".htm", ".xhtml")
