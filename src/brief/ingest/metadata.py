@@ -111,7 +111,8 @@ def parse_byline(body: str) -> tuple[list[str], str | None]:
 def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     result = Metadata(url=meta.get("url"))
     paragraphs = clean.paragraphs
-    head = paragraphs[:6]
+    # The page's first visible lines (from an HTML reader) hold datelines an extractor may drop.
+    head = paragraphs[:6] + [re.sub(r"\s+", " ", line) for line in meta.get("head", "").split("\n") if line.strip()]
     everything = paragraphs + clean.furniture + clean.bios
 
     first = clean.first_line if clean.first_line not in clean.furniture else (paragraphs[0] if paragraphs else "")

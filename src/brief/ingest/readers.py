@@ -126,13 +126,39 @@ def read_html(path: Path, data: bytes) -> RawSource:
 
     text, encoding = decode(path, data)
     try:
-        doc = trafilatura.bare_extraction(text, include_comments=False, include_tables=False, with_metadata=True, favor_precision=False)
+        doc = trafilatura.bare_extraction(
+            text, include_comments=False, include_tables=False, with_metadata=True, favor_precision=False,
+            # Dates guessed from link URLs in the body are other documents' dates.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )  # fmt: skip
     except Exception as exc:  # trafilatura raises many types on hostile markup.
         raise IngestError(f"cannot parse HTML: {exc}", Location(path)) from None
     if doc is None or not getattr(doc, "text", None):
         raise IngestError("no article text found in the HTML page", Location(path))
     meta = {key: str(value) for key in ("title", "author", "date", "sitename", "url") if (value := getattr(doc, key, None))}
+    head = _visible_head(text)
+    if head:
+        meta["head"] = "\n".join(head)
+        if not re.search(r"<title[\s>]|og:title", text, re.I):
+            # A page fragment without <title>: its first visible line is the headline.
+            meta["title"] = head[0]
     return RawSource(path, doc.text, "html", encoding, meta)
+
+
+def _visible_head(html: str, lines: int = 8) -> list[str]:
+    """The first visible lines of a page (headline, byline, dateline), which article extraction
+    may leave out."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for bad in root.xpath("//script|//style|//noscript|//nav|//header//nav"):
+        bad.drop_tree()
+    body = root.find("body")
+    texts = [t.strip() for t in (body if body is not None else root).itertext()]
+    return [t for t in texts if t and len(t) <= 200][:lines]
 
 
 @reader(".pdf")
