@@ -41,6 +41,7 @@ FIGURE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUM}|half|third|thirds|quarter|quarters|fourth|fifth)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"(?:{MONTH}|\bon|\bthe)\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b|^,\s*(?:19|20)\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 _ID_BEFORE = re.compile(
@@ -177,6 +178,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
     found: list[FoundFigure] = []
     for sent_start, sent_end in sentences:
         sentence = text[sent_start:sent_end]
+        if not _MAY_HOLD_NUMBER.search(sentence):
+            continue  # most sentences hold no number; the full pattern is costly
         for match in FIGURE.finditer(sentence):
             figure = _figure(match, sentence, text, sent_start, sent_end, published_year)
             if figure is not None:

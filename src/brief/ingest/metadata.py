@@ -170,7 +170,7 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
         for scope in (head + clean.furniture + clean.bios, everything):
             for word in ("published", "dated", "posted", "updated"):
                 stamp = re.compile(rf"\b{word}\b(?:\s+by\s+[^,;]{{1,30}}?)?\W+(?:on\s+|in\s+)?(?P<date>.{{6,24}})", re.I)
-                stamped = next((d for p in scope for m in stamp.finditer(p) if (d := parse_date(m["date"]))), None)
+                stamped = next((d for p in scope if word in p.lower() for m in stamp.finditer(p) if (d := parse_date(m["date"]))), None)
                 if stamped:
                     break
             if stamped:
