@@ -20,6 +20,7 @@ BUILD_HELP = "Build memos: every brief (or those named) for each of its audience
 AUDIENCE_HELP = "Build only this audience (repeatable)."
 FORMAT_HELP = "Build only this format (repeatable)."
 INGEST_HELP = "Draft a structured summary of each raw source (.txt .md .html .pdf .docx) for review."
+CHECK_HELP = "Verify figures and quotations against the raw sources, source hashes and citations."
 WORKSPACE_HELP = "The workspace folder (default: the current folder)."
 
 
@@ -82,4 +83,32 @@ def ingest(paths: tuple[str, ...], as_json: bool, out: str | None, jobs: int, wo
     ws = Workspace.at(workspace)
     failures = run_ingest(ws, list(paths), as_json=as_json, out=out, jobs=jobs, echo=click.echo)
     if failures:
+        sys.exit(1)
+
+
+@main.command(help=CHECK_HELP)
+@click.argument("briefs", nargs=-1)
+@click.option("--sources", "sources", type=click.Path(file_okay=False), help="Folder of raw sources, found by file name or hash.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+@reports_errors
+def check(briefs: tuple[str, ...], sources: str | None, as_json: bool, strict: bool, workspace: str) -> None:
+    import json
+    from pathlib import Path
+
+    from brief.check import run_check
+    from brief.workspace import Workspace
+
+    findings = run_check(Workspace.at(workspace), list(briefs), Path(sources).resolve() if sources else None)
+    if as_json:
+        click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(str(finding), err=True)
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if not as_json:
+        click.echo(f"{errors} errors, {warnings} warnings", err=True)
+    if errors or (strict and warnings):
         sys.exit(1)

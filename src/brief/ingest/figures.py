@@ -42,7 +42,7 @@ FIGURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUM}|half|third|thirds|quarter|quarters|fourth|fifth)\b", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"(?:{MONTH}|\bon|\bthe)\s*$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"(?:{MONTH})\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b|^,\s*(?:19|20)\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 _ID_BEFORE = re.compile(
     r"(?:#|\bno\.|\bnos\.|\bsection|\bsec\.|§|\barticle|\bchapter|\btitle|\bpage|\bp\.|\bpp\.|\bh\.r\.|\bs\.|\bpublic law|\border|\bresolution|\bversion|\bv\.|\bfigure|\btable|\bannex|\bstep|\bgrade|\bphase|\btier|\broom|\bsuite|\broute)\s*$",
