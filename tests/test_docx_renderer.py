@@ -1,99 +1,291 @@
-"""The DOCX renderer on a hand-built Memo: styles, real footnotes, links, escaping, determinism."""
+"""The DOCX renderer on hand-built Memos: styles, order, tables, real footnotes, links, page
+furniture, metadata, escaping, reference-document checks and byte-identical output."""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import docx
 import pytest
+from docx.shared import Inches
 from lxml import etree
 
 from brief.errors import RenderError
-from brief.memo import BulletList, Footnote, FootnoteRef, HeaderLine, Link, Memo, Paragraph, Section, Table, Text
+from brief.memo import BulletList, Footnote, FootnoteRef, HeaderLine, Heading, Link, Memo, Paragraph, Section, Table, Text
 from brief.render import RenderJob
 from brief.render.docx import BUILTIN_REFERENCE, DocxRenderer
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = {"w": W, "r": R}
+EPOCH = 1714608000  # 2024-05-02 00:00:00 UTC
+BANNER = "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
 TRICKY = 'Quote <b>&amp; "ampersands" & </w:t> brackets'
+REPORT = "https://example.org/report?year=2023&part=2"
 
 
-def memo(banner: str | None = "SECRET//NOFORN") -> Memo:
+def action_memo(banner: str | None = BANNER) -> Memo:
     return Memo(
-        brief="b", audience="staff", form="information", title="T", subject="S", date=date(2024, 5, 2), lang="en-US",
-        banner=banner, heading=(HeaderLine("MEMORANDUM FOR", "THE DIRECTOR"), HeaderLine("SUBJECT", "S")),
+        brief="border-security", audience="principal", form="action", title="Border Security Cooperation",
+        subject="Renewing the bilateral security framework", date=date(2023, 1, 6), lang="en-US", banner=banner,
+        heading=(
+            HeaderLine("MEMORANDUM FOR", "THE SECRETARY"),
+            HeaderLine("FROM", "Policy Planning Staff"),
+            HeaderLine("SUBJECT", "Renewing the bilateral security framework"),
+        ),
         sections=(
-            Section("bluf", "Bottom Line", (Paragraph((Text("Act now"), FootnoteRef(1), FootnoteRef(2), Text(".")), "bluf"),)),
-            Section("facts", "Facts", (
-                BulletList(((Text("one", bold=True),), (Text("two"), FootnoteRef(3)))),
-                Table(("Measure", "Value"), (((Text("Seizures"),), (Text("340"),)),), (0.75, 0.25), None, ("left", "right")),
-                Paragraph((Text("Approve ____"),), "decision"),
+            Section("bluf", "Bottom Line Up Front", (
+                Paragraph((Text("Approve a renewed framework"), FootnoteRef(1), FootnoteRef(2), Text(" before the summit.")), "bluf"),
+            )),
+            Section("background", "Background", (
+                Paragraph((Text("Seizures rose "), Text("sharply", italic=True), Text(" in 2022, per the "),
+                           Link("annual report", REPORT), Text("."), FootnoteRef(3)), "lead"),
+                Heading("What changed", 1),
+                BulletList(((Text("Joint patrols", bold=True), Text(" resumed.")), (Text("Extraditions doubled."),))),
+                Table(
+                    ("Measure", "2022"),
+                    (((Text("Fentanyl seized (kg)"),), (Text("12,000"),)), ((Text("Extraditions"),), (Text("60"), FootnoteRef(4)))),
+                    (0.7, 0.3), "Key figures", ("left", "right"),
+                ),
+            )),
+            Section("decision", "Decision", (
+                Paragraph((Text("Approve ______"),), "decision"),
+                Paragraph((Text("Disapprove ______"),), "decision"),
+                Paragraph((Text("Drafted: PPS"),), "clearance"),
             )),
         ),
         footnotes=(
-            Footnote(1, (Text("First, "), Link("example.org", "https://example.org/a?b=1&c=2"), Text("."))),
+            Footnote(1, (Text("State Department, "), Link("“Fact Sheet”", "https://example.org/fact?a=1&b=2"), Text("."))),
             Footnote(2, (Text(TRICKY),)),
-            Footnote(3, (Text("Third", italic=True),)),
+            Footnote(3, (Text("CBP, “Drug Seizure Statistics”", italic=True),)),
+            Footnote(4, (Text("DOJ, “Extraditions”."),)),
         ),
     )  # fmt: skip
 
 
-def render(m: Memo, reference: Path | None = None) -> bytes:
-    return DocxRenderer().render(m, RenderJob(workspace=Path("."), reference_docx=reference, source_date_epoch=1714608000))
+def public_brief() -> Memo:
+    return replace(action_memo(banner=None), form="public", audience="public", heading=(), author_line="Prepared by the Policy Office")
 
 
-def footnotes(data: bytes) -> dict[str, str]:
-    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/footnotes.xml"))
-    return {n.get(f"{W}id"): "".join(n.itertext()).strip() for n in root.findall(f"{W}footnote") if n.get(f"{W}type") is None}
+def render(memo: Memo, reference: Path | None = None, epoch: int | None = EPOCH) -> bytes:
+    return DocxRenderer().render(memo, RenderJob(workspace=Path("."), reference_docx=reference, source_date_epoch=epoch))
 
 
-def test_paragraph_styles_and_text() -> None:
-    document = docx.Document(io.BytesIO(render(memo())))
-    found = [(p.style.name, p.text) for p in document.paragraphs if p.text]
-    assert ("Memo Header", "MEMORANDUM FOR:\tTHE DIRECTOR") in found
-    assert ("Heading 1", "Bottom Line") in found
-    assert ("BLUF", "Act now,.") in found  # a superscript comma separates adjacent calls
-    assert ("List Bullet", "one") in found and ("List Bullet", "two") in found
-    assert ("Decision", "Approve ____") in found
+def open_docx(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
 
 
-def test_real_footnotes_with_links_and_escaped_text() -> None:
-    data = render(memo())
-    notes = footnotes(data)
-    assert notes == {"1": "First, example.org.", "2": TRICKY, "3": "Third"}
-    document = docx.Document(io.BytesIO(data))
-    refs = document.element.body.xpath(".//w:footnoteReference/@w:id")
-    assert refs == ["1", "2", "3"]
+def part_xml(data: bytes, name: str) -> etree._Element:
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(name))
+
+
+def notes_by_id(data: bytes) -> dict[str, str]:
+    root = part_xml(data, "word/footnotes.xml")
+    return {n.get(f"{{{W}}}id"): "".join(n.itertext()).strip() for n in root.xpath("w:footnote[not(@w:type)]", namespaces=NS)}
+
+
+def visible(element: etree._Element) -> str:
+    # python-docx's element classes override `text`, which confuses lxml's itertext().
+    return "".join(element.xpath(".//w:t/text()"))
+
+
+def texts_and_styles(document: docx.document.Document) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in document.paragraphs if p.text]
+
+
+def test_action_memo_body_in_order_with_named_styles() -> None:
+    assert texts_and_styles(open_docx(render(action_memo()))) == [
+        ("Memo Kind", "ACTION MEMO"),
+        ("Memo Header", "MEMORANDUM FOR:\tTHE SECRETARY"),
+        ("Memo Header", "FROM:\tPolicy Planning Staff"),
+        ("Memo Header", "SUBJECT:\tRenewing the bilateral security framework"),
+        ("Heading 1", "Bottom Line Up Front"),
+        ("BLUF", "Approve a renewed framework, before the summit."),  # a comma separates adjacent calls
+        ("Heading 1", "Background"),
+        ("Normal", "Seizures rose sharply in 2022, per the annual report."),
+        ("Heading 2", "What changed"),
+        ("List Bullet", "Joint patrols resumed."),
+        ("List Bullet", "Extraditions doubled."),
+        ("Caption", "Key figures"),
+        ("Heading 1", "Decision"),
+        ("Decision", "Approve ______"),
+        ("Decision", "Disapprove ______"),
+        ("Clearance", "Drafted: PPS"),
+    ]
+
+
+def test_heading_block_ends_with_a_rule_and_runs_keep_their_formatting() -> None:
+    document = open_docx(render(action_memo()))
+    headers = [p for p in document.paragraphs if p.style.name == "Memo Header"]
+    assert headers[-1]._p.xpath("./w:pPr/w:pBdr/w:bottom/@w:val") == ["single"]
+    assert not headers[0]._p.xpath("./w:pPr/w:pBdr")
+    assert [(r.text, r.bold) for r in headers[0].runs] == [("MEMORANDUM FOR:", True), ("\tTHE SECRETARY", None)]
+    lead = next(p for p in document.paragraphs if p.text.startswith("Seizures"))
+    assert [r.text for r in lead.runs if r.italic] == ["sharply"]
+    bullet = next(p for p in document.paragraphs if p.text.startswith("Joint"))
+    assert [r.text for r in bullet.runs if r.bold] == ["Joint patrols"]
+
+
+def test_public_brief_has_title_subtitle_and_dated_byline() -> None:
+    document = open_docx(render(public_brief()))
+    assert texts_and_styles(document)[:3] == [
+        ("Title", "Border Security Cooperation"),
+        ("Subtitle", "Renewing the bilateral security framework"),
+        ("Clearance", "Prepared by the Policy Office · January 6, 2023"),
+    ]
+    assert not [p for p in document.paragraphs if p.style.name in ("Memo Header", "Memo Kind")]
+
+
+def test_unknown_paragraph_class_uses_a_title_cased_style_when_the_reference_has_one(tmp_path: Path) -> None:
+    memo = replace(action_memo(), sections=(Section("s", None, (Paragraph((Text("Point"),), "key-point"),)),), footnotes=())
+    assert texts_and_styles(open_docx(render(memo)))[-1] == ("Normal", "Point")
+    reference = docx.Document(str(BUILTIN_REFERENCE))
+    reference.styles.add_style("Key Point", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    reference.save(str(tmp_path / "ref.docx"))
+    assert texts_and_styles(open_docx(render(memo, tmp_path / "ref.docx")))[-1] == ("Key Point", "Point")
+
+
+def test_table_cells_header_alignment_and_widths_on_columns_and_cells() -> None:
+    document = open_docx(render(action_memo()))
+    (table,) = document.tables
+    assert table.style.name == "Table Grid"
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Measure", "2022"],
+        ["Fentanyl seized (kg)", "12,000"],
+        ["Extraditions", "60"],
+    ]
+    assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+    assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+    text_width = Inches(6.5)  # US Letter less two 1-inch margins
+    expected = [int(text_width * 0.7), int(text_width * 0.3)]
+    assert [c.width for c in table.columns] == pytest.approx(expected, abs=700)  # gridCol is in twips
+    for row in table.rows:
+        assert [cell.width for cell in row.cells] == pytest.approx(expected, abs=700)
+    assert table.rows[1].cells[1].paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    assert table._tbl.xpath("./w:tblPr/w:tblLayout/@w:type") == ["fixed"]
+
+
+def test_footnotes_are_real_word_footnotes() -> None:
+    data = render(action_memo())
     package = zipfile.ZipFile(io.BytesIO(data))
-    rels = package.read("word/_rels/footnotes.xml.rels").decode()
-    assert 'Target="https://example.org/a?b=1&amp;c=2"' in rels and 'TargetMode="External"' in rels
-    assert b"<w:hyperlink" in package.read("word/footnotes.xml")
+    types = package.read("[Content_Types].xml").decode()
+    assert (
+        'PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"' in types
+    )
+    rels = package.read("word/_rels/document.xml.rels").decode()
+    assert 'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"' in rels
+    root = part_xml(data, "word/footnotes.xml")
+    separators = [(n.get(f"{{{W}}}type"), n.get(f"{{{W}}}id")) for n in root.xpath("w:footnote[@w:type]", namespaces=NS)]
+    assert separators == [("separator", "0"), ("continuationSeparator", "1")]
+    assert part_xml(data, "word/settings.xml").xpath("w:footnotePr/w:footnote/@w:id", namespaces=NS) == ["0", "1"]
+
+    body = part_xml(data, "word/document.xml")
+    refs = body.xpath("//w:footnoteReference/@w:id", namespaces=NS)
+    assert refs == ["2", "3", "4", "5"]
+    assert set(body.xpath("//w:r[w:footnoteReference]/w:rPr/w:rStyle/@w:val", namespaces=NS)) == {"FootnoteReference"}
+    assert notes_by_id(data) == {
+        "2": "State Department, “Fact Sheet”.",
+        "3": TRICKY,
+        "4": "CBP, “Drug Seizure Statistics”",
+        "5": "DOJ, “Extraditions”.",
+    }
+    for note in root.xpath("w:footnote[not(@w:type)]", namespaces=NS):
+        (p,) = note.xpath("w:p", namespaces=NS)
+        assert p.xpath("w:pPr/w:pStyle/@w:val", namespaces=NS) == ["FootnoteText"]
+        assert p.xpath("w:r[1]/w:footnoteRef", namespaces=NS)
 
 
-def test_table_widths_on_columns_and_cells() -> None:
-    document = docx.Document(io.BytesIO(render(memo())))
-    table = document.tables[0]
-    assert [c.text for c in table.rows[1].cells] == ["Seizures", "340"]
-    widths = [col.width for col in table.columns]
-    assert widths[0] == pytest.approx(3 * widths[1], rel=0.01)
-    assert table.rows[1].cells[0].width == widths[0]
+def test_hyperlinks_are_external_relationships_in_body_and_footnotes() -> None:
+    data = render(action_memo())
+    document = open_docx(data)
+    (link,) = document.element.body.xpath(".//w:hyperlink")
+    assert visible(link) == "annual report"
+    rel = document.part.rels[link.get(f"{{{R}}}id")]
+    assert rel.is_external and rel.target_ref == REPORT
+    note_link = part_xml(data, "word/footnotes.xml").xpath("//w:hyperlink", namespaces=NS)[0]
+    rels = part_xml(data, "word/_rels/footnotes.xml.rels")
+    (target,) = [r for r in rels if r.get("Id") == note_link.get(f"{{{R}}}id")]
+    assert (target.get("Target"), target.get("TargetMode")) == ("https://example.org/fact?a=1&b=2", "External")
 
 
-def test_banner_and_page_fields_in_header_and_footer() -> None:
-    document = docx.Document(io.BytesIO(render(memo())))
-    section = document.sections[0]
-    assert section.header.paragraphs[0].text == "SECRET//NOFORN"
-    assert section.footer.paragraphs[0].text == "SECRET//NOFORN"
+def test_banner_in_header_and_footer_with_page_fields() -> None:
+    section = open_docx(render(action_memo())).sections[0]
+    assert [p.text for p in section.header.paragraphs] == [BANNER]
+    assert [p.style.name for p in section.header.paragraphs] == ["Banner"]
+    assert section.footer.paragraphs[0].text == BANNER
+    footer_text = visible(section.footer._element)
+    assert footer_text == f"{BANNER}Page 1 of 1"
     instructions = section.footer._element.xpath(".//w:fldSimple/@w:instr")
     assert [i.strip() for i in instructions] == ["PAGE", "NUMPAGES"]
-    public = docx.Document(io.BytesIO(render(memo(banner=None))))
-    assert "SECRET" not in public.sections[0].header.paragraphs[0].text
 
 
-def test_renders_are_byte_identical() -> None:
-    assert render(memo()) == render(memo())
+def test_public_footer_shows_only_page_numbers() -> None:
+    section = open_docx(render(public_brief())).sections[0]
+    assert visible(section.header._element) == ""
+    assert visible(section.footer._element) == "Page 1 of 1"
+
+
+def test_each_ordered_list_counts_from_one() -> None:
+    lists = tuple(BulletList(((Text(f"{n}a"),), (Text(f"{n}b"),)), ordered=True) for n in (1, 2))
+    memo = replace(action_memo(), sections=(Section("s", "S", lists),), footnotes=())
+    document = open_docx(render(memo))
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    num_ids = [p._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0] for p in numbered]
+    assert num_ids[0] == num_ids[1] != num_ids[2] == num_ids[3]
+    numbering = document.part.numbering_part.element
+    for num_id in set(num_ids):
+        assert numbering.xpath(f"./w:num[@w:numId='{num_id}']/w:lvlOverride/w:startOverride/@w:val") == ["1"]
+
+
+def test_metadata_and_language() -> None:
+    document = open_docx(render(action_memo()))
+    props = document.core_properties
+    assert (props.title, props.subject, props.language, props.author, props.revision) == (
+        "Border Security Cooperation", "Renewing the bilateral security framework", "en-US", "brief", 1,
+    )  # fmt: skip
+    moment = datetime.fromtimestamp(EPOCH, UTC)
+    assert props.created == props.modified == props.last_printed == moment
+    assert document.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val") == ["en-US"]
+    assert open_docx(render(action_memo(), epoch=None)).core_properties.created == datetime(2023, 1, 6, tzinfo=UTC)
+
+
+def test_renders_are_byte_identical_with_fixed_zip_entries() -> None:
+    first = render(action_memo())
+    assert first == render(action_memo())
+    infos = zipfile.ZipFile(io.BytesIO(first)).infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {info.date_time for info in infos} == {(2024, 5, 2, 0, 0, 0)}
+    assert render(action_memo(), epoch=None) == render(action_memo(), epoch=None)
+
+
+def test_special_characters_round_trip_and_control_characters_are_dropped() -> None:
+    memo = replace(action_memo(), sections=(Section("s", TRICKY, (Paragraph((Text(f"{TRICKY}\x0c a\tb"),)),)),))
+    data = render(memo)
+    assert notes_by_id(data)["3"] == TRICKY
+    document = open_docx(data)
+    assert ("Heading 1", TRICKY) in texts_and_styles(document)
+    assert ("Normal", f"{TRICKY} a\tb") in texts_and_styles(document)
+
+
+def test_reference_with_a_footnotes_part_is_reused_without_its_notes(tmp_path: Path) -> None:
+    reference = tmp_path / "ref.docx"
+    reference.write_bytes(render(action_memo()))
+    memo = replace(
+        action_memo(), sections=(Section("s", "S", (Paragraph((Text("New"), FootnoteRef(1))),)),), footnotes=(Footnote(1, (Text("Only"),)),)
+    )
+    data = render(memo, reference)
+    assert notes_by_id(data) == {"2": "Only"}
+    # The old notes' links went with them; the new note has none, so no relationships are left.
+    assert "word/_rels/footnotes.xml.rels" not in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert ("Normal", "New") in texts_and_styles(open_docx(data))
+    document = open_docx(data)
+    assert "Approve ______" not in [p.text for p in document.paragraphs]
+    # The reference's own banner and page numbers are replaced, not repeated.
+    assert visible(document.sections[0].footer._element) == f"{BANNER}Page 1 of 1"
 
 
 def test_reference_document_missing_a_style(tmp_path: Path) -> None:
@@ -102,5 +294,28 @@ def test_reference_document_missing_a_style(tmp_path: Path) -> None:
     path = tmp_path / "ref.docx"
     reference.save(str(path))
     with pytest.raises(RenderError) as error:
-        render(memo(), path)
+        render(action_memo(), path)
     assert str(error.value) == f"{path}: error: the reference document lacks the style 'Decision'"
+
+
+def test_reference_document_missing_several_styles_or_of_the_wrong_type(tmp_path: Path) -> None:
+    reference = docx.Document(str(BUILTIN_REFERENCE))
+    reference.styles["BLUF"].name = "Summary"
+    reference.styles["Banner"].name = "Marking"
+    reference.save(str(tmp_path / "two.docx"))
+    with pytest.raises(RenderError, match=r"lacks the styles 'Banner', 'BLUF'"):
+        render(action_memo(), tmp_path / "two.docx")
+    reference = docx.Document(str(BUILTIN_REFERENCE))
+    reference.styles["footnote reference"].name = "Unused"
+    reference.styles.add_style("Footnote Reference", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    reference.save(str(tmp_path / "type.docx"))
+    with pytest.raises(RenderError, match=r"'Footnote Reference' .* is a paragraph style; brief needs a character style"):
+        render(action_memo(), tmp_path / "type.docx")
+    with pytest.raises(RenderError, match="does not exist"):
+        render(action_memo(), tmp_path / "absent.docx")
+
+
+def test_a_call_to_a_missing_footnote_is_an_error() -> None:
+    memo = replace(action_memo(), footnotes=action_memo().footnotes[:3])
+    with pytest.raises(RenderError, match="calls footnote 4 with no footnote of that number"):
+        render(memo)

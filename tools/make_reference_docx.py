@@ -7,13 +7,19 @@ Run: python tools/make_reference_docx.py
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
+from lxml import etree
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "brief" / "templates" / "reference.docx"
 SERIF = "Liberation Serif"
@@ -28,7 +34,9 @@ def main() -> int:
         setattr(section, side, Inches(1))
     styles = document.styles
 
-    def paragraph(name: str, base: str | None = "Normal", size: float | None = None, bold: bool | None = None, italic: bool | None = None):
+    def paragraph(
+        name: str, base: str | None = "Normal", size: float | None = None, bold: bool | None = None, italic: bool | None = None
+    ) -> Any:
         style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         if base and name != base:
             style.base_style = styles[base]
@@ -41,6 +49,15 @@ def main() -> int:
             font.italic = italic
         return style
 
+    def builtin(name: str, style_id: str, kind: WD_STYLE_TYPE, size: float | None = None) -> Any:
+        style = styles.add_style(name, kind)
+        style.style_id = style_id
+        # add_style marks every style custom; these are Word's built-ins, which Word matches by name.
+        style.element.attrib.pop(qn("w:customStyle"), None)
+        if size:
+            style.font.size = Pt(size)
+        return style
+
     normal = paragraph("Normal", None, 11)
     normal.font.name = SERIF
     normal.paragraph_format.space_after = Pt(6)
@@ -49,6 +66,9 @@ def main() -> int:
     title = paragraph("Title", "Normal", 18, True)
     title.font.name = SERIF
     title.font.color.rgb = RGBColor(0, 0, 0)
+    for rule in title.element.xpath("./w:pPr/w:pBdr/w:bottom"):  # the default template's rule is blue
+        rule.set(qn("w:color"), "000000")
+        rule.attrib.pop(qn("w:themeColor"), None)
     paragraph("Subtitle", "Normal", 13, False, True).font.color.rgb = RGBColor(0x33, 0x33, 0x33)
     for name, size in (("Heading 1", 12), ("Heading 2", 11.5)):
         heading = paragraph(name, "Normal", size, True)
@@ -86,21 +106,18 @@ def main() -> int:
     paragraph("Caption", "Normal", 9, None, True)
     for name in ("List Bullet", "List Number"):
         paragraph(name, None)
-    footnote = paragraph("Footnote Text", "Normal", 8.5)
+    # The footnote styles carry Word's own built-in names (lower case in styles.xml), so notes
+    # added later in Word match the ones brief writes.
+    footnote = builtin("footnote text", "FootnoteText", WD_STYLE_TYPE.PARAGRAPH, size=8.5)
+    footnote.base_style = normal
     footnote.paragraph_format.space_after = Pt(0)
     footnote.paragraph_format.line_spacing = 1.0
-
-    if "Footnote Reference" not in [s.name for s in styles]:
-        reference = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
-        reference.font.superscript = True
-    if "Hyperlink" not in [s.name for s in styles]:
-        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-        link.font.color.rgb = RGBColor(0x12, 0x3A, 0x6B)
-        link.font.underline = True
+    builtin("footnote reference", "FootnoteReference", WD_STYLE_TYPE.CHARACTER).font.superscript = True
+    link = builtin("Hyperlink", "Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = RGBColor(0x12, 0x3A, 0x6B)
+    link.font.underline = True
 
     # Theme font attributes override explicit font names in Word; drop them so the names hold.
-    from docx.oxml.ns import qn
-
     for fonts in styles.element.iter(qn("w:rFonts")):
         for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(attr), None)
@@ -113,10 +130,53 @@ def main() -> int:
     for child in list(body):
         if child.tag.endswith("}p"):
             body.remove(child)
+    _font_fallbacks(document)
+    _drop_leftovers(document)
     document.core_properties.title = "brief reference document"
-    document.save(OUT)
+    document.core_properties.author = "brief"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    OUT.write_bytes(_fixed_zip(buffer.getvalue()))
     print(f"wrote {OUT}")
     return 0
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The package with fixed entry dates, so regenerating an unchanged reference document
+    leaves the committed file byte-identical."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def _font_fallbacks(document: Any) -> None:
+    """Describe the Liberation fonts in the font table, so Word on a machine without them
+    substitutes the metric-compatible Times New Roman and Arial rather than its default font."""
+    part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FONT_TABLE)
+    root = etree.fromstring(part.blob)
+    for name, alternative, family, panose in (
+        (SERIF, "Times New Roman", "roman", "02020603050405020304"),
+        (SANS, "Arial", "swiss", "020B0604020202020204"),
+    ):
+        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
+        for tag, value in (("w:altName", alternative), ("w:panose1", panose), ("w:family", family), ("w:pitch", "variable")):
+            etree.SubElement(font, qn(tag), {qn("w:val"): value})
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _drop_leftovers(document: Any) -> None:
+    """Drop what python-docx's default template carries beyond styles: a thumbnail of its own
+    first page, and Word 2010's stylesWithEffects.xml, a stale copy of the styles that Word 2010
+    would read instead of ours. Parts without a relationship are not saved."""
+    for part in (document.part.package, document.part):
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype.endswith(("/thumbnail", "/stylesWithEffects")):
+                del part.rels[rel_id]
 
 
 if __name__ == "__main__":

@@ -197,6 +197,11 @@ def run_check(workspace: Workspace, briefs: list[str], sources_dir: Path | None)
         used.update({s.id: s for s in chosen})
     for item in used.values():
         findings.extend(check_summary(item, find_raw(item, sources_dir)))
+    from brief.conflicts import find_conflicts
+
+    for conflict in find_conflicts(list(used.values())):
+        summary, figure = conflict.first
+        findings.append(Finding("warning", conflict.describe(), *_loc(summary.path, summary.figure_lines.get(figure.id))))
     return findings
 
 

@@ -78,6 +78,13 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class ConflictView:
+    kind: str = doc("'differ' (two values for one measure), 'rate' (a monthly rate against a yearly total) or 'record'.")
+    first: FigureView = doc("One figure.")
+    second: FigureView = doc("The figure it conflicts with.")
+
+
+@dataclass(frozen=True)
 class BriefView:
     name: str = doc("The brief's file name without .md.")
     title: str = doc("Memo title.")
@@ -106,6 +113,7 @@ class SectionContext:
     options: list[OptionView] = doc("The options the brief weighs, in spec order.")
     recommendation: OptionView | None = doc("The recommended option, if any.")
     events: list[EventView] = doc("Dated events from the sources, oldest first.")
+    conflicts: list[ConflictView] = doc("Figures from the sources that cannot all be right.")
     figure: Callable[[str], Markup] = doc("figure(id): the figure's value with a footnote citation.")
     cite: Callable[[str], Markup] = doc("cite(source_id): a footnote citation of a source.")
 

@@ -3,7 +3,7 @@
 Stage: render. Consumes a Memo and a reference .docx (the audience's, else the built-in
 ``templates/reference.docx``); produces DOCX bytes. Citations become real Word footnotes, the
 banner sits in the header and footer of every page with "Page X of Y" fields, and the zip is
-written with fixed timestamps so two renders of one Memo are byte-identical.
+written with fixed timestamps and order so two renders of one Memo are byte-identical.
 """
 
 from __future__ import annotations
@@ -15,13 +15,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, ClassVar
 
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Emu
+
 from brief.errors import Location, RenderError
 from brief.memo import Block, BulletList, FootnoteRef, Heading, Inline, Link, Memo, Paragraph, Table, Text
 from brief.render import RenderJob
 from brief.render import docx_oxml as ox
 
-# Paragraph.style classes -> Word paragraph styles. Other classes use a style named after the
-# class (title-cased) when the reference document has one, else "Normal".
+# Paragraph.style classes -> Word paragraph styles. Other classes use a paragraph style named
+# after the class, title-cased ("key-point" -> "Key Point"), when the reference has one, else Normal.
 PARAGRAPH_STYLES = {
     "body": "Normal",
     "lead": "Normal",
@@ -31,11 +36,17 @@ PARAGRAPH_STYLES = {
     "sources": "Source Entry",
     "caption": "Caption",
 }
-REQUIRED_STYLES = (
-    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Banner", "Memo Header", "BLUF", "Decision",
-    "Clearance", "Source Entry", "Caption", "List Bullet", "List Number", "Footnote Text", "Footnote Reference",
-    "Memo Kind", "Table Text",
-)  # fmt: skip
+_P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
+# Every style a render may use, with its type. Word silently ignores an unknown style, so a
+# reference document that lacks one fails before anything is written.
+REQUIRED_STYLES = {
+    "Normal": _P, "Title": _P, "Subtitle": _P, "Heading 1": _P, "Heading 2": _P, "Banner": _P, "Memo Kind": _P,
+    "Memo Header": _P, "BLUF": _P, "Decision": _P, "Clearance": _P, "Source Entry": _P, "Caption": _P,
+    "List Bullet": _P, "List Number": _P, "Table Text": _P, "Footnote Text": _P, "Footnote Reference": _C,
+    "Table Grid": _T,
+}  # fmt: skip
+_TYPE_NAMES = {_P: "paragraph", _C: "character", _T: "table"}
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 BUILTIN_REFERENCE = Path(str(files("brief") / "templates" / "reference.docx"))
 
 
@@ -44,160 +55,210 @@ class DocxRenderer:
     suffix: ClassVar[str] = ".docx"
 
     def render(self, memo: Memo, job: RenderJob) -> bytes:
-        reference = job.reference_docx or BUILTIN_REFERENCE
-        writer = _Writer(memo, reference)
-        writer.write()
-        return _normalise_zip(writer.save(job.source_date_epoch), job.source_date_epoch)
+        writer = _Writer(memo, job.reference_docx or BUILTIN_REFERENCE)
+        try:
+            writer.write()
+            data = writer.save(_moment(memo, job.source_date_epoch))
+        except ValueError as exc:  # python-docx and lxml report bad values (a style, a string) so.
+            raise RenderError(f"cannot write the DOCX of {memo.brief} ({memo.audience}): {exc}") from None
+        return _normalise_zip(data, job.source_date_epoch)
+
+
+def _moment(memo: Memo, epoch: int | None) -> datetime:
+    """The document's timestamp: SOURCE_DATE_EPOCH when set, else midnight UTC of the memo date."""
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, UTC)
+    return datetime(memo.date.year, memo.date.month, memo.date.day, tzinfo=UTC)
 
 
 class _Writer:
     def __init__(self, memo: Memo, reference: Path) -> None:
-        import docx
-
+        if not reference.is_file():
+            raise RenderError("the reference document does not exist", Location(reference))
         try:
             self.document = docx.Document(str(reference))
         except Exception as exc:  # python-docx raises several types for a bad package.
             raise RenderError(f"cannot open the reference document: {exc}", Location(reference)) from None
-        names = {style.name for style in self.document.styles}
-        missing = [name for name in REQUIRED_STYLES if name not in names]
-        if missing:
-            raise RenderError(f"the reference document lacks the style '{missing[0]}'", Location(reference))
-        self.style_names = names
+        # Word writes some built-in names in lower case ("footnote text"); match names as Word does.
+        self.styles = {style.name.casefold(): style for style in self.document.styles if style.name}
+        _check_styles(self.styles, reference)
         self.memo = memo
+        self.notes = {note.number: note for note in memo.footnotes}
+        if len(self.notes) != len(memo.footnotes):
+            raise RenderError(f"the memo {memo.brief} ({memo.audience}) numbers two footnotes alike")
         self.footnotes = ox.Footnotes(self.document)
-        self.note_style = self.document.styles["Footnote Reference"].style_id
-        self.link_style = self.document.styles["Hyperlink"].style_id if "Hyperlink" in names else None
+        self.note_ids = {number: self.footnotes.first_id + i for i, number in enumerate(sorted(self.notes))}
+        self.mark_style = self.style("Footnote Reference").style_id
+        link = self.styles.get("hyperlink")
+        self.link_style = link.style_id if link is not None and link.type == _C else None
+
+    def style(self, name: str) -> Any:
+        return self.styles[name.casefold()]
+
+    def paragraph(self, style: str, text: str | None = None) -> Any:
+        return self.document.add_paragraph(text, style=self.style(style))
 
     def write(self) -> None:
         body = self.document.element.body
-        for child in list(body):
+        for child in list(body):  # A reference document lends styles and page setup, not text.
             if not child.tag.endswith("}sectPr"):
                 body.remove(child)
+        ox.set_language(self.document, self.memo.lang)
         self._furniture()
         self._heading()
         for section in self.memo.sections:
             if section.title:
-                self.document.add_paragraph(section.title, style="Heading 1")
+                self.paragraph("Heading 1", section.title)
             for block in section.blocks:
                 self._block(block)
-        self.footnotes.save()
+        self._footnotes()
 
     def _furniture(self) -> None:
+        banner = self.memo.banner
         for section in self.document.sections:
-            header = section.header.paragraphs[0]
-            footer = section.footer.paragraphs[0]
-            if self.memo.banner:
-                header.text, header.style = self.memo.banner, self.document.styles["Banner"]
-                footer.text, footer.style = self.memo.banner, self.document.styles["Banner"]
-                footer = section.footer.add_paragraph(style="Banner")
-            else:
-                footer.style = self.document.styles["Banner"]
-            footer.add_run("Page ")
-            ox.field(footer, "PAGE", "1")
-            footer.add_run(" of ")
-            ox.field(footer, "NUMPAGES", "1")
-            for run in footer.runs:
-                run.font.bold = False
+            pairs = [(section.header, section.footer)]
+            if section.different_first_page_header_footer:
+                pairs.append((section.first_page_header, section.first_page_footer))
+            if self.document.settings.odd_and_even_pages_header_footer:
+                pairs.append((section.even_page_header, section.even_page_footer))
+            for header, footer in pairs:
+                # brief owns the page furniture: what a reference document (a past memo, say)
+                # carries there would repeat the banner or the page numbers.
+                for part in (header, footer):
+                    for child in list(part._element):
+                        part._element.remove(child)
+                # A header must hold a paragraph even when empty (Word calls it corrupt otherwise).
+                header.add_paragraph(banner, style=self.style("Banner"))
+                if banner:
+                    footer.add_paragraph(banner, style=self.style("Banner"))
+                # Page numbers sit centred under the banner, in its style but not bold.
+                pages = footer.add_paragraph(style=self.style("Banner"))
+                for text, instruction in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
+                    pages.add_run(text).bold = False
+                    ox.field(pages, instruction, "1", bold=False)
 
     def _heading(self) -> None:
         memo = self.memo
         if memo.heading:
-            kind = "ACTION MEMO" if memo.form == "action" else "INFORMATION MEMO"
-            self.document.add_paragraph(kind, style="Memo Kind")
-            last = None
+            # The same words as the HTML and PDF layouts, so every format says the same things.
+            self.paragraph("Memo Kind", "ACTION MEMO" if memo.form == "action" else "INFORMATION MEMO")
+            line_paragraph = None
             for line in memo.heading:
-                last = self.document.add_paragraph(style="Memo Header")
-                last.add_run(f"{line.label}:").bold = True
-                last.add_run(f"\t{line.value}")
-            if last is not None:
-                ox.bottom_border(last)
+                line_paragraph = self.paragraph("Memo Header")
+                line_paragraph._p.append(ox.text_run(f"{line.label}:", bold=True))
+                line_paragraph._p.append(ox.text_run(f"\t{line.value}"))
+            if line_paragraph is not None:
+                ox.bottom_border(line_paragraph)
             return
-        self.document.add_paragraph(memo.title, style="Title")
-        self.document.add_paragraph(memo.subject, style="Subtitle")
+        self.paragraph("Title", memo.title)
+        self.paragraph("Subtitle", memo.subject)
         when = f"{memo.date:%B} {memo.date.day}, {memo.date.year}"
-        self.document.add_paragraph(f"{memo.author_line} · {when}" if memo.author_line else when, style="Clearance")
+        self.paragraph("Clearance", f"{memo.author_line} · {when}" if memo.author_line else when)
 
-    def _style(self, css_class: str) -> str:
+    def _paragraph_style(self, css_class: str) -> str:
         name = PARAGRAPH_STYLES.get(css_class) or css_class.replace("-", " ").replace("_", " ").title()
-        return name if name in self.style_names else "Normal"
+        style = self.styles.get(name.casefold())
+        return name if style is not None and style.type == _P else "Normal"
 
     def _block(self, block: Block) -> None:
+        part = self.document.part
         if isinstance(block, Paragraph):
-            self._runs(self.document.add_paragraph(style=self._style(block.style))._p, block.runs, self.document.part)
+            self._runs(self.paragraph(self._paragraph_style(block.style))._p, block.runs, part)
         elif isinstance(block, BulletList):
             style = "List Number" if block.ordered else "List Bullet"
+            num_id = ox.restart_numbering(self.document, self.style(style)) if block.ordered else None
             for item in block.items:
-                self._runs(self.document.add_paragraph(style=style)._p, item, self.document.part)
+                paragraph = self.paragraph(style)
+                if num_id is not None:
+                    ox.set_numbering(paragraph, num_id)
+                self._runs(paragraph._p, item, part)
         elif isinstance(block, Heading):
-            self.document.add_paragraph(block.text, style="Heading 2")
+            deeper = f"Heading {block.level + 1}"
+            self.paragraph(deeper if deeper.casefold() in self.styles else "Heading 2", block.text)
         elif isinstance(block, Table):
             self._table(block)
 
     def _table(self, block: Table) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Emu
-
+        columns = len(block.header)
+        if len(block.widths) != columns or any(len(row) > columns for row in block.rows):
+            raise RenderError(f"a table of {self.memo.brief} ({self.memo.audience}) has rows or widths unlike its header")
+        if block.caption:
+            self.paragraph("Caption", block.caption).paragraph_format.keep_with_next = True
         section = self.document.sections[-1]
         text_width = section.page_width - section.left_margin - section.right_margin
-        table = self.document.add_table(rows=1 + len(block.rows), cols=len(block.header))
-        if "Table Grid" in {s.name for s in self.document.styles}:
-            table.style = self.document.styles["Table Grid"]
+        table = self.document.add_table(rows=1 + len(block.rows), cols=columns)
+        table.style = self.style("Table Grid")
         table.autofit = False
-        aligns = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
         widths = [Emu(int(text_width * w)) for w in block.widths]
-        # Word reads cell widths, LibreOffice column widths: set both.
+        # Word reads the cell widths, LibreOffice the grid's column widths: set both.
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
+        ox.repeat_header_row(table.rows[0])
         for r, row in enumerate(table.rows):
             for c, cell in enumerate(row.cells):
                 cell.width = widths[c]
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.document.styles["Table Text"]
-                if c < len(block.align) and block.align[c] in aligns:
-                    paragraph.alignment = aligns[block.align[c]]
+                paragraph.style = self.style("Table Text")
+                if c < len(block.align) and block.align[c] in _ALIGN:
+                    paragraph.alignment = _ALIGN[block.align[c]]
                 if r == 0:
-                    paragraph.add_run(block.header[c]).bold = True
+                    paragraph._p.append(ox.text_run(block.header[c], bold=True))
                 elif c < len(block.rows[r - 1]):
                     self._runs(paragraph._p, block.rows[r - 1][c], self.document.part)
         # Word glues consecutive tables and following text to the grid; a small gap separates them.
-        gap = self.document.add_paragraph(style="Table Text")
-        gap.paragraph_format.space_after = 0
+        self.paragraph("Table Text").paragraph_format.space_after = 0
 
-    def _runs(self, p: Any, runs: tuple[Inline, ...], part: Any) -> None:
+    def _runs(self, p: Any, runs: tuple[Inline, ...], part: Any, in_note: bool = False) -> None:
         previous: Inline | None = None
         for run in runs:
             if isinstance(run, FootnoteRef) and isinstance(previous, FootnoteRef):
-                # Adjacent calls read "10,11", not "1011".
-                p.append(ox.text_run(",", style_id=self.note_style))
+                # Adjacent calls read "10,11", not "1011", as in the HTML layout.
+                p.append(ox.text_run(",", style_id=self.mark_style))
             previous = run
             if isinstance(run, Text):
                 p.append(ox.text_run(run.text, run.bold, run.italic))
             elif isinstance(run, Link):
                 p.append(ox.hyperlink(part, run.url, run.text, self.link_style))
             elif isinstance(run, FootnoteRef):
-                p.append(ox.footnote_reference(run.number, self.note_style))
-                self._note(run.number)
+                if in_note or run.number not in self.note_ids:
+                    where = "inside a footnote" if in_note else "with no footnote of that number"
+                    raise RenderError(f"the memo {self.memo.brief} ({self.memo.audience}) calls footnote {run.number} {where}")
+                p.append(ox.footnote_reference(self.note_ids[run.number], self.mark_style))
 
-    def _note(self, number: int) -> None:
-        note = self.memo.footnotes[number - 1]
-        self._runs(self.footnotes.add(number), note.runs, self.footnotes.part)
+    def _footnotes(self) -> None:
+        text_style = self.style("Footnote Text").style_id
+        for number in sorted(self.notes):
+            p = self.footnotes.add(self.note_ids[number], text_style, self.mark_style)
+            self._runs(p, self.notes[number].runs, self.footnotes.part, in_note=True)
+        self.footnotes.save()
 
-    def save(self, epoch: int | None) -> bytes:
+    def save(self, moment: datetime) -> bytes:
         props = self.document.core_properties
-        moment = (
-            datetime.fromtimestamp(epoch, UTC)
-            if epoch is not None
-            else datetime(self.memo.date.year, self.memo.date.month, self.memo.date.day, tzinfo=UTC)
-        )
-        moment = moment.replace(tzinfo=None)
         props.title, props.subject, props.language = self.memo.title, self.memo.subject, self.memo.lang
         props.author = props.last_modified_by = "brief"
-        props.created = props.modified = props.last_printed = moment
+        # python-docx writes the value with a "Z" suffix, so it takes a naive UTC datetime.
+        props.created = props.modified = props.last_printed = moment.replace(tzinfo=None)
         props.revision = 1
-        props.comments = props.keywords = props.category = ""
+        props.comments = props.keywords = props.category = props.content_status = ""
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+def _check_styles(styles: dict[str, Any], reference: Path) -> None:
+    missing = [name for name in REQUIRED_STYLES if name.casefold() not in styles]
+    if missing:
+        listed = ", ".join(f"'{name}'" for name in missing)
+        noun = "style" if len(missing) == 1 else "styles"
+        raise RenderError(f"the reference document lacks the {noun} {listed}", Location(reference))
+    for name, kind in REQUIRED_STYLES.items():
+        found = styles[name.casefold()].type
+        if found != kind:
+            raise RenderError(
+                f"the style '{name}' in the reference document is a {_TYPE_NAMES.get(found, str(found))} style;"
+                f" brief needs a {_TYPE_NAMES[kind]} style",
+                Location(reference),
+            )
 
 
 def _normalise_zip(data: bytes, epoch: int | None) -> bytes:
@@ -205,14 +266,13 @@ def _normalise_zip(data: bytes, epoch: int | None) -> bytes:
     of saving into every zip entry, which would make each build differ."""
     stamp = (1980, 1, 1, 0, 0, 0)
     if epoch is not None:
-        moment = datetime.fromtimestamp(max(epoch, 315532800), UTC)
+        moment = datetime.fromtimestamp(max(epoch, 315532800), UTC)  # zip dates start in 1980
         stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        # [Content_Types].xml must stay first for some readers.
-        for name in sorted(names, key=lambda n: (n != "[Content_Types].xml", n)):
+        # [Content_Types].xml stays first: some readers sniff the package from the first entry.
+        for name in sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -1,0 +1,128 @@
+"""Conflicts: figures that measure the same thing but cannot both be right.
+
+Used by ``brief check`` (one line per conflict) and by assembly (the staff memo's "Where Sources
+Differ" section). Two figures measure the same thing when their units are of one family, their
+periods overlap and their labels share most of their words. They conflict when:
+
+- their values differ (a range conflicts with a value outside it);
+- one is a monthly rate and the other a yearly total that twelve months of it do not match;
+- both are called a record, and the later record is lower than the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief.figures import format_figure
+from brief.models import Figure
+from brief.summaries import LoadedSummary
+
+_STOP = {"the", "a", "an", "of", "in", "to", "for", "by", "and", "or", "at", "on", "from", "with", "after", "that", "its", "their"}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # "differ" | "rate" | "record"
+    first: tuple[LoadedSummary, Figure]
+    second: tuple[LoadedSummary, Figure]
+
+    def describe(self) -> str:
+        (sa, fa), (sb, fb) = self.first, self.second
+        a = f"“{fa.quote}” ({sa.id}, {fa.id})"
+        b = f"“{fb.quote}” ({sb.id}, {fb.id})"
+        if self.kind == "rate":
+            return f"figures cannot both hold: {a} a year against {b} a month, which is {_num(fb.value * 12)} a year"
+        if self.kind == "record":
+            return f"records cannot both hold: {a} for {fa.period} is above the later record {b} for {fb.period}"
+        return f"sources differ: {a} against {b}"
+
+
+def _num(value: float) -> str:
+    return f"{round(value):,}"
+
+
+def family(unit: str) -> str:
+    return {"usd": "money", "percent": "percent", "per_100k": "rate"}.get(unit.lower(), "count")
+
+
+def years(period: str | None) -> tuple[int, int] | None:
+    found = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", period or "")]
+    return (min(found), max(found)) if found else None
+
+
+# Words for one concept, so "killed" and "dying" compare as the same measure.
+_SAME = {"kille": "death", "dying": "death", "died": "death", "death": "death", "fatal": "death", "murde": "homic"}
+
+
+def _stems(text: str) -> set[str]:
+    stems = {w[:5] for w in re.findall(r"[a-zà-ÿ]+", text.lower()) if len(w) > 2 and w not in _STOP}
+    return {_SAME.get(s, s) for s in stems}
+
+
+def jaccard(a: Figure, b: Figure) -> float:
+    x, y = _stems(a.label), _stems(b.label)
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def overlap(a: Figure, b: Figure) -> float:
+    x, y = _stems(a.label), _stems(b.label)
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
+def _within(value: float, low: float, high: float | None) -> bool:
+    top = high if high is not None else low
+    return min(low, top) * 0.98 <= value <= max(low, top) * 1.02
+
+
+def _is_record(fig: Figure) -> bool:
+    return "record" in (fig.label + " " + fig.quote).lower()
+
+
+def find_conflicts(sources: list[LoadedSummary]) -> list[Conflict]:
+    figures = [(s, f) for s in sources for f in s.summary.figures]
+    conflicts: list[Conflict] = []
+    for i, (sa, fa) in enumerate(figures):
+        for sb, fb in figures[i + 1 :]:
+            if family(fa.unit) != family(fb.unit) or overlap(fa, fb) < 0.3:
+                continue
+            conflict = _compare((sa, fa), (sb, fb))
+            if conflict is not None:
+                conflicts.append(conflict)
+    return conflicts
+
+
+def _compare(a: tuple[LoadedSummary, Figure], b: tuple[LoadedSummary, Figure]) -> Conflict | None:
+    fa, fb = a[1], b[1]
+    pa, pb = (fa.period or "").lower(), (fb.period or "").lower()
+    # A monthly rate against a yearly total: the structure says they measure one thing, so
+    # labels need share only a little.
+    if {pa, pb} & {"monthly"} and pa != pb:
+        monthly, other = (a, b) if pa == "monthly" else (b, a)
+        annual = other[1]
+        if years(annual.period) or (annual.period or "").lower() in ("annual", "yearly"):
+            expected = monthly[1].value * 12
+            if not 0.75 <= annual.value / expected <= 1.25:
+                return Conflict("rate", other, monthly)
+        return None
+    ya, yb = years(fa.period), years(fb.period)
+    if ya and yb and ya != yb and _is_record(fa) and _is_record(fb) and overlap(fa, fb) >= 0.6:
+        earlier, later = (a, b) if ya[1] < yb[1] else (b, a)
+        if later[1].value < earlier[1].value:
+            return Conflict("record", earlier, later)
+        return None
+    if ya and yb and (ya[1] < yb[0] or yb[1] < ya[0]):
+        return None  # different periods measure different things
+    if not ya and not yb and pa != pb:
+        return None
+    # Otherwise the labels must say nearly the same thing: "children killed" is part of "women
+    # and children killed", and a state's murder rate is not the national one.
+    if jaccard(fa, fb) < 0.5:
+        return None
+    if _within(fa.value, fb.value, fb.upper) or _within(fb.value, fa.value, fa.upper):
+        return None
+    return Conflict("differ", a, b)
+
+
+def display(fig: Figure) -> str:
+    return format_figure(fig)
