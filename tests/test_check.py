@@ -139,3 +139,76 @@ def test_json_output(sample: Path) -> None:
     assert result.exit_code == 1
     [finding] = [f for f in json.loads(result.stdout) if f["severity"] == "error"]
     assert finding["severity"] == "error" and finding["path"] == "seeds/wsj-2020-02-07.yaml" and finding["line"] > 1
+
+
+# Memo rules, checked on the rendered memos of the small basic workspace (fast to render).
+
+
+@pytest.fixture
+def basic_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import copy_root
+
+    ws = copy_root("basic", tmp_path)
+    monkeypatch.chdir(ws)
+    return ws
+
+
+def rule_errors(ws: Path) -> list[str]:
+    result = brief(ws, "check")
+    return [line for line in result.stderr.splitlines() if ": error: " in line]
+
+
+def test_basic_workspace_passes_every_rule(basic_ws: Path) -> None:
+    result = brief(basic_ws, "check")
+    assert result.exit_code == 0, result.stderr
+    # Its two sources count the 2024 contraband finds differently, and the check says so.
+    assert result.stderr.splitlines() == [
+        "seeds/coast-2025-03-04.yaml:15: warning: sources differ: "
+        "“rose to 340 containers in 2024” (coast-2025-03-04, contraband-coast-2024) against "
+        "“contraband in 312 containers” (harbor-2025, contraband-harbor-2024)",
+        "0 errors, 1 warnings",
+    ]
+
+
+def test_marking_leaks_into_public(basic_ws: Path) -> None:
+    spec = basic_ws / "briefs" / "port-security.md"
+    edit(spec, "Contraband finds at Westmere are rising", "(U) Contraband finds at Westmere are rising")
+    line = next(i for i, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("classification:"))
+    assert rule_errors(basic_ws) == [
+        f"briefs/port-security.md:{line}: error: the public PDF carries the handling marking '(U)'",
+        f"briefs/port-security.md:{line}: error: the public DOCX carries the handling marking '(U)'",
+    ]
+    result = brief(basic_ws, "build", "--quiet")
+    assert result.exit_code == 1 and "handling marking '(U)'" in result.stderr
+    assert not (basic_ws / "build").exists()
+
+
+def test_decision_date_too_soon(basic_ws: Path) -> None:
+    spec = basic_ws / "briefs" / "port-security.md"
+    line = edit(spec, "decision_due: 2025-03-17", "decision_due: 2025-03-12")
+    assert rule_errors(basic_ws) == [
+        f"briefs/port-security.md:{line}: error: "
+        "decision_due 2025-03-12 is less than five business days after the memo date; the earliest is 2025-03-17"
+    ]
+
+
+def test_unresolved_placeholder(basic_ws: Path) -> None:
+    spec = basic_ws / "briefs" / "port-security.md"
+    line = edit(spec, "Expect the neighbor to ask for cost sharing.", "Expect the neighbor to ask for cost sharing. TBD: figures.")
+    errors = rule_errors(basic_ws)
+    assert f"briefs/port-security.md:{line}: error: the staff memo PDF has an unresolved placeholder 'TBD'" in errors
+
+
+def test_option_without_a_risk(basic_ws: Path) -> None:
+    spec = basic_ws / "briefs" / "port-security.md"
+    edit(spec, "    risks:\n      - Crew fatigue.\n", "")
+    line = next(i for i, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "id: joint_patrols" in t)
+    assert f"briefs/port-security.md:{line}: error: option 'joint_patrols' states no risk" in rule_errors(basic_ws)
+
+
+def test_extra_page_and_long_bluf_are_reported(basic_ws: Path) -> None:
+    spec = basic_ws / "briefs" / "port-security.md"
+    filler = "\n\n".join(["The harbor keeps growing, and so does the work of inspecting it."] * 60)
+    edit(spec, "Approve the shared scanning program and ask", filler + "\n\nApprove the shared scanning program and ask")
+    errors = rule_errors(basic_ws)
+    assert len(errors) == 1 and errors[0].startswith("briefs/port-security.md: error: the principal memo takes ")

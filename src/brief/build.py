@@ -19,7 +19,7 @@ from pathlib import Path
 
 from brief.assemble import assemble_memo, check_spec, select_sources
 from brief.audiences import load_audience
-from brief.errors import BriefError, BriefErrors, Location, RenderError, SpecError
+from brief.errors import BriefError, BriefErrors, LimitError, Location, RenderError, SpecError
 from brief.memo import Memo
 from brief.provenance import find_span
 from brief.render import FORMATS, RenderJob, get_renderer
@@ -65,22 +65,25 @@ def find_briefs(workspace: Workspace, names: list[str]) -> list[Path]:
     return paths
 
 
-def build(
-    workspace: Workspace,
-    briefs: list[str] | None = None,
-    audiences: list[str] | None = None,
-    formats: list[str] | None = None,
-    log: Callable[[str], None] = lambda _: None,
-) -> BuildReport:
-    started = time.perf_counter()
-    formats = list(dict.fromkeys(formats or FORMATS))
+@dataclass
+class Rendered:
+    """One memo rendered in memory: its spec, model and the bytes of each format."""
+
+    spec: BriefSpec
+    sources: list[LoadedSummary]
+    memo: Memo
+    files: dict[str, bytes]  # suffix -> bytes
+
+
+def plan_builds(
+    workspace: Workspace, briefs: list[str], audiences: list[str]
+) -> tuple[list[tuple[BriefSpec, list[LoadedSummary], list]], dict]:
+    """Read and check every spec and audience before assembling anything."""
     summaries = load_summaries(workspace)
     catalogue = load_catalogue(workspace)
-
-    # 1. Read and check every spec and audience before assembling anything.
     plans: list[tuple[BriefSpec, list[LoadedSummary], list]] = []
     errors: list[BriefError] = []
-    for path in find_briefs(workspace, briefs or []):
+    for path in find_briefs(workspace, briefs):
         try:
             spec = load_spec(path)
             sources = select_sources(spec, summaries)
@@ -95,33 +98,85 @@ def build(
             errors.append(exc)
     if errors:
         raise errors[0] if len(errors) == 1 else BriefErrors(errors)
+    return plans, catalogue
 
-    # 2. Assemble and render everything in memory.
-    outputs: dict[Path, bytes] = {}
+
+def render_memos(workspace: Workspace, plans: list, catalogue: dict, formats: list[str], log: Callable[[str], None]) -> list[Rendered]:
+    """Assemble and render every planned memo in memory."""
+    rendered: list[Rendered] = []
     for spec, sources, loaded in plans:
-        out_dir = workspace.build / spec.name
-        memos: list[Memo] = []
         for audience in loaded:
             templates = Templates(workspace.templates, audience.name)
             memo = assemble_memo(spec, sources, catalogue, audience, templates)
-            memos.append(memo)
             stamp, epoch = source_date(memo.date)
             html = render_html(memo, audience, templates, stamp)
             job = RenderJob(workspace=workspace.root, html=html, reference_docx=audience.reference_docx(), source_date_epoch=epoch)
+            files: dict[str, bytes] = {}
             for fmt in formats:
                 renderer = get_renderer(fmt)
                 try:
-                    data = renderer.render(memo, job)
+                    files[renderer.suffix] = renderer.render(memo, job)
                 except BriefError as exc:
                     if exc.location is None:
                         section = spec.prose.get(getattr(exc, "section", None) or "")
                         exc.location = Location(spec.path, section.line if section else None)
                     raise
-                outputs[out_dir / f"{audience.name}{renderer.suffix}"] = data
                 log(f"rendered {spec.name}/{audience.name}{renderer.suffix}")
-        outputs[out_dir / "figures.json"] = _ledger(spec, sources, memos)
+            rendered.append(Rendered(spec, sources, memo, files))
+    return rendered
 
-    # 3. Write: only now, and atomically per file.
+
+def memo_rules(item: Rendered, catalogue_sources: dict[str, set[str]]) -> list[tuple[str, str, int | None]]:
+    """The memo rules of one rendered memo (see :mod:`brief.rules`)."""
+    from brief.rules import check_memo, check_options
+
+    found = check_memo(item.spec, item.memo, item.files.get(".pdf"), item.files.get(".docx"))
+    return found + check_options(item.spec, catalogue_sources)
+
+
+def option_sources(sources: list[LoadedSummary]) -> dict[str, set[str]]:
+    """Option id -> the sources that discuss it."""
+    found: dict[str, set[str]] = {}
+    for source in sources:
+        for mention in source.summary.options:
+            found.setdefault(mention.id, set()).add(source.id)
+    return found
+
+
+def build(
+    workspace: Workspace,
+    briefs: list[str] | None = None,
+    audiences: list[str] | None = None,
+    formats: list[str] | None = None,
+    log: Callable[[str], None] = lambda _: None,
+) -> BuildReport:
+    started = time.perf_counter()
+    formats = list(dict.fromkeys(formats or FORMATS))
+    plans, catalogue = plan_builds(workspace, briefs or [], audiences or [])
+    rendered = render_memos(workspace, plans, catalogue, formats, log)
+
+    # The memo rules that make a memo unfit to send stop the build before anything is written.
+    problems: list[BriefError] = []
+    for item in rendered:
+        for severity, message, line in memo_rules(item, option_sources(item.sources)):
+            if severity == "error":
+                problems.append(LimitError(message, Location(item.spec.path, line)))
+    if problems:
+        unique = list({str(p): p for p in problems}.values())
+        raise unique[0] if len(unique) == 1 else BriefErrors(unique)
+
+    outputs: dict[Path, bytes] = {}
+    by_brief: dict[str, list[Rendered]] = {}
+    for item in rendered:
+        out_dir = workspace.build / item.spec.name
+        for suffix, data in item.files.items():
+            outputs[out_dir / f"{item.memo.audience}{suffix}"] = data
+        by_brief.setdefault(item.spec.name, []).append(item)
+    for items in by_brief.values():
+        first = items[0]
+        outputs[workspace.build / first.spec.name / "figures.json"] = _ledger(first.spec, first.sources, [i.memo for i in items])
+
+    # Write: only now, and atomically per file.
     report = BuildReport()
     for path, data in outputs.items():
         write_atomic(path, data)

@@ -174,6 +174,29 @@ def check_citations(spec: BriefSpec, summaries: dict[str, LoadedSummary]) -> lis
     return findings
 
 
+def check_rendered(workspace: Workspace, briefs: list[str]) -> list[Finding]:
+    """Build every memo in memory (nothing is written) and check the memo rules on the PDF and
+    DOCX. A memo that cannot be rendered at all (a page limit broken) is itself a finding."""
+    from brief.build import memo_rules, option_sources, plan_builds, render_memos
+
+    findings: list[Finding] = []
+    plans, catalogue = plan_builds(workspace, briefs, [])
+    for plan in plans:
+        for audience in plan[2]:
+            try:
+                rendered = render_memos(workspace, [(plan[0], plan[1], [audience])], catalogue, ["pdf", "docx"], lambda _: None)
+            except BriefErrors as exc:
+                findings.extend(_from_error(e) for e in exc.errors)
+                continue
+            except BriefError as exc:
+                findings.append(_from_error(exc))
+                continue
+            for item in rendered:
+                for severity, message, line in memo_rules(item, option_sources(item.sources)):
+                    findings.append(Finding(severity, message, *_loc(item.spec.path, line)))
+    return list({str(f): f for f in findings}.values())
+
+
 def run_check(workspace: Workspace, briefs: list[str], sources_dir: Path | None) -> list[Finding]:
     """All findings for the named briefs (or all), with the summaries they use."""
     from brief.assemble import select_sources
@@ -202,9 +225,11 @@ def run_check(workspace: Workspace, briefs: list[str], sources_dir: Path | None)
     for conflict in find_conflicts(list(used.values())):
         summary, figure = conflict.first
         findings.append(Finding("warning", conflict.describe(), *_loc(summary.path, summary.figure_lines.get(figure.id))))
+    if not any(f.severity == "error" for f in findings):
+        findings.extend(check_rendered(workspace, briefs))
     return findings
 
 
 def _from_error(error: BriefError) -> Finding:
     location = error.location
-    return Finding("error", error.message, str(location.path) if location else "", location.line if location else None)
+    return Finding("error", error.message, str(Location(location.path)) if location else "", location.line if location else None)
