@@ -212,3 +212,16 @@ def test_extra_page_and_long_bluf_are_reported(basic_ws: Path) -> None:
     edit(spec, "Approve the shared scanning program and ask", filler + "\n\nApprove the shared scanning program and ask")
     errors = rule_errors(basic_ws)
     assert len(errors) == 1 and errors[0].startswith("briefs/port-security.md: error: the principal memo takes ")
+
+
+def test_over_long_bluf_is_reported(basic_ws: Path) -> None:
+    spec = basic_ws / "briefs" / "port-security.md"
+    line = edit(spec, "## BLUF", "## BLUF")
+    long = " ".join(
+        ["Notwithstanding interdictions, transshipment irregularities multiplied considerably throughout westernmost maritime approaches."]
+        * 5
+    )
+    edit(spec, "Approve a shared scanning program", long + " Approve a shared scanning program")
+    assert rule_errors(basic_ws) == [
+        f"briefs/port-security.md:{line}: error: the BLUF takes 8 printed lines in the principal memo; its audience allows 4"
+    ]
