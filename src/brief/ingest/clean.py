@@ -13,8 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+# One table drops invisible characters and turns odd spaces into plain ones, in one pass.
+_TABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None) | dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " "
+)
 
 # Whole paragraphs that are page furniture, not content.
 _FURNITURE = re.compile(
@@ -59,7 +61,7 @@ class CleanText:
 
 
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    text = unicodedata.normalize("NFC", text).translate(_TABLE)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -8,7 +8,6 @@ sentence are skipped. The result is extractive: the analyst rewrites it in their
 
 from __future__ import annotations
 
-import math
 import re
 
 _STOP = set(
@@ -27,32 +26,42 @@ MAX_GRAPH = 80  # sentences in the similarity graph (its cost grows with the squ
 
 
 def _pagerank(terms: list[set[str]], iterations: int = 20) -> list[float]:
-    """TextRank centrality: PageRank over sentences linked by shared terms."""
+    """TextRank centrality: PageRank over sentences linked by shared terms, weighted by the
+    number shared over the log lengths (Mihalcea and Tarau). Computed with matrices: the shared
+    counts of all pairs are one product of the sentence-term incidence matrix with itself."""
+    import numpy as np
+
     n = len(terms)
-    weights: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    for i in range(n):
-        if len(terms[i]) < 2:
-            continue
-        for j in range(i + 1, n):
-            if len(terms[j]) < 2:
-                continue
-            shared = len(terms[i] & terms[j])
-            if shared:
-                w = shared / (math.log(len(terms[i])) + math.log(len(terms[j])))
-                weights[i].append((j, w))
-                weights[j].append((i, w))
-    out = [sum(w for _, w in edges) or 1.0 for edges in weights]
-    # Each edge carries its share of the neighbour's out-weight, computed once.
-    shares = [[(j, w / out[j]) for j, w in edges] for edges in weights]
-    score = [1.0] * n
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, sentence in enumerate(terms):
+        if len(sentence) < 2:
+            continue  # a one-word sentence has no log length to weigh by
+        for term in sentence:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    if not vocabulary:
+        return [1.0] * n
+    incidence = np.zeros((n, len(vocabulary)), dtype=np.float64)
+    incidence[rows, cols] = 1.0
+    shared = incidence @ incidence.T
+    np.fill_diagonal(shared, 0.0)
+    logs = np.log(np.maximum(incidence.sum(axis=1), 1.0))
+    denominator = logs[:, None] + logs[None, :]
+    weights = np.divide(shared, denominator, out=np.zeros_like(shared), where=denominator > 0)
+    out = weights.sum(axis=1)
+    out[out == 0] = 1.0
+    transition = (weights / out[:, None]).T  # row i: what each neighbour j passes to i
+    score = np.ones(n)
     for _ in range(iterations):
-        new = [0.15 + 0.85 * sum(score[j] * share for j, share in edges) for edges in shares]
+        new = 0.15 + 0.85 * (transition @ score)
         # Only the order of the top few matters; it settles long before the scores do.
-        converged = max((abs(a - b) for a, b in zip(new, score, strict=True)), default=0.0) < 5e-3
+        converged = float(np.abs(new - score).max()) < 5e-3
         score = new
         if converged:
             break
-    return score
+    return [float(x) for x in score]
 
 
 def rank_sentences(sentences: list[str], count: int = 4) -> list[int]:
