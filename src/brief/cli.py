@@ -21,6 +21,7 @@ AUDIENCE_HELP = "Build only this audience (repeatable)."
 FORMAT_HELP = "Build only this format (repeatable)."
 INGEST_HELP = "Draft a structured summary of each raw source (.txt .md .html .pdf .docx) for review."
 CHECK_HELP = "Verify figures and quotations against the raw sources, source hashes and citations."
+SERVE_HELP = "Serve a local page to browse briefs, build them and download their PDF and DOCX memos."
 WORKSPACE_HELP = "The workspace folder (default: the current folder)."
 
 
@@ -112,3 +113,16 @@ def check(briefs: tuple[str, ...], sources: str | None, as_json: bool, strict: b
         click.echo(f"{errors} errors, {warnings} warnings", err=True)
     if errors or (strict and warnings):
         sys.exit(1)
+
+
+@main.command(help=SERVE_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback is reachable by others.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+@reports_errors
+def serve(host: str, port: int, workspace: str) -> None:
+    from brief.serve import serve as run_server
+    from brief.workspace import Workspace
+
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run_server(Workspace.at(workspace), host, port, warn=lambda message: click.echo(message, err=True))
