@@ -18,7 +18,7 @@ from brief.errors import BriefError, BriefErrors, Location
 from brief.models import SourceSummary
 from brief.provenance import normalize
 from brief.spec import BriefSpec, load_spec
-from brief.summaries import LoadedSummary, load_catalogue, load_summaries
+from brief.summaries import LoadedSummary, load_summaries
 from brief.workspace import Workspace
 
 
@@ -102,7 +102,7 @@ def check_summary(item: LoadedSummary, raw_path: Path | None) -> list[Finding]:
         )
     raw = data.decode("utf-8", errors="replace")
     text, _ = normalize(raw)
-    for index, fig in enumerate(summary.figures):
+    for fig in summary.figures:
         line = item.figure_lines.get(fig.id)
         quote, _ = normalize(fig.quote)
         if quote.strip() not in text:
@@ -113,7 +113,6 @@ def check_summary(item: LoadedSummary, raw_path: Path | None) -> list[Finding]:
             findings.append(
                 Finding("error", f"figure '{fig.id}': quote “{fig.quote}” does not state the value {_num(fig.value)}", *_loc(path, line))
             )
-        del index
     for index, q in enumerate(summary.quotes):
         line = lines.get(f"quotes[{index}]")
         quote, _ = normalize(q.text)
@@ -185,11 +184,8 @@ def check_rendered(workspace: Workspace, briefs: list[str]) -> list[Finding]:
         for audience in plan[2]:
             try:
                 rendered = render_memos(workspace, [(plan[0], plan[1], [audience])], catalogue, ["pdf", "docx"], lambda _: None)
-            except BriefErrors as exc:
-                findings.extend(_from_error(e) for e in exc.errors)
-                continue
             except BriefError as exc:
-                findings.append(_from_error(exc))
+                findings.extend(_findings_of(exc))
                 continue
             for item in rendered:
                 for severity, message, line in memo_rules(item, option_sources(item.sources)):
@@ -203,18 +199,14 @@ def run_check(workspace: Workspace, briefs: list[str], sources_dir: Path | None)
     from brief.build import find_briefs
 
     summaries = load_summaries(workspace)
-    load_catalogue(workspace)
     findings: list[Finding] = []
     used: dict[str, LoadedSummary] = {}
     for path in find_briefs(workspace, briefs):
         try:
             spec = load_spec(path)
             chosen = select_sources(spec, summaries)
-        except BriefErrors as exc:
-            findings.extend(_from_error(e) for e in exc.errors)
-            continue
         except BriefError as exc:
-            findings.append(_from_error(exc))
+            findings.extend(_findings_of(exc))
             continue
         findings.extend(check_citations(spec, summaries))
         used.update({s.id: s for s in chosen})
@@ -228,6 +220,11 @@ def run_check(workspace: Workspace, briefs: list[str], sources_dir: Path | None)
     if not any(f.severity == "error" for f in findings):
         findings.extend(check_rendered(workspace, briefs))
     return findings
+
+
+def _findings_of(error: BriefError) -> list[Finding]:
+    """A library error (or several reported together) as findings."""
+    return [_from_error(e) for e in (error.errors if isinstance(error, BriefErrors) else [error])]
 
 
 def _from_error(error: BriefError) -> Finding:
