@@ -26,6 +26,7 @@ def client(ws: Path) -> TestClient:
 def test_listing_before_and_after_a_build(client: TestClient, ws: Path) -> None:
     page = client.get("/").text
     assert "Westmere Port Security Options" in page and "Whether to fund a shared scanning program" in page
+    assert "2025-03-10 · 2 sources · 3 audiences" in page
     assert page.count("not built") == 9
     response = client.post("/build/port-security", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/?built=port-security")

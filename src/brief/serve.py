@@ -62,16 +62,24 @@ def _size(path: Path) -> str:
 
 
 def _listing(workspace: Workspace) -> list[dict[str, object]]:
+    from brief.assemble import select_sources
+    from brief.summaries import load_summaries
+
     briefs = []
+    try:
+        summaries = load_summaries(workspace)
+    except BriefError:
+        summaries = {}  # a broken summary shows up as the brief's error when it is built
     for path in workspace.brief_paths():
         entry: dict[str, object] = {"name": path.stem, "error": None, "audiences": []}
         try:
             spec = load_spec(path)
+            sources = len(select_sources(spec, summaries)) if summaries else 0
         except BriefError as exc:
             entry["error"] = str(exc)
             briefs.append(entry)
             continue
-        entry.update(title=spec.front.title, subject=spec.front.subject, date=spec.front.date.isoformat(), sources=len(spec.front.sources))
+        entry.update(title=spec.front.title, subject=spec.front.subject, date=spec.front.date.isoformat(), sources=sources)
         audiences = []
         for audience in spec.front.audiences:
             files = {}
