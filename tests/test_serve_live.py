@@ -1,0 +1,101 @@
+"""`brief serve` over a real socket on loopback: a headless Chromium clicks Build and downloads the
+principal PDF, and 200 concurrent downloads all arrive whole. Skips when Debian's chromium or
+Playwright is absent (`./dev test` installs both on Debian)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from brief.serve import create_app
+from brief.workspace import Workspace
+from conftest import copy_root
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    import uvicorn
+
+    ws = copy_root("basic", tmp_path)
+    port = _free_port()
+    config = uvicorn.Config(create_app(Workspace.at(ws)), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert running.started, "server did not start"
+    yield f"http://127.0.0.1:{port}", ws
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_browser_builds_and_downloads_the_principal_pdf(server: tuple[str, Path], tmp_path: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    url, ws = server
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        try:
+            page = browser.new_page(accept_downloads=True)
+            page.goto(url)
+            assert page.get_by_role("heading", name="Westmere Port Security Options").is_visible()
+            page.get_by_role("button", name="Build port-security").click()
+            page.wait_for_url("**/?built=port-security*", timeout=120_000)
+            assert "Built at" in page.get_by_role("status").first.inner_text()
+            with page.expect_download() as info:
+                page.locator('a[href="/files/port-security/principal.pdf"]').click()
+            download = info.value
+            saved = tmp_path / download.suggested_filename
+            download.save_as(saved)
+        finally:
+            browser.close()
+    assert saved.name == "port-security-principal.pdf"
+    assert saved.read_bytes() == (ws / "build" / "port-security" / "principal.pdf").read_bytes()
+
+
+def test_two_hundred_concurrent_downloads(server: tuple[str, Path]) -> None:
+    import httpx2 as httpx
+
+    url, ws = server
+    from brief.build import build
+
+    build(Workspace.at(ws), formats=["pdf", "docx"])
+    files = ["principal.pdf", "staff.pdf", "public.pdf", "staff.docx"]
+    expected = {name: hashlib.sha256((ws / "build" / "port-security" / name).read_bytes()).hexdigest() for name in files}
+
+    async def fetch_all() -> list[tuple[str, int, str]]:
+        limits = httpx.Limits(max_connections=200, max_keepalive_connections=0)
+        async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+
+            async def one(index: int) -> tuple[str, int, str]:
+                name = files[index % len(files)]
+                response = await client.get(f"{url}/files/port-security/{name}")
+                return name, response.status_code, hashlib.sha256(response.content).hexdigest()
+
+            return await asyncio.gather(*(one(i) for i in range(200)))
+
+    results = asyncio.run(fetch_all())
+    assert len(results) == 200
+    assert all(status == 200 for _, status, _ in results)
+    assert all(digest == expected[name] for name, _, digest in results)
