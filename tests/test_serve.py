@@ -27,6 +27,8 @@ def test_listing_before_and_after_a_build(client: TestClient, ws: Path) -> None:
     page = client.get("/").text
     assert "Westmere Port Security Options" in page and "Whether to fund a shared scanning program" in page
     assert "2025-03-10 · 2 sources · 3 audiences" in page
+    # Progress: a live status region per brief, which the page's script fills while a build runs.
+    assert 'id="status-port-security" role="status" aria-live="polite"' in page and "Building…" in page
     assert page.count("not built") == 9
     response = client.post("/build/port-security", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/?built=port-security")

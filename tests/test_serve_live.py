@@ -60,6 +60,7 @@ def test_browser_builds_and_downloads_the_principal_pdf(server: tuple[str, Path]
             page = browser.new_page(accept_downloads=True)
             page.goto(url)
             assert page.get_by_role("heading", name="Westmere Port Security Options").is_visible()
+            # click() waits for the navigation the form starts, so it returns once the build is done.
             page.get_by_role("button", name="Build port-security").click()
             page.wait_for_url("**/?built=port-security*", timeout=120_000)
             assert "Built at" in page.get_by_role("status").first.inner_text()
