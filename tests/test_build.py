@@ -228,3 +228,32 @@ def test_no_build_folder_is_written_for_help(tmp_path: Path) -> None:
     result = brief(tmp_path, "--help")
     assert result.exit_code == 0 and "build" in result.output
     assert not (tmp_path / "build").exists()
+
+
+def test_templates_cannot_pull_files_from_outside_the_workspace(basic: Path, tmp_path: Path) -> None:
+    import base64
+
+    # A 1x1 PNG, once outside the workspace and once inside it.
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(png)
+    (basic / "inside.png").write_bytes(png)
+    layout = basic / "templates" / "staff" / "layout.html"
+    layout.parent.mkdir(parents=True)
+    layout.write_text(
+        '{% extends "builtin:layout.html" %}{% block heading %}'
+        f'<img src="{outside.as_uri()}" alt="outside"><img src="file:///etc/passwd" alt="passwd">'
+        '<link rel="stylesheet" href="http://127.0.0.1:9/evil.css">{{ super() }}{% endblock %}\n',
+        encoding="utf-8",
+    )
+    assert brief(basic, "build", "--audience", "staff", "--format", "pdf", "--quiet").exit_code == 0
+    reader = PdfReader(basic / "build" / "port-security" / "staff.pdf")
+    images = [name for page in reader.pages for name in page.images]
+    assert images == []  # neither the outside image nor /etc/passwd reached the PDF
+    layout.write_text(
+        '{% extends "builtin:layout.html" %}{% block heading %}<img src="inside.png" alt="inside">{{ super() }}{% endblock %}\n',
+        encoding="utf-8",
+    )
+    assert brief(basic, "build", "--audience", "staff", "--format", "pdf", "--quiet").exit_code == 0
+    reader = PdfReader(basic / "build" / "port-security" / "staff.pdf")
+    assert [name for page in reader.pages for name in page.images]  # a workspace file is allowed
