@@ -100,3 +100,21 @@ def test_two_hundred_concurrent_downloads(server: tuple[str, Path]) -> None:
     assert len(results) == 200
     assert all(status == 200 for _, status, _ in results)
     assert all(digest == expected[name] for name, _, digest in results)
+
+
+def test_concurrent_builds_are_serialised(server: tuple[str, Path]) -> None:
+    import httpx2 as httpx
+    from pypdf import PdfReader
+
+    url, ws = server
+
+    async def both() -> list[int]:
+        async with httpx.AsyncClient(timeout=180) as client:
+            responses = await asyncio.gather(*(client.post(f"{url}/build/port-security") for _ in range(2)))
+            return [r.status_code for r in responses]
+
+    assert asyncio.run(both()) == [303, 303]
+    out = ws / "build" / "port-security"
+    assert not list(out.glob(".*.tmp"))  # no half-written temporary files left behind
+    for audience in ("principal", "staff", "public"):
+        assert len(PdfReader(out / f"{audience}.pdf").pages) >= 1
