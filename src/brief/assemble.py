@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from brief import citations
 from brief.audiences import Audience
 from brief.blocks import markdown_to_blocks, marker
+from brief.conflicts import find_conflicts
 from brief.context import BriefView, ConflictView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
 from brief.errors import BriefError, BriefErrors, LimitError, Location, SpecError
 from brief.figures import format_figure
@@ -216,8 +217,6 @@ class _Assembler:
         limit = self.profile.limits.key_figures
         key_figures = chosen[:limit] if limit is not None else chosen
         events = self._events()
-        from brief.conflicts import find_conflicts
-
         conflicts = [ConflictView(c.kind, self._figure_view(*c.first), self._figure_view(*c.second)) for c in find_conflicts(self.sources)]
         options = self._options()
         prose = {key: self._prose(sec.text, self._prose_location(sec.line)) for key, sec in self.spec.prose.items()}

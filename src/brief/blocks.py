@@ -31,10 +31,6 @@ def marker(kind: str, key: str | int) -> str:
     return f"{MARK_OPEN}{kind}:{key}{MARK_CLOSE}"
 
 
-def strip_markers(text: str) -> str:
-    return _MARKER.sub("", text)
-
-
 @dataclass
 class _Node:
     tag: str

@@ -76,10 +76,12 @@ class Rendered:
 
 
 def plan_builds(
-    workspace: Workspace, briefs: list[str], audiences: list[str]
+    workspace: Workspace, briefs: list[str], audiences: list[str], summaries: dict[str, LoadedSummary] | None = None
 ) -> tuple[list[tuple[BriefSpec, list[LoadedSummary], list]], dict]:
-    """Read and check every spec and audience before assembling anything."""
-    summaries = load_summaries(workspace)
+    """Read and check every spec and audience before assembling anything (reusing summaries the
+    caller has already read)."""
+    if summaries is None:
+        summaries = load_summaries(workspace)
     catalogue = load_catalogue(workspace)
     plans: list[tuple[BriefSpec, list[LoadedSummary], list]] = []
     errors: list[BriefError] = []

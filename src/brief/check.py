@@ -173,13 +173,13 @@ def check_citations(spec: BriefSpec, summaries: dict[str, LoadedSummary]) -> lis
     return findings
 
 
-def check_rendered(workspace: Workspace, briefs: list[str]) -> list[Finding]:
+def check_rendered(workspace: Workspace, briefs: list[str], summaries: dict[str, LoadedSummary]) -> list[Finding]:
     """Build every memo in memory (nothing is written) and check the memo rules on the PDF and
     DOCX. A memo that cannot be rendered at all (a page limit broken) is itself a finding."""
     from brief.build import memo_rules, option_sources, plan_builds, render_memos
 
     findings: list[Finding] = []
-    plans, catalogue = plan_builds(workspace, briefs, [])
+    plans, catalogue = plan_builds(workspace, briefs, [], summaries)
     for plan in plans:
         for audience in plan[2]:
             try:
@@ -218,7 +218,7 @@ def run_check(workspace: Workspace, briefs: list[str], sources_dir: Path | None)
         summary, figure = conflict.first
         findings.append(Finding("warning", conflict.describe(), *_loc(summary.path, summary.figure_lines.get(figure.id))))
     if not any(f.severity == "error" for f in findings):
-        findings.extend(check_rendered(workspace, briefs))
+        findings.extend(check_rendered(workspace, briefs, summaries))
     return findings
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.figures import format_figure
 from brief.models import Figure
 from brief.summaries import LoadedSummary
 
@@ -122,7 +121,3 @@ def _compare(a: tuple[LoadedSummary, Figure], b: tuple[LoadedSummary, Figure]) -
     if _within(fa.value, fb.value, fb.upper) or _within(fb.value, fa.value, fa.upper):
         return None
     return Conflict("differ", a, b)
-
-
-def display(fig: Figure) -> str:
-    return format_figure(fig)

@@ -143,11 +143,3 @@ class Memo:
     bluf_line_limit: int | None = None  # hard limit on printed lines of the BLUF section
     tagged: bool = False  # write a tagged, accessible PDF (PDF/UA-1)
     author_line: str | None = None  # byline for public briefs ("Prepared by ...")
-
-    def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
-
-
-def plain_text(runs: tuple[Inline, ...] | list[Inline]) -> str:
-    """The visible text of inline runs, without footnote calls."""
-    return "".join(r.text for r in runs if not isinstance(r, FootnoteRef))
