@@ -1,7 +1,7 @@
 """How good are the summaries `brief ingest` drafts? Prints one table per measure.
 
 Annotated set: the sample workspace's reviewed summaries (seeds/*.yaml, against the raw articles
-in ../shared/seeds) and benchmarks/annotations/govdocs.yaml with metadata.json (../shared/corpus/
+in ../shared/seeds) and benchmarks/annotations/govdocs*.yaml (figures, quotations) with metadata.json (../shared/corpus/
 govdocs). Also metadata on the saved web pages in ../shared/corpus/html, and key points on the BBC
 extractive summaries (../shared/corpus/summ) beside Lead-3 and TextRank computed in the same run.
 
@@ -67,6 +67,12 @@ def norm(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", (text or "").casefold().replace("’", "'")))
 
 
+def speaker_match(pred: str, accepted: list[str]) -> bool:
+    """The same speaker: one name holds the other, or they end in the same word (a surname)."""
+    ours = norm(pred)
+    return any(ours and (norm(a) in ours or ours in norm(a) or ours.split()[-1:] == norm(a).split()[-1:]) for a in accepted)
+
+
 def names_match(pred: list[str], gold: list[str]) -> bool:
     return {norm(a) for a in pred} == {norm(a) for a in gold}
 
@@ -101,10 +107,11 @@ def bench_annotated(report: list[str]) -> None:
             match = next((p for p in pred.quotes if norm(q.text) in norm(p.text)), None)
             quotes.add(match is not None)
             if match is not None:
-                speakers.add(norm(match.speaker).split()[-1:] == norm(q.speaker).split()[-1:] or norm(match.speaker) in norm(q.speaker))
+                speakers.add(speaker_match(match.speaker, [q.speaker]))
         got, want = {o.id for o in pred.options}, {o.id for o in gold.options}
         opt_tp, opt_fp, opt_fn = opt_tp + len(got & want), opt_fp + len(got - want), opt_fn + len(want - got)
     annotations = yaml.safe_load((REPO / "benchmarks" / "annotations" / "govdocs.yaml").read_text(encoding="utf-8"))
+    quote_notes = yaml.safe_load((REPO / "benchmarks" / "annotations" / "govdocs_quotes.yaml").read_text(encoding="utf-8"))
     gov_meta = Tally()
     for folder in sorted((CORPUS / "govdocs").iterdir()):
         if not (folder / "text.txt").is_file():
@@ -120,6 +127,11 @@ def bench_annotated(report: list[str]) -> None:
         gov_meta.add(norm(pred.outlet) == norm(re.sub(r"\s*\(.*\)", "", info.get("publisher") or "")))
         gov_meta.add(names_match(pred.authors, info.get("authors") or []))
         gov_meta.add(str(pred.published or "") == (info.get("date") or ""))
+        for q in quote_notes.get(folder.name, []):
+            match = next((p for p in pred.quotes if norm(q["text"]) in norm(p.text)), None)
+            quotes.add(match is not None)
+            if match is not None:
+                speakers.add(speaker_match(match.speaker, q["speaker"]))
         if folder.name in annotations:
             gold = [(float(v), u) for v, u in annotations[folder.name]]
             counts = figure_scores([(f.value, f.unit) for f in pred.figures], gold)

@@ -107,6 +107,59 @@ The so-called “smart border” slogan was everywhere, and so were “hugs, not
         assert q.text in text
 
 
+def test_report_style_attributions() -> None:
+    """Reports credit documents and offices earlier in the sentence, or sign an epigraph."""
+    text = clean(
+        """“Ports are where our two economies meet, and where we will meet each other halfway.”
+
+Governor Lena Ortiz
+March 3, 2024
+
+According to the Port Authority's 2024 Annual Review (PAR), "container dwell times fell by a fifth after the scanners arrived."
+
+The Customs Service (CS) asserts that "inspections remain uneven across the eastern terminals" in its review.
+
+In May 2024, harbor authorities issued a notice warning shippers to keep manifests from being "filed late or left incomplete."
+
+Commissioner Ray Patel testified that the agency had spent the year training staff and had “cleared the backlog at last.”"""
+    ).text
+    quotes = {q.text[:20]: q.speaker for q in find_quotes(text, find_people(text))}
+    assert quotes == {
+        "Ports are where our ": "Lena Ortiz",
+        "container dwell time": "Port Authority's 2024 Annual Review",
+        "inspections remain u": "Customs Service",
+        "filed late or left i": "harbor authorities",
+        "cleared the backlog ": "Ray Patel",
+    }
+
+
+def test_publisher_from_address_and_report_number(tmp_path: Path) -> None:
+    from brief.ingest.publishers import publisher_from_series, publisher_from_url
+
+    assert publisher_from_url("https://www.whitehouse.gov/briefing-room/x/") == "The White House"
+    assert publisher_from_url("https://obamawhitehouse.archives.gov/the-press-office/x") == "The White House"
+    assert publisher_from_url("https://www.congress.gov/crs-product/IF99999") == "Congressional Research Service"
+    assert publisher_from_url("https://www.congress.gov/bill/118th-congress") == "Congress.gov"
+    assert publisher_from_url("https://example.org/news") is None
+    assert publisher_from_url("not a url") is None
+    assert publisher_from_series(["Port Security in Brief", "Updated May 1, 2024 (IF99999)"]) == "Congressional Research Service"
+    assert publisher_from_series(["See CRS Report R12345 for more."]) is None
+
+    path = tmp_path / "fact.md"
+    body = "\n\n".join(ARTICLE.split("\n\n")[3:])
+    path.write_text(f"---\ntitle: 'Fact sheet: ports'\nsource_url: https://www.whitehouse.gov/briefing-room/p/\n---\n\n{body}")
+    assert draft_summary(path, CATALOGUE, tmp_path).outlet == "The White House"
+
+
+def test_labelled_header_fields_give_authors(tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    body = "\n\n".join(ARTICLE.split("\n\n")[3:])
+    path.write_text(f"# Port patrols\n\n| **Authors:** | Reyes, Nadia M.; Okafor, Tom\n\n**Source:** https://www.gao.gov/x\n\n{body}")
+    summary = draft_summary(path, CATALOGUE, tmp_path)
+    assert summary.authors == ["Nadia M. Reyes", "Tom Okafor"]
+    assert summary.outlet == "Government Accountability Office"
+
+
 def test_clean_drops_furniture_and_repeats() -> None:
     text = "Title here\n\nFirst real paragraph of the story, long enough.\n\nFirst real paragraph of the story, long enough.\n\nShare this article\n\nCopyright 2024 Example Media. All rights reserved.\n\nTags Ports Trade\n\nLast paragraph.\n"  # noqa: E501
     cleaned = clean(text)

@@ -27,7 +27,7 @@ _TITLE_WORDS = (
 _NOMINAL = r"(?:the|a|an)\s+(?:(?:[A-Z]\.)+\s+|[^\s,;:“”\".]+\s+){0,5}?[^\s,;:“”\".]+"
 _SPEAKER = rf"(?:{_NAME}|{_NOMINAL}|he|she|they|it)"
 _AFTER = re.compile(
-    rf"^\s*[,.!?]?\s*[”\"]?\s*(?:,\s*)?(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+[^,.;“\"]{{3,80}}?|{_NAME})(?=[,.;]|\s+(?:on|in|at|who|during)\b|$)"
+    rf"^\s*[,.!?]?\s*[”\"]?\s*(?:,\s*)?(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“\"]|(?<=[A-Z])\.){{3,80}}?|{_NAME})(?=[,;]|\.(?!\s+[a-z])|\s+(?:on|in|at|who|during)\b|$)"
     rf"|(?P<desc>(?:[^\s,.;“”\"]+\s+){{0,6}}?)(?P<who2>{_SPEAKER})\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+)?(?P<verb2>{_VERBS}))",
 )
 _BEFORE = re.compile(rf"(?P<who>{_NAME}|{_NOMINAL}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERBS})(?:\s+[^“”\".]{{0,50}}?)?\s*[:,]?\s*$")
@@ -35,6 +35,28 @@ _SPEECH_ACT = re.compile(
     # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
     rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?\b(?:accused|called|described|denounced|dismissed|dubbed|said|says)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,60}}$"
 )
+# Attribution earlier in the quotation's sentence, as reports write it: "According to the
+# Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^“”\",.;]|(?<=[A-Z])\.){3,140}?),\s*$")
+_REPORT_VERBS = re.compile(
+    r"\b(?:said|says|stated|states|asserted|asserts|argued|argues|reported|reports|noted|notes|warned|warns|wrote|writes|"
+    r"indicated|indicates|concluded|concludes|claimed|claims|told|testified|acknowledged|announced|declared|cautioned|"
+    r"stressed|emphasized|insisted|estimated|found|finds|described|warning|stating|saying|noting|arguing)\b"
+)
+_COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
+_SUBJECT_NAME = rf"(?:{_NAME_WORD}(?:\s+(?:of|for|and|de|del)?\s*{_NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
+_SUBJECT = re.compile(rf"(?P<who>{_SUBJECT_NAME})(?:[’']s)?\s*$")
+# The sentence's own subject, after an opening phrase: "In May 2026, PRC authorities issued ...".
+_OPENING_SUBJECT = re.compile(
+    rf"^(?:(?:In|On|By|Since|During|After|Before)\s[^,]{{1,40}},\s*)?(?P<who>{_SUBJECT_NAME})\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b"
+)
+# A passive attribution after the verb: "described internally by then-DEA Administrator Anne Milgram".
+_BY_AGENT = re.compile(
+    rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?:(?:[A-Z][\w.-]*\s+){{0,3}}{_TITLE_WORDS}\s+)?(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+)
+# A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
+_SIGNATURE = re.compile(rf"^(?P<who>(?:{_NAME_WORD}\s+){{1,5}}?{_NAME_WORD})\s*(?:\n|$|{MONTH}\s+\d)")
+_SPEECH_VERB = re.compile(r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says)\b")
 _ROLE_AFTER = re.compile(r"^,\s*(?P<role>(?:an?|the)\s+[^,.;]{3,100}?|(?:former|senior|chief)\s[^,.;]{3,100}?)\s*[,.]")
 _PERSON_TITLE = re.compile(
     rf"\b(?P<title>(?:former\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_TITLE_WORDS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
@@ -108,7 +130,8 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
         before = text[max(para_start, match.start() - 120) : match.start()]
         speaker = None
         m_after = _AFTER.match(after)
-        m_before = _BEFORE.search(before)
+        # The end-anchored pattern is the costly one: try it only when nothing follows.
+        m_before = None if m_after else _BEFORE.search(before)
         if m_after:
             speaker = m_after.group("who1") or m_after.group("who2")
         elif m_before:
@@ -117,12 +140,17 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
             # An unattributed quotation in the paragraph of an attributed one, or right after
             # it, continues the same speaker.
             speaker = found[-1].speaker
+        elif len(words) >= 4:
+            speaker = _sentence_attribution(text, para_start, match.start()) or _signature(text, match, para_start, para_end)
         if len(words) < 4:
             # A word or two in quotation marks is a scare quote or a slogan, unless a named person
             # is the subject of a speech act in the same sentence: "X accused them of “lying”".
-            ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[para_start : match.start()])]
-            sentence_start = para_start + (ends[-1] if ends else 0)
-            act = _SPEECH_ACT.search(text[sentence_start : match.start()])
+            # The act lies within 260 characters of the quotation (the pattern's own reach), so
+            # only that much of the sentence is searched, and only when a speech verb is there.
+            window_start = max(para_start, match.start() - 260)
+            ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[window_start : match.start()])]
+            sentence = text[window_start + (ends[-1] if ends else 0) : match.start()]
+            act = _SPEECH_ACT.search(sentence) if _SPEECH_VERB.search(sentence) else None
             if act is None or act.group("who").split()[0] in _NOT_NAMES:
                 continue
             speaker = act.group("who")
@@ -162,6 +190,42 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
         q_end = q_start + len(inner.rstrip(" ,"))
         found.append(FoundQuote(speaker, role, text[q_start:q_end], q_start, q_end))
     return found
+
+
+def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str | None:
+    """The source a report's sentence credits before a quotation: "according to X," or the
+    subject of the sentence's first reporting verb."""
+    start = max(para_start, quote_start - 400)  # an attribution further back belongs to another sentence
+    ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[start:quote_start])]
+    sentence = text[start + (ends[-1] if ends else 0) : quote_start].lstrip()
+    according = _ACCORDING.search(sentence)
+    if according:
+        # "the Department's 2025 review (DR) from March 2025" -> "Department's 2025 review"
+        who = re.sub(r"\s*\([^()]{1,40}\)", "", according.group("who").strip())
+        who = re.sub(rf"\s+(?:from|in|of|on|published|released)\s+(?:{MONTH}\s+)?(?:19|20)\d\d$", "", who)
+        return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I)
+    verb = _REPORT_VERBS.search(sentence)
+    if verb is None:
+        return None
+    agent = _BY_AGENT.match(sentence[verb.end() :])
+    if agent:
+        return agent.group("who")
+    # Parenthesised acronyms and dates sit between a subject and its verb: drop them.
+    lead = re.sub(r"\s*\([^()]{1,40}\)", "", sentence[: verb.start()]).rstrip()
+    lead = re.sub(r"\s+(?:has|have|had|also|has also|recently|reportedly|later)$", "", lead)
+    subject = _SUBJECT.search(lead) or _OPENING_SUBJECT.match(lead)
+    if subject is None:
+        return None
+    words = [w for w in subject.group("who").split() if w not in ("The", "In", "On", "At")]
+    return " ".join(words) if words and not all(w in _NOT_NAMES for w in words) else None
+
+
+def _signature(text: str, match: re.Match[str], para_start: int, para_end: int) -> str | None:
+    """An epigraph: a paragraph that is only the quotation, signed by a name on the next line."""
+    if text[para_start : match.start()].strip(" *_\n") or text[match.end() : para_end].strip(" *_\n"):
+        return None
+    signed = _SIGNATURE.match(text[para_end:].lstrip("\n *_"))
+    return signed.group("who") if signed and signed.group("who").split()[0] not in _NOT_NAMES else None
 
 
 def _full_name(name: str, people: dict[str, str | None]) -> str:

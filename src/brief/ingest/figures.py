@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from brief.ingest.metadata import MONTH
 
@@ -136,10 +137,19 @@ def _label(sentence: str, start: int, end: int, kind: str) -> str:
     return " ".join(before) or "figure"
 
 
-def _period(sentence: str, position: int, number_text: str, published_year: int | None) -> str | None:
+@lru_cache(maxsize=64)
+def _period_word(sentence: str) -> tuple[bool, str | None]:
+    """(found, label) for a rate word in the sentence; cached, as a sentence often holds several numbers."""
     for pattern, label in _PERIOD_WORDS:
         if pattern.search(sentence):
-            return label
+            return True, label
+    return False, None
+
+
+def _period(sentence: str, position: int, number_text: str, published_year: int | None) -> str | None:
+    found, label = _period_word(sentence)
+    if found:
+        return label
     # The year nearest the number, preferring one after it ("36,685 in 2018").
     years = [(m.start(), m.group(0)) for m in re.finditer(r"\b(?:19|20)\d\d\b", sentence) if m.group(0) not in number_text]
     if years:

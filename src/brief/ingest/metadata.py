@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from brief.ingest.clean import CleanText
+from brief.ingest.publishers import publisher_from_series, publisher_from_url
 
 MONTHS = {
     m: i
@@ -32,6 +33,9 @@ DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 _NAME = r"[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:de|del|da|van|von|la|le|bin|al|[A-ZÀ-Þ][\w'’.-]*)){1,3}"
 _BYLINE = re.compile(r"^\(?\s*by\s+(?P<body>[^)\n]{3,200}?)(?:\)|\s+[—–-]\s|$)", re.I)
 _PERSON = re.compile(rf"^{_NAME}$")
+# A labelled field in a document's header: "Authors: Doe, Jane; Roe, Richard", "| Source: | https://...".
+_FIELD = re.compile(r"^[|*_\s]*(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:[|*_\s]*(?P<value>\S.*?)[|\s]*$")
+_URL = re.compile(r"https?://\S+")
 _OUTLET_WORDS = re.compile(
     r"^The\b|\b(?:Journal|Times|Post|News|Press|Review|Magazine|Herald|Tribune|Daily|Weekly|Wire|Reuters|Bloomberg)\b"
 )
@@ -112,7 +116,8 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     result = Metadata(url=meta.get("url"))
     paragraphs = clean.paragraphs
     # The page's first visible lines (from an HTML reader) hold datelines an extractor may drop.
-    head = paragraphs[:6] + [re.sub(r"\s+", " ", line) for line in meta.get("head", "").split("\n") if line.strip()]
+    page_head = [re.sub(r"\s+", " ", line).strip() for line in meta.get("head", "").split("\n") if line.strip()]
+    head = paragraphs[:6] + page_head
     everything = paragraphs + clean.furniture + clean.bios
 
     first = clean.first_line if clean.first_line not in clean.furniture else (paragraphs[0] if paragraphs else "")
@@ -124,6 +129,11 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
 
     if meta.get("author") and meta["author"].lower() not in ("python-docx", "unknown", "admin"):
         result.authors = [a.strip() for a in re.split(r";|,\s*(?:and\s+)?|\s+and\s+", meta["author"]) if len(a.split()) >= 2][:6]
+    fields = _labelled_fields(paragraphs[:30] + clean.furniture[:10])
+    if not result.authors and (listed := fields.get("authors") or fields.get("author")):
+        result.authors = _author_list(listed)
+    if not result.url and (url := _URL.search(fields.get("source") or fields.get("url") or "")):
+        result.url = url.group(0)
     if not result.authors:
         for para in head:
             match = _BYLINE.match(para.strip("*_ "))
@@ -142,11 +152,14 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     if not result.authors:
         result.authors = [m[1] for bio in clean.bios if (m := re.match(r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+)", bio))]
 
-    result.outlet = meta.get("sitename") or result.outlet
+    # The page's own address names its publisher more surely than any line of text.
+    result.outlet = meta.get("sitename") or publisher_from_url(result.url) or result.outlet
     if not result.outlet:
         # Patterns in order of trust; a publisher's copyright line is the last resort.
+        # Such lines are short; long paragraphs are prose and need not be searched.
+        lines = [para.strip("*_ ") for para in reversed(everything) if len(para) < 400]
         for pattern in _OUTLET_PATTERNS:
-            match = next((m for para in reversed(everything) if (m := pattern.search(para.strip("*_ ")))), None)
+            match = next((m for line in lines if (m := pattern.search(line))), None)
             if match:
                 result.outlet = match["o"].strip()
                 break
@@ -156,6 +169,8 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
             prepared = next((m for p in closing if (m := _PREPARED.search(p))), None)
             if prepared:
                 result.outlet = prepared["o"]
+        if not result.outlet:
+            result.outlet = publisher_from_series(paragraphs[:4] + page_head[:6])
         if not result.outlet:
             told = Counter(m["o"] for p in paragraphs for m in _TOLD.finditer(p))
             if told and told.most_common(1)[0][1] >= 2:
@@ -189,6 +204,30 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
         if clean.bios:
             result.kind = "opinion"
     return result
+
+
+def _labelled_fields(lines: list[str]) -> dict[str, str]:
+    """Header fields written as "Label: value" (also as Markdown table rows), first one wins."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        match = _FIELD.match(line) if len(line) < 300 else None
+        if match:
+            label = match["label"].strip().lower()
+            label = label.removeprefix("crs product ").removeprefix("product ")
+            fields.setdefault(label, match["value"].strip(" |*_"))
+    return fields
+
+
+def _author_list(value: str) -> list[str]:
+    """ "Doe, Jane M.; Roe, Richard" or "Jane Doe and Richard Roe" -> ["Jane M. Doe", "Richard Roe"]."""
+    if ";" in value or (re.fullmatch(r"[^,]+,\s*[^,]+", value) and len(value.split(",")[0].split()) == 1):
+        names = []
+        for part in value.split(";"):
+            last, _, first = part.partition(",")
+            names.append(f"{first.strip()} {last.strip()}".strip() if first.strip() else last.strip())
+    else:
+        names = [n.strip(" .") for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", value)]
+    return [n for n in names if _PERSON.match(n)][:8]
 
 
 def _iso(value: str) -> date | None:
