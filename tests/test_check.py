@@ -172,14 +172,15 @@ def test_basic_workspace_passes_every_rule(basic_ws: Path) -> None:
 
 def test_marking_leaks_into_public(basic_ws: Path) -> None:
     spec = basic_ws / "briefs" / "port-security.md"
-    edit(spec, "Contraband finds at Westmere are rising", "(U) Contraband finds at Westmere are rising")
+    # A portion mark is taken off for the public; a marking inside the text is a leak.
+    edit(spec, "Contraband finds at Westmere are rising", "Contraband finds at Westmere (a FOUO count) are rising")
     line = next(i for i, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("classification:"))
     assert rule_errors(basic_ws) == [
-        f"briefs/port-security.md:{line}: error: the public PDF carries the handling marking '(U)'",
-        f"briefs/port-security.md:{line}: error: the public DOCX carries the handling marking '(U)'",
+        f"briefs/port-security.md:{line}: error: the public PDF carries the handling marking 'FOUO'",
+        f"briefs/port-security.md:{line}: error: the public DOCX carries the handling marking 'FOUO'",
     ]
     result = brief(basic_ws, "build", "--quiet")
-    assert result.exit_code == 1 and "handling marking '(U)'" in result.stderr
+    assert result.exit_code == 1 and "handling marking 'FOUO'" in result.stderr
     assert not (basic_ws / "build").exists()
 
 

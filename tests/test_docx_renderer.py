@@ -1,5 +1,6 @@
 """The DOCX renderer on hand-built Memos: styles, order, tables, real footnotes, links, page
-furniture, metadata, escaping, reference-document checks and byte-identical output."""
+furniture, metadata, escaping, reference-document checks and byte-identical output; and the page
+furniture of the sample build's DOCX files."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import zipfile
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -18,6 +20,7 @@ from brief.errors import RenderError
 from brief.memo import BulletList, Footnote, FootnoteRef, HeaderLine, Heading, Link, Memo, Paragraph, Section, Table, Text
 from brief.render import RenderJob
 from brief.render.docx import BUILTIN_REFERENCE, DocxRenderer
+from conftest import Built
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -319,3 +322,64 @@ def test_a_call_to_a_missing_footnote_is_an_error() -> None:
     memo = replace(action_memo(), footnotes=action_memo().footnotes[:3])
     with pytest.raises(RenderError, match="calls footnote 4 with no footnote of that number"):
         render(memo)
+
+
+def page_fields(part: Any) -> list[str]:  # a python-docx header or footer
+    return [instruction.strip() for instruction in part._element.xpath(".//w:fldSimple/@w:instr")]
+
+
+@pytest.mark.parametrize("form", ["action", "information"])
+def test_memo_first_page_shows_the_banner_but_no_page_number(form: str) -> None:
+    section = open_docx(render(replace(action_memo(), form=form))).sections[0]
+    assert section.different_first_page_header_footer
+    assert [(p.style.name, p.text) for p in section.first_page_header.paragraphs] == [("Banner", BANNER)]
+    assert [(p.style.name, p.text) for p in section.first_page_footer.paragraphs] == [("Banner", BANNER)]
+    assert page_fields(section.first_page_footer) == []
+    # Later pages keep the banner and "Page X of Y".
+    assert [p.text for p in section.header.paragraphs] == [BANNER]
+    assert visible(section.footer._element) == f"{BANNER}Page 1 of 1"
+    assert page_fields(section.footer) == ["PAGE", "NUMPAGES"]
+
+
+def test_memo_without_a_banner_keeps_an_empty_paragraph_in_its_first_page_furniture() -> None:
+    section = open_docx(render(action_memo(banner=None))).sections[0]
+    assert section.different_first_page_header_footer
+    assert [p.text for p in section.first_page_header.paragraphs] == [""]
+    assert [p.text for p in section.first_page_footer.paragraphs] == [""]
+    assert page_fields(section.first_page_footer) == []
+    assert visible(section.footer._element) == "Page 1 of 1"
+
+
+def test_public_brief_has_one_header_and_footer_for_every_page(tmp_path: Path) -> None:
+    # A past action memo as the reference brings first-page parts that a public brief must shed,
+    # banner and all.
+    reference = tmp_path / "ref.docx"
+    reference.write_bytes(render(action_memo()))
+    for data in (render(public_brief()), render(public_brief(), reference)):
+        section = open_docx(data).sections[0]
+        assert not section.different_first_page_header_footer
+        # Read before the content: python-docx creates a missing part when its paragraphs are read.
+        assert section.first_page_header.is_linked_to_previous and section.first_page_footer.is_linked_to_previous
+        assert page_fields(section.footer) == ["PAGE", "NUMPAGES"]
+        package = zipfile.ZipFile(io.BytesIO(data))
+        parts = [name for name in package.namelist() if name.startswith(("word/header", "word/footer"))]
+        assert len(parts) == 2
+        assert not any(BANNER.encode() in package.read(name) for name in parts)
+
+
+@pytest.mark.parametrize("audience", ["principal", "staff"])
+def test_built_memos_number_pages_from_page_two(sample_built: Built, audience: str) -> None:
+    section = docx.Document(str(sample_built.docx(audience))).sections[0]
+    assert section.different_first_page_header_footer
+    assert "UNCLASSIFIED" in visible(section.first_page_header._element)
+    assert visible(section.first_page_footer._element) == visible(section.first_page_header._element)
+    assert page_fields(section.first_page_footer) == []
+    assert page_fields(section.footer) == ["PAGE", "NUMPAGES"]
+
+
+def test_built_public_brief_has_no_first_page_of_its_own(sample_built: Built) -> None:
+    section = docx.Document(str(sample_built.docx("public"))).sections[0]
+    assert not section.different_first_page_header_footer
+    assert section.first_page_footer.is_linked_to_previous
+    assert page_fields(section.footer) == ["PAGE", "NUMPAGES"]
+    assert visible(section.footer._element) == "Page 1 of 1"

@@ -20,10 +20,12 @@ from markupsafe import Markup, escape
 from brief import citations
 from brief.audiences import Audience
 from brief.blocks import markdown_to_blocks, marker
+from brief.budgets import over_budget
 from brief.conflicts import find_conflicts
 from brief.context import BriefView, ConflictView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
 from brief.errors import BriefError, BriefErrors, LimitError, Location, SpecError
 from brief.figures import format_figure
+from brief.markings import Marking, apply_portions, memo_banner, parse_marking
 from brief.memo import Block, FigureUse, Footnote, FootnoteRef, HeaderLine, Inline, Memo, Paragraph, Section, Text
 from brief.models import CatalogueOption, Event, Figure
 from brief.spec import BriefSpec
@@ -91,6 +93,7 @@ class _Citer:
     cited: set[str] = field(default_factory=set)
     figures: dict[str, FigureUse] = field(default_factory=dict)
     entries: dict[str, LoadedSummary] = field(default_factory=dict)
+    markings: list[Marking] = field(default_factory=list)
 
     def request(self, source: LoadedSummary, locator: str | None = None, figure: Figure | None = None) -> Markup:
         self.requests.append(_Request(source, locator, figure))
@@ -101,6 +104,11 @@ class _Citer:
         return Markup(marker("b", source.id))
 
     def resolve(self, kind: str, key: str) -> list[Inline]:
+        if kind == "m":  # a portion the reader sees: its marking counts toward the banner
+            marking = parse_marking(key)
+            if marking is not None:
+                self.markings.append(marking)
+            return []
         if kind == "b":
             return list(citations.bibliography(self.entries[key].summary))
         request = self.requests[int(key)]
@@ -133,6 +141,9 @@ class _Assembler:
         self.source_views = {s.id: self._source_view(s) for s in sources}
         self.prose_env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
         self.prose_env.globals.update(figure=self.figure, cite=self.cite)
+        ceiling = self.profile.markings.ceiling or ("U" if self.profile.form == "public" else None)
+        self.ceiling = parse_marking(ceiling) if ceiling else None
+        self.withheld: list[str] = []
 
     # Helpers callable from prose and templates.
 
@@ -154,7 +165,7 @@ class _Assembler:
             return self.prose_env.from_string(text).render()
 
         try:
-            return Markup(render())
+            return self._portions(render())
         except jinja2.TemplateSyntaxError as exc:
             line = (where.line or 0) + (exc.lineno or 1) if where.line else None
             raise SpecError(f"template syntax error: {exc.message}", Location(where.path, line)) from None
@@ -162,6 +173,13 @@ class _Assembler:
             raise
         except jinja2.TemplateError as exc:
             raise SpecError(f"error in prose: {exc}", where) from None
+
+    def _portions(self, text: str) -> Markup:
+        """Leave out the portions this audience may not carry. Each kept portion carries an
+        invisible marker, so only the portions that reach the page count toward the banner."""
+        result = apply_portions(text, self.ceiling, self.profile.markings.portions, tag=lambda m: marker("m", m.text))
+        self.withheld.extend(result.withheld)
+        return Markup(result.text)
 
     # Views.
 
@@ -195,9 +213,9 @@ class _Assembler:
             ]
             views.append(OptionView(
                 id=opt.id, title=opt.title or entry.title, summary=prose(opt.summary, "summary"),
-                pros=[prose(p, "pros", j) for j, p in enumerate(opt.pros)],
-                cons=[prose(c, "cons", j) for j, c in enumerate(opt.cons)],
-                risks=[prose(r, "risks", j) for j, r in enumerate(opt.risks)],
+                pros=_present(prose(p, "pros", j) for j, p in enumerate(opt.pros)),
+                cons=_present(prose(c, "cons", j) for j, c in enumerate(opt.cons)),
+                risks=_present(prose(r, "risks", j) for j, r in enumerate(opt.risks)),
                 cost=prose(opt.cost, "cost"), evidence=evidence,
                 recommended=opt.id == self.spec.front.recommendation,
             ))  # fmt: skip
@@ -292,6 +310,8 @@ class _Assembler:
         context = self._context()
         sections = [s for sid in self.profile.sections if (s := self._section(sid, context)) is not None]
         self._check_bluf(sections)
+        budgets = self.profile.limits.words
+        over = [(s.id, found.message(self.profile.name)) for s in sections if s.id in budgets and (found := over_budget(s, budgets[s.id]))]
         f = self.spec.front
         heading: tuple[HeaderLine, ...] = ()
         if self.profile.form != "public":
@@ -306,11 +326,11 @@ class _Assembler:
         return Memo(
             brief=self.spec.name, audience=self.profile.name, form=self.profile.form, title=f.title,
             subject=f.subject, date=f.date, lang=f.lang,
-            banner=f.classification if self.profile.markings.banner and f.classification else None,
+            banner=memo_banner(f.classification, self.citer.markings) if self.profile.markings.banner else None,
             heading=heading, sections=tuple(sections), footnotes=tuple(self.citer.footnotes),
             figures=tuple(self.citer.figures.values()), page_limit=self.profile.limits.pages,
             bluf_line_limit=self.profile.limits.bluf_lines, tagged=self.profile.tagged_pdf,
-            author_line=f.author,
+            author_line=f.author, withheld=tuple(self.withheld), over_budget=tuple(over),
         )  # fmt: skip
 
     def _check_bluf(self, sections: list[Section]) -> None:
@@ -372,6 +392,11 @@ class _Lazy(Markup):
 
     def __str__(self) -> str:
         return str(self._make())  # type: ignore[attr-defined]
+
+
+def _present(items: Any) -> list[Markup]:
+    """The items left after portions this audience may not carry were taken out."""
+    return [item for item in items if item.strip()]
 
 
 def _module(template: jinja2.Template, variables: dict[str, Any]) -> Any:

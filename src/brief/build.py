@@ -34,6 +34,7 @@ from brief.workspace import Workspace
 class BuildReport:
     written: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # "path:line: warning: message" lines
 
 
 def source_date(memo_date: date) -> tuple[date, int]:
@@ -158,11 +159,15 @@ def build(
     rendered = render_memos(workspace, plans, catalogue, formats, log)
 
     # The memo rules that make a memo unfit to send stop the build before anything is written.
+    # Warnings (a section over its word budget, say) are reported and do not stop it.
     problems: list[BriefError] = []
+    warnings: list[str] = []
     for item in rendered:
         for severity, message, line in memo_rules(item, option_sources(item.sources)):
             if severity == "error":
                 problems.append(LimitError(message, Location(item.spec.path, line)))
+            else:
+                warnings.append(f"{Location(item.spec.path, line)}: warning: {message}")
     if problems:
         unique = list({str(p): p for p in problems}.values())
         raise unique[0] if len(unique) == 1 else BriefErrors(unique)
@@ -179,7 +184,7 @@ def build(
         outputs[workspace.build / first.spec.name / "figures.json"] = _ledger(first.spec, first.sources, [i.memo for i in items])
 
     # Write: only now, and atomically per file.
-    report = BuildReport()
+    report = BuildReport(warnings=list(dict.fromkeys(warnings)))
     for path, data in outputs.items():
         write_atomic(path, data)
         report.written.append(path)

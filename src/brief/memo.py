@@ -143,3 +143,5 @@ class Memo:
     bluf_line_limit: int | None = None  # hard limit on printed lines of the BLUF section
     tagged: bool = False  # write a tagged, accessible PDF (PDF/UA-1)
     author_line: str | None = None  # byline for public briefs ("Prepared by ...")
+    over_budget: tuple[tuple[str, str], ...] = ()  # (section id, warning) for sections over their word budget
+    withheld: tuple[str, ...] = ()  # portions left out for this audience (never rendered; for the leak check)

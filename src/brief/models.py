@@ -148,6 +148,21 @@ class Limits(Strict):
 class Markings(Strict):
     banner: bool = Field(default=True, description="Classification banner top and bottom of every page.")
     internal: bool = Field(default=True, description="Drafted/cleared lines and deliberation are shown.")
+    portions: bool = Field(default=False, description="Show each portion's marking, such as (U) or (CUI), before it.")
+    ceiling: str | None = Field(
+        default=None,
+        description="Highest portion marking the audience may carry, e.g. U or CUI; portions above it are left out. "
+        "A public audience carries only unclassified portions without controls.",
+    )
+
+    @field_validator("ceiling")
+    @classmethod
+    def _known_marking(cls, value: str | None) -> str | None:
+        from brief.markings import parse_marking
+
+        if value is not None and parse_marking(value) is None:
+            raise ValueError(f"'{value}' is not a portion marking (U, CUI, SBU, C, S or TS, with //controls)")
+        return value
 
 
 class AudienceProfile(Strict):

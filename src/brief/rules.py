@@ -74,6 +74,10 @@ def check_memo(spec: BriefSpec, memo: Memo, pdf: bytes | None, docx: bytes | Non
             if leak:
                 found.append(("error", f"the public {name} carries the handling marking '{leak.group(0)}'", spec.line_of("classification")))
     for name, text in (("PDF", "\n".join(pages)), ("DOCX", word_text)):
+        leaked = _leaked_portion(memo.withheld, text)
+        if leaked:
+            found.append(("error", f"the {who} {name} carries a portion it may not: “{leaked}”", spec.find(leaked.split(" … ")[0]).line))
+    for name, text in (("PDF", "\n".join(pages)), ("DOCX", word_text)):
         hole = PLACEHOLDERS.search(text)
         if hole:
             found.append(("error", f"the {who} {name} has an unresolved placeholder '{hole.group(0)}'", spec.find(hole.group(0)).line))
@@ -96,12 +100,31 @@ def check_memo(spec: BriefSpec, memo: Memo, pdf: bytes | None, docx: bytes | Non
                     spec.line_of("decision_due"),
                 )
             )
+    for section_id, message in memo.over_budget:
+        prose = spec.prose.get(section_id)
+        found.append(("warning", message, prose.line if prose else None))
     if pages and word_text:
         pdf_words = " ".join(_words("\n".join(pages)))
         missing = [p for p in word_text.split("\n") if _words(p) and " ".join(_words(p)) not in pdf_words]
         if missing:
             found.append(("warning", f"the {who} DOCX says what its PDF does not: “{missing[0][:80]}”", None))
     return found
+
+
+def _leaked_portion(withheld: tuple[str, ...], rendered: str, run: int = 8) -> str | None:
+    """The first withheld portion whose words (any `run` of them in a row, or all of a shorter
+    portion) appear in the rendered text."""
+    if not withheld or not rendered:
+        return None
+    text = " " + " ".join(_words(rendered)) + " "
+    for portion in withheld:
+        plain = re.sub("\ue000[^\ue001]*\ue001", " ", portion)  # citation markers are not words
+        words = _words(plain)
+        windows = [words] if len(words) <= run else [words[i : i + run] for i in range(len(words) - run + 1)]
+        for window in windows:
+            if window and f" {' '.join(window)} " in text:
+                return " ".join(plain.split()[:6]) + " …"
+    return None
 
 
 def check_options(spec: BriefSpec, cited_sources: dict[str, set[str]]) -> list[tuple[str, str, int | None]]:

@@ -2,8 +2,9 @@
 
 Stage: render. Consumes a Memo and a reference .docx (the audience's, else the built-in
 ``templates/reference.docx``); produces DOCX bytes. Citations become real Word footnotes, the
-banner sits in the header and footer of every page with "Page X of Y" fields, and the zip is
-written with fixed timestamps and order so two renders of one Memo are byte-identical.
+banner sits in the header and footer of every page with "Page X of Y" fields (except on the
+first page of an action or information memo, which shows no number), and the zip is written
+with fixed timestamps and order so two renders of one Memo are byte-identical.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ REQUIRED_STYLES = {
 _TYPE_NAMES = {_P: "paragraph", _C: "character", _T: "table"}
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 BUILTIN_REFERENCE = Path(str(files("brief") / "templates" / "reference.docx"))
+# Memo forms whose first page is the heading block, with furniture of its own.
+FIRST_PAGE_FORMS = ("action", "information")
 
 
 class DocxRenderer:
@@ -115,27 +118,37 @@ class _Writer:
 
     def _furniture(self) -> None:
         banner = self.memo.banner
+        # Page one of an action or information memo is its heading block, which a page number
+        # would only clutter: the number starts on page two, so a one-page memo shows none.
+        first_page = self.memo.form in FIRST_PAGE_FORMS
         for section in self.document.sections:
-            pairs = [(section.header, section.footer)]
-            if section.different_first_page_header_footer:
-                pairs.append((section.first_page_header, section.first_page_footer))
+            section.different_first_page_header_footer = first_page
+            pairs = [(section.header, section.footer, True)]
+            if first_page:
+                pairs.append((section.first_page_header, section.first_page_footer, False))
+            else:
+                # Unused, a reference document's first-page parts would still ship its text
+                # (a past memo's banner, say) inside this document.
+                section.first_page_header.is_linked_to_previous = True
+                section.first_page_footer.is_linked_to_previous = True
             if self.document.settings.odd_and_even_pages_header_footer:
-                pairs.append((section.even_page_header, section.even_page_footer))
-            for header, footer in pairs:
+                pairs.append((section.even_page_header, section.even_page_footer, True))
+            for header, footer, numbered in pairs:
                 # brief owns the page furniture: what a reference document (a past memo, say)
                 # carries there would repeat the banner or the page numbers.
                 for part in (header, footer):
                     for child in list(part._element):
                         part._element.remove(child)
-                # A header must hold a paragraph even when empty (Word calls it corrupt otherwise).
+                # A header or footer must hold a paragraph even when empty (Word calls it corrupt otherwise).
                 header.add_paragraph(banner, style=self.style("Banner"))
-                if banner:
+                if banner or not numbered:
                     footer.add_paragraph(banner, style=self.style("Banner"))
-                # Page numbers sit centred under the banner, in its style but not bold.
-                pages = footer.add_paragraph(style=self.style("Banner"))
-                for text, instruction in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
-                    pages.add_run(text).bold = False
-                    ox.field(pages, instruction, "1", bold=False)
+                if numbered:
+                    # Page numbers sit centred under the banner, in its style but not bold.
+                    pages = footer.add_paragraph(style=self.style("Banner"))
+                    for text, instruction in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
+                        pages.add_run(text).bold = False
+                        ox.field(pages, instruction, "1", bold=False)
 
     def _heading(self) -> None:
         memo = self.memo

@@ -1,0 +1,58 @@
+"""Word budgets: a section over its budget warns, names the section and suggests cuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brief.budgets import count_words, over_budget
+from brief.build import build
+from brief.memo import BulletList, FootnoteRef, Paragraph, Section, Text
+from brief.workspace import Workspace
+from conftest import brief
+
+
+def _section() -> Section:
+    return Section(
+        "background",
+        "Background",
+        (
+            Paragraph((Text("Traffic through the port grew by 12 percent last year."), FootnoteRef(1))),
+            Paragraph((Text("Some observers find the harbor rather picturesque in the early morning light. Inspections are slow."),)),
+            BulletList(((Text("The authority and the Coast Guard count seizures differently."), FootnoteRef(2)),)),
+        ),
+    )
+
+
+def test_count_and_cut_least_important_first() -> None:
+    section = _section()
+    assert count_words(section) == 34
+    assert over_budget(section, 34) is None
+    found = over_budget(section, 25)
+    assert found is not None and (found.words, found.budget) == (34, 25)
+    # Prose without evidence goes first; the cited and numeric sentences stay, and cutting the
+    # suggested sentences is enough to fit.
+    assert set(found.cut_first) == {
+        "Inspections are slow.",
+        "Some observers find the harbor rather picturesque in the early morning light.",
+    }
+    assert 34 - sum(len(s.split()) for s in found.cut_first) <= 25
+    message = found.message("staff")
+    assert message.startswith("section 'background' of the staff memo has 34 words, over its budget of 25; cut first: “")
+    # A tighter budget reaches the evidence only after all the prose.
+    tight = over_budget(section, 5)
+    assert tight is not None and set(tight.cut_first[:2]) == set(found.cut_first)
+
+
+def test_build_warns_and_still_writes(basic: Path) -> None:
+    profile = basic / "templates" / "staff" / "audience.yaml"
+    profile.parent.mkdir(parents=True)
+    builtin = Path(__file__).parents[1] / "src" / "brief" / "templates" / "staff" / "audience.yaml"
+    text = builtin.read_text(encoding="utf-8")
+    profile.write_text(text.replace("background: 600", "background: 15"), encoding="utf-8")
+    report = build(Workspace.at(basic), formats=["pdf"])
+    assert report.written
+    (warning,) = [w for w in report.warnings if "budget" in w]
+    assert warning.startswith("briefs/port-security.md:")
+    assert ": warning: section 'background' of the staff memo has " in warning and "over its budget of 15; cut first: “" in warning
+    result = brief(basic, "check")
+    assert "section 'background' of the staff memo" in result.output
