@@ -56,3 +56,6 @@ def test_build_warns_and_still_writes(basic: Path) -> None:
     assert ": warning: section 'background' of the staff memo has " in warning and "over its budget of 15; cut first: “" in warning
     result = brief(basic, "check")
     assert "section 'background' of the staff memo" in result.output
+    built = brief(basic, "build", "--quiet")
+    assert built.exit_code == 0 and built.stdout == ""
+    assert "warning: section 'background' of the staff memo has " in built.stderr

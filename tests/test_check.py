@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="the raw
 def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the sample workspace whose summaries point at the raw sources in ../shared."""
     ws = tmp_path / "ws"
-    for name in ("seeds", "briefs"):
+    for name in ("seeds", "briefs", "templates"):
         shutil.copytree(REPO / name, ws / name)
     shutil.copy(REPO / "options.yaml", ws / "options.yaml")
     for path in (ws / "seeds").glob("*.yaml"):

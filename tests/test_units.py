@@ -95,7 +95,13 @@ def test_md_escape_neutralises_markdown_and_html() -> None:
 def _names(path: str) -> set[str]:
     env = jinja2.Environment()
     source = (BUILTIN / path).read_text(encoding="utf-8")
-    return jinja2.meta.find_undeclared_variables(env.parse(source))
+    tree = env.parse(source)
+    # A scoped block sees the loop variables and `set` names of the template around it; Jinja's
+    # meta analysis counts those as undeclared, but they are the template's own, not the context's.
+    own = {n.name for node in tree.find_all((jinja2.nodes.Assign, jinja2.nodes.For)) for n in node.target.find_all(jinja2.nodes.Name)}
+    own |= {node.target.name for node in tree.find_all(jinja2.nodes.Assign) if isinstance(node.target, jinja2.nodes.Name)}
+    own |= {node.target.name for node in tree.find_all(jinja2.nodes.For) if isinstance(node.target, jinja2.nodes.Name)}
+    return jinja2.meta.find_undeclared_variables(tree) - own
 
 
 def test_section_templates_use_only_documented_names() -> None:

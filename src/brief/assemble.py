@@ -23,10 +23,10 @@ from brief.blocks import markdown_to_blocks, marker
 from brief.budgets import over_budget
 from brief.conflicts import find_conflicts
 from brief.context import BriefView, ConflictView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
-from brief.errors import BriefError, BriefErrors, LimitError, Location, SpecError
+from brief.errors import BriefError, BriefErrors, LimitError, Location, SpecError, TemplateError
 from brief.figures import format_figure
 from brief.markings import Marking, apply_portions, memo_banner, parse_marking
-from brief.memo import Block, FigureUse, Footnote, FootnoteRef, HeaderLine, Inline, Memo, Paragraph, Section, Text
+from brief.memo import Block, Chart, FigureUse, Footnote, FootnoteRef, HeaderLine, Inline, Memo, Paragraph, Section, Text
 from brief.models import CatalogueOption, Event, Figure
 from brief.spec import BriefSpec
 from brief.summaries import LoadedSummary
@@ -94,6 +94,7 @@ class _Citer:
     figures: dict[str, FigureUse] = field(default_factory=dict)
     entries: dict[str, LoadedSummary] = field(default_factory=dict)
     markings: list[Marking] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
 
     def request(self, source: LoadedSummary, locator: str | None = None, figure: Figure | None = None) -> Markup:
         self.requests.append(_Request(source, locator, figure))
@@ -104,6 +105,8 @@ class _Citer:
         return Markup(marker("b", source.id))
 
     def resolve(self, kind: str, key: str) -> list[Inline]:
+        if kind == "g":  # a chart: blocks turns a paragraph that is only this into the chart block
+            return [self.charts[int(key)]]  # type: ignore[list-item]
         if kind == "m":  # a portion the reader sees: its marking counts toward the banner
             marking = parse_marking(key)
             if marking is not None:
@@ -159,6 +162,32 @@ class _Assembler:
         if source is None:
             raise SpecError(f"source '{source_id}' is not one of the brief's sources", self.spec.find(source_id))
         return self.citer.request(source)
+
+    def chart(self, kind: str, caption: str | None = None) -> Markup:
+        """A chart of the key figures or of the events, drawn from the views the memo cites."""
+        from brief import charts
+
+        context = self._ctx
+        if kind == "figures":
+            points = []
+            for view in context.key_figures:
+                fig = self.figure_owner[view.id][1]
+                points.append(charts.FigurePoint(view.label, fig.value, fig.unit, view.display))
+            image = charts.figures_chart(points)
+            outlets = {v.source.outlet or v.source.title for v in context.key_figures}
+        elif kind == "timeline":
+            events = [charts.EventPoint(v.sort_key, v.date, v.what) for v in context.events]
+            image = charts.timeline_chart(events)
+            outlets = {s.outlet or s.title for v in context.events for s in v.sources}
+        else:
+            raise TemplateError(f"unknown chart kind '{kind}' (known: figures, timeline)")
+        if image is None:
+            return Markup("")
+        if caption is None:
+            shown = "Key figures" if kind == "figures" else f"The {min(len(context.events), 10)} most recent events"
+            caption = f"{shown}. Source: " + "; ".join(sorted(outlets)) + "."
+        self.citer.charts.append(Chart(image.svg, image.png, image.alt, caption, image.width_in, image.height_in))
+        return Markup("\n\n" + marker("g", len(self.citer.charts) - 1) + "\n\n")
 
     def _prose(self, text: str, where: Location) -> Markup:
         def render() -> str:
@@ -248,7 +277,7 @@ class _Assembler:
             brief=brief, audience=self.profile, prose=prose, sources=list(self.source_views.values()),
             figures=all_figures, key_figures=key_figures, options=options,
             recommendation=next((o for o in options if o.recommended), None), events=events, conflicts=conflicts,
-            figure=self.figure, cite=self.cite,
+            figure=self.figure, cite=self.cite, chart=self.chart,
         )  # fmt: skip
 
     def _events(self) -> list[EventView]:
@@ -307,7 +336,7 @@ class _Assembler:
         return Section(section_id, title, tuple(blocks)) if blocks else None
 
     def memo(self) -> Memo:
-        context = self._context()
+        context = self._ctx = self._context()
         sections = [s for sid in self.profile.sections if (s := self._section(sid, context)) is not None]
         self._check_bluf(sections)
         budgets = self.profile.limits.words
@@ -330,7 +359,7 @@ class _Assembler:
             heading=heading, sections=tuple(sections), footnotes=tuple(self.citer.footnotes),
             figures=tuple(self.citer.figures.values()), page_limit=self.profile.limits.pages,
             bluf_line_limit=self.profile.limits.bluf_lines, tagged=self.profile.tagged_pdf,
-            author_line=f.author, withheld=tuple(self.withheld), over_budget=tuple(over),
+            author_line=f.author, withheld=tuple(self.withheld), over_budget=tuple(over), columns=self.profile.columns,
         )  # fmt: skip
 
     def _check_bluf(self, sections: list[Section]) -> None:

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from brief.memo import Block, BulletList, FootnoteRef, Heading, Inline, Paragraph, Table, Text
+from brief.memo import Block, BulletList, Chart, FootnoteRef, Heading, Inline, Paragraph, Table, Text
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 _MARKER = re.compile(f"{MARK_OPEN}([a-z]):([^{MARK_CLOSE}]*){MARK_CLOSE}")
@@ -98,7 +98,10 @@ def _block(node: _Node | str, out: list[Block], resolve: Resolver) -> None:
     style = _style(node)
     if node.tag == "p":
         runs = _trim(_inline(node.children, resolve))
-        if runs:
+        if len(runs) == 1 and isinstance(runs[0], Chart):
+            # A chart marker on a line of its own resolves to the chart block itself.
+            out.append(runs[0])
+        elif runs:
             out.append(Paragraph(tuple(runs), style or "body"))
     elif node.tag in ("ul", "ol"):
         items = [tuple(_trim(_inline(_flatten_item(li), resolve))) for li in node.children if isinstance(li, _Node) and li.tag == "li"]

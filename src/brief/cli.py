@@ -23,6 +23,10 @@ INGEST_HELP = "Draft a structured summary of each raw source (.txt .md .html .pd
 CHECK_HELP = "Verify figures and quotations against the raw sources, source hashes and citations."
 SERVE_HELP = "Serve a local page to browse briefs, build them and download their PDF and DOCX memos."
 WORKSPACE_HELP = "The workspace folder (default: the current folder)."
+TEMPLATES_HELP = "List, inspect and scaffold audiences and the templates that render them."
+TEMPLATES_LIST_HELP = "List built-in and workspace audiences and templates, and where each one comes from."
+TEMPLATES_SHOW_HELP = "Show an audience's profile in effect and the template file that renders each of its sections."
+TEMPLATES_NEW_HELP = "Scaffold templates/NAME/ from an existing audience: its profile and templates, ready to edit."
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -64,6 +68,8 @@ def build(briefs: tuple[str, ...], audiences: tuple[str, ...], formats: tuple[st
 
     ws = Workspace.at(workspace)
     report = run_build(ws, list(briefs), list(audiences), list(formats))
+    for warning in report.warnings:  # even with --quiet: a warning asks for the analyst's attention
+        click.echo(warning, err=True)
     if not quiet:
         for path in report.written:
             click.echo(f"wrote {path.relative_to(ws.root) if path.is_relative_to(ws.root) else path}")
@@ -126,3 +132,44 @@ def serve(host: str, port: int, workspace: str) -> None:
 
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     run_server(Workspace.at(workspace), host, port, warn=lambda message: click.echo(message, err=True))
+
+
+@main.group(help=TEMPLATES_HELP)
+def templates() -> None:
+    pass
+
+
+@templates.command("list", help=TEMPLATES_LIST_HELP)
+@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+@reports_errors
+def templates_list(workspace: str) -> None:
+    from brief.scaffold import templates_table
+    from brief.workspace import Workspace
+
+    click.echo(templates_table(Workspace.at(workspace)))
+
+
+@templates.command("show", help=TEMPLATES_SHOW_HELP)
+@click.argument("name")
+@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+@reports_errors
+def templates_show(name: str, workspace: str) -> None:
+    from brief.scaffold import describe_audience
+    from brief.workspace import Workspace
+
+    click.echo(describe_audience(Workspace.at(workspace), name))
+
+
+@templates.command("new", help=TEMPLATES_NEW_HELP)
+@click.argument("name")
+@click.option("--from", "source", default="staff", show_default=True, help="The audience to start from (built-in or workspace).")
+@click.option("--force", is_flag=True, help="Overwrite the scaffold's files in an existing folder (other files there are kept).")
+@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+@reports_errors
+def templates_new(name: str, source: str, force: bool, workspace: str) -> None:
+    from brief.scaffold import new_audience
+    from brief.workspace import Workspace
+
+    ws = Workspace.at(workspace)
+    for line in new_audience(ws, name, source, force).lines(ws):
+        click.echo(line)

@@ -116,6 +116,9 @@ class SectionContext:
     conflicts: list[ConflictView] = doc("Figures from the sources that cannot all be right.")
     figure: Callable[[str], Markup] = doc("figure(id): the figure's value with a footnote citation.")
     cite: Callable[[str], Markup] = doc("cite(source_id): a footnote citation of a source.")
+    chart: Callable[..., Markup] = doc(
+        "chart(kind, caption=None): a chart on a line of its own; kind 'figures' (the key figures) or 'timeline' (the events)."
+    )
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

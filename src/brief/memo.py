@@ -81,7 +81,27 @@ class Table:
     align: tuple[str, ...] = ()  # "left" | "right" | "center" per column
 
 
-Block = Paragraph | BulletList | Heading | Table
+@dataclass(frozen=True)
+class Chart:
+    """A chart: SVG for HTML and PDF, PNG for DOCX, and the text alternative that describes it
+    to a reader who cannot see it (tagged PDF, screen readers, Word's alt text)."""
+
+    svg: str
+    png: bytes
+    alt: str
+    caption: str | None
+    width_in: float
+    height_in: float
+
+    @property
+    def svg_uri(self) -> str:
+        """The SVG as a data: URL, for an <img> that carries the alt text."""
+        import base64
+
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+
+
+Block = Paragraph | BulletList | Heading | Table | Chart
 
 
 @dataclass(frozen=True)
@@ -144,4 +164,5 @@ class Memo:
     tagged: bool = False  # write a tagged, accessible PDF (PDF/UA-1)
     author_line: str | None = None  # byline for public briefs ("Prepared by ...")
     over_budget: tuple[tuple[str, str], ...] = ()  # (section id, warning) for sections over their word budget
+    columns: int = 1  # text columns of the body (the heading spans the page)
     withheld: tuple[str, ...] = ()  # portions left out for this audience (never rendered; for the leak check)

@@ -177,3 +177,4 @@ class AudienceProfile(Strict):
     stylesheet: str = Field(default="memo.css", description="CSS template for HTML and PDF.")
     reference_docx: str | None = Field(default=None, description="Reference .docx, relative to the profile.")
     tagged_pdf: bool = Field(default=False, description="Write a tagged PDF/UA-1.")
+    columns: int = Field(default=1, ge=1, le=3, description="Text columns of the memo body, in PDF, HTML and DOCX.")

@@ -105,7 +105,10 @@ def check_memo(spec: BriefSpec, memo: Memo, pdf: bytes | None, docx: bytes | Non
         found.append(("warning", message, prose.line if prose else None))
     if pages and word_text:
         pdf_words = " ".join(_words("\n".join(pages)))
-        missing = [p for p in word_text.split("\n") if _words(p) and " ".join(_words(p)) not in pdf_words]
+        # "Page X of Y" is fields in Word; where the PDF prints no number (page one) it is no news.
+        missing = [
+            p for p in word_text.split("\n") if _words(p) and " ".join(_words(p)) not in pdf_words and " ".join(_words(p)) != "page of"
+        ]
         if missing:
             found.append(("warning", f"the {who} DOCX says what its PDF does not: “{missing[0][:80]}”", None))
     return found

@@ -72,7 +72,9 @@ def guard(call: Callable[[], Any], name: str, path: list[Path] | None = None) ->
     """Run a Jinja call, translating its exceptions into one-line TemplateErrors."""
     try:
         return call()
-    except BriefError:
+    except BriefError as exc:
+        if exc.location is None:  # raised by a helper the template called: point at the call
+            exc.location = _location(exc, name)
         raise
     except jinja2.TemplateSyntaxError as exc:
         where = Location(exc.filename or name, exc.lineno)

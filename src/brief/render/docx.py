@@ -22,7 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu
 
 from brief.errors import Location, RenderError
-from brief.memo import Block, BulletList, FootnoteRef, Heading, Inline, Link, Memo, Paragraph, Table, Text
+from brief.memo import Block, BulletList, Chart, FootnoteRef, Heading, Inline, Link, Memo, Paragraph, Table, Text
 from brief.render import RenderJob
 from brief.render import docx_oxml as ox
 
@@ -109,12 +109,28 @@ class _Writer:
         ox.set_language(self.document, self.memo.lang)
         self._furniture()
         self._heading()
+        if self.memo.columns > 1:
+            self._columns(self.memo.columns)
         for section in self.memo.sections:
             if section.title:
                 self.paragraph("Heading 1", section.title)
             for block in section.blocks:
                 self._block(block)
         self._footnotes()
+
+    def _columns(self, count: int) -> None:
+        """Set the body in columns below the heading, as the HTML does: Word needs a continuous
+        section break, since columns belong to a section and the title spans the page."""
+        from docx.enum.section import WD_SECTION
+        from docx.oxml.ns import qn
+
+        section = self.document.add_section(WD_SECTION.CONTINUOUS)
+        cols = section._sectPr.find(qn("w:cols"))
+        if cols is None:
+            cols = section._sectPr.makeelement(qn("w:cols"), {})
+            section._sectPr.append(cols)
+        cols.set(qn("w:num"), str(count))
+        cols.set(qn("w:space"), "403")  # 0.28 in, the column gap of the stylesheet
 
     def _furniture(self) -> None:
         banner = self.memo.banner
@@ -190,6 +206,26 @@ class _Writer:
             self.paragraph(deeper if deeper.casefold() in self.styles else "Heading 2", block.text)
         elif isinstance(block, Table):
             self._table(block)
+        elif isinstance(block, Chart):
+            self._chart(block)
+
+    def _chart(self, block: Chart) -> None:
+        from docx.shared import Inches
+
+        # Word cannot take SVG; the PNG is drawn at 200 dpi, and the alt text goes where Word
+        # and screen readers look for it (the drawing's description).
+        width = min(block.width_in, self._text_width_in())
+        paragraph = self.paragraph("Normal")
+        paragraph.paragraph_format.keep_with_next = bool(block.caption)
+        shape = paragraph.add_run().add_picture(io.BytesIO(block.png), width=Inches(width))
+        shape._inline.docPr.set("descr", block.alt)
+        shape._inline.docPr.set("title", block.caption or "Chart")
+        if block.caption:
+            self.paragraph("Caption", block.caption)
+
+    def _text_width_in(self) -> float:
+        section = self.document.sections[-1]
+        return (section.page_width - section.left_margin - section.right_margin) / 914400
 
     def _table(self, block: Table) -> None:
         columns = len(block.header)

@@ -1,0 +1,75 @@
+"""The sample workspace's congressional audience: two pages, two columns, built from workspace
+templates that extend the built-in ones."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from conftest import REPO, build_into, pdf_pages, sample_workspace
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return build_into(sample_workspace(tmp_path_factory.mktemp("congressional")), "us-mexico-security")
+
+
+def _column_starts(page: pypdf.PageObject) -> list[float]:
+    """x positions where body-size text lines begin."""
+    starts: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: dict, size: float) -> None:
+        if text.strip() and 8 <= size * tm[0] <= 13:  # body and list text, not footnotes
+            starts.append(round(tm[4] * cm[0] + cm[4]))
+
+    page.extract_text(visitor_text=visit)
+    return starts
+
+
+def test_two_pages_in_two_columns(built) -> None:  # type: ignore[no-untyped-def]
+    reader = pypdf.PdfReader(built.pdf("congressional"))
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        width = float(page.mediabox.width)
+        starts = _column_starts(page)
+        left = [x for x in starts if x < width * 0.2]
+        right = [x for x in starts if width * 0.5 < x < width * 0.6]
+        assert len(left) > 15 and len(right) > 15, (len(left), len(right))
+
+
+def test_nonpartisan_with_sidebar_and_issues_for_congress(built) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(" ".join(pdf_pages(built.pdf("congressional"), layout=False)).split())
+    assert "CONGRESSIONAL BRIEF" in text and "KEY FIGURES" in text
+    assert "POLICY OPTIONS UNDER DISCUSSION" in text
+    assert "ISSUES FOR CONGRESS" in text
+    # Issues for Congress closes the brief; there is no recommendation and no handling marking.
+    assert text.index("ISSUES FOR CONGRESS") > text.index("POLICY OPTIONS UNDER DISCUSSION")
+    for banned in ("RECOMMENDATION", "(recommended)", "Approve", "UNCLASSIFIED", "(U)", "Cost."):
+        assert banned not in text
+    html = (built.out / "congressional.html").read_text(encoding="utf-8")
+    assert re.search(r'<section id="key_figures" class="section section-key_figures">\s*<h2>Key Figures</h2>\s*<table>', html)
+    assert "column-count: 2" in html
+
+
+def test_docx_is_two_columns_below_the_title(built) -> None:  # type: ignore[no-untyped-def]
+    document = docx.Document(built.docx("congressional"))
+    cols = [s._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols") for s in document.sections]
+    nums = [c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num") if c is not None else None for c in cols]
+    assert "2" in nums and nums[0] != "2"  # the title section spans the page
+    assert any(p.text == "Issues for Congress" for p in document.paragraphs)
+
+
+def test_built_only_from_workspace_templates_that_extend_builtin_ones() -> None:
+    folder = REPO / "templates" / "congressional"
+    templates = [p for p in folder.rglob("*") if p.suffix in (".html", ".md", ".css")]
+    assert {p.name for p in templates} >= {"layout.html", "memo.css", "background.md", "key_figures.md", "options.md"}
+    for path in templates:
+        assert re.search(r'{%\s*(?:extends|include)\s+"builtin:', path.read_text(encoding="utf-8")), path
+    assert not (REPO / "src" / "brief" / "templates" / "congressional").exists()
+    assert (
+        "congressional" in Path(REPO / "briefs" / "us-mexico-security.md").read_text(encoding="utf-8").split("audiences:")[1].split("\n")[0]
+    )
