@@ -22,7 +22,7 @@ import markdown
 from brief.memo import Block, BulletList, Chart, FootnoteRef, Heading, Inline, Paragraph, Table, Text
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-_MARKER = re.compile(f"{MARK_OPEN}([a-z]):([^{MARK_CLOSE}]*){MARK_CLOSE}")
+MARKER = re.compile(f"{MARK_OPEN}([a-z]):([^{MARK_CLOSE}]*){MARK_CLOSE}")
 
 Resolver = Callable[[str, str], list[Inline]]
 
@@ -161,7 +161,7 @@ def _inline(children: list[_Node | str], resolve: Resolver, bold: bool = False, 
 def _text_runs(text: str, resolve: Resolver, bold: bool, italic: bool) -> list[Inline]:
     runs: list[Inline] = []
     pos = 0
-    for match in _MARKER.finditer(text):
+    for match in MARKER.finditer(text):
         if match.start() > pos:
             runs.append(Text(_squash(text[pos : match.start()]), bold, italic))
         runs.extend(resolve(match.group(1), match.group(2)))

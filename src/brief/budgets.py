@@ -53,14 +53,13 @@ def over_budget(section: Section, budget: int) -> OverBudget | None:
 def _least_important_first(sentences: list[str]) -> list[int]:
     """Sentence indexes, the one to cut first first. Importance is TextRank centrality weighted
     by position (the point comes first); evidence (a figure or a footnote) outranks any prose."""
-    from brief.ingest.keypoints import _pagerank, _terms
+    from brief.ingest.keypoints import centrality, position_weight, terms
 
-    centrality = _pagerank([set(_terms(_plain(s))) for s in sentences])
-    n = max(len(sentences), 1)
+    central = centrality([set(terms(_plain(s))) for s in sentences])
 
     def importance(i: int) -> float:
         evidence = _CITED in sentences[i] or bool(re.search(r"\d", sentences[i]))
-        return (10.0 if evidence else 0.0) + centrality[i] * (1.0 + 0.6 * (1 - i / n) ** 2)
+        return (10.0 if evidence else 0.0) + central[i] * position_weight(i, len(sentences))
 
     return sorted(range(len(sentences)), key=importance)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 FONT = ["Liberation Sans", "DejaVu Sans"]
 INK, ACCENT, MUTED = "#1a1a1a", "#2f5d8a", "#6b6b6b"
@@ -92,19 +93,15 @@ def _wrap(text: str, width: int, lines: int = 2) -> str:
     return "\n".join(textwrap.wrap(" ".join(text.split()), width, max_lines=lines, placeholder="…"))
 
 
-_CACHE: dict[tuple, ChartImage | None] = {}  # audiences of one brief often chart the same data
-
-
 def figures_chart(points: list[FigurePoint], width: float = 6.3) -> ChartImage | None:
     """Horizontal bars, one panel per unit: figures in different units never share an axis."""
-    key = ("figures", tuple(points), width)
-    if key not in _CACHE:
-        _CACHE[key] = _figures_chart(points, width)
-    return _CACHE[key]
+    return _figures_chart(tuple(points), width)
 
 
-def _figures_chart(points: list[FigurePoint], width: float) -> ChartImage | None:
-    points = [p for p in points if p.value >= 0]
+# Audiences of one brief often chart the same data; a small cache keeps a server's memory bounded.
+@lru_cache(maxsize=8)
+def _figures_chart(all_points: tuple[FigurePoint, ...], width: float) -> ChartImage | None:
+    points = [p for p in all_points if p.value >= 0]
     if not points:
         return None
     groups: dict[str, list[FigurePoint]] = {}
@@ -134,13 +131,11 @@ def _figures_chart(points: list[FigurePoint], width: float) -> ChartImage | None
 
 def timeline_chart(events: list[EventPoint], width: float = 6.3, limit: int = 10) -> ChartImage | None:
     """Events on a time axis, labels alternating above and below so they do not collide."""
-    key = ("timeline", tuple(events), width, limit)
-    if key not in _CACHE:
-        _CACHE[key] = _timeline_chart(events, width, limit)
-    return _CACHE[key]
+    return _timeline_chart(tuple(events), width, limit)
 
 
-def _timeline_chart(events: list[EventPoint], width: float, limit: int) -> ChartImage | None:
+@lru_cache(maxsize=8)
+def _timeline_chart(events: tuple[EventPoint, ...], width: float, limit: int) -> ChartImage | None:
     from datetime import date
 
     dated = []

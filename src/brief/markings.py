@@ -70,7 +70,6 @@ class Portions:
     """The result of applying an audience's rules to a piece of prose."""
 
     text: str  # what the audience sees
-    kept: tuple[Marking, ...]  # markings of the portions kept
     withheld: tuple[str, ...]  # text of the portions dropped (for the leak check)
 
 
@@ -79,7 +78,6 @@ def apply_portions(text: str, ceiling: Marking | None, show: bool, tag: Callable
     when given, is put at the start of each kept portion (an invisible marker for the caller)."""
     lines = text.split("\n")
     out: list[str] = []
-    kept: list[Marking] = []
     withheld: list[str] = []
     i = 0
     while i < len(lines):
@@ -95,11 +93,10 @@ def apply_portions(text: str, ceiling: Marking | None, show: bool, tag: Callable
         if ceiling is not None and not marking.allowed_under(ceiling):
             withheld.append("\n".join([block[0][first.end() :], *block[1:]]))
             continue
-        kept.append(marking)
         rest = block[0][first.end() :]
         block[0] = first.group("lead") + (tag(marking) if tag else "") + (f"{marking.text} {rest}" if show else rest)
         out.extend(block)
-    return Portions("\n".join(out), tuple(kept), tuple(withheld))
+    return Portions("\n".join(out), tuple(withheld))
 
 
 def _portion_end(lines: list[str], start: int) -> int:

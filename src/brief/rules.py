@@ -14,6 +14,7 @@ import io
 import re
 from datetime import date, timedelta
 
+from brief.blocks import MARKER
 from brief.memo import Memo
 from brief.spec import BriefSpec
 
@@ -121,7 +122,7 @@ def _leaked_portion(withheld: tuple[str, ...], rendered: str, run: int = 8) -> s
         return None
     text = " " + " ".join(_words(rendered)) + " "
     for portion in withheld:
-        plain = re.sub("\ue000[^\ue001]*\ue001", " ", portion)  # citation markers are not words
+        plain = MARKER.sub(" ", portion)  # citation markers are not words
         words = _words(plain)
         windows = [words] if len(words) <= run else [words[i : i + run] for i in range(len(words) - run + 1)]
         for window in windows:

@@ -164,16 +164,9 @@ def templates_table(ws: Workspace) -> str:
 
 
 def resolve(ws: Workspace, audience: str, name: str) -> Path | None:
-    """The file the build renders for template `name` of `audience`: the first hit on the
-    build's search path (templates/<audience>/, templates/, built-in <audience>/, built-in).
-    A ``builtin:`` name skips the workspace, as it does in the build."""
-    folders = search_path(ws.templates, audience)
-    if name.startswith("builtin:"):
-        folders, name = [BUILTIN / audience, BUILTIN], name.removeprefix("builtin:")
-    for folder in folders:
-        if (folder / name).is_file():
-            return folder / name
-    return None
+    """The file the build renders for template `name` of `audience`: asked of the build's own
+    template loader, so the answer cannot drift from what ``brief build`` does."""
+    return Templates(ws.templates, audience).find(name)
 
 
 def _parse(templates: Templates, path: Path, notes: list[str], ws: Workspace) -> nodes.Template | None:

@@ -57,12 +57,16 @@ class Templates:
         self.html = jinja2.Environment(autoescape=True, **common)
         self.markdown = jinja2.Environment(autoescape=True, finalize=md_escape, keep_trailing_newline=True, **common)
 
-    def exists(self, name: str) -> bool:
+    def find(self, name: str) -> Path | None:
+        """The file the loader picks for `name` (``builtin:`` names included), or None."""
         try:
-            self.markdown.loader.get_source(self.markdown, name)  # type: ignore[union-attr]
+            _, filename, _ = self.markdown.loader.get_source(self.markdown, name)  # type: ignore[union-attr]
         except jinja2.TemplateNotFound:
-            return False
-        return True
+            return None
+        return Path(filename) if filename else None
+
+    def exists(self, name: str) -> bool:
+        return self.find(name) is not None
 
     def get(self, env: jinja2.Environment, name: str) -> jinja2.Template:
         return guard(lambda: env.get_template(name), name, self.path)

@@ -31,10 +31,12 @@ _AFTER = re.compile(
     rf"|(?P<desc>(?:[^\s,.;“”\"]+\s+){{0,6}}?)(?P<who2>{_SPEAKER})\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+)?(?P<verb2>{_VERBS}))",
 )
 _BEFORE = re.compile(rf"(?P<who>{_NAME}|{_NOMINAL}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERBS})(?:\s+[^“”\".]{{0,50}}?)?\s*[:,]?\s*$")
+_ACT_VERBS = r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says)\b"
 _SPEECH_ACT = re.compile(
     # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
-    rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?\b(?:accused|called|described|denounced|dismissed|dubbed|said|says)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,60}}$"
+    rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,60}}$"
 )
+_SPEECH_VERB = re.compile(_ACT_VERBS)  # a cheap test before the costly pattern
 # Attribution earlier in the quotation's sentence, as reports write it: "According to the
 # Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^“”\",.;]|(?<=[A-Z])\.){3,140}?),\s*$")
@@ -56,7 +58,6 @@ _BY_AGENT = re.compile(
 )
 # A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
 _SIGNATURE = re.compile(rf"^(?P<who>(?:{_NAME_WORD}\s+){{1,5}}?{_NAME_WORD})\s*(?:\n|$|{MONTH}\s+\d)")
-_SPEECH_VERB = re.compile(r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says)\b")
 _ROLE_AFTER = re.compile(r"^,\s*(?P<role>(?:an?|the)\s+[^,.;]{3,100}?|(?:former|senior|chief)\s[^,.;]{3,100}?)\s*[,.]")
 _PERSON_TITLE = re.compile(
     rf"\b(?P<title>(?:former\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_TITLE_WORDS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
@@ -147,9 +148,7 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
             # is the subject of a speech act in the same sentence: "X accused them of “lying”".
             # The act lies within 260 characters of the quotation (the pattern's own reach), so
             # only that much of the sentence is searched, and only when a speech verb is there.
-            window_start = max(para_start, match.start() - 260)
-            ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[window_start : match.start()])]
-            sentence = text[window_start + (ends[-1] if ends else 0) : match.start()]
+            sentence = _sentence_before(text, para_start, match.start(), 260)
             act = _SPEECH_ACT.search(sentence) if _SPEECH_VERB.search(sentence) else None
             if act is None or act.group("who").split()[0] in _NOT_NAMES:
                 continue
@@ -192,12 +191,17 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
     return found
 
 
+def _sentence_before(text: str, para_start: int, quote_start: int, reach: int) -> str:
+    """The part of the quotation's sentence before it, looking back at most `reach` characters."""
+    start = max(para_start, quote_start - reach)
+    ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[start:quote_start])]
+    return text[start + (ends[-1] if ends else 0) : quote_start]
+
+
 def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str | None:
     """The source a report's sentence credits before a quotation: "according to X," or the
     subject of the sentence's first reporting verb."""
-    start = max(para_start, quote_start - 400)  # an attribution further back belongs to another sentence
-    ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[start:quote_start])]
-    sentence = text[start + (ends[-1] if ends else 0) : quote_start].lstrip()
+    sentence = _sentence_before(text, para_start, quote_start, 400).lstrip()  # further back is another sentence
     according = _ACCORDING.search(sentence)
     if according:
         # "the Department's 2025 review (DR) from March 2025" -> "Department's 2025 review"

@@ -18,14 +18,15 @@ _STOP = set(
 )
 
 
-def _terms(sentence: str) -> list[str]:
+def terms(sentence: str) -> list[str]:
+    """Content words of a sentence, lower-cased, without stop words."""
     return [w for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]+", sentence.lower()) if w not in _STOP and len(w) > 2]
 
 
 MAX_GRAPH = 80  # sentences in the similarity graph (its cost grows with the square); later ones score on position alone
 
 
-def _pagerank(terms: list[set[str]], iterations: int = 20) -> list[float]:
+def centrality(terms: list[set[str]], iterations: int = 20) -> list[float]:
     """TextRank centrality: PageRank over sentences linked by shared terms, weighted by the
     number shared over the log lengths (Mihalcea and Tarau). Computed with matrices: the shared
     counts of all pairs are one product of the sentence-term incidence matrix with itself."""
@@ -69,27 +70,31 @@ def rank_sentences(sentences: list[str], count: int = 4) -> list[int]:
     candidates = [i for i, s in enumerate(sentences) if 8 <= len(s.split()) <= 60 and not s.rstrip().endswith("?")]
     if not candidates:
         candidates = list(range(len(sentences)))
-    terms = [_terms(s) for s in sentences]
-    graph = _pagerank([set(t) for t in terms[:MAX_GRAPH]])
+    words = [terms(s) for s in sentences]
+    graph = centrality([set(t) for t in words[:MAX_GRAPH]])
     n = max(len(sentences), 1)
     scores: dict[int, float] = {}
     for i in candidates:
-        if not terms[i]:
+        if not words[i]:
             continue
-        centrality = graph[i] if i < len(graph) else 0.15
-        # News puts the point first; a lead sentence outranks an equally central later one.
-        position = 1.0 + 0.6 * (1 - i / n) ** 2
+        central = graph[i] if i < len(graph) else 0.15
+        position = position_weight(i, n)
         figures = 0.05 if re.search(r"\d", sentences[i]) else 0.0
         quoted = -0.15 if re.match(r"^\s*[“\"]", sentences[i]) else 0.0
-        scores[i] = centrality * position + figures + quoted
+        scores[i] = central * position + figures + quoted
     chosen: list[int] = []
     for i in sorted(scores, key=lambda k: -scores[k]):
-        if any(_overlap(terms[i], terms[j]) > 0.5 for j in chosen):
+        if any(_overlap(words[i], words[j]) > 0.5 for j in chosen):
             continue
         chosen.append(i)
         if len(chosen) == count:
             break
     return chosen
+
+
+def position_weight(index: int, count: int) -> float:
+    """News puts the point first: a lead sentence outranks an equally central later one."""
+    return 1.0 + 0.6 * (1 - index / max(count, 1)) ** 2
 
 
 def _overlap(a: list[str], b: list[str]) -> float:

@@ -128,7 +128,7 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
         result.title = paragraphs[0][:120]
 
     if meta.get("author") and meta["author"].lower() not in ("python-docx", "unknown", "admin"):
-        result.authors = [a.strip() for a in re.split(r";|,\s*(?:and\s+)?|\s+and\s+", meta["author"]) if len(a.split()) >= 2][:6]
+        result.authors = _author_list(meta["author"])[:6]
     fields = _labelled_fields(paragraphs[:30] + clean.furniture[:10])
     if not result.authors and (listed := fields.get("authors") or fields.get("author")):
         result.authors = _author_list(listed)
@@ -212,9 +212,7 @@ def _labelled_fields(lines: list[str]) -> dict[str, str]:
     for line in lines:
         match = _FIELD.match(line) if len(line) < 300 else None
         if match:
-            label = match["label"].strip().lower()
-            label = label.removeprefix("crs product ").removeprefix("product ")
-            fields.setdefault(label, match["value"].strip(" |*_"))
+            fields.setdefault(match["label"].strip().lower(), match["value"].strip(" |*_"))
     return fields
 
 

@@ -122,15 +122,9 @@ class _Writer:
         """Set the body in columns below the heading, as the HTML does: Word needs a continuous
         section break, since columns belong to a section and the title spans the page."""
         from docx.enum.section import WD_SECTION
-        from docx.oxml.ns import qn
 
         section = self.document.add_section(WD_SECTION.CONTINUOUS)
-        cols = section._sectPr.find(qn("w:cols"))
-        if cols is None:
-            cols = section._sectPr.makeelement(qn("w:cols"), {})
-            section._sectPr.append(cols)
-        cols.set(qn("w:num"), str(count))
-        cols.set(qn("w:space"), "403")  # 0.28 in, the column gap of the stylesheet
+        ox.set_columns(section, count, gap_twips=403)  # 0.28 in, the column gap of the stylesheet
 
     def _furniture(self) -> None:
         banner = self.memo.banner
@@ -225,7 +219,7 @@ class _Writer:
 
     def _text_width_in(self) -> float:
         section = self.document.sections[-1]
-        return (section.page_width - section.left_margin - section.right_margin) / 914400
+        return Emu(section.page_width - section.left_margin - section.right_margin).inches
 
     def _table(self, block: Table) -> None:
         columns = len(block.header)

@@ -155,6 +155,17 @@ def _insert_in_ppr(ppr: Any, child: Any) -> None:
     ppr.insert_element_before(child, *(f"w:{tag}" for tag in successors))
 
 
+def set_columns(section: Any, count: int, gap_twips: int) -> None:
+    """Lay a section's text out in `count` columns (python-docx has no API for it)."""
+    sect_pr = section._sectPr
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        sect_pr.append(cols)
+    cols.set(qn("w:num"), str(count))
+    cols.set(qn("w:space"), str(gap_twips))
+
+
 def set_language(document: Any, lang: str) -> None:
     """Set the proofing language of the whole document in the style defaults (Word and
     LibreOffice read w:lang, not the core properties, for spelling and hyphenation)."""
