@@ -23,7 +23,7 @@ def test_figures_chart_has_one_panel_per_unit_and_says_what_it_shows() -> None:
     image = figures_chart(POINTS)
     assert image is not None
     assert image.svg.startswith("<svg") and image.png.startswith(b"\x89PNG")
-    assert image.svg.count('<g id="axes_') == 2  # units never share an axis
+    assert image.svg.count('<g class="panel">') == 2  # units never share an axis
     assert image.alt == (
         "Bar chart of key figures, one panel per unit. "
         "Containers with contraband: 312; Share of cargo scanned: 4.5%; Inspections per day: 90."

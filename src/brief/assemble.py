@@ -359,7 +359,8 @@ class _Assembler:
             heading=heading, sections=tuple(sections), footnotes=tuple(self.citer.footnotes),
             figures=tuple(self.citer.figures.values()), page_limit=self.profile.limits.pages,
             bluf_line_limit=self.profile.limits.bluf_lines, tagged=self.profile.tagged_pdf,
-            author_line=f.author, withheld=tuple(self.withheld), over_budget=tuple(over), columns=self.profile.columns,
+            author_line=f.author, withheld=tuple(self.withheld), over_budget=tuple(over),
+            columns=self.profile.columns, notes=self.profile.notes,
         )  # fmt: skip
 
     def _check_bluf(self, sections: list[Section]) -> None:

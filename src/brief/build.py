@@ -1,9 +1,16 @@
-"""The build: read and check everything, assemble every memo, render, then write.
+"""The build: decide what is out of date, assemble and render it across cores, check, then write.
 
-Stage: orchestration (``brief build``). Reads the workspace, assembles one Memo per brief and
-audience, renders each requested format in memory and only then writes the files, each through a
-temporary file and a rename, so a failed build leaves earlier outputs as they were. Also writes
-``build/<brief>/figures.json``, the ledger of every figure the memos show.
+Stage: orchestration (``brief build``).
+
+1. **Plan, cheaply.** Each memo (a brief for one audience) is keyed on the content hash of its
+   inputs (see :mod:`brief.manifest`). A memo whose key and files match the manifest is skipped;
+   when nothing is stale the build ends here, having parsed no summary and imported no renderer.
+2. **Check** what is stale: every summary, the specs and audiences concerned, all errors at once.
+3. **Render** each stale memo (assemble, HTML, PDF, DOCX, memo rules) in a pool of worker processes,
+   ``jobs`` at a time, largest first.
+4. **Write**, only when every memo passed: each file through a temporary file and a rename, then
+   ``figures.json`` (the ledger of every figure the memos show) and the manifest. A failed build
+   leaves earlier outputs as they were.
 """
 
 from __future__ import annotations
@@ -11,30 +18,44 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from brief.assemble import assemble_memo, check_spec, select_sources
-from brief.audiences import load_audience
 from brief.errors import BriefError, BriefErrors, LimitError, Location, RenderError, SpecError
-from brief.memo import Memo
-from brief.provenance import find_span
-from brief.render import FORMATS, RenderJob, get_renderer
-from brief.render.html import render_html
-from brief.spec import BriefSpec, load_spec
-from brief.summaries import LoadedSummary, load_catalogue, load_summaries
-from brief.templating import Templates
+from brief.manifest import FileRecord, Inputs, Manifest, MemoRecord, memo_key, raw_stamp, resolve_sources, sha256_bytes
+from brief.render import FORMATS  # format names are also the file suffixes
 from brief.workspace import Workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from brief.audiences import Audience
+    from brief.models import CatalogueOption
+    from brief.progress import Progress
+    from brief.spec import BriefSpec
+    from brief.summaries import LoadedSummary
 
 
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)  # outputs the build found current
+    memos_built: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)  # "path:line: warning: message" lines
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def source_date(memo_date: date) -> tuple[date, int]:
@@ -66,32 +87,174 @@ def find_briefs(workspace: Workspace, names: list[str]) -> list[Path]:
     return paths
 
 
-@dataclass
-class Rendered:
-    """One memo rendered in memory: its spec, model and the bytes of each format."""
+# ---------------------------------------------------------------------------------------------
+# One memo, start to finish: what a worker process does.
 
+
+@dataclass(frozen=True)
+class MemoTask:
+    """Everything needed to make one memo, already read and checked (it crosses to a worker)."""
+
+    workspace: Workspace
     spec: BriefSpec
     sources: list[LoadedSummary]
-    memo: Memo
-    files: dict[str, bytes]  # suffix -> bytes
+    catalogue: dict[str, CatalogueOption]
+    audience: Audience
+    formats: tuple[str, ...]
+
+
+@dataclass
+class MemoResult:
+    brief: str
+    audience: str
+    files: dict[str, bytes] = field(default_factory=dict)  # format -> bytes
+    rules: list[tuple[str, str, int | None]] = field(default_factory=list)  # (severity, message, spec line)
+    errors: list[BriefError] = field(default_factory=list)  # the memo could not be made
+    figures: list[dict[str, Any]] = field(default_factory=list)  # the ledger's view of memo.figures
+    loaded: list[str] = field(default_factory=list)  # template files and reference .docx it used
+    seconds: float = 0.0
+
+
+def render_memo(task: MemoTask) -> MemoResult:
+    """Assemble one memo, render each format in memory and check the memo rules on what was
+    rendered. Problems come back in the result, never as an exception, so one bad memo does not
+    hide the others' problems."""
+    from brief.assemble import assemble_memo
+    from brief.render import RenderJob, get_renderer
+    from brief.render.html import render_html
+    from brief.render.pdf import PdfRenderer
+    from brief.rules import check_memo, check_options
+    from brief.templating import Templates
+
+    started = time.perf_counter()
+    spec, audience = task.spec, task.audience
+    result = MemoResult(spec.name, audience.name)
+    templates = Templates(task.workspace.templates, audience.name)
+    pages = None
+    try:
+        memo = assemble_memo(spec, task.sources, task.catalogue, audience, templates)
+        stamp, epoch = source_date(memo.date)
+        html = render_html(memo, audience, templates, stamp)
+        reference = audience.reference_docx()
+        job = RenderJob(workspace=task.workspace.root, html=html, reference_docx=reference, source_date_epoch=epoch)
+        for fmt in task.formats:
+            if fmt == "pdf":
+                result.files[fmt], pages = PdfRenderer().render_with_text(memo, job)
+            else:
+                result.files[fmt] = get_renderer(fmt).render(memo, job)
+    except BriefError as exc:
+        for error in exc.errors if isinstance(exc, BriefErrors) else [exc]:
+            if error.location is None:
+                section = spec.prose.get(getattr(error, "section", None) or "")
+                error.location = Location(spec.path, section.line if section else None)
+        result.errors.append(exc)
+        result.files = {}
+    else:
+        result.rules = check_memo(spec, memo, pages, result.files.get("docx")) + check_options(spec, option_sources(task.sources))
+        result.figures = [asdict(use) for use in memo.figures]
+        result.loaded = sorted(templates.loaded | ({str(reference)} if reference else set()))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def option_sources(sources: list[LoadedSummary]) -> dict[str, set[str]]:
+    """Option id -> the sources that discuss it."""
+    found: dict[str, set[str]] = {}
+    for source in sources:
+        for mention in source.summary.options:
+            found.setdefault(mention.id, set()).add(source.id)
+    return found
+
+
+def run_memos(tasks: list[MemoTask], jobs: int, progress: Progress | None = None) -> list[MemoResult]:
+    """Render every task, `jobs` at a time in worker processes; results in task order."""
+    if progress:
+        progress.start(len(tasks))
+    results: list[MemoResult | None] = [None] * len(tasks)
+
+    def done(index: int, result: MemoResult) -> None:
+        results[index] = result
+        if progress:
+            progress.advance(f"{result.brief}/{result.audience}", result.seconds)
+
+    workers = min(jobs, len(tasks))
+    try:
+        if workers <= 1:
+            for index, task in enumerate(tasks):
+                done(index, render_memo(task))
+        else:
+            _run_pool(tasks, workers, done)
+    finally:
+        if progress:
+            progress.finish()
+    return [r for r in results if r is not None]
+
+
+def _run_pool(tasks: list[MemoTask], workers: int, done: Callable[[int, MemoResult], None]) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork starts a worker in milliseconds with everything the parent imported; it is only safe
+    # when no other thread runs (brief serve builds from a thread), where forkserver is used.
+    methods = multiprocessing.get_all_start_methods()
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else ("forkserver" if "forkserver" in methods else "spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    try:
+        futures = {pool.submit(render_memo, task): index for index, task in enumerate(tasks)}
+        for future in as_completed(futures):
+            done(futures[future], future.result())
+    except BrokenProcessPool:
+        raise RenderError("a build worker stopped unexpectedly (out of memory?); try again with --jobs 1") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning: which memos are stale, and reading and checking what they need.
+
+
+@dataclass
+class Wanted:
+    """One memo the command asks for, and whether the manifest says it is current."""
+
+    brief: str
+    path: Path
+    spec_sha: str
+    patterns: list[str]
+    spec_audiences: list[str]
+    sources: list[str]  # selected source ids; empty when an entry names a missing one
+    audience: str
+    fresh: bool
 
 
 def plan_builds(
-    workspace: Workspace, briefs: list[str], audiences: list[str], summaries: dict[str, LoadedSummary] | None = None
-) -> tuple[list[tuple[BriefSpec, list[LoadedSummary], list]], dict]:
-    """Read and check every spec and audience before assembling anything (reusing summaries the
-    caller has already read)."""
+    workspace: Workspace,
+    briefs: list[str],
+    audiences: list[str],
+    summaries: dict[str, LoadedSummary] | None = None,
+    only: dict[str, list[str]] | None = None,
+) -> tuple[list[tuple[BriefSpec, list[LoadedSummary], list[Audience]]], dict[str, CatalogueOption]]:
+    """Read and check every spec and audience before anything is assembled; all problems are
+    reported together. `only` limits it to some briefs, each with the audiences to load."""
+    from brief.assemble import check_spec, select_sources
+    from brief.audiences import load_audience
+    from brief.spec import load_spec
+    from brief.summaries import load_catalogue, load_summaries
+
     if summaries is None:
         summaries = load_summaries(workspace)
     catalogue = load_catalogue(workspace)
-    plans: list[tuple[BriefSpec, list[LoadedSummary], list]] = []
+    plans: list[tuple[BriefSpec, list[LoadedSummary], list[Audience]]] = []
     errors: list[BriefError] = []
     for path in find_briefs(workspace, briefs):
+        if only is not None and path.stem not in only:
+            continue
         try:
             spec = load_spec(path)
             sources = select_sources(spec, summaries)
             check_spec(spec, sources, catalogue)
-            names = audiences or spec.front.audiences
+            names = only[spec.name] if only is not None else audiences or spec.front.audiences
             where = {n: spec.location("audiences", i) for i, n in enumerate(spec.front.audiences)}
             loaded = [load_audience(n, workspace.templates, where.get(n)) for n in names]
             plans.append((spec, sources, loaded))
@@ -104,46 +267,56 @@ def plan_builds(
     return plans, catalogue
 
 
-def render_memos(workspace: Workspace, plans: list, catalogue: dict, formats: list[str], log: Callable[[str], None]) -> list[Rendered]:
-    """Assemble and render every planned memo in memory."""
-    rendered: list[Rendered] = []
-    for spec, sources, loaded in plans:
-        for audience in loaded:
-            templates = Templates(workspace.templates, audience.name)
-            memo = assemble_memo(spec, sources, catalogue, audience, templates)
-            stamp, epoch = source_date(memo.date)
-            html = render_html(memo, audience, templates, stamp)
-            job = RenderJob(workspace=workspace.root, html=html, reference_docx=audience.reference_docx(), source_date_epoch=epoch)
-            files: dict[str, bytes] = {}
-            for fmt in formats:
-                renderer = get_renderer(fmt)
-                try:
-                    files[renderer.suffix] = renderer.render(memo, job)
-                except BriefError as exc:
-                    if exc.location is None:
-                        section = spec.prose.get(getattr(exc, "section", None) or "")
-                        exc.location = Location(spec.path, section.line if section else None)
-                    raise
-                log(f"rendered {spec.name}/{audience.name}{renderer.suffix}")
-            rendered.append(Rendered(spec, sources, memo, files))
-    return rendered
+def _wanted(
+    workspace: Workspace, manifest: Manifest, inputs: Inputs, paths: list[Path], audiences: list[str], formats: list[str], force: bool
+) -> list[Wanted]:
+    """Every memo asked for, each marked fresh or stale. Specs are parsed only when they changed
+    since the manifest last saw them; summaries are not parsed at all."""
+    wanted: list[Wanted] = []
+    errors: list[BriefError] = []
+    for path in paths:
+        name = path.stem
+        spec_sha = inputs.digest(path) or ""
+        cached = manifest.specs.get(name)
+        if cached and cached.get("sha") == spec_sha:
+            patterns, spec_audiences = list(cached["sources"]), list(cached["audiences"])
+        else:
+            from brief.spec import load_spec
+
+            try:
+                front = load_spec(path).front
+            except BriefError as exc:
+                errors.extend(exc.errors if isinstance(exc, BriefErrors) else [exc])
+                continue
+            patterns, spec_audiences = list(front.sources), list(front.audiences)
+        ids, missing = resolve_sources(patterns, list(inputs.seed_files()))
+        out_dir = workspace.build / name
+        for audience in audiences or spec_audiences:
+            record = manifest.memos.get(f"{name}/{audience}")
+            fresh = False
+            if record and missing is None and not force:
+                key = memo_key(inputs, spec_sha, ids, audience, record.extra_deps)
+                fresh = key == record.key and all(fmt in record.files and record.files[fmt].matches(out_dir) for fmt in formats)
+            wanted.append(Wanted(name, path, spec_sha, patterns, spec_audiences, ids if missing is None else [], audience, fresh))
+    if errors:
+        raise errors[0] if len(errors) == 1 else BriefErrors(errors)
+    return wanted
 
 
-def memo_rules(item: Rendered, catalogue_sources: dict[str, set[str]]) -> list[tuple[str, str, int | None]]:
-    """The memo rules of one rendered memo (see :mod:`brief.rules`)."""
-    from brief.rules import check_memo, check_options
+def _ledger_key(records: list[tuple[str, MemoRecord]], sources: list[str], raw: dict[str, str | None]) -> str | None:
+    if any(source not in raw for source in sources):
+        return None
+    parts = [f"memo {audience} {record.key}" for audience, record in records]
+    parts += [f"raw {source} {raw_stamp(raw[source])}" for source in sources]
+    return sha256_bytes("\n".join(parts).encode("utf-8"))
 
-    found = check_memo(item.spec, item.memo, item.files.get(".pdf"), item.files.get(".docx"))
-    return found + check_options(item.spec, catalogue_sources)
+
+def _ledger_records(manifest: Manifest, brief: str, audiences: list[str]) -> list[tuple[str, MemoRecord]]:
+    return [(a, manifest.memos[f"{brief}/{a}"]) for a in audiences if f"{brief}/{a}" in manifest.memos]
 
 
-def option_sources(sources: list[LoadedSummary]) -> dict[str, set[str]]:
-    """Option id -> the sources that discuss it."""
-    found: dict[str, set[str]] = {}
-    for source in sources:
-        for mention in source.summary.options:
-            found.setdefault(mention.id, set()).add(source.id)
-    return found
+# ---------------------------------------------------------------------------------------------
+# The build.
 
 
 def build(
@@ -151,45 +324,150 @@ def build(
     briefs: list[str] | None = None,
     audiences: list[str] | None = None,
     formats: list[str] | None = None,
-    log: Callable[[str], None] = lambda _: None,
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
 ) -> BuildReport:
     started = time.perf_counter()
     formats = list(dict.fromkeys(formats or FORMATS))
-    plans, catalogue = plan_builds(workspace, briefs or [], audiences or [])
-    rendered = render_memos(workspace, plans, catalogue, formats, log)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    manifest = Manifest.load(workspace.build)
+    inputs = Inputs(workspace.seeds, workspace.templates, workspace.catalogue, workspace.root / "brief.toml")
+    paths = find_briefs(workspace, briefs or [])
+    wanted = _wanted(workspace, manifest, inputs, paths, list(audiences or []), formats, force)
+
+    # The ledger of each brief lists the figures of every current memo of it.
+    ledger_audiences: dict[str, list[str]] = {}
+    for item in wanted:
+        names = ledger_audiences.setdefault(item.brief, list(item.spec_audiences))
+        if item.audience not in names:
+            names.append(item.audience)
+    stale = [w for w in wanted if not w.fresh]
+    stale_ledgers = set()
+    for item in wanted:
+        entry = manifest.ledgers.get(item.brief)
+        key = _ledger_key(_ledger_records(manifest, item.brief, ledger_audiences[item.brief]), item.sources, manifest.raw)
+        if force or not entry or entry.get("key") != key or not FileRecord(**entry["file"]).matches(workspace.build / item.brief):
+            stale_ledgers.add(item.brief)
+
+    report = BuildReport()
+    if stale or stale_ledgers:
+        _rebuild(
+            workspace, manifest, inputs, wanted, stale, stale_ledgers, ledger_audiences, formats, jobs or default_jobs(), progress, report
+        )
+    for item in wanted:
+        record = manifest.memos.get(f"{item.brief}/{item.audience}")
+        if record is None:
+            continue
+        if item.fresh:
+            report.up_to_date += [workspace.build / item.brief / f"{item.audience}.{fmt}" for fmt in formats]
+        for path, line, message in record.warnings:
+            report.warnings.append(f"{Location(path, line)}: warning: {message}")
+    report.warnings = list(dict.fromkeys(report.warnings))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _rebuild(
+    workspace: Workspace,
+    manifest: Manifest,
+    inputs: Inputs,
+    wanted: list[Wanted],
+    stale: list[Wanted],
+    stale_ledgers: set[str],
+    ledger_audiences: dict[str, list[str]],
+    formats: list[str],
+    jobs: int,
+    progress: Progress | None,
+    report: BuildReport,
+) -> None:
+    """Check, render and write the stale memos (and the ledgers of their briefs)."""
+    only: dict[str, list[str]] = {name: [] for name in sorted(stale_ledgers)}
+    for item in stale:
+        only.setdefault(item.brief, []).append(item.audience)
+    paths = list(dict.fromkeys(str(w.path) for w in wanted if w.brief in only))
+    plans, catalogue = plan_builds(workspace, paths, [], only=only)
+    specs = {spec.name: (spec, sources) for spec, sources, _ in plans}
+    tasks = [
+        MemoTask(workspace, spec, sources, catalogue, audience, tuple(formats)) for spec, sources, loaded in plans for audience in loaded
+    ]
+    tasks.sort(key=lambda t: -_expected_seconds(manifest, t))
+    results = run_memos(tasks, jobs, progress)
 
     # The memo rules that make a memo unfit to send stop the build before anything is written.
     # Warnings (a section over its word budget, say) are reported and do not stop it.
     problems: list[BriefError] = []
-    warnings: list[str] = []
-    for item in rendered:
-        for severity, message, line in memo_rules(item, option_sources(item.sources)):
-            if severity == "error":
-                problems.append(LimitError(message, Location(item.spec.path, line)))
-            else:
-                warnings.append(f"{Location(item.spec.path, line)}: warning: {message}")
+    for result in results:
+        for error in result.errors:
+            problems.extend(error.errors if isinstance(error, BriefErrors) else [error])
+        spec = specs[result.brief][0]
+        problems += [LimitError(message, Location(spec.path, line)) for severity, message, line in result.rules if severity == "error"]
     if problems:
-        unique = list({str(p): p for p in problems}.values())
-        raise unique[0] if len(unique) == 1 else BriefErrors(unique)
+        unique_problems = list({str(p): p for p in problems}.values())
+        raise unique_problems[0] if len(unique_problems) == 1 else BriefErrors(unique_problems)
 
-    outputs: dict[Path, bytes] = {}
-    by_brief: dict[str, list[Rendered]] = {}
-    for item in rendered:
-        out_dir = workspace.build / item.spec.name
-        for suffix, data in item.files.items():
-            outputs[out_dir / f"{item.memo.audience}{suffix}"] = data
-        by_brief.setdefault(item.spec.name, []).append(item)
-    for items in by_brief.values():
-        first = items[0]
-        outputs[workspace.build / first.spec.name / "figures.json"] = _ledger(first.spec, first.sources, [i.memo for i in items])
+    # Write: only now, and atomically per file; the manifest last.
+    by_name = {(w.brief, w.audience): w for w in wanted}
+    for result in results:
+        spec = specs[result.brief][0]
+        item = by_name[(result.brief, result.audience)]
+        out_dir = workspace.build / result.brief
+        previous = manifest.memos.get(f"{result.brief}/{result.audience}")
+        extra = [dep for dep in result.loaded if not _inside(Path(dep), workspace.templates)]
+        key = memo_key(inputs, item.spec_sha, [s.id for s in specs[result.brief][1]], result.audience, extra)
+        files = dict(previous.files) if previous and previous.key == key else {}
+        for fmt, data in result.files.items():
+            path = out_dir / f"{result.audience}.{fmt}"
+            write_atomic(path, data)
+            report.written.append(path)
+            files[fmt] = FileRecord.of(path)
+        warnings = [(str(spec.path), line, message) for severity, message, line in result.rules if severity != "error"]
+        manifest.memos[f"{result.brief}/{result.audience}"] = MemoRecord(key, files, warnings, result.figures, extra, result.seconds)
+        report.memos_built += 1
 
-    # Write: only now, and atomically per file.
-    report = BuildReport(warnings=list(dict.fromkeys(warnings)))
-    for path, data in outputs.items():
-        write_atomic(path, data)
+    for name, (spec, sources) in specs.items():
+        manifest.specs[name] = {
+            "sha": inputs.digest(spec.path),
+            "sources": list(spec.front.sources),
+            "audiences": list(spec.front.audiences),
+        }
+        for source in sources:
+            raw = source.raw_path()
+            manifest.raw[source.id] = str(raw) if raw else None
+        records = _ledger_records(manifest, name, ledger_audiences.get(name, []))
+        path = workspace.build / name / "figures.json"
+        write_atomic(path, _ledger(spec, sources, records))
         report.written.append(path)
-    report.seconds = time.perf_counter() - started
-    return report
+        key = _ledger_key(records, [s.id for s in sources], manifest.raw)
+        manifest.ledgers[name] = {"key": key, "file": vars(FileRecord.of(path))}
+    write_atomic(manifest.path, manifest.dumps())
+
+
+def _expected_seconds(manifest: Manifest, task: MemoTask) -> float:
+    """How long a memo took last time, else a guess from its page limit: the longest go first,
+    so the pool does not finish on one long memo while the other cores idle."""
+    record = manifest.memos.get(f"{task.spec.name}/{task.audience.name}")
+    if record and record.seconds:
+        return record.seconds
+    pages = task.audience.profile.limits.pages
+    return 0.4 * pages if pages else 5.0
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -198,6 +476,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
+            # mkstemp makes the file private; an output gets the mode any new file would.
+            os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, path)
@@ -208,28 +488,33 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise RenderError(f"cannot write: {exc.strerror}", Location(path)) from None
 
 
-def _ledger(spec: BriefSpec, sources: list[LoadedSummary], memos: list[Memo]) -> bytes:
+def _ledger(spec: BriefSpec, sources: list[LoadedSummary], records: list[tuple[str, MemoRecord]]) -> bytes:
     """figures.json: each figure the memos show, where it comes from, and which memos show it."""
+    from brief.provenance import find_span
+
     by_id = {s.id: s for s in sources}
     raw_cache: dict[str, str | None] = {}
-    entries: dict[str, dict] = {}
-    for memo in memos:
-        for use in memo.figures:
-            entry = entries.get(use.id)
+    entries: dict[str, dict[str, Any]] = {}
+    for audience, record in records:
+        for use in record.figures:
+            entry = entries.get(use["id"])
+            source = by_id.get(use["source"])
+            if source is None:  # a memo built before its brief dropped this source
+                continue
             if entry is None:
-                source = by_id[use.source]
                 if source.id not in raw_cache:
                     path = source.raw_path()
                     raw_cache[source.id] = path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else None
                 raw = raw_cache[source.id]
-                span = find_span(raw, use.quote) if raw is not None else None
+                span = find_span(raw, use["quote"]) if raw is not None else None
                 entry = {
-                    "id": use.id, "value": use.value, "unit": use.unit, "label": use.label, "period": use.period,
-                    "shown_as": use.shown_as, "source": use.source, "quote": use.quote,
+                    "id": use["id"], "value": use["value"], "unit": use["unit"], "label": use["label"], "period": use["period"],
+                    "shown_as": use["shown_as"], "source": use["source"], "quote": use["quote"],
                     "source_file": source.summary.source_file,
                     "span": list(span) if span else None, "audiences": [],
                 }  # fmt: skip
-                entries[use.id] = entry
-            entry["audiences"].append(memo.audience)
+                entries[use["id"]] = entry
+            if audience not in entry["audiences"]:
+                entry["audiences"].append(audience)
     document = {"brief": spec.name, "figures": sorted(entries.values(), key=lambda e: e["id"])}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

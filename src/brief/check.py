@@ -176,20 +176,19 @@ def check_citations(spec: BriefSpec, summaries: dict[str, LoadedSummary]) -> lis
 def check_rendered(workspace: Workspace, briefs: list[str], summaries: dict[str, LoadedSummary]) -> list[Finding]:
     """Build every memo in memory (nothing is written) and check the memo rules on the PDF and
     DOCX. A memo that cannot be rendered at all (a page limit broken) is itself a finding."""
-    from brief.build import memo_rules, option_sources, plan_builds, render_memos
+    from brief.build import MemoTask, default_jobs, plan_builds, run_memos
 
     findings: list[Finding] = []
     plans, catalogue = plan_builds(workspace, briefs, [], summaries)
-    for plan in plans:
-        for audience in plan[2]:
-            try:
-                rendered = render_memos(workspace, [(plan[0], plan[1], [audience])], catalogue, ["pdf", "docx"], lambda _: None)
-            except BriefError as exc:
-                findings.extend(_findings_of(exc))
-                continue
-            for item in rendered:
-                for severity, message, line in memo_rules(item, option_sources(item.sources)):
-                    findings.append(Finding(severity, message, *_loc(item.spec.path, line)))
+    tasks = [
+        MemoTask(workspace, spec, sources, catalogue, audience, ("pdf", "docx")) for spec, sources, loaded in plans for audience in loaded
+    ]
+    paths = {spec.name: spec.path for spec, _, _ in plans}
+    for result in run_memos(tasks, default_jobs()):
+        for error in result.errors:
+            findings.extend(_findings_of(error))
+        for severity, message, line in result.rules:
+            findings.append(Finding(severity, message, *_loc(paths[result.brief], line)))
     return list({str(f): f for f in findings}.values())
 
 

@@ -19,6 +19,7 @@ from brief import __version__
 BUILD_HELP = "Build memos: every brief (or those named) for each of its audiences, as PDF, DOCX and HTML."
 AUDIENCE_HELP = "Build only this audience (repeatable)."
 FORMAT_HELP = "Build only this format (repeatable)."
+JOBS_HELP = "Memos to render at once, each in its own process (default: the number of cores)."
 INGEST_HELP = "Draft a structured summary of each raw source (.txt .md .html .pdf .docx) for review."
 CHECK_HELP = "Verify figures and quotations against the raw sources, source hashes and citations."
 SERVE_HELP = "Serve a local page to browse briefs, build them and download their PDF and DOCX memos."
@@ -59,21 +60,40 @@ def main() -> None:
 @click.argument("briefs", nargs=-1)
 @click.option("--audience", "-a", "audiences", multiple=True, help=AUDIENCE_HELP)
 @click.option("--format", "-f", "formats", multiple=True, type=click.Choice(["pdf", "docx", "html"]), help=FORMAT_HELP)
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), help=JOBS_HELP)
+@click.option("--force", is_flag=True, help="Rebuild every memo, even those that are up to date.")
 @click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success but warnings.")
 @reports_errors
-def build(briefs: tuple[str, ...], audiences: tuple[str, ...], formats: tuple[str, ...], workspace: str, quiet: bool) -> None:
+def build(
+    briefs: tuple[str, ...],
+    audiences: tuple[str, ...],
+    formats: tuple[str, ...],
+    jobs: int | None,
+    force: bool,
+    workspace: str,
+    quiet: bool,
+) -> None:
     from brief.build import build as run_build
     from brief.workspace import Workspace
 
     ws = Workspace.at(workspace)
-    report = run_build(ws, list(briefs), list(audiences), list(formats))
+    progress = None
+    if not quiet:
+        from brief.progress import for_streams
+
+        progress = for_streams(sys.stdout, sys.stderr)
+    report = run_build(ws, list(briefs), list(audiences), list(formats), jobs=jobs, force=force, progress=progress)
     for warning in report.warnings:  # even with --quiet: a warning asks for the analyst's attention
         click.echo(warning, err=True)
     if not quiet:
         for path in report.written:
             click.echo(f"wrote {path.relative_to(ws.root) if path.is_relative_to(ws.root) else path}")
-        click.echo(f"built {len(report.written)} files in {report.seconds:.1f} s")
+        current = f", {len(report.up_to_date)} up to date" if report.up_to_date else ""
+        if report.written:
+            click.echo(f"built {len(report.written)} files in {report.seconds:.1f} s{current}")
+        else:
+            click.echo(f"nothing to do: {len(report.up_to_date)} files up to date ({report.seconds:.2f} s)")
 
 
 @main.command(help=INGEST_HELP)

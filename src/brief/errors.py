@@ -47,6 +47,18 @@ class BriefError(Exception):
     def __str__(self) -> str:
         return "\n".join(self.lines())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross from build workers to the parent process; the default pickling of an
+        # exception keeps only its message and would drop the location.
+        return (_restore, (type(self), self.message, dict(self.__dict__)))
+
+
+def _restore(cls: type[BriefError], message: str, state: dict[str, object]) -> BriefError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
 
 class BriefErrors(BriefError):
     """Several problems found in one pass, reported together."""

@@ -165,4 +165,5 @@ class Memo:
     author_line: str | None = None  # byline for public briefs ("Prepared by ...")
     over_budget: tuple[tuple[str, str], ...] = ()  # (section id, warning) for sections over their word budget
     columns: int = 1  # text columns of the body (the heading spans the page)
+    notes: str = "footnotes"  # "footnotes" at the foot of each page, or "endnotes" after the body
     withheld: tuple[str, ...] = ()  # portions left out for this audience (never rendered; for the leak check)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from brief.blocks import MARKER
 from brief.memo import Memo
+from brief.render.pdf import PageText
 from brief.spec import BriefSpec
 
 MARKINGS = re.compile(
@@ -25,12 +26,6 @@ MARKINGS = re.compile(
 PLACEHOLDERS = re.compile(
     r"\bTODO\b|\bTBD\b|\bXXX+\b|\[(?:insert|placeholder|citation needed)[^\]]*\]|\{\{|\}\}|\{%|lorem ipsum", re.IGNORECASE
 )
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    from pypdf import PdfReader
-
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
 
 
 def docx_text(data: bytes) -> str:
@@ -57,11 +52,15 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", text.lower())
 
 
-def check_memo(spec: BriefSpec, memo: Memo, pdf: bytes | None, docx: bytes | None) -> list[tuple[str, str, int | None]]:
-    """(severity, message, spec line) for each broken rule of one rendered memo."""
+def check_memo(spec: BriefSpec, memo: Memo, pdf_pages: list[PageText] | None, docx: bytes | None) -> list[tuple[str, str, int | None]]:
+    """(severity, message, spec line) for each broken rule of one rendered memo, given the text
+    of each page of its PDF (from the layout) and its DOCX."""
     found: list[tuple[str, str, int | None]] = []
     who = f"{memo.audience} memo"
-    pages = pdf_pages(pdf) if pdf is not None else []
+    pages = [page.text for page in pdf_pages or []]
+    # The PDF's flow of text, page after page, then footnotes and margins: the order a DOCX
+    # paragraph split across pages can be found in.
+    flow = "\n".join([p.body for p in pdf_pages or []] + [p.notes for p in pdf_pages or []] + [p.margins for p in pdf_pages or []])
     word_text = docx_text(docx) if docx is not None else ""
     if memo.banner:
         for number, page in enumerate(pages, start=1):
@@ -105,7 +104,7 @@ def check_memo(spec: BriefSpec, memo: Memo, pdf: bytes | None, docx: bytes | Non
         prose = spec.prose.get(section_id)
         found.append(("warning", message, prose.line if prose else None))
     if pages and word_text:
-        pdf_words = " ".join(_words("\n".join(pages)))
+        pdf_words = " ".join(_words(flow))
         # "Page X of Y" is fields in Word; where the PDF prints no number (page one) it is no news.
         missing = [
             p for p in word_text.split("\n") if _words(p) and " ".join(_words(p)) not in pdf_words and " ".join(_words(p)) != "page of"

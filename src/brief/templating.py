@@ -41,17 +41,33 @@ def search_path(workspace_templates: Path, audience: str) -> list[Path]:
     return [workspace_templates / audience, workspace_templates, BUILTIN / audience, BUILTIN]
 
 
+class _RecordingLoader(jinja2.ChoiceLoader):
+    """A ChoiceLoader that notes every file it hands out: the build keys a memo on them."""
+
+    def __init__(self, loaders: list[jinja2.BaseLoader], seen: set[str]) -> None:
+        super().__init__(loaders)
+        self.seen = seen
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename:
+            self.seen.add(filename)
+        return source, filename, uptodate
+
+
 class Templates:
     """The HTML and Markdown environments for one audience."""
 
     def __init__(self, workspace_templates: Path, audience: str) -> None:
         self.path = search_path(workspace_templates, audience)
+        self.loaded: set[str] = set()  # every template file found, for the build manifest
         builtin = jinja2.FileSystemLoader([str(BUILTIN / audience), str(BUILTIN)])
-        loader = jinja2.ChoiceLoader(
+        loader = _RecordingLoader(
             [
                 jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
                 jinja2.FileSystemLoader([str(p) for p in self.path]),
-            ]
+            ],
+            self.loaded,
         )
         common: dict[str, Any] = {"loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
         self.html = jinja2.Environment(autoescape=True, **common)

@@ -1,7 +1,8 @@
 """DOCX renderer: the Memo as a Word document, styled by name from a reference document.
 
 Stage: render. Consumes a Memo and a reference .docx (the audience's, else the built-in
-``templates/reference.docx``); produces DOCX bytes. Citations become real Word footnotes, the
+``templates/reference.docx``); produces DOCX bytes. Citations become real Word footnotes (or a
+numbered Notes list after the body, for an audience that asks for endnotes), the
 banner sits in the header and footer of every page with "Page X of Y" fields (except on the
 first page of an action or information memo, which shows no number), and the zip is written
 with fixed timestamps and order so two renders of one Memo are byte-identical.
@@ -89,8 +90,12 @@ class _Writer:
         self.notes = {note.number: note for note in memo.footnotes}
         if len(self.notes) != len(memo.footnotes):
             raise RenderError(f"the memo {memo.brief} ({memo.audience}) numbers two footnotes alike")
-        self.footnotes = ox.Footnotes(self.document)
-        self.note_ids = {number: self.footnotes.first_id + i for i, number in enumerate(sorted(self.notes))}
+        # Endnotes are a numbered "Notes" list after the body, as in the PDF, rather than Word
+        # endnotes: LibreOffice sets those on a page of their own, which breaks page limits.
+        self.endnotes = memo.notes == "endnotes"
+        self.footnotes = None if self.endnotes else ox.Footnotes(self.document)
+        first = self.footnotes.first_id if self.footnotes else 1
+        self.note_ids = {number: first + i for i, number in enumerate(sorted(self.notes))}
         self.mark_style = self.style("Footnote Reference").style_id
         link = self.styles.get("hyperlink")
         self.link_style = link.style_id if link is not None and link.type == _C else None
@@ -266,9 +271,20 @@ class _Writer:
                 if in_note or run.number not in self.note_ids:
                     where = "inside a footnote" if in_note else "with no footnote of that number"
                     raise RenderError(f"the memo {self.memo.brief} ({self.memo.audience}) calls footnote {run.number} {where}")
-                p.append(ox.footnote_reference(self.note_ids[run.number], self.mark_style))
+                if self.footnotes is None:
+                    p.append(ox.text_run(str(run.number), style_id=self.mark_style))
+                else:
+                    p.append(ox.footnote_reference(self.note_ids[run.number], self.mark_style))
 
     def _footnotes(self) -> None:
+        if self.footnotes is None:
+            if self.notes:
+                self.paragraph("Heading 1", "Notes")
+            for number in sorted(self.notes):
+                p = self.paragraph("Footnote Text")
+                p._p.append(ox.text_run(f"{number}. "))
+                self._runs(p._p, self.notes[number].runs, self.document.part, in_note=True)
+            return
         text_style = self.style("Footnote Text").style_id
         for number in sorted(self.notes):
             p = self.footnotes.add(self.note_ids[number], text_style, self.mark_style)
