@@ -15,6 +15,7 @@ Stage: orchestration (``brief build``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -166,8 +167,9 @@ def option_sources(sources: list[LoadedSummary]) -> dict[str, set[str]]:
     return found
 
 
-def run_memos(tasks: list[MemoTask], jobs: int, progress: Progress | None = None) -> list[MemoResult]:
-    """Render every task, `jobs` at a time in worker processes; results in task order."""
+def run_memos(tasks: list[MemoTask], jobs: int, progress: Progress | None = None, workers: Workers | None = None) -> list[MemoResult]:
+    """Render every task, `jobs` at a time in worker processes (those of `workers` when the
+    caller started them early); results in task order."""
     if progress:
         progress.start(len(tasks))
     results: list[MemoResult | None] = [None] * len(tasks)
@@ -177,37 +179,71 @@ def run_memos(tasks: list[MemoTask], jobs: int, progress: Progress | None = None
         if progress:
             progress.advance(f"{result.brief}/{result.audience}", result.seconds)
 
-    workers = min(jobs, len(tasks))
     try:
-        if workers <= 1:
+        if workers is None and min(jobs, len(tasks)) > 1:
+            with Workers(min(jobs, len(tasks))) as pool:
+                pool.run(tasks, done)
+        elif workers is not None and len(tasks) > 1:
+            workers.run(tasks, done)
+        else:
             for index, task in enumerate(tasks):
                 done(index, render_memo(task))
-        else:
-            _run_pool(tasks, workers, done)
     finally:
         if progress:
             progress.finish()
     return [r for r in results if r is not None]
 
 
-def _run_pool(tasks: list[MemoTask], workers: int, done: Callable[[int, MemoResult], None]) -> None:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
+def _warm_up() -> None:
+    """Import the renderers in a new worker, while the parent is still reading the workspace."""
+    import docx  # noqa: F401
+    import weasyprint  # noqa: F401
 
-    # fork starts a worker in milliseconds with everything the parent imported; it is only safe
-    # when no other thread runs (brief serve builds from a thread), where forkserver is used.
-    methods = multiprocessing.get_all_start_methods()
-    method = "fork" if "fork" in methods and threading.active_count() == 1 else ("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
-    try:
-        futures = {pool.submit(render_memo, task): index for index, task in enumerate(tasks)}
-        for future in as_completed(futures):
-            done(futures[future], future.result())
-    except BrokenProcessPool:
-        raise RenderError("a build worker stopped unexpectedly (out of memory?); try again with --jobs 1") from None
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    import brief.assemble
+    import brief.render.docx  # noqa: F401
+
+
+class Workers:
+    """A pool of worker processes, started before the parent reads and checks the workspace so
+    that their imports (WeasyPrint alone takes most of a second) overlap that work."""
+
+    def __init__(self, count: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork starts a worker in milliseconds; it is only safe when no other thread runs
+        # (brief serve builds from a thread), where forkserver is used instead.
+        methods = multiprocessing.get_all_start_methods()
+        method = "fork" if "fork" in methods and threading.active_count() == 1 else ("forkserver" if "forkserver" in methods else "spawn")
+        before = set(multiprocessing.active_children())
+        self.pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context(method))
+        for _ in range(count):
+            self.pool.submit(_warm_up)
+        self.children = [c for c in multiprocessing.active_children() if c not in before]
+        self.finished = False
+
+    def run(self, tasks: list[MemoTask], done: Callable[[int, MemoResult], None]) -> None:
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            futures = {self.pool.submit(render_memo, task): index for index, task in enumerate(tasks)}
+            for future in as_completed(futures):
+                done(futures[future], future.result())
+        except BrokenProcessPool:
+            raise RenderError("a build worker stopped unexpectedly (out of memory?); try again with --jobs 1") from None
+        self.finished = True
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.finished:
+            # The build stopped early (an error in the workspace, Ctrl-C): do not wait for the
+            # workers to finish importing or rendering what nobody will write.
+            for child in self.children:
+                child.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,13 +425,14 @@ def _rebuild(
     for item in stale:
         only.setdefault(item.brief, []).append(item.audience)
     paths = list(dict.fromkeys(str(w.path) for w in wanted if w.brief in only))
-    plans, catalogue = plan_builds(workspace, paths, [], only=only)
-    specs = {spec.name: (spec, sources) for spec, sources, _ in plans}
-    tasks = [
-        MemoTask(workspace, spec, sources, catalogue, audience, tuple(formats)) for spec, sources, loaded in plans for audience in loaded
-    ]
-    tasks.sort(key=lambda t: -_expected_seconds(manifest, t))
-    results = run_memos(tasks, jobs, progress)
+    with contextlib.ExitStack() as stack:
+        count = min(jobs, len(stale))
+        workers = stack.enter_context(Workers(count)) if count > 1 else None
+        plans, catalogue = plan_builds(workspace, paths, [], only=only)
+        specs = {spec.name: (spec, sources) for spec, sources, _ in plans}
+        tasks = [MemoTask(workspace, spec, sources, catalogue, a, tuple(formats)) for spec, sources, loaded in plans for a in loaded]
+        tasks.sort(key=lambda t: -_expected_seconds(manifest, t))
+        results = run_memos(tasks, jobs, progress, workers)
 
     # The memo rules that make a memo unfit to send stop the build before anything is written.
     # Warnings (a section over its word budget, say) are reported and do not stop it.

@@ -1,8 +1,10 @@
 """Conflicts: figures that measure the same thing but cannot both be right.
 
 Used by ``brief check`` (one line per conflict) and by assembly (the staff memo's "Where Sources
-Differ" section). Two figures measure the same thing when their units are of one family, their
-periods overlap and their labels share most of their words. They conflict when:
+Differ" section). Two figures of different sources measure the same thing when their units are of
+one family, their periods overlap and their labels share most of their words; a label must name
+at least two things ("homicides in Mexico", not "figure" or "day"), or any two numbers of a
+vague label would be set against each other. They conflict when:
 
 - their values differ (a range conflicts with a value outside it);
 - one is a monthly rate and the other a yearly total that twelve months of it do not match;
@@ -18,6 +20,8 @@ from brief.models import Figure
 from brief.summaries import LoadedSummary
 
 _STOP = {"the", "a", "an", "of", "in", "to", "for", "by", "and", "or", "at", "on", "from", "with", "after", "that", "its", "their"}
+# Words that say a number is there, not what it counts.
+_VAGUE = {"figur", "numbe", "total", "amoun", "count", "value", "level", "about", "nearl", "more", "over", "than", "some"}
 
 
 @dataclass(frozen=True)
@@ -78,8 +82,12 @@ def _is_record(fig: Figure) -> bool:
     return "record" in (fig.label + " " + fig.quote).lower()
 
 
+def _specific(fig: Figure) -> bool:
+    return len(_stems(fig.label) - _VAGUE) >= 2
+
+
 def find_conflicts(sources: list[LoadedSummary]) -> list[Conflict]:
-    figures = [(s, f) for s in sources for f in s.summary.figures]
+    figures = [(s, f) for s in sources for f in s.summary.figures if _specific(f)]
     conflicts: list[Conflict] = []
     for i, (sa, fa) in enumerate(figures):
         for sb, fb in figures[i + 1 :]:
@@ -88,7 +96,27 @@ def find_conflicts(sources: list[LoadedSummary]) -> list[Conflict]:
             conflict = _compare((sa, fa), (sb, fb))
             if conflict is not None:
                 conflicts.append(conflict)
-    return conflicts
+    return _one_to_one(conflicts)
+
+
+def _one_to_one(conflicts: list[Conflict]) -> list[Conflict]:
+    """Drop "differ" pairs where a figure is set against several figures of one other source: a
+    list of amounts ("$85 billion for roads, $50 billion for rail") read under one vague label
+    is several measures, and sources disagree about one measure at a time."""
+    partners: dict[tuple[str, str, str], int] = {}
+    for c in conflicts:
+        if c.kind == "differ":
+            for mine, other in ((c.first, c.second), (c.second, c.first)):
+                key = (mine[0].id, mine[1].id, other[0].id)
+                partners[key] = partners.get(key, 0) + 1
+    return [
+        c
+        for c in conflicts
+        if c.kind != "differ"
+        or (
+            partners[(c.first[0].id, c.first[1].id, c.second[0].id)] == 1 and partners[(c.second[0].id, c.second[1].id, c.first[0].id)] == 1
+        )
+    ]
 
 
 def _compare(a: tuple[LoadedSummary, Figure], b: tuple[LoadedSummary, Figure]) -> Conflict | None:
@@ -117,6 +145,10 @@ def _compare(a: tuple[LoadedSummary, Figure], b: tuple[LoadedSummary, Figure]) -
     # Otherwise the labels must say nearly the same thing: "children killed" is part of "women
     # and children killed", and a state's murder rate is not the national one.
     if jaccard(fa, fb) < 0.5:
+        return None
+    # One source's two numbers for like labels are two measures, not a disagreement (a rate or
+    # a record that contradicts itself, above, still is).
+    if a[0].id == b[0].id:
         return None
     if _within(fa.value, fb.value, fb.upper) or _within(fb.value, fa.value, fa.upper):
         return None

@@ -104,7 +104,13 @@ class _Writer:
         return self.styles[name.casefold()]
 
     def paragraph(self, style: str, text: str | None = None) -> Any:
-        return self.document.add_paragraph(text, style=self.style(style))
+        return self.styled(self.document.add_paragraph(text), style)
+
+    def styled(self, paragraph: Any, style: str) -> Any:
+        """Set a paragraph's style by its id. python-docx's own ``style=`` scans every style of
+        the document for the default on each call, which took most of a memo's render time."""
+        paragraph._p.style = self.style(style).style_id
+        return paragraph
 
     def write(self) -> None:
         body = self.document.element.body
@@ -155,12 +161,12 @@ class _Writer:
                     for child in list(part._element):
                         part._element.remove(child)
                 # A header or footer must hold a paragraph even when empty (Word calls it corrupt otherwise).
-                header.add_paragraph(banner, style=self.style("Banner"))
+                self.styled(header.add_paragraph(banner), "Banner")
                 if banner or not numbered:
-                    footer.add_paragraph(banner, style=self.style("Banner"))
+                    self.styled(footer.add_paragraph(banner), "Banner")
                 if numbered:
                     # Page numbers sit centred under the banner, in its style but not bold.
-                    pages = footer.add_paragraph(style=self.style("Banner"))
+                    pages = self.styled(footer.add_paragraph(), "Banner")
                     for text, instruction in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
                         pages.add_run(text).bold = False
                         ox.field(pages, instruction, "1", bold=False)
@@ -246,7 +252,7 @@ class _Writer:
             for c, cell in enumerate(row.cells):
                 cell.width = widths[c]
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.style("Table Text")
+                self.styled(paragraph, "Table Text")
                 if c < len(block.align) and block.align[c] in _ALIGN:
                     paragraph.alignment = _ALIGN[block.align[c]]
                 if r == 0:
