@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -201,6 +202,24 @@ def test_ingest_command_writes_yaml_and_keeps_edits(tmp_path: Path, monkeypatch:
     result = brief(tmp_path, "ingest", "raw/harbor.txt")
     assert result.stderr.strip() == f"wrote seeds/{path.name} (kept your edits to title)"
     assert "title: Patrols double at Westmere" in path.read_text(encoding="utf-8")
+
+
+def test_two_sources_with_one_id_get_two_summaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Same outlet and date, so the same drafted id: the second must not merge into the first.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "morning.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "raw" / "evening.txt").write_text(ARTICLE + "\nA later edition added this closing line.\n", encoding="utf-8")
+    result = brief(tmp_path, "ingest", "raw/morning.txt", "raw/evening.txt")
+    assert result.exit_code == 0, result.output
+    paths = sorted((tmp_path / "seeds").glob("*.yaml"), key=lambda p: len(p.stem))
+    assert len(paths) == 2 and paths[1].stem == paths[0].stem + "-2"
+    files = {yaml.safe_load(p.read_text(encoding="utf-8"))["source_file"] for p in paths}
+    assert files == {"../raw/morning.txt", "../raw/evening.txt"}
+    assert all(yaml.safe_load(p.read_text(encoding="utf-8"))["id"] == p.stem for p in paths)
+    # Ingesting the first again updates its own summary, not a third.
+    assert brief(tmp_path, "ingest", "raw/morning.txt").exit_code == 0
+    assert len(list((tmp_path / "seeds").glob("*.yaml"))) == 2
 
 
 def test_ingest_json(tmp_path: Path) -> None:

@@ -126,6 +126,7 @@ def write_summary(summary: SourceSummary, out_dir: Path) -> tuple[Path, list[str
     """Write seeds/<id>.yaml, keeping fields the analyst edited. Returns the path and the kept
     fields."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    summary = _own_id(summary, out_dir)
     target = out_dir / f"{summary.id}.yaml"
     record = out_dir / ".drafts" / f"{summary.id}.yaml"
     new = to_data(summary)
@@ -151,6 +152,27 @@ def write_summary(summary: SourceSummary, out_dir: Path) -> tuple[Path, list[str
     write_atomic(target, dump_yaml(final).encode("utf-8"))
     write_atomic(record, dump_yaml(new).encode("utf-8"))
     return target, kept
+
+
+def _own_id(summary: SourceSummary, out_dir: Path) -> SourceSummary:
+    """The summary under an id no other source holds. Ids come from outlet and date, so two
+    releases of one outlet on one day meet; the second becomes ``<id>-2`` rather than being
+    merged into the first as if it were a re-ingest of it."""
+    candidate, n = summary.id, 2
+    while True:
+        target = out_dir / f"{candidate}.yaml"
+        if not target.is_file():
+            break
+        try:
+            current = yaml.safe_load(target.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            current = {}
+        other_file = current.get("source_file") if isinstance(current, dict) else None
+        other_hash = current.get("source_sha256") if isinstance(current, dict) else None
+        if not other_file or other_file == summary.source_file or other_hash == summary.source_sha256:
+            break  # the same source again (or a hand-written summary): merge, keeping edits
+        candidate, n = f"{summary.id}-{n}", n + 1
+    return summary if candidate == summary.id else summary.model_copy(update={"id": candidate})
 
 
 def _draft_one(args: tuple[Path, dict[str, CatalogueOption], Path | None]) -> tuple[Path, SourceSummary | None, str | None]:
