@@ -486,6 +486,9 @@ def main() -> int:
         return 2
     if not SHARED.is_dir():
         print(f"evaluation corpus not found: {SHARED} (the sample summaries' raw sources and the scale corpus)", file=sys.stderr)
+    # An editable install leaves brief's own modules uncompiled, and where PYTHONDONTWRITEBYTECODE
+    # is set every run would compile them again; ./dev does the same before building.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src")], capture_output=True, check=False)
     started = time.perf_counter()
     stamp = code_stamp()
     table = Table()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from brief.models import Figure
 from brief.summaries import LoadedSummary
@@ -58,9 +59,10 @@ def years(period: str | None) -> tuple[int, int] | None:
 _SAME = {"kille": "death", "dying": "death", "died": "death", "death": "death", "fatal": "death", "murde": "homic"}
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
     stems = {w[:5] for w in re.findall(r"[a-zà-ÿ]+", text.lower()) if len(w) > 2 and w not in _STOP}
-    return {_SAME.get(s, s) for s in stems}
+    return frozenset(_SAME.get(s, s) for s in stems)
 
 
 def jaccard(a: Figure, b: Figure) -> float:

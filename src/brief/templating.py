@@ -41,6 +41,27 @@ def search_path(workspace_templates: Path, audience: str) -> list[Path]:
     return [workspace_templates / audience, workspace_templates, BUILTIN / audience, BUILTIN]
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process. Each memo gets fresh
+    environments (so the loader sees, and the build records, every file it uses), and without
+    this each would parse and compile the same templates again. Jinja checks every entry
+    against the checksum of the template's current source, so an edited template recompiles."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class _RecordingLoader(jinja2.ChoiceLoader):
     """A ChoiceLoader that notes every file it hands out: the build keys a memo on them."""
 
@@ -69,7 +90,9 @@ class Templates:
             ],
             self.loaded,
         )
-        common: dict[str, Any] = {"loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
+        common: dict[str, Any] = {
+            "loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True, "bytecode_cache": _COMPILED,
+        }  # fmt: skip
         self.html = jinja2.Environment(autoescape=True, **common)
         self.markdown = jinja2.Environment(autoescape=True, finalize=md_escape, keep_trailing_newline=True, **common)
 
