@@ -78,6 +78,9 @@ class PdfRenderer:
         assert job.html is not None, "the build renders HTML before the PDF"
         import weasyprint
 
+        from brief.render import footnote_area
+
+        footnote_area.install()
         # WeasyPrint logs every CSS property it ignores; the build reports its own problems.
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         try:
