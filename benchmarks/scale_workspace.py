@@ -42,26 +42,14 @@ def load_catalogue(path: Path) -> list[dict[str, Any]]:
 
 def pick_documents(records: list[dict[str, Any]], catalogue: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
     """`count` records: those that mention a catalogue term first, then the rest, each by id.
-
-    At most one record per publication date: `brief ingest` names a summary after its outlet and
-    date, so two briefing-room documents of one day would be written to the same seeds file.
-    """
+    Several may share a date: ingest gives the second summary of an outlet's day its own id."""
     terms = [term for option in catalogue for term in option.get("terms", [])]
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.IGNORECASE) if terms else None
     usable = [r for r in records if len(str(r.get("text", "")).split()) >= MIN_WORDS and r.get("date")]
     mentions = sorted((r for r in usable if pattern and pattern.search(r["text"])), key=lambda r: r["id"])
     chosen_ids = {r["id"] for r in mentions}
     rest = sorted((r for r in usable if r["id"] not in chosen_ids), key=lambda r: r["id"])
-    picked: list[dict[str, Any]] = []
-    dates: set[str] = set()
-    for record in [*mentions, *rest]:
-        if record["date"] in dates:
-            continue
-        dates.add(record["date"])
-        picked.append(record)
-        if len(picked) == count:
-            break
-    return picked
+    return [*mentions, *rest][:count]
 
 
 def write_raw(record: dict[str, Any], folder: Path) -> Path:
@@ -82,32 +70,6 @@ def ingest(dest: Path, raw: Path, jobs: int) -> None:
     if result.returncode != 0:
         errors = [line for line in result.stderr.splitlines() if ": error:" in line]
         raise RuntimeError(f"brief ingest failed ({result.returncode}): " + ("\n".join(errors[:10]) or result.stderr[-2000:]))
-
-
-def unique_figure_ids(seeds: Path) -> int:
-    """Rename figure ids that several summaries share; returns how many were renamed.
-
-    `brief ingest` makes a figure id from the outlet and the figure's label, unique within one
-    source only, and `brief build` refuses ids that two summaries share. Many documents from one
-    outlet share labels, so this does what an analyst would on review: prefix the summary's id.
-    """
-    paths = sorted(seeds.glob("*.yaml"))
-    data = {path: yaml.safe_load(path.read_text(encoding="utf-8")) for path in paths}
-    owners: Counter[str] = Counter(f["id"] for d in data.values() for f in d.get("figures") or [])
-    seen: set[str] = set()
-    renamed = 0
-    for path, summary in data.items():
-        changed = False
-        for figure in summary.get("figures") or []:
-            if owners[figure["id"]] > 1 and figure["id"] in seen:
-                figure["id"] = f"{summary['id']}-{figure['id']}"
-                changed = True
-                renamed += 1
-            seen.add(figure["id"])
-        if changed:
-            text = yaml.safe_dump(summary, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
-            path.write_text(text, encoding="utf-8")
-    return renamed
 
 
 def windows(count: int, briefs: int, size: int) -> list[list[int]]:
@@ -276,7 +238,6 @@ def make_scale_workspace(dest: Path, sources: int = 200, briefs: int = 20, jobs:
         write_raw(record, raw)
     ingest(dest, raw, jobs)
     seeds = dest / "seeds"
-    unique_figure_ids(seeds)
     summaries = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.yaml"))]
     (dest / "briefs").mkdir()
     for number, window in enumerate(windows(len(summaries), briefs, SOURCES_PER_BRIEF), start=1):

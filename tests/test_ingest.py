@@ -17,6 +17,8 @@ from brief.ingest.extract import find_people, find_quotes
 from brief.ingest.figures import find_figures
 from brief.ingest.readers import IngestError
 from brief.models import CatalogueOption, SourceSummary
+from brief.summaries import load_summaries
+from brief.workspace import Workspace
 from conftest import SHARED, brief
 
 ARTICLE = """Harbor patrols doubled as seizures climbed
@@ -217,9 +219,15 @@ def test_two_sources_with_one_id_get_two_summaries(tmp_path: Path, monkeypatch: 
     files = {yaml.safe_load(p.read_text(encoding="utf-8"))["source_file"] for p in paths}
     assert files == {"../raw/morning.txt", "../raw/evening.txt"}
     assert all(yaml.safe_load(p.read_text(encoding="utf-8"))["id"] == p.stem for p in paths)
-    # Ingesting the first again updates its own summary, not a third.
+    # Their figures got the same drafted ids; the second's carry a suffix, so the workspace loads.
+    figure_ids = [[f["id"] for f in yaml.safe_load(p.read_text(encoding="utf-8"))["figures"]] for p in paths]
+    assert figure_ids[0] and len(figure_ids[0]) == len(figure_ids[1])
+    assert not set(figure_ids[0]) & set(figure_ids[1])
+    assert len(load_summaries(Workspace.at(tmp_path))) == 2
+    # Ingesting the first again updates its own summary (keeping its figure ids), not a third.
     assert brief(tmp_path, "ingest", "raw/morning.txt").exit_code == 0
     assert len(list((tmp_path / "seeds").glob("*.yaml"))) == 2
+    assert [f["id"] for f in yaml.safe_load(paths[0].read_text(encoding="utf-8"))["figures"]] == figure_ids[0]
 
 
 def test_ingest_json(tmp_path: Path) -> None:

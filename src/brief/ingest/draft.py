@@ -122,11 +122,45 @@ def dump_yaml(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
 
 
-def write_summary(summary: SourceSummary, out_dir: Path) -> tuple[Path, list[str]]:
+class FigureIds:
+    """Figure ids the summaries of an output folder use, and which summary owns each. Drafted ids
+    come from outlet and label ("white-house-jobs"), so releases of one outlet meet; the loader
+    rejects a figure id used by two summaries, so a new draft's clashing ids get a suffix."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.owner: dict[str, str] = {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        paths = sorted(out_dir.glob("*.yaml")) + sorted(out_dir.glob("*.yml")) if out_dir.is_dir() else []
+        for path in paths:
+            try:
+                data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                continue
+            figures = data.get("figures") if isinstance(data, dict) else None
+            for figure in figures if isinstance(figures, list) else []:
+                if isinstance(figure, dict) and isinstance(figure.get("id"), str):
+                    self.owner.setdefault(figure["id"], path.stem)
+
+    def claim(self, summary: SourceSummary) -> SourceSummary:
+        """The summary with figure ids no other summary uses; its own ids (a re-ingest) stay."""
+        figures, taken = [], set()
+        for figure in summary.figures:
+            candidate, n = figure.id, 2
+            while self.owner.get(candidate, summary.id) != summary.id or candidate in taken:
+                candidate, n = f"{figure.id}-{n}", n + 1
+            taken.add(candidate)
+            self.owner[candidate] = summary.id
+            figures.append(figure if candidate == figure.id else figure.model_copy(update={"id": candidate}))
+        return summary.model_copy(update={"figures": figures})
+
+
+def write_summary(summary: SourceSummary, out_dir: Path, figure_ids: FigureIds | None = None) -> tuple[Path, list[str]]:
     """Write seeds/<id>.yaml, keeping fields the analyst edited. Returns the path and the kept
     fields."""
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = _own_id(summary, out_dir)
+    if figure_ids is not None:
+        summary = figure_ids.claim(summary)
     target = out_dir / f"{summary.id}.yaml"
     record = out_dir / ".drafts" / f"{summary.id}.yaml"
     new = to_data(summary)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from brief.ingest.draft import draft_many, expand_paths, to_data, write_summary
+from brief.ingest.draft import FigureIds, draft_many, expand_paths, to_data, write_summary
 from brief.summaries import load_catalogue
 from brief.workspace import Workspace
 
@@ -34,6 +34,7 @@ def run_ingest(ws: Workspace, arguments: list[str], as_json: bool, out: str | No
     out_dir = Path(out).resolve() if out else ws.seeds
     summaries = []
     show_bar = len(paths) >= PROGRESS_FROM and sys.stderr.isatty()
+    figure_ids = None if as_json else FigureIds(out_dir)
     results = draft_many(paths, catalogue, out_dir, jobs)
     with click.progressbar(results, length=len(paths), label="Ingesting", file=sys.stderr) if show_bar else _Plain(results) as items:
         for path, summary, error in items:
@@ -43,7 +44,7 @@ def run_ingest(ws: Workspace, arguments: list[str], as_json: bool, out: str | No
             if as_json:
                 summaries.append(to_data(summary))
                 continue
-            target, kept = write_summary(summary, out_dir)
+            target, kept = write_summary(summary, out_dir, figure_ids)
             note = f" (kept your edits to {', '.join(kept)})" if kept else ""
             echo(f"wrote {_shown(target)}{note}", err=True)
     if as_json:
