@@ -257,7 +257,6 @@ class Wanted:
     brief: str
     path: Path
     spec_sha: str
-    patterns: list[str]
     spec_audiences: list[str]
     sources: list[str]  # selected source ids; empty when an entry names a missing one
     audience: str
@@ -333,7 +332,7 @@ def _wanted(
             if record and missing is None and not force:
                 key = memo_key(inputs, spec_sha, ids, audience, record.extra_deps)
                 fresh = key == record.key and all(fmt in record.files and record.files[fmt].matches(out_dir) for fmt in formats)
-            wanted.append(Wanted(name, path, spec_sha, patterns, spec_audiences, ids if missing is None else [], audience, fresh))
+            wanted.append(Wanted(name, path, spec_sha, spec_audiences, ids if missing is None else [], audience, fresh))
     if errors:
         raise errors[0] if len(errors) == 1 else BriefErrors(errors)
     return wanted
