@@ -32,7 +32,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,11 +107,6 @@ def run(command: Sequence[str], cwd: Path, check: bool = True) -> Timed:
     if check and result.returncode != 0:
         raise RuntimeError(f"{' '.join(command[:4])} ... failed ({result.returncode}):\n{result.stderr[-3000:]}")
     return Timed(seconds, result.returncode, result.stderr)
-
-
-def is_usage_error(timed: Timed) -> bool:
-    """Click's answer to an option this version of brief does not have."""
-    return timed.returncode == 2 and "no such option" in timed.stderr.lower()
 
 
 def median(values: list[float]) -> float | None:
@@ -254,29 +249,6 @@ def _proc_tree_rss_kb(root: int) -> int:
     return total
 
 
-def tree_rss_reader() -> tuple[Callable[[int], int], str]:
-    """A function giving the summed RSS (kB) of a process's descendants, and what it uses."""
-    try:
-        import psutil  # type: ignore[import-not-found]
-    except ImportError:
-        return _proc_tree_rss_kb, "/proc VmRSS"
-
-    def read(root: int) -> int:
-        total = 0
-        try:
-            children = psutil.Process(root).children(recursive=True)
-        except psutil.Error:
-            return 0
-        for child in children:
-            try:
-                total += child.memory_info().rss // 1024
-            except psutil.Error:
-                continue
-        return total
-
-    return read, "psutil"
-
-
 @dataclass
 class Measured:
     seconds: float
@@ -284,12 +256,10 @@ class Measured:
     stderr: str
     max_process_mb: float
     peak_tree_mb: float
-    method: str
 
 
 def measure_memory(command: Sequence[str], cwd: Path) -> Measured:
     """Wall time, largest single-process RSS and peak summed RSS of the whole process tree."""
-    read, method = tree_rss_reader()
     wrapper = subprocess.Popen([sys.executable, "-c", MAXRSS_WRAPPER, *command], cwd=cwd, env=tool_env(), stdout=subprocess.PIPE, text=True)
     peak = 0
     stop = threading.Event()
@@ -297,7 +267,7 @@ def measure_memory(command: Sequence[str], cwd: Path) -> Measured:
     def poll() -> None:
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, read(wrapper.pid))
+            peak = max(peak, _proc_tree_rss_kb(wrapper.pid))
             stop.wait(POLL_SECONDS)
 
     poller = threading.Thread(target=poll, daemon=True)
@@ -306,7 +276,7 @@ def measure_memory(command: Sequence[str], cwd: Path) -> Measured:
     stop.set()
     poller.join()
     report = json.loads(out.strip().splitlines()[-1])
-    return Measured(report["seconds"], report["rc"], report["stderr"], report["maxrss_kb"] / 1024, peak / 1024, method)
+    return Measured(report["seconds"], report["rc"], report["stderr"], report["maxrss_kb"] / 1024, peak / 1024)
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -345,7 +315,6 @@ class ColdRuns:
     one_job: list[float] = field(default_factory=list)
     pandoc: list[float] = field(default_factory=list)
     floor: list[float] = field(default_factory=list)
-    jobs_supported: bool = True
     workspace: Path | None = None  # the last cold-built workspace, for the rebuilds
 
 
@@ -354,16 +323,9 @@ def cold_runs(tmp: Path, repeats: int, pandoc: str) -> ColdRuns:
     for index in range(repeats):
         ws = copy_sample(tmp / f"cold-{index}")
         runs.default.append(run(brief("build", "-q"), ws).seconds)
-        if runs.jobs_supported:
-            single = copy_sample(tmp / f"cold-{index}-j1")
-            timed = run(brief("build", "-q", "--jobs", "1"), single, check=False)
-            if is_usage_error(timed):
-                runs.jobs_supported = False
-            elif timed.returncode != 0:
-                raise RuntimeError(f"brief build --jobs 1 failed ({timed.returncode}):\n{timed.stderr[-3000:]}")
-            else:
-                runs.one_job.append(timed.seconds)
-            shutil.rmtree(single.parent)
+        single = copy_sample(tmp / f"cold-{index}-j1")
+        runs.one_job.append(run(brief("build", "-q", "--jobs", "1"), single).seconds)
+        shutil.rmtree(single.parent)
         out = ws / "build" / BRIEF_NAME
         htmls = sorted(out.glob("*.html"))
         docxs = sorted(out.glob("*.docx"))
@@ -459,7 +421,7 @@ def scale(tmp: Path, table: Table) -> None:
     table.add("scale build largest single process", f"{measured.max_process_mb:.0f} MB", "", None)
     table.notes.append(
         f"Scale workspace generated (ingest with --jobs {os.cpu_count()}) in {generated:.1f} s. Tree memory is the peak of the "
-        f"summed RSS of brief and its workers, sampled every {POLL_SECONDS * 1000:.0f} ms ({measured.method}); shared pages count "
+        f"summed RSS of brief and its workers, sampled every {POLL_SECONDS * 1000:.0f} ms (/proc VmRSS); shared pages count "
         "once per process. The single-process figure is getrusage(RUSAGE_CHILDREN).ru_maxrss."
     )
 
@@ -501,7 +463,7 @@ def main() -> int:
             assert a is not None and b is not None and c is not None
             cores = os.cpu_count() or 1
             table.add(f"(a) cold `brief build`, default jobs ({cores} cores)", seconds_text(a))
-            table.add("(a) cold `brief build --jobs 1`", seconds_text(median(runs.one_job)) if runs.jobs_supported else "n/a")
+            table.add("(a) cold `brief build --jobs 1`", seconds_text(median(runs.one_job)))
             table.add("(b) pandoc: HTML → DOCX, and → PDF with WeasyPrint", seconds_text(b))
             table.add("(c) floor: WeasyPrint + python-docx in one process", seconds_text(c))
             table.add("a / b", f"{a / b:.2f}", "≤ 0.5", a / b <= 0.5)
@@ -517,8 +479,6 @@ def main() -> int:
             table.notes.insert(0, f"{pandoc_version(pandoc)} ({how}); medians of {repeats} interleaved run(s) of (a), (b), (c).")
             if code_stamp() != stamp:
                 table.notes.append("brief's code or built-in templates changed during this run; the timings are not comparable.")
-            if not runs.jobs_supported:
-                table.notes.append("This brief has no `build --jobs` option yet, so the `--jobs 1` row is n/a.")
     except RuntimeError as exc:
         table.print()
         print(f"\nerror: {exc}", file=sys.stderr)

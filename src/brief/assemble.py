@@ -8,7 +8,6 @@ reading order and returns one complete :class:`~brief.memo.Memo`.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +24,7 @@ from brief.conflicts import find_conflicts
 from brief.context import BriefView, ConflictView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
 from brief.errors import BriefError, BriefErrors, LimitError, Location, SpecError, TemplateError
 from brief.figures import format_figure
+from brief.manifest import resolve_sources
 from brief.markings import Marking, apply_portions, memo_banner, parse_marking
 from brief.memo import Block, Chart, FigureUse, Footnote, FootnoteRef, HeaderLine, Inline, Memo, Paragraph, Section, Text
 from brief.models import CatalogueOption, Event, Figure
@@ -37,19 +37,12 @@ from brief.templating import Templates, guard
 
 def select_sources(spec: BriefSpec, summaries: dict[str, LoadedSummary]) -> list[LoadedSummary]:
     """The summaries a brief uses, in the order its ``sources`` list names them."""
-    chosen: dict[str, LoadedSummary] = {}
-    for index, pattern in enumerate(spec.front.sources):
-        if any(ch in pattern for ch in "*?["):
-            for key in sorted(summaries):
-                if fnmatch.fnmatchcase(key, pattern):
-                    chosen.setdefault(key, summaries[key])
-        elif pattern in summaries:
-            chosen.setdefault(pattern, summaries[pattern])
-        else:
-            raise SpecError(f"source '{pattern}' has no summary in seeds/", spec.location("sources", index))
+    chosen, missing = resolve_sources(list(spec.front.sources), list(summaries))
+    if missing is not None:
+        raise SpecError(f"source '{spec.front.sources[missing]}' has no summary in seeds/", spec.location("sources", missing))
     if not chosen:
         raise SpecError("the brief's sources match no summary in seeds/", spec.location("sources"))
-    return list(chosen.values())
+    return [summaries[key] for key in chosen]
 
 
 def check_spec(spec: BriefSpec, sources: list[LoadedSummary], catalogue: dict[str, CatalogueOption]) -> None:

@@ -382,7 +382,7 @@ def build(
             names.append(item.audience)
     stale = [w for w in wanted if not w.fresh]
     stale_ledgers = set()
-    for item in wanted:
+    for item in {w.brief: w for w in wanted}.values():
         entry = manifest.ledgers.get(item.brief)
         key = _ledger_key(_ledger_records(manifest, item.brief, ledger_audiences[item.brief]), item.sources, manifest.raw)
         if force or not entry or entry.get("key") != key or not FileRecord(**entry["file"]).matches(workspace.build / item.brief):
@@ -420,6 +420,8 @@ def _rebuild(
     report: BuildReport,
 ) -> None:
     """Check, render and write the stale memos (and the ledgers of their briefs)."""
+    from brief.templating import BUILTIN
+
     only: dict[str, list[str]] = {name: [] for name in sorted(stale_ledgers)}
     for item in stale:
         only.setdefault(item.brief, []).append(item.audience)
@@ -452,7 +454,9 @@ def _rebuild(
         item = by_name[(result.brief, result.audience)]
         out_dir = workspace.build / result.brief
         previous = manifest.memos.get(f"{result.brief}/{result.audience}")
-        extra = [dep for dep in result.loaded if not _inside(Path(dep), workspace.templates)]
+        # Workspace templates are keyed as a set and built-in ones by the engine fingerprint;
+        # anything else the memo loaded (another audience's file, a reference .docx) is extra.
+        extra = [dep for dep in result.loaded if not any(_inside(Path(dep), root) for root in (workspace.templates, BUILTIN))]
         key = memo_key(inputs, item.spec_sha, [s.id for s in specs[result.brief][1]], result.audience, extra)
         files = dict(previous.files) if previous and previous.key == key else {}
         for fmt, data in result.files.items():

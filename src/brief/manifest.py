@@ -64,7 +64,8 @@ def engine_fingerprint() -> str:
 
 def resolve_sources(patterns: list[str], ids: list[str]) -> tuple[list[str], int | None]:
     """The source ids a brief's ``sources`` list selects, in its order, and the index of the
-    first entry that names a missing id (None when every entry resolves). Globs match ids."""
+    first entry that names a missing id (None when every entry resolves). Globs match ids.
+    Assembly selects with it too, so the build's plan and the memo agree on a brief's sources."""
     chosen: dict[str, None] = {}
     ordered = sorted(ids)
     known = set(ids)
