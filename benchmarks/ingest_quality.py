@@ -25,8 +25,8 @@ import yaml
 from brief.ingest.clean import clean
 from brief.ingest.draft import draft_summary, sentence_spans
 from brief.ingest.keypoints import rank_sentences
-from brief.models import SourceSummary
-from brief.summaries import load_catalogue
+from brief.inputs.models import SourceSummary
+from brief.inputs.catalogue import load_catalogue
 from brief.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,7 +78,7 @@ def names_match(pred: list[str], gold: list[str]) -> bool:
 
 
 def seed_pairs() -> list[tuple[Path, SourceSummary]]:
-    from brief.summaries import read_summary
+    from brief.inputs.summaries import read_summary
 
     pairs = []
     for path in sorted((REPO / "seeds").glob("*.yaml")):

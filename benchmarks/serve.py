@@ -29,7 +29,7 @@ def main() -> int:
     import httpx2 as httpx
     import uvicorn
 
-    from brief.build import build
+    from brief.build.run import build
     from brief.serve import create_app
     from brief.workspace import Workspace
 

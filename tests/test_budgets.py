@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brief.budgets import count_words, over_budget
-from brief.build import build
-from brief.memo import BulletList, FootnoteRef, Paragraph, Section, Text
+from brief.verify.budgets import count_words, over_budget
+from brief.build.run import build
+from brief.assemble.memo import BulletList, FootnoteRef, Paragraph, Section, Text
 from brief.workspace import Workspace
 from conftest import brief
 
@@ -51,8 +51,9 @@ def test_build_warns_and_still_writes(basic: Path) -> None:
     profile.write_text(text.replace("background: 600", "background: 15"), encoding="utf-8")
     report = build(Workspace.at(basic), formats=["pdf"])
     assert report.written
-    (warning,) = [w for w in report.warnings if "budget" in w]
-    assert warning.startswith("briefs/port-security.md:")
+    (found,) = [w for w in report.warnings if w.code == "memo/word-budget"]
+    warning = str(found)
+    assert warning.startswith("briefs/port-security.md:") and warning.endswith(" [memo/word-budget]")
     assert ": warning: section 'background' of the staff memo has " in warning and "over its budget of 15; cut first: “" in warning
     result = brief(basic, "check")
     assert "section 'background' of the staff memo" in result.output

@@ -35,7 +35,7 @@ def test_charts_are_deterministic() -> None:
     from brief import charts
 
     first = figures_chart(POINTS, width=5.0)
-    charts._figures_chart.cache_clear()
+    charts.figures._figures_chart.cache_clear()
     second = figures_chart(POINTS, width=5.0)
     assert first is not None and second is not None and first is not second
     assert first.svg == second.svg and first.png == second.png

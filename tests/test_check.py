@@ -91,7 +91,7 @@ def test_missing_source_file(sample: Path) -> None:
     assert code == 1
     assert [x for x in lines if ": error: " in x] == [
         f"seeds/fp-amlo-first-year.yaml:{line}: error: raw source {SHARED / 'seeds'}/001_missing.txt not found; "
-        "figures and quotations cannot be verified"
+        "figures and quotations cannot be verified [source/not-found]"
     ]
 
 
@@ -115,7 +115,7 @@ def test_stale_hash_is_a_warning(sample: Path, tmp_path: Path) -> None:
     assert code == 0
     assert (
         f"seeds/bloomberg-security-cooperation.yaml:{line}: warning: "
-        "stale summary: raw.txt has changed since it was summarised (sha256 differs)" in lines
+        "stale summary: raw.txt has changed since it was summarised (sha256 differs) [source/stale]" in lines
     )
     assert findings(sample, "--strict")[0] == 1
 
@@ -127,7 +127,7 @@ def test_unknown_citation(sample: Path) -> None:
     line = edit(brief_path, old, 'cite("wsj-2020-02-08")')
     code, lines = findings(sample)
     assert code == 1
-    assert f"briefs/us-mexico-security.md:{line}: error: citation of 'wsj-2020-02-08', which has no summary in seeds/" in lines
+    assert f"briefs/us-mexico-security.md:{line}: error: citation of 'wsj-2020-02-08', which has no summary in seeds/ [citation/unknown-source]" in lines
     assert old in text
 
 
@@ -139,6 +139,7 @@ def test_json_output(sample: Path) -> None:
     assert result.exit_code == 1
     [finding] = [f for f in json.loads(result.stdout) if f["severity"] == "error"]
     assert finding["severity"] == "error" and finding["path"] == "seeds/wsj-2020-02-07.yaml" and finding["line"] > 1
+    assert finding["code"] == "figure/value" and "does not state the value 99,999" in finding["message"]
 
 
 # Memo rules, checked on the rendered memos of the small basic workspace (fast to render).
@@ -165,7 +166,7 @@ def test_basic_workspace_passes_every_rule(basic_ws: Path) -> None:
     assert result.stderr.splitlines() == [
         "seeds/coast-2025-03-04.yaml:15: warning: sources differ: "
         "“rose to 340 containers in 2024” (coast-2025-03-04, contraband-coast-2024) against "
-        "“contraband in 312 containers” (harbor-2025, contraband-harbor-2024)",
+        "“contraband in 312 containers” (harbor-2025, contraband-harbor-2024) [conflict/figures]",
         "0 errors, 1 warnings",
     ]
 
@@ -176,8 +177,8 @@ def test_marking_leaks_into_public(basic_ws: Path) -> None:
     edit(spec, "Contraband finds at Westmere are rising", "Contraband finds at Westmere (a FOUO count) are rising")
     line = next(i for i, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("classification:"))
     assert rule_errors(basic_ws) == [
-        f"briefs/port-security.md:{line}: error: the public PDF carries the handling marking 'FOUO'",
-        f"briefs/port-security.md:{line}: error: the public DOCX carries the handling marking 'FOUO'",
+        f"briefs/port-security.md:{line}: error: the public PDF carries the handling marking 'FOUO' [memo/public-marking]",
+        f"briefs/port-security.md:{line}: error: the public DOCX carries the handling marking 'FOUO' [memo/public-marking]",
     ]
     result = brief(basic_ws, "build", "--quiet")
     assert result.exit_code == 1 and "handling marking 'FOUO'" in result.stderr
@@ -189,7 +190,7 @@ def test_decision_date_too_soon(basic_ws: Path) -> None:
     line = edit(spec, "decision_due: 2025-03-17", "decision_due: 2025-03-12")
     assert rule_errors(basic_ws) == [
         f"briefs/port-security.md:{line}: error: "
-        "decision_due 2025-03-12 is less than five business days after the memo date; the earliest is 2025-03-17"
+        "decision_due 2025-03-12 is less than five business days after the memo date; the earliest is 2025-03-17 [memo/decision-date]"
     ]
 
 
@@ -197,14 +198,14 @@ def test_unresolved_placeholder(basic_ws: Path) -> None:
     spec = basic_ws / "briefs" / "port-security.md"
     line = edit(spec, "Expect the neighbor to ask for cost sharing.", "Expect the neighbor to ask for cost sharing. TBD: figures.")
     errors = rule_errors(basic_ws)
-    assert f"briefs/port-security.md:{line}: error: the staff memo PDF has an unresolved placeholder 'TBD'" in errors
+    assert f"briefs/port-security.md:{line}: error: the staff memo PDF has an unresolved placeholder 'TBD' [memo/placeholder]" in errors
 
 
 def test_option_without_a_risk(basic_ws: Path) -> None:
     spec = basic_ws / "briefs" / "port-security.md"
     edit(spec, "    risks:\n      - Crew fatigue.\n", "")
     line = next(i for i, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "id: joint_patrols" in t)
-    assert f"briefs/port-security.md:{line}: error: option 'joint_patrols' states no risk" in rule_errors(basic_ws)
+    assert f"briefs/port-security.md:{line}: error: option 'joint_patrols' states no risk [option/no-risk]" in rule_errors(basic_ws)
 
 
 def test_extra_page_and_long_bluf_are_reported(basic_ws: Path) -> None:
@@ -224,5 +225,5 @@ def test_over_long_bluf_is_reported(basic_ws: Path) -> None:
     )
     edit(spec, "Approve a shared scanning program", long + " Approve a shared scanning program")
     assert rule_errors(basic_ws) == [
-        f"briefs/port-security.md:{line}: error: the BLUF takes 8 printed lines in the principal memo; its audience allows 4"
+        f"briefs/port-security.md:{line}: error: the BLUF takes 8 printed lines in the principal memo; its audience allows 4 [memo/bluf-lines]"
     ]

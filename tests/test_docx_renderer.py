@@ -17,7 +17,7 @@ from docx.shared import Inches
 from lxml import etree
 
 from brief.errors import RenderError
-from brief.memo import BulletList, Footnote, FootnoteRef, HeaderLine, Heading, Link, Memo, Paragraph, Section, Table, Text
+from brief.assemble.memo import BulletList, Footnote, FootnoteRef, HeaderLine, Heading, Link, Memo, Paragraph, Section, Table, Text
 from brief.render import RenderJob
 from brief.render.docx import BUILTIN_REFERENCE, DocxRenderer
 from conftest import Built
@@ -75,7 +75,7 @@ def public_brief() -> Memo:
 
 
 def render(memo: Memo, reference: Path | None = None, epoch: int | None = EPOCH) -> bytes:
-    return DocxRenderer().render(memo, RenderJob(workspace=Path("."), reference_docx=reference, source_date_epoch=epoch))
+    return DocxRenderer().render(memo, RenderJob(workspace=Path("."), reference_docx=reference, source_date_epoch=epoch)).data
 
 
 def open_docx(data: bytes) -> docx.document.Document:
@@ -298,7 +298,7 @@ def test_reference_document_missing_a_style(tmp_path: Path) -> None:
     reference.save(str(path))
     with pytest.raises(RenderError) as error:
         render(action_memo(), path)
-    assert str(error.value) == f"{path}: error: the reference document lacks the style 'Decision'"
+    assert str(error.value) == f"{path}: error: the reference document lacks the style 'Decision' [render/reference-docx]"
 
 
 def test_reference_document_missing_several_styles_or_of_the_wrong_type(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from brief.manifest import MANIFEST_NAME, resolve_sources
+from brief.build.manifest import MANIFEST_NAME
+from brief.inputs.project import resolve_sources
 from brief.progress import LogProgress, TerminalProgress, for_streams
 from conftest import REPO, brief, copy_root
 
@@ -242,7 +243,7 @@ def test_manifest_survives_corruption(built: Path) -> None:
     before = stamps(built)
     run(built, "--quiet")
     assert len(changed(before, stamps(built))) == len(before)  # everything rebuilt, safely
-    assert json.loads((built / "build" / MANIFEST_NAME).read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads((built / "build" / MANIFEST_NAME).read_text(encoding="utf-8"))["format"] == 2
 
 
 def test_outputs_get_ordinary_file_modes(built: Path) -> None:

@@ -16,8 +16,8 @@ from brief.ingest.draft import draft_summary, sentence_spans
 from brief.ingest.extract import find_people, find_quotes
 from brief.ingest.figures import find_figures
 from brief.ingest.readers import IngestError
-from brief.models import CatalogueOption, SourceSummary
-from brief.summaries import load_summaries
+from brief.inputs.models import CatalogueOption, SourceSummary
+from brief.inputs.summaries import load_summaries
 from brief.workspace import Workspace
 from conftest import SHARED, brief
 
@@ -256,13 +256,13 @@ def _bad_files(folder: Path) -> dict[str, str]:
         handle.seek(50 * 1024 * 1024)
         handle.write(b"x")
     return {
-        "binary.txt": "binary file, not text",
-        "corrupt.docx": "corrupt DOCX: File is not a zip file",
-        "empty.txt": "empty file",
-        "huge.txt": "file is 50 MB; brief ingests sources up to 20 MB",
-        "notes.xyz": "unknown file type '.xyz' (brief reads .docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml)",
-        "scan.pdf": "the PDF has no text layer (a scan?); run OCR first",
-        "scripts.html": "no article text found in the HTML page",
+        "binary.txt": "binary file, not text [ingest/unreadable]",
+        "corrupt.docx": "corrupt DOCX: File is not a zip file [ingest/corrupt]",
+        "empty.txt": "empty file [ingest/no-text]",
+        "huge.txt": "file is 50 MB; brief ingests sources up to 20 MB [ingest/unreadable]",
+        "notes.xyz": "unknown file type '.xyz' (brief reads .docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml) [ingest/unsupported]",
+        "scan.pdf": "the PDF has no text layer (a scan?); run OCR first [ingest/no-text]",
+        "scripts.html": "no article text found in the HTML page [ingest/no-text]",
     }
 
 
@@ -275,7 +275,7 @@ def test_bad_files_get_one_line_each_and_the_rest_are_ingested(tmp_path: Path, m
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     errors = sorted(line for line in lines if ": error: " in line)
-    assert errors == sorted([f"in/{name}: error: {message}" for name, message in expected.items()] + ["missing.txt: error: no such file"])
+    assert errors == sorted([f"in/{name}: error: {message}" for name, message in expected.items()] + ["missing.txt: error: no such file [ingest/not-found]"])
     assert "Traceback" not in result.output
     assert len(list((tmp_path / "seeds").glob("*.yaml"))) == 1
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from brief.markings import apply_portions, banner_text, highest, memo_banner, parse_marking
+from brief.assemble.portions import apply_portions, banner_text, highest, memo_banner
+from brief.inputs.markings import parse_marking
 from conftest import REPO, brief, build_into, pdf_pages, sample_workspace, words
 
 PROSE = """(U) Open paragraph

@@ -8,7 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from brief.templating import BUILTIN
+from brief.inputs.templating import BUILTIN
 from conftest import REPO
 
 

@@ -79,7 +79,7 @@ def test_two_hundred_concurrent_downloads(server: tuple[str, Path]) -> None:
     import httpx2 as httpx
 
     url, ws = server
-    from brief.build import build
+    from brief.build.run import build
 
     build(Workspace.at(ws), formats=["pdf", "docx"])
     files = ["principal.pdf", "staff.pdf", "public.pdf", "staff.docx"]

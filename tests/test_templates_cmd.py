@@ -13,9 +13,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from brief import context, docgen
-from brief.audiences import load_audience
-from brief.templating import BUILTIN
+from brief.assemble import context
+from brief.authoring import reference as docgen
+from brief.inputs.audiences import load_audience
+from brief.inputs.templating import BUILTIN
 from conftest import REPO, brief, sample_workspace, words
 
 COLUMNS = ("KIND", "AUDIENCE", "NAME", "ORIGIN", "FILE")
@@ -161,7 +162,7 @@ def test_show_follows_the_search_path_and_the_workspace_profile(sample: Path) ->
 def test_show_unknown_audience_is_one_error_line(basic: Path) -> None:
     result = brief(basic, "templates", "show", "cabinet")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == ["error: unknown audience 'cabinet' (known: principal, public, staff)"]
+    assert result.stderr.splitlines() == ["error: unknown audience 'cabinet' (known: principal, public, staff) [audience/unknown]"]
     assert "Traceback" not in result.output
 
 
@@ -219,7 +220,7 @@ def test_new_refuses_to_overwrite_unless_forced(sample: Path) -> None:
 
     refused = brief(sample, "templates", "new", "committee", "--from", "principal")
     assert refused.exit_code == 1
-    expected = "templates/committee: error: already exists; pass --force to overwrite the scaffold's files in it"
+    expected = "templates/committee: error: already exists; pass --force to overwrite the scaffold's files in it [audience/scaffold]"
     assert refused.stderr.splitlines() == [expected]
     assert "Traceback" not in refused.output
     assert bluf.read_text(encoding="utf-8") == "{{ prose.bluf }}\n"
@@ -234,10 +235,10 @@ def test_new_refuses_to_overwrite_unless_forced(sample: Path) -> None:
     ("name", "message"),
     [
         ("Committee", "error: 'Committee' is not a valid audience name: use lower-case letters, digits, '.', '_' and '-', "
-         "starting with a letter or digit"),
+         "starting with a letter or digit [audience/scaffold]"),
         ("../up", "error: '../up' is not a valid audience name: use lower-case letters, digits, '.', '_' and '-', "
-         "starting with a letter or digit"),
-        ("sections", "error: 'sections' is the folder of shared section templates; choose another audience name"),
+         "starting with a letter or digit [audience/scaffold]"),
+        ("sections", "error: 'sections' is the folder of shared section templates; choose another audience name [audience/scaffold]"),
     ],
 )  # fmt: skip
 def test_new_rejects_a_bad_name(sample: Path, name: str, message: str) -> None:
@@ -250,7 +251,7 @@ def test_new_rejects_a_bad_name(sample: Path, name: str, message: str) -> None:
 def test_new_from_an_unknown_audience(basic: Path) -> None:
     result = brief(basic, "templates", "new", "committee", "--from", "cabinet")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == ["error: unknown audience 'cabinet' (known: principal, public, staff)"]
+    assert result.stderr.splitlines() == ["error: unknown audience 'cabinet' (known: principal, public, staff) [audience/unknown]"]
     assert not (basic / "templates" / "committee").exists()
 
 
@@ -316,7 +317,7 @@ def test_a_change_in_the_scaffold_reaches_pdf_and_docx(basic: Path) -> None:
 
 def test_templates_md_context_reference_is_current() -> None:
     text = (REPO / "TEMPLATES.md").read_text(encoding="utf-8")
-    assert docgen.generated_part(text) == docgen.context_reference(), "TEMPLATES.md is stale: run `python -m brief.docgen TEMPLATES.md`"
+    assert docgen.generated_part(text) == docgen.context_reference(), "TEMPLATES.md is stale: run `python -m brief.authoring.reference TEMPLATES.md`"
 
 
 def test_context_reference_lists_every_field_with_its_help() -> None:
@@ -348,9 +349,9 @@ def test_docgen_rewrites_a_stale_reference_and_check_fails_on_it(tmp_path: Path)
     guide.write_text(f"# Guide\n\n{docgen.BEGIN}\nold text\n{docgen.END}\n\nAfter.\n", encoding="utf-8")
     said: list[str] = []
     assert docgen.main([str(guide), "--check"], echo=said.append) == 1
-    assert said == [f"{guide}: error: the context reference is out of date; run `python -m brief.docgen {guide}`"]
+    assert said == [f"{guide}: error: the context reference is out of date; run `python -m brief.authoring.reference {guide}` [authoring/reference]"]
     assert docgen.main([str(guide)], echo=said.append) == 0
     text = guide.read_text(encoding="utf-8")
-    assert text.startswith(f"# Guide\n\n{docgen.BEGIN}\n<!-- Generated from src/brief/context.py")
+    assert text.startswith(f"# Guide\n\n{docgen.BEGIN}\n<!-- Generated from src/brief/assemble/context.py")
     assert text.endswith(f"{docgen.END}\n\nAfter.\n") and "old text" not in text
     assert docgen.main([str(guide), "--check"], echo=said.append) == 0

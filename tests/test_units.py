@@ -8,12 +8,13 @@ import jinja2
 import jinja2.meta
 import pytest
 
-from brief.blocks import markdown_to_blocks, marker
-from brief.context import LayoutContext, SectionContext
-from brief.figures import format_value
-from brief.memo import BulletList, FootnoteRef, Heading, Paragraph, Table, Text
-from brief.provenance import find_span
-from brief.templating import BUILTIN, md_escape
+from brief.assemble.blocks import markdown_to_blocks
+from brief.assemble.markers import Kind, marker
+from brief.assemble.context import LayoutContext, SectionContext
+from brief.assemble.figuretext import format_value
+from brief.assemble.memo import BulletList, FootnoteRef, Heading, Paragraph, Table, Text
+from brief.verify.provenance import find_span
+from brief.inputs.templating import BUILTIN, md_escape
 
 
 @pytest.mark.parametrize(
@@ -45,20 +46,20 @@ def test_find_span_tolerates_quotes_and_white_space() -> None:
 def test_markdown_to_blocks_with_citations() -> None:
     notes: list[str] = []
 
-    def resolve(kind: str, key: str) -> list:
+    def resolve(kind: Kind, key: str) -> list:
         notes.append(key)
         return [FootnoteRef(len(notes))]
 
     text = f"""### Option
 
-A **bold** claim{marker("c", 0)} and *more*.
+A **bold** claim{marker(Kind.CITATION, 0)} and *more*.
 
-- first{marker("c", 1)}
+- first{marker(Kind.CITATION, 1)}
 - second
 
 | A | B |
 |:--|--:|
-| x | 1{marker("c", 2)} |
+| x | 1{marker(Kind.CITATION, 2)} |
 
 Approve ___
 {{: .decision }}
@@ -117,7 +118,7 @@ def test_layouts_use_only_documented_names() -> None:
 
 
 def test_every_context_field_is_documented() -> None:
-    from brief import context
+    from brief.assemble import context
 
     for cls in (
         SectionContext,

@@ -1,8 +1,8 @@
 """The command line: each command parses options and calls one library function.
 
 Heavy imports happen inside the commands, so ``brief --help`` stays instant. Library errors
-(:class:`~brief.errors.BriefError`) print as ``path:line: error: message`` lines, exit 1, and show
-no traceback.
+(:class:`~brief.errors.BriefError`) print as ``path:line: error: message [code]`` lines, exit 1,
+and show no traceback.
 """
 
 from __future__ import annotations
@@ -10,11 +10,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from brief import __version__
+
+if TYPE_CHECKING:
+    from brief.workspace import Workspace
 
 BUILD_HELP = "Build memos: every brief (or those named) for each of its audiences, as PDF, DOCX and HTML."
 AUDIENCE_HELP = "Build only this audience (repeatable)."
@@ -50,6 +53,20 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def with_workspace(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--workspace`` option every command takes, declared once: the command receives the
+    :class:`~brief.workspace.Workspace` it names (brief.toml read and checked)."""
+
+    @click.option("--workspace", "-w", "workspace_dir", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+    @wraps(command)
+    def wrapper(*args: Any, workspace_dir: str, **kwargs: Any) -> Any:
+        from brief.workspace import Workspace
+
+        return command(*args, workspace=Workspace.at(workspace_dir), **kwargs)
+
+    return wrapper
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="brief")
 def main() -> None:
@@ -62,33 +79,32 @@ def main() -> None:
 @click.option("--format", "-f", "formats", multiple=True, type=click.Choice(["pdf", "docx", "html"]), help=FORMAT_HELP)
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), help=JOBS_HELP)
 @click.option("--force", is_flag=True, help="Rebuild every memo, even those that are up to date.")
-@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success but warnings.")
 @reports_errors
+@with_workspace
 def build(
     briefs: tuple[str, ...],
     audiences: tuple[str, ...],
     formats: tuple[str, ...],
     jobs: int | None,
     force: bool,
-    workspace: str,
+    workspace: Workspace,
     quiet: bool,
 ) -> None:
-    from brief.build import build as run_build
-    from brief.workspace import Workspace
+    from brief.build.run import build as run_build
 
-    ws = Workspace.at(workspace)
     progress = None
     if not quiet:
         from brief.progress import for_streams
 
         progress = for_streams(sys.stdout, sys.stderr)
-    report = run_build(ws, list(briefs), list(audiences), list(formats), jobs=jobs, force=force, progress=progress)
+    report = run_build(workspace, list(briefs), list(audiences), list(formats), jobs=jobs, force=force, progress=progress)
     for warning in report.warnings:  # even with --quiet: a warning asks for the analyst's attention
-        click.echo(warning, err=True)
+        click.echo(str(warning), err=True)
     if not quiet:
+        root = workspace.root
         for path in report.written:
-            click.echo(f"wrote {path.relative_to(ws.root) if path.is_relative_to(ws.root) else path}")
+            click.echo(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
         current = f", {len(report.up_to_date)} up to date" if report.up_to_date else ""
         if report.written:
             click.echo(f"built {len(report.written)} files in {report.seconds:.1f} s{current}")
@@ -101,14 +117,23 @@ def build(
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of summaries instead of writing YAML files.")
 @click.option("--out", "out", type=click.Path(file_okay=False), help="Folder for the YAML summaries (default: the workspace's seeds/).")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Files to ingest in parallel.")
-@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
 @reports_errors
-def ingest(paths: tuple[str, ...], as_json: bool, out: str | None, jobs: int, workspace: str) -> None:
+@with_workspace
+def ingest(paths: tuple[str, ...], as_json: bool, out: str | None, jobs: int, workspace: Workspace) -> None:
     from brief.ingest.run import run_ingest
-    from brief.workspace import Workspace
+    from brief.progress import TerminalProgress
 
-    ws = Workspace.at(workspace)
-    failures = run_ingest(ws, list(paths), as_json=as_json, out=out, jobs=jobs, echo=click.echo)
+    progress = TerminalProgress(sys.stderr, noun="files") if sys.stderr.isatty() else None
+    failures = run_ingest(
+        workspace,
+        list(paths),
+        as_json=as_json,
+        out=out,
+        jobs=jobs,
+        say=click.echo,
+        tell=lambda line: click.echo(line, err=True),
+        progress=progress,
+    )
     if failures:
         sys.exit(1)
 
@@ -118,23 +143,22 @@ def ingest(paths: tuple[str, ...], as_json: bool, out: str | None, jobs: int, wo
 @click.option("--sources", "sources", type=click.Path(file_okay=False), help="Folder of raw sources, found by file name or hash.")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
 @reports_errors
-def check(briefs: tuple[str, ...], sources: str | None, as_json: bool, strict: bool, workspace: str) -> None:
+@with_workspace
+def check(briefs: tuple[str, ...], sources: str | None, as_json: bool, strict: bool, workspace: Workspace) -> None:
     import json
     from pathlib import Path
 
-    from brief.check import run_check
-    from brief.workspace import Workspace
+    from brief.build.check import run_check
+    from brief.diagnostics import count
 
-    findings = run_check(Workspace.at(workspace), list(briefs), Path(sources).resolve() if sources else None)
+    findings = run_check(workspace, list(briefs), Path(sources).resolve() if sources else None)
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
     else:
         for finding in findings:
             click.echo(str(finding), err=True)
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
+    errors, warnings = count(findings)
     if not as_json:
         click.echo(f"{errors} errors, {warnings} warnings", err=True)
     if errors or (strict and warnings):
@@ -144,14 +168,13 @@ def check(briefs: tuple[str, ...], sources: str | None, as_json: bool, strict: b
 @main.command(help=SERVE_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback is reachable by others.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
 @reports_errors
-def serve(host: str, port: int, workspace: str) -> None:
+@with_workspace
+def serve(host: str, port: int, workspace: Workspace) -> None:
     from brief.serve import serve as run_server
-    from brief.workspace import Workspace
 
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    run_server(Workspace.at(workspace), host, port, warn=lambda message: click.echo(message, err=True))
+    run_server(workspace, host, port, warn=lambda message: click.echo(message, err=True))
 
 
 @main.group(help=TEMPLATES_HELP)
@@ -160,36 +183,32 @@ def templates() -> None:
 
 
 @templates.command("list", help=TEMPLATES_LIST_HELP)
-@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
 @reports_errors
-def templates_list(workspace: str) -> None:
-    from brief.scaffold import templates_table
-    from brief.workspace import Workspace
+@with_workspace
+def templates_list(workspace: Workspace) -> None:
+    from brief.authoring.listing import templates_table
 
-    click.echo(templates_table(Workspace.at(workspace)))
+    click.echo(templates_table(workspace))
 
 
 @templates.command("show", help=TEMPLATES_SHOW_HELP)
 @click.argument("name")
-@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
 @reports_errors
-def templates_show(name: str, workspace: str) -> None:
-    from brief.scaffold import describe_audience
-    from brief.workspace import Workspace
+@with_workspace
+def templates_show(name: str, workspace: Workspace) -> None:
+    from brief.authoring.show import describe_audience
 
-    click.echo(describe_audience(Workspace.at(workspace), name))
+    click.echo(describe_audience(workspace, name))
 
 
 @templates.command("new", help=TEMPLATES_NEW_HELP)
 @click.argument("name")
 @click.option("--from", "source", default="staff", show_default=True, help="The audience to start from (built-in or workspace).")
 @click.option("--force", is_flag=True, help="Overwrite the scaffold's files in an existing folder (other files there are kept).")
-@click.option("--workspace", "-w", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
 @reports_errors
-def templates_new(name: str, source: str, force: bool, workspace: str) -> None:
-    from brief.scaffold import new_audience
-    from brief.workspace import Workspace
+@with_workspace
+def templates_new(name: str, source: str, force: bool, workspace: Workspace) -> None:
+    from brief.authoring.scaffold import new_audience
 
-    ws = Workspace.at(workspace)
-    for line in new_audience(ws, name, source, force).lines(ws):
+    for line in new_audience(workspace, name, source, force).lines(workspace):
         click.echo(line)

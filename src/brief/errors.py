@@ -2,47 +2,56 @@
 
 Library code raises :class:`BriefError` subclasses; third-party exceptions (YAML, pydantic, Jinja,
 WeasyPrint, python-docx) are translated into them at the stage boundary that calls the library.
-The CLI prints ``str(error)``, one line per problem, and exits non-zero without a traceback.
+An error is a problem brief cannot go on past; it carries one or more
+:class:`~brief.diagnostics.Diagnostic` objects, which the CLI prints one line each, before exiting
+non-zero without a traceback. Checks that may only warn return diagnostics instead of raising.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Iterable
+from typing import ClassVar
 
+from brief.diagnostics import Diagnostic, Location
 
-@dataclass(frozen=True)
-class Location:
-    """Where a problem is: a file and, when known, a 1-based line."""
-
-    path: Path | str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        path = _display_path(self.path)
-        return f"{path}:{self.line}" if self.line else str(path)
-
-
-def _display_path(path: Path | str) -> str:
-    # Paths inside the current directory print relative, as compilers do, so messages stay short.
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+__all__ = [
+    "AudienceError",
+    "BriefError",
+    "BriefErrors",
+    "CatalogueError",
+    "ConfigError",
+    "IngestError",
+    "Location",
+    "OutputError",
+    "RenderError",
+    "SpecError",
+    "SummaryError",
+    "TemplateError",
+    "raise_all",
+]
 
 
 class BriefError(Exception):
-    """A problem the user can fix; printed as ``path:line: error: message`` lines."""
+    """A problem the user can fix; printed as ``path:line: error: message [code]`` lines.
 
-    def __init__(self, message: str, location: Location | None = None) -> None:
+    `kind` names the input at fault; codes of its problems start with it (``spec/syntax``), and
+    an error raised without a code gets ``<kind>/<default>``.
+    """
+
+    kind: ClassVar[str] = "brief"
+    default: ClassVar[str] = "error"
+
+    def __init__(self, message: str, location: Location | None = None, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location
+        self.code = code or f"{self.kind}/{self.default}"
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [Diagnostic("error", self.code, self.message, self.location)]
 
     def lines(self) -> list[str]:
-        prefix = f"{self.location}: " if self.location else ""
-        return [f"{prefix}error: {self.message}"]
+        return [str(d) for d in self.diagnostics()]
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
@@ -63,41 +72,85 @@ def _restore(cls: type[BriefError], message: str, state: dict[str, object]) -> B
 class BriefErrors(BriefError):
     """Several problems found in one pass, reported together."""
 
-    def __init__(self, errors: list[BriefError]) -> None:
-        super().__init__(f"{len(errors)} errors")
-        self.errors = errors
+    def __init__(self, found: list[Diagnostic]) -> None:
+        super().__init__(f"{len(found)} errors", found[0].location if found else None, found[0].code if found else None)
+        self.found = found
 
-    def lines(self) -> list[str]:
-        return [line for error in self.errors for line in error.lines()]
+    def diagnostics(self) -> list[Diagnostic]:
+        return list(self.found)
+
+
+def raise_all(problems: Iterable[BriefError | Diagnostic]) -> None:
+    """Raise every problem at once (one error as itself); do nothing when there are none."""
+    items = list(problems)
+    if not items:
+        return
+    if len(items) == 1 and isinstance(items[0], BriefError):
+        raise items[0]
+    found: list[Diagnostic] = []
+    for item in items:
+        found.extend(item.diagnostics() if isinstance(item, BriefError) else [item])
+    raise BriefErrors(found)
 
 
 class ConfigError(BriefError):
     """The workspace configuration (brief.toml) is wrong."""
 
+    kind = "config"
+    default = "invalid"
+
 
 class SummaryError(BriefError):
     """A source summary (seeds/<id>.yaml) is malformed or inconsistent."""
+
+    kind = "summary"
+    default = "schema"
+
+
+class CatalogueError(BriefError):
+    """The option catalogue (options.yaml) is malformed."""
+
+    kind = "catalogue"
+    default = "schema"
 
 
 class SpecError(BriefError):
     """A brief specification (briefs/<name>.md) is malformed or names unknown things."""
 
+    kind = "spec"
+    default = "schema"
+
 
 class AudienceError(BriefError):
     """An audience profile is unknown or malformed."""
+
+    kind = "audience"
+    default = "schema"
 
 
 class TemplateError(BriefError):
     """A template is missing, has a syntax error or fails while rendering."""
 
+    kind = "template"
+    default = "error"
+
 
 class RenderError(BriefError):
     """A renderer could not write its format."""
 
+    kind = "render"
+    default = "docx"
 
-class LimitError(BriefError):
-    """A rendered memo breaks a hard limit of its audience (pages, BLUF lines)."""
 
-    def __init__(self, message: str, location: Location | None = None, section: str | None = None) -> None:
-        super().__init__(message, location)
-        self.section = section  # the section at fault, so the build can point at its prose
+class OutputError(BriefError):
+    """An output file cannot be written."""
+
+    kind = "output"
+    default = "write"
+
+
+class IngestError(BriefError):
+    """A raw source cannot be read or has no usable text."""
+
+    kind = "ingest"
+    default = "unreadable"

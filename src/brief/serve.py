@@ -1,6 +1,6 @@
 """``brief serve``: a local web page to browse briefs, build them and download their memos.
 
-Stage: a front end over :mod:`brief.build`. :func:`create_app` returns a Starlette application
+Stage: a front end over :mod:`brief.build`, beside the CLI. :func:`create_app` returns a Starlette application
 that tests drive in-process; :func:`serve` runs it with uvicorn, bound to 127.0.0.1 unless told
 otherwise. Only files under the build folder are served, after resolving symlinks, and only names
 shaped like brief and audience names; everything else is 404. Builds are serialised by a lock, and
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,9 +24,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from brief.diagnostics import Diagnostic
 from brief.errors import BriefError
-from brief.spec import load_spec
-from brief.templating import BUILTIN
+from brief.inputs.spec import load_spec
+from brief.inputs.templating import BUILTIN
 from brief.workspace import Workspace
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
@@ -37,12 +39,20 @@ MEDIA = {
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
+@dataclass(frozen=True)
+class BuildResult:
+    """What the page says about the last build of a brief."""
+
+    ok: bool
+    diagnostics: list[Diagnostic]  # its errors when it failed, else its warnings
+    seconds: float
+    when: str
+
+
 @dataclass
 class BuildState:
-    """What the page says about the last build of each brief."""
-
     lock: threading.Lock = field(default_factory=threading.Lock)
-    results: dict[str, tuple[bool, list[str], float, str]] = field(default_factory=dict)  # ok, lines, seconds, when
+    results: dict[str, BuildResult] = field(default_factory=dict)
 
 
 def _built_file(workspace: Workspace, name: str, audience: str, ext: str) -> Path | None:
@@ -62,8 +72,8 @@ def _size(path: Path) -> str:
 
 
 def _listing(workspace: Workspace) -> list[dict[str, object]]:
-    from brief.assemble import select_sources
-    from brief.summaries import load_summaries
+    from brief.inputs.project import select_sources
+    from brief.inputs.summaries import load_summaries
 
     briefs = []
     try:
@@ -118,19 +128,20 @@ def create_app(workspace: Workspace) -> Starlette:
         if not NAME.match(name) or not (workspace.briefs / f"{name}.md").is_file():
             return Response("not found", status_code=404, media_type="text/plain")
 
-        def run() -> tuple[bool, list[str], float]:
-            from brief.build import build as run_build
+        def run() -> BuildResult:
+            from brief.build.run import build as run_build
 
             started = time.perf_counter()
             with state.lock:  # two builds never write the same files at once
                 try:
-                    run_build(Workspace.at(workspace.root), [name])
+                    report = run_build(Workspace.at(workspace.root), [name])
                 except BriefError as exc:
-                    return False, exc.lines(), time.perf_counter() - started
-            return True, [], time.perf_counter() - started
+                    ok, found = False, exc.diagnostics()
+                else:
+                    ok, found = True, report.warnings
+            return BuildResult(ok, found, time.perf_counter() - started, datetime.now(UTC).strftime("%H:%M:%S UTC"))
 
-        ok, lines, seconds = await run_in_threadpool(run)
-        state.results[name] = (ok, lines, seconds, datetime.now(UTC).strftime("%H:%M:%S UTC"))
+        state.results[name] = await run_in_threadpool(run)
         return RedirectResponse(f"/?built={name}#{name}", status_code=303)
 
     routes = [
@@ -141,7 +152,7 @@ def create_app(workspace: Workspace) -> Starlette:
     return Starlette(routes=routes)
 
 
-def serve(workspace: Workspace, host: str = "127.0.0.1", port: int = 8000, warn: callable = print) -> None:  # type: ignore[valid-type]
+def serve(workspace: Workspace, host: str = "127.0.0.1", port: int = 8000, warn: Callable[[str], None] = print) -> None:
     import uvicorn
 
     if host not in LOOPBACK:

@@ -18,14 +18,16 @@ from typing import Any
 
 import yaml
 
-from brief.errors import BriefError, Location
+from brief.diagnostics import Diagnostic, Location
+from brief.errors import BriefError, IngestError
+from brief.fsio import write_atomic
 from brief.ingest.clean import clean
 from brief.ingest.extract import find_events, find_options, find_organizations, find_people, find_quotes
 from brief.ingest.figures import find_figures
 from brief.ingest.keypoints import rank_sentences
 from brief.ingest.metadata import detect_metadata
-from brief.ingest.readers import IngestError, read_source
-from brief.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
+from brief.ingest.readers import read_source
+from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
 
 MAX_FIGURES = 40
 MAX_QUOTES = 25  # a draft errs on the side of more; the analyst keeps the telling ones
@@ -55,7 +57,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     raw = read_source(path)
     text = clean(raw.text, markdown=raw.format == "markdown")
     if not text.paragraphs:
-        raise IngestError("no article text left after removing page furniture", Location(path))
+        raise IngestError("no article text left after removing page furniture", Location(path), "ingest/no-text")
     meta = detect_metadata(text, raw.meta)
     spans = sentence_spans(text.text)
     body = text.text
@@ -181,8 +183,6 @@ def write_summary(summary: SourceSummary, out_dir: Path, figure_ids: FigureIds |
         final = merged
     else:
         final = new
-    from brief.build import write_atomic
-
     write_atomic(target, dump_yaml(final).encode("utf-8"))
     write_atomic(record, dump_yaml(new).encode("utf-8"))
     return target, kept
@@ -209,20 +209,21 @@ def _own_id(summary: SourceSummary, out_dir: Path) -> SourceSummary:
     return summary if candidate == summary.id else summary.model_copy(update={"id": candidate})
 
 
-def _draft_one(args: tuple[Path, dict[str, CatalogueOption], Path | None]) -> tuple[Path, SourceSummary | None, str | None]:
+Drafted = tuple[Path, SourceSummary | None, list[Diagnostic]]
+
+
+def _draft_one(args: tuple[Path, dict[str, CatalogueOption], Path | None]) -> Drafted:
     path, catalogue, out_dir = args
     try:
-        return path, draft_summary(path, catalogue, out_dir), None
+        return path, draft_summary(path, catalogue, out_dir), []
     except BriefError as exc:
-        return path, None, str(exc)
+        return path, None, exc.diagnostics()
     except Exception as exc:  # a bug must not stop a batch; it is reported against its file
-        return path, None, f"{Location(path)}: error: cannot ingest: {type(exc).__name__}: {exc}"
+        return path, None, [Diagnostic("error", "ingest/failed", f"cannot ingest: {type(exc).__name__}: {exc}", Location(path))]
 
 
-def draft_many(
-    paths: list[Path], catalogue: dict[str, CatalogueOption], out_dir: Path | None, jobs: int = 1
-) -> Iterator[tuple[Path, SourceSummary | None, str | None]]:
-    """Draft summaries for many files, in input order; failures come back as error lines."""
+def draft_many(paths: list[Path], catalogue: dict[str, CatalogueOption], out_dir: Path | None, jobs: int = 1) -> Iterator[Drafted]:
+    """Draft summaries for many files, in input order; failures come back as diagnostics."""
     work = [(p, catalogue, out_dir) for p in paths]
     if jobs <= 1 or len(paths) < 2:
         yield from map(_draft_one, work)
@@ -231,7 +232,7 @@ def draft_many(
         yield from pool.map(_draft_one, work, chunksize=max(1, len(work) // (jobs * 8)))
 
 
-def expand_paths(arguments: list[str], on_missing: Callable[[str], None]) -> list[Path]:
+def expand_paths(arguments: list[str], on_missing: Callable[[Diagnostic], None]) -> list[Path]:
     """Files named directly, and the files inside folders named."""
     paths: list[Path] = []
     for argument in arguments:
@@ -241,5 +242,5 @@ def expand_paths(arguments: list[str], on_missing: Callable[[str], None]) -> lis
         elif path.exists():
             paths.append(path)
         else:
-            on_missing(f"{argument}: error: no such file")
+            on_missing(Diagnostic("error", "ingest/not-found", "no such file", Location(argument)))
     return paths

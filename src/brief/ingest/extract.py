@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from brief.ingest.metadata import MONTH, MONTHS
-from brief.models import CatalogueOption
+from brief.inputs.models import CatalogueOption
 
 _OPEN, _CLOSE = '“"', '”"'
 _QUOTE = re.compile(r"(?P<q>[“\"])(?P<text>[^“”\"]{2,1500}?)(?P<c>[”\"])")

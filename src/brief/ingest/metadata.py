@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from brief.ingest.clean import CleanText
 from brief.ingest.publishers import publisher_from_series, publisher_from_url
+from brief.numbers import MONTH
 
 MONTHS = {
     m: i
@@ -25,7 +26,6 @@ MONTHS = {
     )
     for m in names
 }  # fmt: skip
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 DATE_MDY = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b")
 DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)\b")
 DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")

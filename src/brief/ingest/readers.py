@@ -14,13 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.errors import BriefError, Location
+from brief.errors import IngestError, Location
+
+__all__ = ["READERS", "IngestError", "RawSource", "read_source"]
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are not articles; reading them would only stall a batch
-
-
-class IngestError(BriefError):
-    """A raw source cannot be read or has no usable text."""
 
 
 @dataclass
@@ -50,26 +48,30 @@ def read_source(path: Path) -> RawSource:
     function = READERS.get(path.suffix.lower())
     if function is None:
         known = ", ".join(sorted(READERS))
-        raise IngestError(f"unknown file type '{path.suffix or path.name}' (brief reads {known})", Location(path))
+        raise IngestError(f"unknown file type '{path.suffix or path.name}' (brief reads {known})", Location(path), "ingest/unsupported")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(f"file is {size / 1048576:.0f} MB; brief ingests sources up to {MAX_BYTES // 1048576} MB", Location(path))
+            raise IngestError(
+                f"file is {size / 1048576:.0f} MB; brief ingests sources up to {MAX_BYTES // 1048576} MB",
+                Location(path),
+                "ingest/unreadable",
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestError(f"cannot read: {exc.strerror}", Location(path)) from None
+        raise IngestError(f"cannot read: {exc.strerror}", Location(path), "ingest/unreadable") from None
     if not data.strip():
-        raise IngestError("empty file", Location(path))
+        raise IngestError("empty file", Location(path), "ingest/no-text")
     source = function(path, data)
     if not source.text.strip():
-        raise IngestError("no text found", Location(path))
+        raise IngestError("no text found", Location(path), "ingest/no-text")
     return source
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
     """Text and encoding of a text file: UTF-8 when valid, else the detected encoding."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError("binary file, not text", Location(path))
+        raise IngestError("binary file, not text", Location(path), "ingest/unreadable")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -78,11 +80,11 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data[:262144]).best()
     if best is None or best.encoding is None:
-        raise IngestError("cannot tell the text encoding", Location(path))
+        raise IngestError("cannot tell the text encoding", Location(path), "ingest/unreadable")
     try:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
-        raise IngestError(f"text is not valid {best.encoding}", Location(path)) from None
+        raise IngestError(f"text is not valid {best.encoding}", Location(path), "ingest/unreadable") from None
 
 
 @reader(".txt", ".text")
@@ -132,9 +134,9 @@ def read_html(path: Path, data: bytes) -> RawSource:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )  # fmt: skip
     except Exception as exc:  # trafilatura raises many types on hostile markup.
-        raise IngestError(f"cannot parse HTML: {exc}", Location(path)) from None
+        raise IngestError(f"cannot parse HTML: {exc}", Location(path), "ingest/corrupt") from None
     if doc is None or not getattr(doc, "text", None):
-        raise IngestError("no article text found in the HTML page", Location(path))
+        raise IngestError("no article text found in the HTML page", Location(path), "ingest/no-text")
     meta = {key: str(value) for key in ("title", "author", "date", "sitename", "url") if (value := getattr(doc, key, None))}
     head = _visible_head(text)
     if head:
@@ -171,10 +173,10 @@ def read_pdf(path: Path, data: bytes) -> RawSource:
         pages = [page.extract_text() or "" for page in pdf.pages]
         info = pdf.metadata or {}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IngestError(f"corrupt PDF: {exc}", Location(path)) from None
+        raise IngestError(f"corrupt PDF: {exc}", Location(path), "ingest/corrupt") from None
     text = "\n\n".join(pages)
     if len(text.split()) < 5:
-        raise IngestError("the PDF has no text layer (a scan?); run OCR first", Location(path))
+        raise IngestError("the PDF has no text layer (a scan?); run OCR first", Location(path), "ingest/no-text")
     meta = {}
     if info.get("/Title"):
         meta["title"] = str(info["/Title"])
@@ -192,9 +194,9 @@ def read_docx(path: Path, data: bytes) -> RawSource:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise IngestError(f"corrupt DOCX: {exc}", Location(path)) from None
+        raise IngestError(f"corrupt DOCX: {exc}", Location(path), "ingest/corrupt") from None
     except Exception as exc:  # python-docx raises package errors of its own for broken parts.
-        raise IngestError(f"corrupt DOCX: {exc}", Location(path)) from None
+        raise IngestError(f"corrupt DOCX: {exc}", Location(path), "ingest/corrupt") from None
     text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
     props = document.core_properties
     meta = {k: v for k, v in (("title", props.title), ("author", props.author)) if v}

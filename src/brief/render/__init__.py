@@ -1,18 +1,23 @@
 """Renderers: one small class per output format, chosen by ``--format``.
 
-Stage: the last one. Each renderer takes a finished :class:`~brief.memo.Memo` (plus the few
-layout inputs in :class:`RenderJob`) and returns the bytes of one output file; the build writes
-them atomically. Renderers import their heavy libraries lazily so ``brief --help`` stays fast.
+Stage: render. Each renderer takes a finished :class:`~brief.assemble.memo.Memo` (plus the few
+layout inputs in :class:`RenderJob`) and returns a :class:`Rendered` result: the bytes of one
+output file and what a reader of that file would read in it (the text of each PDF page, the text
+of the DOCX), so that :mod:`brief.verify` checks the output without opening it again. Renderers
+only render: limits and memo rules are verification's. They import their heavy libraries lazily,
+so ``brief --help`` stays fast; this module imports only the standard library.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 if TYPE_CHECKING:
-    from brief.memo import Memo
+    from brief.assemble.memo import Memo
 
 
 @dataclass(frozen=True)
@@ -20,33 +25,56 @@ class RenderJob:
     """What a renderer may use besides the Memo: layout, never content."""
 
     workspace: Path  # files under it (and data: URLs) are all the PDF renderer may fetch
-    html: str | None = None  # the rendered HTML memo, input of the PDF renderer
+    html: str | None = None  # the rendered HTML memo, input of the HTML and PDF renderers
     reference_docx: Path | None = None  # styles for the DOCX renderer
     source_date_epoch: int | None = None  # fixed timestamp for reproducible output
 
 
+@dataclass(frozen=True)
+class PageText:
+    """The printed text of one PDF page, read from the layout: the flow of the page, its
+    footnotes and its margins (banners, page numbers). Charts are images and add nothing."""
+
+    body: str
+    notes: str
+    margins: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(part for part in (self.body, self.notes, self.margins) if part)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One output file, in memory, and what a reader of it reads."""
+
+    format: str
+    data: bytes
+    pages: tuple[PageText, ...] = ()  # PDF: each page's printed text, from the layout
+    section_lines: Mapping[str, int] = field(default_factory=dict)  # PDF: printed lines of each section's paragraphs
+    text: str | None = None  # DOCX: the text of its paragraphs, tables, headers and footers
+
+
 class Renderer(Protocol):
     name: ClassVar[str]
-    suffix: ClassVar[str]
 
-    def render(self, memo: Memo, job: RenderJob) -> bytes: ...
+    def render(self, memo: Memo, job: RenderJob) -> Rendered: ...
 
 
-FORMATS: tuple[str, ...] = ("html", "pdf", "docx")
+# Format name (also the file suffix) -> the module and class that render it; a module is imported
+# only when its format is asked for.
+_REGISTRY: dict[str, tuple[str, str]] = {
+    "html": ("brief.render.html", "HtmlRenderer"),
+    "pdf": ("brief.render.pdf", "PdfRenderer"),
+    "docx": ("brief.render.docx", "DocxRenderer"),
+}
+FORMATS: tuple[str, ...] = tuple(_REGISTRY)
 
 
 def get_renderer(name: str) -> Renderer:
     """The renderer for a format name; imports only that renderer's module."""
-    if name == "html":
-        from brief.render.html import HtmlRenderer
-
-        return HtmlRenderer()
-    if name == "pdf":
-        from brief.render.pdf import PdfRenderer
-
-        return PdfRenderer()
-    if name == "docx":
-        from brief.render.docx import DocxRenderer
-
-        return DocxRenderer()
-    raise ValueError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
+    if name not in _REGISTRY:
+        raise ValueError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
+    module, cls = _REGISTRY[name]
+    renderer: Renderer = getattr(importlib.import_module(module), cls)()
+    return renderer

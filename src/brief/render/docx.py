@@ -1,7 +1,8 @@
 """DOCX renderer: the Memo as a Word document, styled by name from a reference document.
 
 Stage: render. Consumes a Memo and a reference .docx (the audience's, else the built-in
-``templates/reference.docx``); produces DOCX bytes. Citations become real Word footnotes (or a
+``templates/reference.docx``); produces DOCX bytes and the text Word shows of them (for
+verification). Citations become real Word footnotes (or a
 numbered Notes list after the body, for an audience that asks for endnotes), the
 banner sits in the header and footer of every page with "Page X of Y" fields (except on the
 first page of an action or information memo, which shows no number), and the zip is written
@@ -22,9 +23,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu
 
+from brief.assemble.memo import Block, BulletList, Chart, FootnoteRef, Heading, Inline, Link, Memo, Paragraph, Table, Text
 from brief.errors import Location, RenderError
-from brief.memo import Block, BulletList, Chart, FootnoteRef, Heading, Inline, Link, Memo, Paragraph, Table, Text
-from brief.render import RenderJob
+from brief.render import Rendered, RenderJob
 from brief.render import docx_oxml as ox
 
 # Paragraph.style classes -> Word paragraph styles. Other classes use a paragraph style named
@@ -56,16 +57,25 @@ FIRST_PAGE_FORMS = ("action", "information")
 
 class DocxRenderer:
     name: ClassVar[str] = "docx"
-    suffix: ClassVar[str] = ".docx"
 
-    def render(self, memo: Memo, job: RenderJob) -> bytes:
+    def render(self, memo: Memo, job: RenderJob) -> Rendered:
         writer = _Writer(memo, job.reference_docx or BUILTIN_REFERENCE)
         try:
             writer.write()
             data = writer.save(_moment(memo, job.source_date_epoch))
         except ValueError as exc:  # python-docx and lxml report bad values (a style, a string) so.
-            raise RenderError(f"cannot write the DOCX of {memo.brief} ({memo.audience}): {exc}") from None
-        return _normalise_zip(data, job.source_date_epoch)
+            raise RenderError(f"cannot write the DOCX of {memo.brief} ({memo.audience}): {exc}", None, "render/docx") from None
+        return Rendered(self.name, _normalise_zip(data, job.source_date_epoch), text=document_text(writer.document))
+
+
+def document_text(document: Any) -> str:
+    """What a reader of the document reads, part by part: its paragraphs, the cells of its
+    tables, and the headers and footers of its sections (footnotes are not included)."""
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs] + [p.text for p in section.footer.paragraphs]
+    return "\n".join(parts)
 
 
 def _moment(memo: Memo, epoch: int | None) -> datetime:
@@ -78,18 +88,19 @@ def _moment(memo: Memo, epoch: int | None) -> datetime:
 class _Writer:
     def __init__(self, memo: Memo, reference: Path) -> None:
         if not reference.is_file():
-            raise RenderError("the reference document does not exist", Location(reference))
+            raise RenderError("the reference document does not exist", Location(reference), "render/reference-docx")
         try:
             self.document = docx.Document(str(reference))
         except Exception as exc:  # python-docx raises several types for a bad package.
-            raise RenderError(f"cannot open the reference document: {exc}", Location(reference)) from None
+            raise RenderError(f"cannot open the reference document: {exc}", Location(reference), "render/reference-docx") from None
         # Word writes some built-in names in lower case ("footnote text"); match names as Word does.
         self.styles = {style.name.casefold(): style for style in self.document.styles if style.name}
         _check_styles(self.styles, reference)
+        _check_page(self.document, reference)
         self.memo = memo
         self.notes = {note.number: note for note in memo.footnotes}
         if len(self.notes) != len(memo.footnotes):
-            raise RenderError(f"the memo {memo.brief} ({memo.audience}) numbers two footnotes alike")
+            raise RenderError(f"the memo {memo.brief} ({memo.audience}) numbers two footnotes alike", None, "render/docx")
         # Endnotes are a numbered "Notes" list after the body, as in the PDF, rather than Word
         # endnotes: LibreOffice sets those on a page of their own, which breaks page limits.
         self.endnotes = memo.notes == "endnotes"
@@ -104,7 +115,7 @@ class _Writer:
         return self.styles[name.casefold()]
 
     def paragraph(self, style: str, text: str | None = None) -> Any:
-        return self.styled(self.document.add_paragraph(text), style)
+        return self.styled(self.document.add_paragraph(text or ""), style)
 
     def styled(self, paragraph: Any, style: str) -> Any:
         """Set a paragraph's style by its id. python-docx's own ``style=`` scans every style of
@@ -161,9 +172,9 @@ class _Writer:
                     for child in list(part._element):
                         part._element.remove(child)
                 # A header or footer must hold a paragraph even when empty (Word calls it corrupt otherwise).
-                self.styled(header.add_paragraph(banner), "Banner")
+                self.styled(header.add_paragraph(banner or ""), "Banner")
                 if banner or not numbered:
-                    self.styled(footer.add_paragraph(banner), "Banner")
+                    self.styled(footer.add_paragraph(banner or ""), "Banner")
                 if numbered:
                     # Page numbers sit centred under the banner, in its style but not bold.
                     pages = self.styled(footer.add_paragraph(), "Banner")
@@ -228,18 +239,23 @@ class _Writer:
         if block.caption:
             self.paragraph("Caption", block.caption)
 
-    def _text_width_in(self) -> float:
+    def _text_width(self) -> int:
+        """The width between the margins of the current section, in EMU (checked at start-up)."""
         section = self.document.sections[-1]
-        return Emu(section.page_width - section.left_margin - section.right_margin).inches
+        return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+
+    def _text_width_in(self) -> float:
+        return Emu(self._text_width()).inches
 
     def _table(self, block: Table) -> None:
         columns = len(block.header)
         if len(block.widths) != columns or any(len(row) > columns for row in block.rows):
-            raise RenderError(f"a table of {self.memo.brief} ({self.memo.audience}) has rows or widths unlike its header")
+            raise RenderError(
+                f"a table of {self.memo.brief} ({self.memo.audience}) has rows or widths unlike its header", None, "render/docx"
+            )
         if block.caption:
             self.paragraph("Caption", block.caption).paragraph_format.keep_with_next = True
-        section = self.document.sections[-1]
-        text_width = section.page_width - section.left_margin - section.right_margin
+        text_width = self._text_width()
         table = self.document.add_table(rows=1 + len(block.rows), cols=columns)
         table.style = self.style("Table Grid")
         table.autofit = False
@@ -276,7 +292,9 @@ class _Writer:
             elif isinstance(run, FootnoteRef):
                 if in_note or run.number not in self.note_ids:
                     where = "inside a footnote" if in_note else "with no footnote of that number"
-                    raise RenderError(f"the memo {self.memo.brief} ({self.memo.audience}) calls footnote {run.number} {where}")
+                    raise RenderError(
+                        f"the memo {self.memo.brief} ({self.memo.audience}) calls footnote {run.number} {where}", None, "render/docx"
+                    )
                 if self.footnotes is None:
                     p.append(ox.text_run(str(run.number), style_id=self.mark_style))
                 else:
@@ -315,7 +333,7 @@ def _check_styles(styles: dict[str, Any], reference: Path) -> None:
     if missing:
         listed = ", ".join(f"'{name}'" for name in missing)
         noun = "style" if len(missing) == 1 else "styles"
-        raise RenderError(f"the reference document lacks the {noun} {listed}", Location(reference))
+        raise RenderError(f"the reference document lacks the {noun} {listed}", Location(reference), "render/reference-docx")
     for name, kind in REQUIRED_STYLES.items():
         found = styles[name.casefold()].type
         if found != kind:
@@ -323,7 +341,20 @@ def _check_styles(styles: dict[str, Any], reference: Path) -> None:
                 f"the style '{name}' in the reference document is a {_TYPE_NAMES.get(found, str(found))} style;"
                 f" brief needs a {_TYPE_NAMES[kind]} style",
                 Location(reference),
+                "render/reference-docx",
             )
+
+
+def _check_page(document: Any, reference: Path) -> None:
+    """Tables and charts are sized to the text width, which needs the page size and margins; a
+    reference document without them (w:pgSz, w:pgMar) would fail deep in the render."""
+    section = document.sections[-1]
+    missing = [
+        what for what, value in (("page size (w:pgSz)", section.page_width), ("margins (w:pgMar)", section.left_margin)) if value is None
+    ]
+    if missing or section.right_margin is None:
+        what = " and ".join(missing or ["margins (w:pgMar)"])
+        raise RenderError(f"the reference document sets no {what} for its last section", Location(reference), "render/reference-docx")
 
 
 def _normalise_zip(data: bytes, epoch: int | None) -> bytes:

@@ -1,0 +1,405 @@
+"""Assembly: BriefSpec + SourceSummaries + Audience -> Memo.
+
+Stage: assemble. Everything is read and checked before this stage runs (:mod:`brief.inputs`), and
+this stage writes nothing: it evaluates the analyst's prose (with the ``figure()`` and ``cite()``
+helpers), renders each section template of the audience to Markdown, converts that to blocks,
+numbers footnotes in reading order and returns one complete :class:`~brief.assemble.memo.Memo`,
+with the portions it left out for the leak check of :mod:`brief.verify`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from markupsafe import Markup, escape
+
+from brief.assemble import citations
+from brief.assemble.blocks import markdown_to_blocks
+from brief.assemble.conflicts import find_conflicts
+from brief.assemble.context import BriefView, ConflictView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
+from brief.assemble.events import group_events
+from brief.assemble.figuretext import format_figure
+from brief.assemble.markers import Kind, marker
+from brief.assemble.memo import Block, Chart, FigureUse, Footnote, FootnoteRef, HeaderLine, Inline, Memo, Paragraph, Section
+from brief.assemble.portions import apply_portions, memo_banner
+from brief.errors import BriefError, Location, SpecError, TemplateError
+from brief.inputs.audiences import Audience
+from brief.inputs.markings import Marking, parse_marking
+from brief.inputs.models import CatalogueOption, Figure
+from brief.inputs.spec import BriefSpec
+from brief.inputs.summaries import LoadedSummary
+from brief.inputs.templating import Templates, guard
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """What assembly makes of one brief for one audience: the Memo every renderer consumes, and
+    the portions of prose it left out (never rendered; verification proves none reached a file)."""
+
+    memo: Memo
+    withheld: tuple[str, ...] = ()
+
+
+# --- citations -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Request:
+    source: LoadedSummary
+    locator: str | None = None
+    figure: Figure | None = None
+
+
+@dataclass
+class _Citer:
+    """Hands out citation markers while templates render; numbers footnotes when the Markdown is
+    converted, so the numbers follow reading order whatever order templates evaluate in."""
+
+    requests: list[_Request] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    cited: set[str] = field(default_factory=set)
+    figures: dict[str, FigureUse] = field(default_factory=dict)
+    entries: dict[str, LoadedSummary] = field(default_factory=dict)
+    markings: list[Marking] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+    def request(self, source: LoadedSummary, locator: str | None = None, figure: Figure | None = None) -> Markup:
+        self.requests.append(_Request(source, locator, figure))
+        return Markup(marker(Kind.CITATION, len(self.requests) - 1))
+
+    def entry(self, source: LoadedSummary) -> Markup:
+        self.entries[source.id] = source
+        return Markup(marker(Kind.ENTRY, source.id))
+
+    def resolve(self, kind: Kind, key: str) -> Sequence[Inline | Chart]:
+        """What a marker stands for, met in reading order."""
+        return self._resolvers[kind](key)
+
+    @property
+    def _resolvers(self) -> dict[Kind, Callable[[str], Sequence[Inline | Chart]]]:
+        return {Kind.CITATION: self._footnote, Kind.ENTRY: self._entry, Kind.CHART: self._chart, Kind.PORTION: self._portion}
+
+    def _chart(self, key: str) -> list[Chart]:
+        # Blocks turns a paragraph that is only this into the chart block.
+        return [self.charts[int(key)]]
+
+    def _portion(self, key: str) -> list[Inline]:
+        # A portion the reader sees: its marking counts toward the banner.
+        marking = parse_marking(key)
+        if marking is not None:
+            self.markings.append(marking)
+        return []
+
+    def _entry(self, key: str) -> list[Inline]:
+        return list(citations.bibliography(self.entries[key].summary))
+
+    def _footnote(self, key: str) -> list[Inline]:
+        request = self.requests[int(key)]
+        source = request.source.summary
+        number = len(self.footnotes) + 1
+        runs = citations.note(source, first=source.id not in self.cited, locator=request.locator)
+        self.cited.add(source.id)
+        self.footnotes.append(Footnote(number, tuple(runs)))
+        if request.figure is not None:
+            fig = request.figure
+            self.figures.setdefault(
+                fig.id, FigureUse(fig.id, fig.value, fig.unit, fig.label, fig.period, source.id, fig.quote, format_figure(fig))
+            )
+        return [FootnoteRef(number)]
+
+
+# --- assembly --------------------------------------------------------------------------------------
+
+
+class _Assembler:
+    def __init__(
+        self, spec: BriefSpec, sources: list[LoadedSummary], catalogue: dict[str, CatalogueOption], audience: Audience, templates: Templates
+    ) -> None:
+        self.spec, self.sources, self.catalogue = spec, sources, catalogue
+        self.audience, self.templates = audience, templates
+        self.profile = audience.profile
+        self.citer = _Citer()
+        self.by_id = {s.id: s for s in sources}
+        self.figure_owner = {f.id: (s, f) for s in sources for f in s.summary.figures}
+        self.source_views = {s.id: self._source_view(s) for s in sources}
+        self.prose_env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        self.prose_env.globals.update(figure=self.figure, cite=self.cite)
+        ceiling = self.profile.markings.ceiling or ("U" if self.profile.form == "public" else None)
+        self.ceiling = parse_marking(ceiling) if ceiling else None
+        self.withheld: list[str] = []
+
+    # Helpers callable from prose and templates.
+
+    def figure(self, figure_id: str) -> Markup:
+        found = self.figure_owner.get(figure_id)
+        if found is None:
+            raise SpecError(
+                f"figure '{figure_id}' is not a figure of the brief's sources", self.spec.find(figure_id), "spec/unknown-figure"
+            )
+        source, fig = found
+        return Markup(escape(format_figure(fig))) + self.citer.request(source, fig.quote, fig)
+
+    def cite(self, source_id: str) -> Markup:
+        source = self.by_id.get(source_id)
+        if source is None:
+            raise SpecError(f"source '{source_id}' is not one of the brief's sources", self.spec.find(source_id), "spec/unknown-source")
+        return self.citer.request(source)
+
+    def chart(self, kind: str, caption: str | None = None) -> Markup:
+        """A chart of the key figures or of the events, drawn from the views the memo cites."""
+        from brief import charts
+
+        context = self._ctx
+        if kind == "figures":
+            points = []
+            for view in context.key_figures:
+                fig = self.figure_owner[view.id][1]
+                points.append(charts.FigurePoint(view.label, fig.value, fig.unit, view.display))
+            image = charts.figures_chart(points)
+            outlets = {v.source.outlet or v.source.title for v in context.key_figures}
+        elif kind == "timeline":
+            events = [charts.EventPoint(v.sort_key, v.date, v.what) for v in context.events]
+            image = charts.timeline_chart(events)
+            outlets = {s.outlet or s.title for v in context.events for s in v.sources}
+        else:
+            raise TemplateError(f"unknown chart kind '{kind}' (known: figures, timeline)", None, "template/error")
+        if image is None:
+            return Markup("")
+        if caption is None:
+            shown = "Key figures" if kind == "figures" else f"The {min(len(context.events), 10)} most recent events"
+            caption = f"{shown}. Source: " + "; ".join(sorted(outlets)) + "."
+        self.citer.charts.append(Chart(image.svg, image.png, image.alt, caption, image.width_in, image.height_in))
+        return Markup("\n\n" + marker(Kind.CHART, len(self.citer.charts) - 1) + "\n\n")
+
+    def _prose(self, text: str, where: Location) -> Markup:
+        def render() -> str:
+            return self.prose_env.from_string(text).render()
+
+        try:
+            return self._portions(render())
+        except jinja2.TemplateSyntaxError as exc:
+            line = (where.line or 0) + (exc.lineno or 1) if where.line else None
+            raise SpecError(f"template syntax error: {exc.message}", Location(where.path, line), "spec/syntax") from None
+        except BriefError:
+            raise
+        except jinja2.TemplateError as exc:
+            raise SpecError(f"error in prose: {exc}", where, "spec/prose") from None
+
+    def _portions(self, text: str) -> Markup:
+        """Leave out the portions this audience may not carry. Each kept portion carries an
+        invisible marker, so only the portions that reach the page count toward the banner."""
+        result = apply_portions(text, self.ceiling, self.profile.markings.portions, tag=lambda m: marker(Kind.PORTION, m.text))
+        self.withheld.extend(result.withheld)
+        return Markup(result.text)
+
+    # Views.
+
+    def _source_view(self, s: LoadedSummary) -> SourceView:
+        m = s.summary
+        return SourceView(
+            id=m.id, title=m.title, outlet=m.outlet, authors=citations.authors_text(m.authors),
+            published=citations.long_date(m.published), kind=m.kind, points=list(m.summary),
+            cite=_Lazy(lambda: self.citer.request(s)), entry=_Lazy(lambda: self.citer.entry(s)),
+        )  # fmt: skip
+
+    def _figure_view(self, s: LoadedSummary, f: Figure) -> FigureView:
+        return FigureView(
+            id=f.id, label=f.label, display=format_figure(f), period=f.period or "", importance=f.importance,
+            source=self.source_views[s.id], cite=_Lazy(lambda: self.citer.request(s, f.quote, f)),
+        )  # fmt: skip
+
+    def _options(self) -> list[OptionView]:
+        views = []
+        for i, opt in enumerate(self.spec.front.options):
+            entry = self.catalogue[opt.id]
+
+            def prose(value: str | None, *loc: Any, i: int = i) -> Markup:
+                return self._prose(value, self.spec.location("options", i, *loc)) if value else Markup("")
+
+            evidence = [
+                EvidenceView(self.source_views[s.id], m.stance, m.quote, _Lazy(lambda s=s, m=m: self.citer.request(s, None)))
+                for s in self.sources
+                for m in s.summary.options
+                if m.id == opt.id
+            ]
+            views.append(OptionView(
+                id=opt.id, title=opt.title or entry.title, summary=prose(opt.summary, "summary"),
+                pros=_present(prose(p, "pros", j) for j, p in enumerate(opt.pros)),
+                cons=_present(prose(c, "cons", j) for j, c in enumerate(opt.cons)),
+                risks=_present(prose(r, "risks", j) for j, r in enumerate(opt.risks)),
+                cost=prose(opt.cost, "cost"), evidence=evidence,
+                recommended=opt.id == self.spec.front.recommendation,
+            ))  # fmt: skip
+        return views
+
+    def _context(self) -> SectionContext:
+        f = self.spec.front
+        all_figures = sorted(
+            (self._figure_view(s, fig) for s in self.sources for fig in s.summary.figures),
+            key=lambda v: -v.importance,
+        )
+        chosen = (
+            [self._figure_view(*self.figure_owner[fid]) for fid in f.key_figures]
+            if f.key_figures
+            else [v for v in all_figures if v.importance == 3]
+        )
+        limit = self.profile.limits.key_figures
+        key_figures = chosen[:limit] if limit is not None else chosen
+        events = self._events()
+        conflicts = [ConflictView(c.kind, self._figure_view(*c.first), self._figure_view(*c.second)) for c in find_conflicts(self.sources)]
+        options = self._options()
+        prose = {key: self._prose(sec.text, self._prose_location(sec.line)) for key, sec in self.spec.prose.items()}
+        brief = BriefView(
+            name=self.spec.name, title=f.title, subject=f.subject, date=citations.long_date(f.date),
+            to=f.to or "", sender=f.from_ or "", through=f.through or "", classification=f.classification or "",
+            decision_due=citations.long_date(f.decision_due) if f.decision_due else "",
+            drafted=f.drafted or "", cleared=list(f.cleared), author=f.author or "",
+        )  # fmt: skip
+        return SectionContext(
+            brief=brief, audience=self.profile, prose=prose, sources=list(self.source_views.values()),
+            figures=all_figures, key_figures=key_figures, options=options,
+            recommendation=next((o for o in options if o.recommended), None), events=events, conflicts=conflicts,
+            figure=self.figure, cite=self.cite, chart=self.chart,
+        )  # fmt: skip
+
+    def _events(self) -> list[EventView]:
+        """Dated events from every source, oldest first; one event reported by several sources
+        appears once, citing each of them."""
+        views = []
+        for group in group_events(self.sources):
+            # The most precise date, and the fullest description, stand for the group.
+            _, best = max(group, key=lambda item: (len(item[1].date), len(item[1].what)))
+            cites = [_Lazy(lambda s=s, e=e: self.citer.request(s, e.quote)) for s, e in group]
+            views.append(
+                EventView(
+                    date=citations.partial_date(best.date), sort_key=best.date, what=best.what,
+                    source=self.source_views[group[0][0].id], sources=[self.source_views[s.id] for s, _ in group],
+                    cite=_Join(cites),
+                )
+            )  # fmt: skip
+        return sorted(views, key=lambda v: v.sort_key)
+
+    def _prose_location(self, heading_line: int) -> Location:
+        return Location(self.spec.path, heading_line)
+
+    def _section(self, section_id: str, context: SectionContext) -> Section | None:
+        name = f"sections/{section_id}.md"
+        title: str | None = None
+        style = "body"
+        if self.templates.exists(name):
+            template = self.templates.get(self.templates.markdown, name)
+            module = guard(lambda: _module(template, context.as_dict()), name, self.templates.path)
+            text = str(module)
+            title = getattr(module, "title", None)
+            style = getattr(module, "style", None) or "body"
+        elif section_id in self.spec.prose:
+            prose = self.spec.prose[section_id]
+            text, title = str(context.prose[section_id]), prose.title
+        else:
+            raise SpecError(  # the audience asks for it, but the brief is what lacks it
+                f"audience '{self.profile.name}' shows section '{section_id}', but there is no template "
+                f"{name} (searched {', '.join(str(p) for p in self.templates.path)}) and no '## {section_id}' prose",
+                Location(self.audience.path),
+                "audience/missing-section",
+            )
+        if section_id in self.profile.titles:
+            title = self.profile.titles[section_id]
+        if not text.strip():
+            return None
+        blocks = markdown_to_blocks(text, self.citer.resolve)
+        blocks = [_restyle(b, style) for b in blocks]
+        return Section(section_id, title, tuple(blocks)) if blocks else None
+
+    def assemble(self) -> Assembly:
+        context = self._ctx = self._context()
+        sections = [s for sid in self.profile.sections if (s := self._section(sid, context)) is not None]
+        f = self.spec.front
+        heading: tuple[HeaderLine, ...] = ()
+        if self.profile.form != "public":
+            lines = [
+                ("MEMORANDUM FOR", f.to),
+                ("THROUGH", f.through),
+                ("FROM", f.from_),
+                ("SUBJECT", f.subject),
+                ("DATE", citations.long_date(f.date)),
+            ]
+            heading = tuple(HeaderLine(label, value) for label, value in lines if value)
+        memo = Memo(
+            brief=self.spec.name, audience=self.profile.name, form=self.profile.form, title=f.title,
+            subject=f.subject, date=f.date, lang=f.lang,
+            banner=memo_banner(f.classification, self.citer.markings) if self.profile.markings.banner else None,
+            heading=heading, sections=tuple(sections), footnotes=tuple(self.citer.footnotes),
+            figures=tuple(self.citer.figures.values()), tagged=self.profile.tagged_pdf,
+            author_line=f.author, columns=self.profile.columns, notes=self.profile.notes,
+        )  # fmt: skip
+        return Assembly(memo, tuple(self.withheld))
+
+
+# Markup subclasses, so that templates and Jinja's escaping treat them as the markup they print;
+# their __html__ returns the marker made on demand, hence the override of Markup's own type.
+
+
+class _Join(Markup):
+    """Several lazy citation markers printed together."""
+
+    _parts: Sequence[Markup]
+
+    def __new__(cls, parts: Sequence[Markup]) -> _Join:
+        obj = super().__new__(cls, "")
+        obj._parts = parts
+        return obj
+
+    def __html__(self) -> Markup:  # type: ignore[override]
+        return Markup("").join(p.__html__() for p in self._parts)
+
+    def __str__(self) -> str:
+        return str(self.__html__())
+
+
+class _Lazy(Markup):
+    """A citation marker created only when a template prints it, so a footnote exists only for
+    citations a reader sees."""
+
+    _make: Callable[[], Markup]
+
+    def __new__(cls, make: Callable[[], Markup]) -> _Lazy:
+        obj = super().__new__(cls, "")
+        obj._make = make
+        return obj
+
+    def __html__(self) -> Markup:  # type: ignore[override]
+        return self._make()
+
+    def __str__(self) -> str:
+        return str(self._make())
+
+
+def _present(items: Iterable[Markup]) -> list[Markup]:
+    """The items left after portions this audience may not carry were taken out."""
+    return [item for item in items if item.strip()]
+
+
+def _module(template: jinja2.Template, variables: dict[str, Any]) -> Any:
+    try:
+        return template.make_module(variables)
+    except Exception:
+        # make_module skips Jinja's traceback rewriting; without it, errors carry line numbers
+        # of the compiled Python instead of the template's.
+        template.environment.handle_exception()
+
+
+def _restyle(block: Block, style: str) -> Block:
+    if style != "body" and isinstance(block, Paragraph) and block.style == "body":
+        return Paragraph(block.runs, style)
+    return block
+
+
+def assemble_memo(
+    spec: BriefSpec, sources: list[LoadedSummary], catalogue: dict[str, CatalogueOption], audience: Audience, templates: Templates
+) -> Assembly:
+    """The complete Memo of one brief for one audience, and what it left out."""
+    return _Assembler(spec, sources, catalogue, audience, templates).assemble()

@@ -1,0 +1,140 @@
+"""The template context: every name a section template or a layout may use, documented.
+
+Stage: assembly (section templates) and render (layouts).
+
+This is a contract with analysts who write templates (see TEMPLATES.md): a field is added here,
+with its help text, before any template uses it, and a test checks that the built-in templates
+use only documented names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from brief.assemble.memo import Memo
+from brief.inputs.models import AudienceProfile
+
+
+def doc(help: str) -> Any:
+    return field(metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str = doc("Summary id, as in seeds/<id>.yaml.")
+    title: str = doc("Headline or document title.")
+    outlet: str | None = doc("Publication or publisher.")
+    authors: str = doc("Bylines joined for reading: 'A, B, and C'; '' when none.")
+    published: str = doc("Publication date, 'February 7, 2020', or 'n.d.'.")
+    kind: str = doc("news, opinion, editorial, report, official or other.")
+    points: list[str] = doc("The summary's key points.")
+    cite: Markup = doc("Prints a footnote call citing this source.")
+    entry: Markup = doc("Prints the full bibliography entry (authors, title, outlet, date, link).")
+
+
+@dataclass(frozen=True)
+class FigureView:
+    id: str = doc("Figure id.")
+    label: str = doc("What the figure measures.")
+    display: str = doc("The value as printed: '$3 billion', '70%'.")
+    period: str = doc("The period measured, or ''.")
+    importance: int = doc("3 headline, 2 supporting, 1 minor.")
+    source: SourceView = doc("The source that gives the figure.")
+    cite: Markup = doc("Prints a footnote call citing the figure's source and verbatim locator.")
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    source: SourceView = doc("The source that discusses the option.")
+    stance: str = doc("advocates, reports, criticizes or announces.")
+    quote: str = doc("The source's own words on the option (verbatim, short).")
+    cite: Markup = doc("Prints a footnote call citing the quoted passage.")
+
+
+@dataclass(frozen=True)
+class OptionView:
+    id: str = doc("Option id from the catalogue.")
+    title: str = doc("Option title.")
+    summary: Markup = doc("What the option would do (analyst's prose, may hold citations).")
+    pros: list[Markup] = doc("Arguments for, from the brief.")
+    cons: list[Markup] = doc("Arguments against, from the brief.")
+    risks: list[Markup] = doc("Stated risks, from the brief.")
+    cost: Markup = doc("Resource or political cost, or ''.")
+    evidence: list[EvidenceView] = doc("What each source says about the option.")
+    recommended: bool = doc("True for the brief's recommendation.")
+
+
+@dataclass(frozen=True)
+class EventView:
+    date: str = doc("When, as precisely as the source says: 'November 2019'.")
+    sort_key: str = doc("ISO-like date for ordering.")
+    what: str = doc("What happened.")
+    source: SourceView = doc("The first source that reports it.")
+    sources: list[SourceView] = doc("Every source that reports it.")
+    cite: Markup = doc("Prints footnote calls citing every source that reports it.")
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    kind: str = doc("'differ' (two values for one measure), 'rate' (a monthly rate against a yearly total) or 'record'.")
+    first: FigureView = doc("One figure.")
+    second: FigureView = doc("The figure it conflicts with.")
+
+
+@dataclass(frozen=True)
+class BriefView:
+    name: str = doc("The brief's file name without .md.")
+    title: str = doc("Memo title.")
+    subject: str = doc("One-line subject.")
+    date: str = doc("Memo date, 'January 6, 2023'.")
+    to: str = doc("MEMORANDUM FOR line, or ''.")
+    sender: str = doc("FROM line, or ''.")
+    through: str = doc("THROUGH line, or ''.")
+    classification: str = doc("Classification banner text, or ''.")
+    decision_due: str = doc("Date a decision is needed by, or ''.")
+    drafted: str = doc("Drafted line, or ''.")
+    cleared: list[str] = doc("Clearance lines.")
+    author: str = doc("Byline for a public brief, or ''.")
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    """What a section template (``sections/<id>.md``) sees."""
+
+    brief: BriefView = doc("The brief's metadata.")
+    audience: AudienceProfile = doc("The audience profile (form, limits, markings).")
+    prose: dict[str, Markup] = doc("The analyst's prose by section id ('bluf', 'background', ...).")
+    sources: list[SourceView] = doc("The sources the brief uses, in spec order.")
+    figures: list[FigureView] = doc("Every figure of those sources, most important first.")
+    key_figures: list[FigureView] = doc("The brief's key figures, cut to the audience's limit.")
+    options: list[OptionView] = doc("The options the brief weighs, in spec order.")
+    recommendation: OptionView | None = doc("The recommended option, if any.")
+    events: list[EventView] = doc("Dated events from the sources, oldest first.")
+    conflicts: list[ConflictView] = doc("Figures from the sources that cannot all be right.")
+    figure: Callable[[str], Markup] = doc("figure(id): the figure's value with a footnote citation.")
+    cite: Callable[[str], Markup] = doc("cite(source_id): a footnote citation of a source.")
+    chart: Callable[..., Markup] = doc(
+        "chart(kind, caption=None): a chart on a line of its own; kind 'figures' (the key figures) or 'timeline' (the events)."
+    )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class LayoutContext:
+    """What an HTML layout (``layout.html``) and stylesheet (``memo.css``) see."""
+
+    memo: Memo = doc("The assembled memo: heading lines, sections of blocks, footnotes.")
+    audience: AudienceProfile = doc("The audience profile.")
+    css: Markup = doc("The rendered stylesheet, inlined in the page.")
+    generator: str = doc("'brief <version>', for the document's metadata.")
+    created: date = doc("Date written into the document's metadata.")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -1,0 +1,51 @@
+"""How figures read in a memo: "$3 billion", "70%", "28 per 100,000", "36,685".
+
+Stage: assembly (the ``figure()`` helper, key-figure tables); the figure ledger records the text
+it printed.
+"""
+
+from __future__ import annotations
+
+from brief.inputs.models import Figure
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def number(value: float) -> str:
+    """A number with thousands separators and no needless decimals."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _scaled(value: float) -> str:
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{number(round(value / size, 2))} {word}"
+    return number(value)
+
+
+def format_value(value: float, unit: str) -> str:
+    """The value as a reader expects it for its unit."""
+    unit_key = unit.strip().lower()
+    if unit_key in ("usd", "$"):
+        return f"${_scaled(value)}"
+    if unit_key in ("mxn",):
+        return f"MX${_scaled(value)}"
+    if unit_key in ("percent", "%", "pct"):
+        return f"{number(value)}%"
+    if unit_key in ("percentage_points", "pp"):
+        return f"{number(value)} percentage points"
+    if unit_key in ("per_100k", "per 100,000"):
+        return f"{number(value)} per 100,000"
+    if unit_key in ("count", "number", "people", ""):
+        return _scaled(value) if abs(value) >= 1e6 else number(value)
+    return f"{number(value)} {unit.replace('_', ' ')}"
+
+
+def format_figure(figure: Figure) -> str:
+    if figure.upper is not None and figure.upper != figure.value:
+        # "10 to 20", "$1 billion to $2 billion": the unit is printed on both ends so each
+        # reads on its own.
+        return f"{format_value(figure.value, figure.unit)} to {format_value(figure.upper, figure.unit)}"
+    return format_value(figure.value, figure.unit)

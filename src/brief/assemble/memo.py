@@ -1,0 +1,166 @@
+"""The Memo: the one document model every renderer consumes.
+
+Stage: produced by :mod:`brief.assemble.assembler` from a BriefSpec, its SourceSummaries and an
+Audience; consumed by the renderers in :mod:`brief.render` and checked by :mod:`brief.verify`.
+Renderers never read sources, specs or the file system for content, so the PDF and the DOCX of one
+audience say the same things. The Memo holds what a reader sees, not the limits it is checked
+against: those stay in the audience profile.
+
+Content is a list of sections; each section is a list of blocks (paragraphs, lists, tables,
+sub-headings); each block holds inline runs (text, links, footnote references). Footnotes are
+numbered in reading order across the whole memo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of plain text, optionally bold or italic."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink; `text` is what the reader sees."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A call to footnote `number` (1-based, in reading order)."""
+
+    number: int
+
+
+Inline = Text | Link | FootnoteRef
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph. `style` is a semantic class (``body``, ``decision``, ``lead``, ...) that the
+    HTML layout maps to a CSS class and the DOCX renderer maps to a named Word style."""
+
+    runs: tuple[Inline, ...]
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """A bulleted or numbered list; each item is a sequence of inline runs."""
+
+    items: tuple[tuple[Inline, ...], ...]
+    ordered: bool = False
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a section (an option's title, say). `level` 1 is the highest inside a
+    section; section titles themselves are not blocks."""
+
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row. `widths` are relative column widths that sum to 1."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    widths: tuple[float, ...]
+    caption: str | None = None
+    align: tuple[str, ...] = ()  # "left" | "right" | "center" per column
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart: SVG for HTML and PDF, PNG for DOCX, and the text alternative that describes it
+    to a reader who cannot see it (tagged PDF, screen readers, Word's alt text)."""
+
+    svg: str
+    png: bytes
+    alt: str
+    caption: str | None
+    width_in: float
+    height_in: float
+
+    @property
+    def svg_uri(self) -> str:
+        """The SVG as a data: URL, for an <img> that carries the alt text."""
+        import base64
+
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+
+
+Block = Paragraph | BulletList | Heading | Table | Chart
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the memo, in the audience's order. `id` names the section template."""
+
+    id: str
+    title: str | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote's text; `number` matches the FootnoteRef that calls it."""
+
+    number: int
+    runs: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class HeaderLine:
+    """One line of the memo heading block (``MEMORANDUM FOR``, ``FROM``, ``SUBJECT``, ``DATE``)."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class FigureUse:
+    """One figure a memo shows, for the ledger (``build/<brief>/figures.json``)."""
+
+    id: str
+    value: float
+    unit: str
+    label: str
+    period: str | None
+    source: str
+    quote: str
+    shown_as: str
+
+
+@dataclass(frozen=True)
+class Memo:
+    """A whole memo for one audience, ready to render."""
+
+    brief: str  # the brief's name (file stem), used in output paths
+    audience: str
+    form: str  # "action" | "information" | "public"
+    title: str
+    subject: str
+    date: date
+    lang: str
+    banner: str | None  # classification banner, or None when the audience shows no markings
+    heading: tuple[HeaderLine, ...]  # memo heading block; empty for a public brief
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...]
+    figures: tuple[FigureUse, ...] = field(default_factory=tuple)
+    tagged: bool = False  # write a tagged, accessible PDF (PDF/UA-1)
+    author_line: str | None = None  # byline for public briefs ("Prepared by ...")
+    columns: int = 1  # text columns of the body (the heading spans the page)
+    notes: str = "footnotes"  # "footnotes" at the foot of each page, or "endnotes" after the body

@@ -1,0 +1,59 @@
+"""``brief check``: verify what memos claim against the raw sources, then make every memo in
+memory and verify it as the build would.
+
+Stage: build (it drives :mod:`brief.verify` over the workspace). For each brief: its citations
+name summaries and figures that exist; for each summary a brief uses: its figures and quotations
+against the raw source, and whether the source changed; across those summaries: figures that
+cannot all be right. When none of that is an error, every memo is made in memory through the
+build's own workers (nothing is written) and verified. Returns diagnostics, with the workspace's
+severities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from brief.diagnostics import Diagnostic, unique
+from brief.errors import BriefError
+from brief.inputs.project import find_briefs, read_briefs, select_sources
+from brief.inputs.spec import load_spec
+from brief.inputs.summaries import LoadedSummary, load_summaries
+from brief.verify.sources import check_citations, check_conflicts, check_summary, find_raw
+from brief.workspace import Workspace
+
+
+def run_check(workspace: Workspace, briefs: Sequence[str], sources_dir: Path | None) -> list[Diagnostic]:
+    """All findings for the named briefs (or all), with the summaries they use."""
+    severities = workspace.severities()
+    summaries = load_summaries(workspace)
+    paths = find_briefs(workspace, briefs)
+    found: list[Diagnostic] = []
+    used: dict[str, LoadedSummary] = {}
+    for path in paths:
+        try:
+            spec = load_spec(path)
+            chosen = select_sources(spec, summaries)
+        except BriefError as exc:
+            found.extend(exc.diagnostics())
+            continue
+        found.extend(check_citations(spec, summaries))
+        used.update({s.id: s for s in chosen})
+    for item in used.values():
+        found.extend(check_summary(item, find_raw(item, sources_dir)))
+    found.extend(check_conflicts(list(used.values())))
+    found = severities.apply(found)
+    if not any(d.severity == "error" for d in found):
+        found.extend(_check_memos(workspace, paths, summaries))
+    return unique(found)
+
+
+def _check_memos(workspace: Workspace, paths: Sequence[Path], summaries: dict[str, LoadedSummary]) -> list[Diagnostic]:
+    """Make every memo in memory (nothing is written) and verify its PDF and DOCX. A memo that
+    cannot be made at all is itself a finding."""
+    from brief.build.pipeline import MemoTask
+    from brief.build.workers import default_jobs, run_memos
+
+    briefs, catalogue = read_briefs(workspace, paths, summaries=summaries)
+    tasks = [MemoTask(workspace, b.spec, b.sources, catalogue, audience, ("pdf", "docx")) for b in briefs for audience in b.audiences]
+    return [d for result in run_memos(tasks, default_jobs()) for d in result.diagnostics]

@@ -1,0 +1,184 @@
+"""Typed models of brief's inputs: source summaries, the option catalogue, brief specs, audiences.
+
+Every model rejects unknown keys, so a misspelt field is an error with its line instead of being
+silently ignored. Field descriptions document the YAML formats (see DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG = r"^[a-z0-9][a-z0-9_.-]*$"
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# --- SourceSummary ------------------------------------------------------------------------------
+
+
+class Figure(Strict):
+    id: str = Field(pattern=SLUG, description="Stable id, unique across the workspace; used by figure().")
+    value: float = Field(description="The number as a reader means it: '$3 billion' is 3000000000.")
+    upper: float | None = Field(default=None, description="Upper bound when the source gives a range ('10 to 20').")
+    unit: str = Field(description="count, USD, percent, per_100k, ... (see brief.figures for formatting).")
+    label: str = Field(min_length=1, description="What is measured, in the analyst's words.")
+    period: str | None = Field(default=None, description="The period measured: '2018', 'monthly', ...")
+    quote: str = Field(min_length=1, description="Shortest verbatim span of the source holding the number.")
+    importance: int = Field(default=2, ge=1, le=3, description="3 headline, 2 supporting, 1 minor.")
+
+
+class Quotation(Strict):
+    speaker: str = Field(min_length=1, description="Who is quoted, as the source names them.")
+    role: str | None = Field(default=None, description="The speaker's role or affiliation.")
+    text: str = Field(min_length=1, description="The quotation, verbatim and short.")
+
+
+class Person(Strict):
+    name: str = Field(min_length=1)
+    role: str | None = None
+
+
+Stance = Literal["advocates", "reports", "criticizes", "announces"]
+
+
+class OptionMention(Strict):
+    id: str = Field(pattern=SLUG, description="An option id from the workspace catalogue.")
+    stance: Stance = Field(description="The source's stance toward the option.")
+    quote: str = Field(min_length=1, description="Short verbatim span where the source discusses it.")
+
+
+class Event(Strict):
+    date: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.")
+    what: str = Field(min_length=1, description="What happened, in the analyst's words.")
+    quote: str | None = Field(default=None, description="Short verbatim locator in the source.")
+
+    @field_validator("date")
+    @classmethod
+    def _partial_date(cls, value: str) -> str:
+        if not PARTIAL_DATE.match(value):
+            raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+
+Kind = Literal["news", "opinion", "editorial", "report", "official", "other"]
+
+
+class SourceSummary(Strict):
+    id: str = Field(pattern=SLUG, description="Stable identifier, used in citations.")
+    title: str = Field(min_length=1, description="Headline or document title.")
+    outlet: str | None = Field(default=None, description="Publication or publisher.")
+    authors: list[str] = Field(default_factory=list, description="Bylines; [] when none.")
+    published: date | None = Field(default=None, description="Publication date when the source states it.")
+    url: str | None = None
+    source_file: str | None = Field(default=None, description="Raw source, relative to this YAML file.")
+    source_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    kind: Kind = "news"
+    draft: bool = Field(default=False, description="True while a drafted summary awaits review.")
+    summary: list[str] = Field(default_factory=list, description="3-5 key points in the analyst's words.")
+    figures: list[Figure] = Field(default_factory=list)
+    quotes: list[Quotation] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    organizations: list[str] = Field(default_factory=list)
+    options: list[OptionMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+# --- Option catalogue ---------------------------------------------------------------------------
+
+
+class CatalogueOption(Strict):
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=1, description="How memos name the option.")
+    description: str = ""
+    terms: list[str] = Field(default_factory=list, description="Phrases ingest matches in sources.")
+
+
+# --- BriefSpec ----------------------------------------------------------------------------------
+
+
+class SpecOption(Strict):
+    id: str = Field(pattern=SLUG, description="An option id from the catalogue.")
+    title: str | None = Field(default=None, description="Overrides the catalogue title in this brief.")
+    summary: str | None = Field(default=None, description="One sentence: what the option would do.")
+    pros: list[str] = Field(default_factory=list)
+    cons: list[str] = Field(default_factory=list)
+    risks: list[str] = Field(default_factory=list)
+    cost: str | None = None
+    notes: str | None = None
+
+
+class SpecFront(Strict):
+    title: str = Field(min_length=1)
+    subject: str = Field(min_length=1)
+    date: date
+    to: str | None = Field(default=None, description="MEMORANDUM FOR line.")
+    from_: str | None = Field(default=None, alias="from", description="FROM line.")
+    through: str | None = None
+    classification: str | None = Field(default=None, description="Banner, e.g. UNCLASSIFIED//FOR OFFICIAL USE ONLY.")
+    sources: list[str] = Field(default_factory=lambda: ["*"], description="Summary ids or globs.")
+    key_figures: list[str] = Field(default_factory=list, description="Figure ids, most important first.")
+    options: list[SpecOption] = Field(default_factory=list)
+    recommendation: str | None = Field(default=None, description="The recommended option id.")
+    decision_due: date | None = None
+    audiences: list[str] = Field(default_factory=lambda: ["principal", "staff", "public"])
+    drafted: str | None = None
+    cleared: list[str] = Field(default_factory=list)
+    author: str | None = Field(default=None, description="Byline of the public brief.")
+    lang: str = "en-US"
+
+
+# --- Audience -----------------------------------------------------------------------------------
+
+
+class Limits(Strict):
+    pages: int | None = Field(default=None, ge=1, description="Hard page limit of the PDF.")
+    bluf_lines: int | None = Field(default=None, ge=1, description="Printed lines the BLUF may take.")
+    bluf_words: int | None = Field(default=None, ge=1)
+    key_figures: int | None = Field(default=None, ge=0, description="How many key figures to show.")
+    words: dict[str, int] = Field(default_factory=dict, description="Word budget per section id.")
+
+
+class Markings(Strict):
+    banner: bool = Field(default=True, description="Classification banner top and bottom of every page.")
+    internal: bool = Field(default=True, description="Drafted/cleared lines and deliberation are shown.")
+    portions: bool = Field(default=False, description="Show each portion's marking, such as (U) or (CUI), before it.")
+    ceiling: str | None = Field(
+        default=None,
+        description="Highest portion marking the audience may carry, e.g. U or CUI; portions above it are left out. "
+        "A public audience carries only unclassified portions without controls.",
+    )
+
+    @field_validator("ceiling")
+    @classmethod
+    def _known_marking(cls, value: str | None) -> str | None:
+        from brief.inputs.markings import parse_marking
+
+        if value is not None and parse_marking(value) is None:
+            raise ValueError(f"'{value}' is not a portion marking (U, CUI, SBU, C, S or TS, with //controls)")
+        return value
+
+
+class AudienceProfile(Strict):
+    name: str = Field(pattern=SLUG)
+    description: str = ""
+    form: Literal["action", "information", "public"] = "information"
+    sections: list[str] = Field(min_length=1, description="Section template ids, in order.")
+    titles: dict[str, str | None] = Field(default_factory=dict, description="Section titles by id; null hides.")
+    limits: Limits = Field(default_factory=Limits)
+    markings: Markings = Field(default_factory=Markings)
+    layout: str = Field(default="layout.html", description="HTML layout template.")
+    stylesheet: str = Field(default="memo.css", description="CSS template for HTML and PDF.")
+    reference_docx: str | None = Field(default=None, description="Reference .docx, relative to the profile.")
+    tagged_pdf: bool = Field(default=False, description="Write a tagged PDF/UA-1.")
+    columns: int = Field(default=1, ge=1, le=3, description="Text columns of the memo body, in PDF, HTML and DOCX.")
+    notes: Literal["footnotes", "endnotes"] = Field(
+        default="footnotes",
+        description="Where citations go: footnotes at the foot of each page, or endnotes after the body (in PDF and DOCX).",
+    )

@@ -1,0 +1,118 @@
+"""Brief specifications: reading ``briefs/<name>.md``.
+
+Stage: input. A spec is YAML front matter (metadata, sources, options, audiences) followed by the
+analyst's own prose in Markdown, split into sections by ``## Heading`` lines. The prose may call
+Jinja helpers (``{{ figure("id") }}``, ``{{ cite("source-id") }}``); they are evaluated during
+assembly, not here. This module only parses and validates the file's own shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from brief.errors import Location, SpecError
+from brief.inputs.models import SpecFront
+from brief.inputs.yamlio import node_line, parse_yaml, validate
+
+_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class ProseSection:
+    """One ``## Heading`` of the analyst's prose."""
+
+    id: str  # slug of the heading: "Where sources disagree" -> "where-sources-disagree"
+    title: str
+    text: str
+    line: int  # 1-based line of the heading in the spec file
+
+
+@dataclass(frozen=True)
+class BriefSpec:
+    name: str
+    path: Path
+    front: SpecFront
+    prose: dict[str, ProseSection]
+    text: str
+    node: yaml.Node | None = field(repr=False, default=None)
+    front_offset: int = 1  # lines before the YAML text (the opening ---)
+
+    def line_of(self, *loc: str | int) -> int | None:
+        """Line of a front-matter entry, e.g. ``line_of("options", 2, "pros")``."""
+        return node_line(self.node, tuple(loc), self.front_offset)
+
+    def location(self, *loc: str | int) -> Location:
+        return Location(self.path, self.line_of(*loc) if loc else None)
+
+    def find(self, needle: str) -> Location:
+        """Location of the first line that contains `needle` (for errors raised while evaluating
+        helpers, which Jinja reports without a line)."""
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if needle in line:
+                return Location(self.path, number)
+        return Location(self.path)
+
+
+def slugify(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def load_spec(path: Path) -> BriefSpec:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SpecError(f"not UTF-8 text (byte {exc.start})", Location(path), "spec/unreadable") from None
+    except OSError as exc:
+        raise SpecError(f"cannot read: {exc.strerror}", Location(path), "spec/unreadable") from None
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise SpecError("a brief starts with YAML front matter between '---' lines", Location(path, 1), "spec/syntax")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        raise SpecError("the front matter is not closed by a '---' line", Location(path, 1), "spec/syntax") from None
+    front_text = "\n".join(lines[1:end])
+    data, node = parse_yaml(front_text, path, SpecError, line_offset=1)
+    if not isinstance(data, dict):
+        raise SpecError("the front matter must be a YAML mapping", Location(path, 2))
+    front = validate(SpecFront, data, path, node, SpecError, line_offset=1)
+    prose = _split_sections(lines, end + 1, path)
+    return BriefSpec(path.stem, path, front, prose, text, node, 1)
+
+
+def _split_sections(lines: list[str], start: int, path: Path) -> dict[str, ProseSection]:
+    sections: dict[str, ProseSection] = {}
+    current: tuple[str, int] | None = None
+    body: list[str] = []
+
+    def close() -> None:
+        if current is None:
+            if any(line.strip() for line in body):
+                raise SpecError(
+                    "prose before the first '## Heading'; put it under a heading such as '## BLUF'", Location(path, start + 1), "spec/prose"
+                )
+            return
+        title, line = current
+        key = slugify(title)
+        if key in sections:
+            raise SpecError(f"section '{title}' appears twice", Location(path, line), "spec/prose")
+        # Leading blank lines are kept so that line N of the text is line `line + N` of the file.
+        sections[key] = ProseSection(key, title, "\n".join(body).rstrip(), line)
+
+    in_fence = False
+    for index in range(start, len(lines)):
+        raw = lines[index]
+        if raw.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else _HEADING.match(raw)
+        if match:
+            close()
+            current, body = (match.group(1), index + 1), []
+        else:
+            body.append(raw)
+    close()
+    return sections

@@ -1,0 +1,136 @@
+"""YAML reading with line numbers, and validation errors mapped back to the YAML node.
+
+Stage: input. Used by every reader of YAML (summaries, brief front matter, audience profiles, the option
+catalogue). A schema error points at the line of the offending key, as ``path:line: error: ...``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from brief.errors import BriefError, Location, raise_all
+
+M = TypeVar("M", bound=BaseModel)
+
+
+# libyaml's parser when PyYAML has it: a workspace of a few hundred summaries parses in a
+# fraction of the pure-Python time, which matters to every build that has to read them.
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps dates as strings the models parse, so `2020-02` and `2020` are
+    treated like `2020-02-07` instead of becoming an int or a date depending on their shape."""
+
+
+# Drop the timestamp resolver: pydantic parses dates itself, from strings.
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_yaml(text: str, path: Path, error: type[BriefError], line_offset: int = 0) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML text; returns the data and its node tree (for line numbers).
+
+    `line_offset` is added to every line, for YAML embedded in a larger file (front matter).
+    """
+    try:
+        # One parse: compose the node tree (for line numbers) and construct the data from it.
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        # A problem found at the end of the stream is reported on the last line of the text.
+        line = min(mark.line + 1, max(1, len(text.splitlines()))) + line_offset if mark else None
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise error(f"malformed YAML: {problem}", Location(path, line), f"{error.kind}/syntax") from None
+    except yaml.YAMLError as exc:
+        raise error(f"malformed YAML: {exc}", Location(path, line_offset + 1 or None), f"{error.kind}/syntax") from None
+    return data, node
+
+
+def node_line(node: yaml.Node | None, loc: tuple[int | str, ...], line_offset: int = 0) -> int | None:
+    """The 1-based line of the node at `loc` (a pydantic error location) in a YAML node tree.
+
+    Walks as deep as the tree allows: an unknown key points at the key itself, a missing key at
+    the mapping that lacks it.
+    """
+    if node is None:
+        return None
+    current, line = node, node.start_mark.line
+    for part in loc:
+        if isinstance(current, yaml.MappingNode) and isinstance(part, str):
+            match = next(((k, v) for k, v in current.value if k.value == part), None)
+            if match is None:
+                break
+            line, current = match[0].start_mark.line, match[1]
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
+            current = current.value[part]
+            line = current.start_mark.line
+        else:
+            break
+    return line + 1 + line_offset
+
+
+def validate(
+    model: type[M],
+    data: Any,
+    path: Path,
+    node: yaml.Node | None,
+    error: type[BriefError],
+    line_offset: int = 0,
+    context: dict[str, Any] | None = None,
+) -> M:
+    """Validate `data` against `model`; every schema error is reported at once with its line."""
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        problems: list[BriefError] = []
+        for err in exc.errors():
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            line = node_line(node, loc, line_offset)
+            message = _describe(err, loc)
+            problems.append(error(message, Location(path, line), f"{error.kind}/schema"))
+        raise_all(problems)
+        raise AssertionError("unreachable: pydantic reports at least one error") from None
+
+
+def _describe(err: Any, loc: tuple[int | str, ...]) -> str:
+    where = _dotted(loc)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parent = _dotted(loc[:-1])
+        return f"unknown key '{loc[-1]}'" + (f" in {parent}" if parent else "")
+    if kind == "missing":
+        return f"missing required key '{where}'"
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    return f"{where}: {msg}" if where else msg
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    """('figures', 2, 'value') -> 'figures[2].value'."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def read_text(path: Path, error: type[BriefError]) -> str:
+    """A YAML input file's text; an unreadable or non-UTF-8 file is an error of its kind."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(f"not UTF-8 text (byte {exc.start})", Location(path), f"{error.kind}/unreadable") from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", Location(path), f"{error.kind}/unreadable") from None

@@ -1,0 +1,40 @@
+"""Verification: what a memo and its sources must satisfy, as diagnostics.
+
+Stage: verify, after render. Pure functions that take what earlier stages made (the Memo, the
+Rendered results, the summaries and raw sources) and return
+:class:`~brief.diagnostics.Diagnostic` lists; they never raise for a broken rule and never
+render. :mod:`.limits` (pages, BLUF lines and words), :mod:`.rules` (memo conventions),
+:mod:`.budgets` (word budgets) and :mod:`.sources` (figures and quotations against the raw
+sources, for ``brief check``); :func:`verify_memo` runs the first three on one memo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from brief.assemble.assembler import Assembly
+from brief.diagnostics import Diagnostic
+from brief.inputs.models import AudienceProfile
+from brief.inputs.spec import BriefSpec
+from brief.render import Rendered
+from brief.verify.budgets import check_budgets
+from brief.verify.limits import check_limits
+from brief.verify.rules import check_memo, check_options
+
+
+def verify_memo(
+    spec: BriefSpec,
+    assembly: Assembly,
+    profile: AudienceProfile,
+    rendered: Mapping[str, Rendered],
+    option_sources: Mapping[str, set[str]],
+) -> list[Diagnostic]:
+    """Every finding on one memo at its default severity: limits first (they make a memo unfit to
+    send), then the memo rules, the options' evidence and the word budgets."""
+    memo = assembly.memo
+    return [
+        *check_limits(spec, memo, profile, rendered),
+        *check_memo(spec, memo, assembly.withheld, rendered),
+        *check_options(spec, option_sources),
+        *check_budgets(spec, memo, profile),
+    ]

@@ -1,0 +1,179 @@
+"""Sources: what summaries and briefs claim, verified against the raw sources.
+
+Stage: verify (``brief check``). Checks that every figure's verbatim locator occurs in its raw
+source and states the figure's value, read by the rules ingest reads numbers with
+(:mod:`brief.numbers`); that every quotation occurs verbatim with its speaker named near it; that
+each summary's ``source_sha256`` still matches its raw file (a stale summary is a warning); that a
+brief's citations name summaries and figures that exist; and which figures of different sources
+cannot all be right. Returns diagnostics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from brief.assemble.conflicts import find_conflicts
+from brief.diagnostics import Diagnostic, Location, diagnostic
+from brief.inputs.models import SourceSummary
+from brief.inputs.spec import BriefSpec
+from brief.inputs.summaries import LoadedSummary
+from brief.numbers import read_numbers
+from brief.verify.provenance import normalize
+
+
+def find_raw(summary: LoadedSummary, sources_dir: Path | None) -> Path | None:
+    """The raw source of a summary: its ``source_file``, else a file in `sources_dir` with the
+    same name or the same hash."""
+    path = summary.raw_path()
+    if path is not None and path.is_file():
+        return path
+    if sources_dir is None or not sources_dir.is_dir():
+        return None
+    name = Path(summary.summary.source_file or "").name
+    if name and (sources_dir / name).is_file():
+        return sources_dir / name
+    wanted = summary.summary.source_sha256
+    if wanted:
+        for candidate in sorted(sources_dir.iterdir()):
+            if candidate.is_file() and hashlib.sha256(candidate.read_bytes()).hexdigest() == wanted:
+                return candidate
+    return None
+
+
+def _holds_value(quote: str, value: float, upper: float | None) -> bool:
+    """Does the locator state the number? Read with the same rules ingest uses."""
+    for found in read_numbers(quote):
+        if _close(found.value, value) and (upper is None or found.upper is None or _close(found.upper, upper)):
+            return True
+        if upper is not None and found.upper is None and (_close(found.value, upper)):
+            return True
+    return False
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(abs(b) * 0.002, 0.01)
+
+
+def check_summary(item: LoadedSummary, raw_path: Path | None) -> list[Diagnostic]:
+    """Figures, quotations and the hash of one summary against its raw source."""
+    findings: list[Diagnostic] = []
+    summary: SourceSummary = item.summary
+    path = item.path
+    lines = _yaml_lines(path)
+    if raw_path is None:
+        where = summary.source_file or "(no source_file)"
+        findings.append(
+            diagnostic(
+                "source/not-found",
+                f"raw source {where} not found; figures and quotations cannot be verified",
+                Location(path, lines.get("source_file")),
+            )
+        )
+        return findings
+    data = raw_path.read_bytes()
+    if summary.source_sha256 and hashlib.sha256(data).hexdigest() != summary.source_sha256:
+        findings.append(
+            diagnostic(
+                "source/stale",
+                f"stale summary: {raw_path.name} has changed since it was summarised (sha256 differs)",
+                Location(path, lines.get("source_sha256")),
+            )
+        )
+    raw = data.decode("utf-8", errors="replace")
+    text, _ = normalize(raw)
+    for fig in summary.figures:
+        line = item.figure_lines.get(fig.id)
+        quote, _ = normalize(fig.quote)
+        if quote.strip() not in text:
+            findings.append(
+                diagnostic(
+                    "figure/quote", f"figure '{fig.id}': quote “{fig.quote}” does not occur in {raw_path.name}", Location(path, line)
+                )
+            )
+        elif not _holds_value(fig.quote, fig.value, fig.upper):
+            findings.append(
+                diagnostic(
+                    "figure/value",
+                    f"figure '{fig.id}': quote “{fig.quote}” does not state the value {_num(fig.value)}",
+                    Location(path, line),
+                )
+            )
+    for index, q in enumerate(summary.quotes):
+        line = lines.get(f"quotes[{index}]")
+        quote, _ = normalize(q.text)
+        at = text.find(quote.strip())
+        if at < 0:
+            findings.append(
+                diagnostic(
+                    "quote/verbatim", f"quotation from {q.speaker} is not verbatim in {raw_path.name}: “{q.text}”", Location(path, line)
+                )
+            )
+            continue
+        window = text[max(0, at - 600) : at + len(quote) + 400]
+        names = [w for w in re.findall(r"[^\W\d_]{3,}", q.speaker) if w[0].isupper()] or re.findall(r"[^\W\d_]{4,}", q.speaker)
+        if names and not any(name.lower() in window.lower() for name in names):
+            findings.append(
+                diagnostic(
+                    "quote/speaker",
+                    f"quotation “{q.text}” is attributed to {q.speaker}, who is not named near it in {raw_path.name}",
+                    Location(path, line),
+                )
+            )
+    return findings
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _yaml_lines(path: Path) -> dict[str, int]:
+    """Lines of top-level keys and of list items such as quotes[2], for locations."""
+    import yaml
+
+    lines: dict[str, int] = {}
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        return lines
+    if not isinstance(node, yaml.MappingNode):
+        return lines
+    for key, value in node.value:
+        lines[key.value] = key.start_mark.line + 1
+        if isinstance(value, yaml.SequenceNode):
+            for i, item in enumerate(value.value):
+                lines[f"{key.value}[{i}]"] = item.start_mark.line + 1
+    return lines
+
+
+def check_citations(spec: BriefSpec, summaries: Mapping[str, LoadedSummary]) -> list[Diagnostic]:
+    """Every cite() and figure() of a brief's text names a summary and a figure that exist."""
+    findings: list[Diagnostic] = []
+    figure_ids = {f.id for s in summaries.values() for f in s.summary.figures}
+    for number, text in enumerate(spec.text.splitlines(), start=1):
+        for match in re.finditer(r"""cite\(\s*["']([^"']+)["']\s*\)""", text):
+            if match.group(1) not in summaries:
+                findings.append(
+                    diagnostic(
+                        "citation/unknown-source",
+                        f"citation of '{match.group(1)}', which has no summary in seeds/",
+                        Location(spec.path, number),
+                    )
+                )
+        for match in re.finditer(r"""figure\(\s*["']([^"']+)["']\s*\)""", text):
+            if match.group(1) not in figure_ids:
+                findings.append(
+                    diagnostic("citation/unknown-figure", f"figure '{match.group(1)}' is in no summary", Location(spec.path, number))
+                )
+    return findings
+
+
+def check_conflicts(sources: Sequence[LoadedSummary]) -> list[Diagnostic]:
+    """One warning per pair of figures that cannot both be right, at the first figure's line."""
+    found = []
+    for conflict in find_conflicts(list(sources)):
+        summary, figure = conflict.first
+        found.append(diagnostic("conflict/figures", conflict.describe(), Location(summary.path, summary.figure_lines.get(figure.id))))
+    return found
