@@ -318,6 +318,33 @@ def test_reference_document_missing_several_styles_or_of_the_wrong_type(tmp_path
         render(action_memo(), tmp_path / "absent.docx")
 
 
+@pytest.mark.parametrize("part", ["pgSz", "pgMar"])
+def test_reference_document_without_a_page_size_or_margins_is_a_located_error(tmp_path: Path, part: str) -> None:
+    # Tables and charts are sized to the text width; without w:pgSz or w:pgMar python-docx
+    # reads None, which once failed deep in the render with a bare TypeError.
+    reference = docx.Document(str(BUILTIN_REFERENCE))
+    for element in reference.element.body.xpath(f".//w:sectPr/w:{part}"):
+        element.getparent().remove(element)
+    path = tmp_path / "ref.docx"
+    reference.save(str(path))
+    with pytest.raises(RenderError) as error:
+        render(action_memo(), path)
+    what = "page size (w:pgSz)" if part == "pgSz" else "margins (w:pgMar)"
+    assert str(error.value) == f"{path}: error: the reference document sets no {what} for its last section [render/reference-docx]"
+
+
+def test_docx_text_is_what_a_reader_of_the_file_reads() -> None:
+    # The memo rules read this text instead of opening the DOCX again: it must be the same.
+    result = DocxRenderer().render(action_memo(), RenderJob(workspace=Path("."), source_date_epoch=EPOCH))
+    reopened = open_docx(result.data)
+    parts = [p.text for p in reopened.paragraphs]
+    parts += [cell.text for table in reopened.tables for row in table.rows for cell in row.cells]
+    for section in reopened.sections:
+        parts += [p.text for p in section.header.paragraphs] + [p.text for p in section.footer.paragraphs]
+    assert result.text == "\n".join(parts)
+    assert BANNER in (result.text or "") and "Approve" in (result.text or "")
+
+
 def test_a_call_to_a_missing_footnote_is_an_error() -> None:
     memo = replace(action_memo(), footnotes=action_memo().footnotes[:3])
     with pytest.raises(RenderError, match="calls footnote 4 with no footnote of that number"):

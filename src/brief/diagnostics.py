@@ -199,7 +199,7 @@ class Severities:
             if setting == "off":
                 continue
             if setting in ("error", "warning") and setting != item.severity:
-                item = replace(item, severity=setting)
+                item = replace(item, severity="error" if setting == "error" else "warning")
             out.append(item)
         return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -221,7 +222,7 @@ class _Assembler:
                 return self._prose(value, self.spec.location("options", i, *loc)) if value else Markup("")
 
             evidence = [
-                EvidenceView(self.source_views[s.id], m.stance, m.quote, _Lazy(lambda s=s, m=m: self.citer.request(s, None)))
+                EvidenceView(self.source_views[s.id], m.stance, m.quote, _Lazy(partial(self.citer.request, s, None)))
                 for s in self.sources
                 for m in s.summary.options
                 if m.id == opt.id
@@ -273,7 +274,7 @@ class _Assembler:
         for group in group_events(self.sources):
             # The most precise date, and the fullest description, stand for the group.
             _, best = max(group, key=lambda item: (len(item[1].date), len(item[1].what)))
-            cites = [_Lazy(lambda s=s, e=e: self.citer.request(s, e.quote)) for s, e in group]
+            cites = [_Lazy(partial(self.citer.request, s, e.quote)) for s, e in group]
             views.append(
                 EventView(
                     date=citations.partial_date(best.date), sort_key=best.date, what=best.what,

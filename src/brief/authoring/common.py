@@ -7,6 +7,7 @@ text for the terminal.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
@@ -43,7 +44,7 @@ def folder_text(path: Path, ws: Workspace) -> str:
     return "builtin:" if shown == "builtin:." else shown + "/"
 
 
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]], indent: str = "") -> list[str]:
+def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], indent: str = "") -> list[str]:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     return [indent + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
 

@@ -51,6 +51,7 @@ def _fields(cls: type) -> list[tuple[str, Any, str]]:
         return [(name, info.annotation, info.description or "") for name, info in cls.model_fields.items()]
     hints = get_type_hints(cls)
     comments = _trailing_comments(cls)
+    assert dataclasses.is_dataclass(cls), cls  # _documented() lets through only dataclasses and models
     return [(f.name, hints[f.name], f.metadata.get("help") or comments.get(f.name, "")) for f in dataclasses.fields(cls)]
 
 

@@ -94,7 +94,7 @@ def plan_build(
             names.append(item.audience)
     for item in {w.brief: w for w in plan.wanted}.values():
         entry = manifest.ledgers.get(item.brief)
-        key = ledger_key(ledger_records(manifest, item.brief, plan.ledger_audiences[item.brief]), item.sources, manifest.raw)
-        if force or not entry or entry.get("key") != key or not FileRecord(**entry["file"]).matches(workspace.build / item.brief):
+        wanted_key = ledger_key(ledger_records(manifest, item.brief, plan.ledger_audiences[item.brief]), item.sources, manifest.raw)
+        if force or not entry or entry.get("key") != wanted_key or not FileRecord(**entry["file"]).matches(workspace.build / item.brief):
             plan.stale_ledgers.add(item.brief)
     return plan

@@ -156,8 +156,10 @@ def _rebuild(
         path = workspace.build / name / "figures.json"
         write_atomic(path, make_ledger(spec, brief.sources, records))
         report.written.append(path)
-        key = ledger_key(records, [s.id for s in brief.sources], manifest.raw)
-        manifest.ledgers[name] = {"key": key, "file": vars(FileRecord.of(path))}
+        manifest.ledgers[name] = {
+            "key": ledger_key(records, [s.id for s in brief.sources], manifest.raw),
+            "file": vars(FileRecord.of(path)),
+        }
     write_atomic(manifest.path, manifest.dumps())
     return made
 

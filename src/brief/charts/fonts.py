@@ -81,7 +81,7 @@ _REFERENCE = 100.0  # measure at 100 px and scale: near-linear, and unaffected b
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Advance width of `text` in points at `size` points."""
-    return load_font(bold, _REFERENCE).getlength(text) * size / _REFERENCE
+    return float(load_font(bold, _REFERENCE).getlength(text)) * size / _REFERENCE
 
 
 @lru_cache(maxsize=2)

@@ -86,16 +86,16 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     for q in quotes:
         people.setdefault(q.speaker, q.role)
     key_points = [sentences[i] for i in rank_sentences(sentences, 4)]
-    options = [OptionMention(id=o.id, stance=o.stance, quote=o.quote) for o in find_options(body, spans, catalogue)]  # type: ignore[arg-type]
+    options = [OptionMention(id=o.id, stance=o.stance, quote=o.quote) for o in find_options(body, spans, catalogue)]
     events = [Event(date=e.date, what=e.what, quote=e.quote) for e in find_events(body, spans, meta.published)]
-    source_file = os.path.relpath(path.resolve(), (out_dir or path.parent).resolve()) if out_dir else str(path)
+    source_file = os.path.relpath(str(path.resolve()), str(out_dir.resolve())) if out_dir else str(path)
     return SourceSummary(
         id=slug(base, 10), title=meta.title or path.stem, outlet=meta.outlet, authors=meta.authors, published=meta.published,
         url=meta.url, source_file=source_file, source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         kind=meta.kind, draft=True, summary=key_points, figures=figures, quotes=quotes,
         people=[Person(name=n, role=r) for n, r in people.items() if not n.lower().startswith(("a ", "an ", "the "))],
         organizations=find_organizations(body), options=options, events=events,
-    )  # type: ignore[arg-type]  # fmt: skip
+    )  # fmt: skip
 
 
 def _unique(candidate: str, seen: set[str]) -> str:

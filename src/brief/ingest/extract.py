@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from brief.ingest.metadata import MONTH, MONTHS
-from brief.inputs.models import CatalogueOption
+from brief.inputs.models import CatalogueOption, Stance
 
 _OPEN, _CLOSE = '“"', '”"'
 _QUOTE = re.compile(r"(?P<q>[“\"])(?P<text>[^“”\"]{2,1500}?)(?P<c>[”\"])")
@@ -104,7 +104,7 @@ class FoundQuote:
 @dataclass
 class FoundOption:
     id: str
-    stance: str
+    stance: Stance
     quote: str
     start: int
 
@@ -284,7 +284,7 @@ def find_options(text: str, sentences: list[tuple[int, int]], catalogue: dict[st
             match = pattern.search(sentence)
             if not match:
                 continue
-            stance = (
+            stance: Stance = (
                 "advocates"
                 if _ADVOCATE.search(sentence)
                 else "criticizes"

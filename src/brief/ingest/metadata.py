@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from brief.ingest.clean import CleanText
 from brief.ingest.publishers import publisher_from_series, publisher_from_url
+from brief.inputs.models import Kind
 from brief.numbers import MONTH
 
 MONTHS = {
@@ -56,7 +57,7 @@ _PREPARED = re.compile(
 )
 # A news outlet quoting its own interviews: "..., Maltz told USA TODAY." (twice or more).
 _TOLD = re.compile(r"\btold (?P<o>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\b")
-_KIND_PATTERNS = [
+_KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     ("editorial", re.compile(r"\b(?:the editors|editorial board|an? editorial)\b", re.I)),
     ("opinion", re.compile(r"\b(?:views expressed|opinion|op-ed|commentary|contributors? are their own)\b", re.I)),
     (
@@ -73,7 +74,7 @@ class Metadata:
     outlet: str | None = None
     authors: list[str] = field(default_factory=list)
     published: date | None = None
-    kind: str = "news"
+    kind: Kind = "news"
     url: str | None = None
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from brief.errors import IngestError, Location
 
@@ -135,16 +136,22 @@ def read_html(path: Path, data: bytes) -> RawSource:
         )  # fmt: skip
     except Exception as exc:  # trafilatura raises many types on hostile markup.
         raise IngestError(f"cannot parse HTML: {exc}", Location(path), "ingest/corrupt") from None
-    if doc is None or not getattr(doc, "text", None):
+
+    def field(key: str) -> Any:
+        # A Document, or a dict from trafilatura versions that return one.
+        return doc.get(key) if isinstance(doc, dict) else getattr(doc, key, None)
+
+    body = field("text")
+    if not body:
         raise IngestError("no article text found in the HTML page", Location(path), "ingest/no-text")
-    meta = {key: str(value) for key in ("title", "author", "date", "sitename", "url") if (value := getattr(doc, key, None))}
+    meta = {key: str(value) for key in ("title", "author", "date", "sitename", "url") if (value := field(key))}
     head = _visible_head(text)
     if head:
         meta["head"] = "\n".join(head)
         if not re.search(r"<title[\s>]|og:title", text, re.I):
             # A page fragment without <title>: its first visible line is the headline.
             meta["title"] = head[0]
-    return RawSource(path, doc.text, "html", encoding, meta)
+    return RawSource(path, str(body), "html", encoding, meta)
 
 
 def _visible_head(html: str, lines: int = 8) -> list[str]:
@@ -156,10 +163,12 @@ def _visible_head(html: str, lines: int = 8) -> list[str]:
         root = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return []
-    for bad in root.xpath("//script|//style|//noscript|//nav|//header//nav"):
-        bad.drop_tree()
+    found = root.xpath("//script|//style|//noscript|//nav|//header//nav")
+    for bad in found if isinstance(found, list) else []:
+        if isinstance(bad, lxml.html.HtmlElement):
+            bad.drop_tree()
     body = root.find("body")
-    texts = [t.strip() for t in (body if body is not None else root).itertext()]
+    texts = [t.strip() for t in (body if body is not None else root).itertext() if isinstance(t, str)]
     return [t for t in texts if t and len(t) <= 200][:lines]
 
 
@@ -171,7 +180,7 @@ def read_pdf(path: Path, data: bytes) -> RawSource:
     try:
         pdf = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in pdf.pages]
-        info = pdf.metadata or {}
+        info: Mapping[str, Any] = pdf.metadata or {}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IngestError(f"corrupt PDF: {exc}", Location(path), "ingest/corrupt") from None
     text = "\n\n".join(pages)

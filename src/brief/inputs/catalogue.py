@@ -25,6 +25,7 @@ def load_catalogue(workspace: Workspace) -> dict[str, CatalogueOption]:
         return {}
     if not isinstance(data, list):
         raise CatalogueError("the option catalogue must be a YAML list of options", Location(path, 1), "catalogue/schema")
+    assert node is not None  # a list was parsed, so there is a node for it
     options = validate(_Catalogue, {"options": data}, path, _wrap(node), CatalogueError).options
     seen: dict[str, CatalogueOption] = {}
     for i, option in enumerate(options):

@@ -6,8 +6,8 @@ silently ignored. Field descriptions document the YAML formats (see DESIGN.md).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -75,7 +75,7 @@ class SourceSummary(Strict):
     title: str = Field(min_length=1, description="Headline or document title.")
     outlet: str | None = Field(default=None, description="Publication or publisher.")
     authors: list[str] = Field(default_factory=list, description="Bylines; [] when none.")
-    published: date | None = Field(default=None, description="Publication date when the source states it.")
+    published: dt.date | None = Field(default=None, description="Publication date when the source states it.")
     url: str | None = None
     source_file: str | None = Field(default=None, description="Raw source, relative to this YAML file.")
     source_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
@@ -117,7 +117,7 @@ class SpecOption(Strict):
 class SpecFront(Strict):
     title: str = Field(min_length=1)
     subject: str = Field(min_length=1)
-    date: date
+    date: dt.date
     to: str | None = Field(default=None, description="MEMORANDUM FOR line.")
     from_: str | None = Field(default=None, alias="from", description="FROM line.")
     through: str | None = None
@@ -126,7 +126,7 @@ class SpecFront(Strict):
     key_figures: list[str] = Field(default_factory=list, description="Figure ids, most important first.")
     options: list[SpecOption] = Field(default_factory=list)
     recommendation: str | None = Field(default=None, description="The recommended option id.")
-    decision_due: date | None = None
+    decision_due: dt.date | None = None
     audiences: list[str] = Field(default_factory=lambda: ["principal", "staff", "public"])
     drafted: str | None = None
     cleared: list[str] = Field(default_factory=list)

@@ -86,7 +86,7 @@ class Templates:
         self.path = search_path(workspace_templates, audience)
         self.loaded: set[str] = set()  # every template file found, for the build manifest
         builtin = jinja2.FileSystemLoader([str(BUILTIN / audience), str(BUILTIN)])
-        loader = _RecordingLoader(
+        self.loader = loader = _RecordingLoader(
             [
                 jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
                 jinja2.FileSystemLoader([str(p) for p in self.path]),
@@ -102,7 +102,7 @@ class Templates:
     def find(self, name: str) -> Path | None:
         """The file the loader picks for `name` (``builtin:`` names included), or None."""
         try:
-            _, filename, _ = self.markdown.loader.get_source(self.markdown, name)  # type: ignore[union-attr]
+            _, filename, _ = self.loader.get_source(self.markdown, name)
         except jinja2.TemplateNotFound:
             return None
         return Path(filename) if filename else None
@@ -111,7 +111,8 @@ class Templates:
         return self.find(name) is not None
 
     def get(self, env: jinja2.Environment, name: str) -> jinja2.Template:
-        return guard(lambda: env.get_template(name), name, self.path)
+        template: jinja2.Template = guard(lambda: env.get_template(name), name, self.path)
+        return template
 
 
 def guard(call: Callable[[], Any], name: str, path: list[Path] | None = None) -> Any:

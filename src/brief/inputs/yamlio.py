@@ -22,7 +22,7 @@ M = TypeVar("M", bound=BaseModel)
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """Safe loader that keeps dates as strings the models parse, so `2020-02` and `2020` are
     treated like `2020-02-07` instead of becoming an int or a date depending on their shape."""
 

@@ -245,7 +245,7 @@ class _Writer:
         return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
 
     def _text_width_in(self) -> float:
-        return Emu(self._text_width()).inches
+        return float(Emu(self._text_width()).inches)
 
     def _table(self, block: Table) -> None:
         columns = len(block.header)

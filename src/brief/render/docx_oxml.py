@@ -222,7 +222,7 @@ class Footnotes:
                 p.append(run)
                 note.append(p)
                 self.root.append(note)
-        separator_ids = [int(n.get(qn("w:id"))) for n in self.root.findall(qn("w:footnote"))]
+        separator_ids = [int(n.get(qn("w:id")) or 0) for n in self.root.findall(qn("w:footnote"))]
         self.first_id = max(separator_ids, default=0) + 1
         self._settings(document, separator_ids)
 

@@ -30,7 +30,7 @@ def install() -> None:
 
     def update(self: Any) -> bool:
         if not _stackable(self):
-            return original(self)
+            return bool(original(self))
         return _update(self)
 
     update.original = original  # type: ignore[attr-defined]
@@ -50,7 +50,7 @@ def uninstall() -> None:
 
 
 def _zero(value: Any) -> bool:
-    return getattr(value, "value", value) == 0
+    return bool(getattr(value, "value", value) == 0)
 
 
 def _stackable(context: Any) -> bool:

@@ -26,7 +26,7 @@ from brief.render import PageText, Rendered, RenderJob
 def _fetcher_class() -> type:
     from weasyprint.urls import URLFetcher
 
-    class WorkspaceFetcher(URLFetcher):  # type: ignore[misc]
+    class WorkspaceFetcher(URLFetcher):
         """Fetches data: URLs and files under one folder; refuses everything else."""
 
         def __init__(self, root: Path) -> None:

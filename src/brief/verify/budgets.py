@@ -99,7 +99,8 @@ def _runs(runs: tuple[Inline, ...]) -> str:
 def _sentences(text: str) -> list[str]:
     from nupunkt import sent_tokenize
 
-    return [s.strip() for s in sent_tokenize(text) if s.strip()]
+    # nupunkt returns strings unless asked for spans.
+    return [s.strip() for s in sent_tokenize(text) if isinstance(s, str) and s.strip()]
 
 
 def _plain(text: str) -> str:
