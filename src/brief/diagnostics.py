@@ -94,6 +94,7 @@ RULES: dict[str, Rule] = {
         _fixed("spec/duplicate-option", "A brief lists an option twice."),
         _fixed("spec/unknown-recommendation", "A brief recommends an option it does not weigh."),
         _fixed("audience/unknown", "No audience of that name, built in or in the workspace."),
+        _fixed("audience/unreadable", "An audience profile cannot be read or is not UTF-8."),
         _fixed("audience/syntax", "An audience profile is not well-formed YAML."),
         _fixed("audience/schema", "An audience profile has an unknown key, a missing key or a wrong value, or a name unlike its folder."),
         _fixed("audience/missing-section", "An audience shows a section that has neither a template nor prose."),
@@ -172,7 +173,7 @@ class Diagnostic:
     @classmethod
     def from_record(cls, record: Mapping[str, object]) -> Diagnostic:
         path, line = record.get("path"), record.get("line")
-        location = Location(str(path), line if isinstance(line, int) else None) if path else None
+        location = Location(Path(str(path)), line if isinstance(line, int) else None) if path else None
         severity: Severity = "error" if record.get("severity") == "error" else "warning"
         return cls(severity, str(record["code"]), str(record["message"]), location)
 

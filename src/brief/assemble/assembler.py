@@ -10,7 +10,7 @@ with the portions it left out for the leak check of :mod:`brief.verify`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -24,12 +24,13 @@ from brief.assemble.conflicts import find_conflicts
 from brief.assemble.context import BriefView, ConflictView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
 from brief.assemble.events import group_events
 from brief.assemble.figuretext import format_figure
+from brief.assemble.footnotes import Citer
 from brief.assemble.markers import Kind, marker
-from brief.assemble.memo import Block, Chart, FigureUse, Footnote, FootnoteRef, HeaderLine, Inline, Memo, Paragraph, Section
+from brief.assemble.memo import Block, Chart, HeaderLine, Memo, Paragraph, Section
 from brief.assemble.portions import apply_portions, memo_banner
 from brief.errors import BriefError, Location, SpecError, TemplateError
 from brief.inputs.audiences import Audience
-from brief.inputs.markings import Marking, parse_marking
+from brief.inputs.markings import parse_marking
 from brief.inputs.models import CatalogueOption, Figure
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
@@ -45,74 +46,6 @@ class Assembly:
     withheld: tuple[str, ...] = ()
 
 
-# --- citations -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Request:
-    source: LoadedSummary
-    locator: str | None = None
-    figure: Figure | None = None
-
-
-@dataclass
-class _Citer:
-    """Hands out citation markers while templates render; numbers footnotes when the Markdown is
-    converted, so the numbers follow reading order whatever order templates evaluate in."""
-
-    requests: list[_Request] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
-    cited: set[str] = field(default_factory=set)
-    figures: dict[str, FigureUse] = field(default_factory=dict)
-    entries: dict[str, LoadedSummary] = field(default_factory=dict)
-    markings: list[Marking] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)
-
-    def request(self, source: LoadedSummary, locator: str | None = None, figure: Figure | None = None) -> Markup:
-        self.requests.append(_Request(source, locator, figure))
-        return Markup(marker(Kind.CITATION, len(self.requests) - 1))
-
-    def entry(self, source: LoadedSummary) -> Markup:
-        self.entries[source.id] = source
-        return Markup(marker(Kind.ENTRY, source.id))
-
-    def resolve(self, kind: Kind, key: str) -> Sequence[Inline | Chart]:
-        """What a marker stands for, met in reading order."""
-        return self._resolvers[kind](key)
-
-    @property
-    def _resolvers(self) -> dict[Kind, Callable[[str], Sequence[Inline | Chart]]]:
-        return {Kind.CITATION: self._footnote, Kind.ENTRY: self._entry, Kind.CHART: self._chart, Kind.PORTION: self._portion}
-
-    def _chart(self, key: str) -> list[Chart]:
-        # Blocks turns a paragraph that is only this into the chart block.
-        return [self.charts[int(key)]]
-
-    def _portion(self, key: str) -> list[Inline]:
-        # A portion the reader sees: its marking counts toward the banner.
-        marking = parse_marking(key)
-        if marking is not None:
-            self.markings.append(marking)
-        return []
-
-    def _entry(self, key: str) -> list[Inline]:
-        return list(citations.bibliography(self.entries[key].summary))
-
-    def _footnote(self, key: str) -> list[Inline]:
-        request = self.requests[int(key)]
-        source = request.source.summary
-        number = len(self.footnotes) + 1
-        runs = citations.note(source, first=source.id not in self.cited, locator=request.locator)
-        self.cited.add(source.id)
-        self.footnotes.append(Footnote(number, tuple(runs)))
-        if request.figure is not None:
-            fig = request.figure
-            self.figures.setdefault(
-                fig.id, FigureUse(fig.id, fig.value, fig.unit, fig.label, fig.period, source.id, fig.quote, format_figure(fig))
-            )
-        return [FootnoteRef(number)]
-
-
 # --- assembly --------------------------------------------------------------------------------------
 
 
@@ -123,7 +56,7 @@ class _Assembler:
         self.spec, self.sources, self.catalogue = spec, sources, catalogue
         self.audience, self.templates = audience, templates
         self.profile = audience.profile
-        self.citer = _Citer()
+        self.citer = Citer()
         self.by_id = {s.id: s for s in sources}
         self.figure_owner = {f.id: (s, f) for s in sources for f in s.summary.figures}
         self.source_views = {s.id: self._source_view(s) for s in sources}

@@ -1,14 +1,17 @@
-"""Reference documentation generated from code: the template context part of TEMPLATES.md.
+"""Reference documentation generated from code: the template context part of TEMPLATES.md, and
+the README's table of diagnostic codes.
 
 Stage: authoring, beside the build; it reads code and writes no memo. Consumes the documented
-context classes of :mod:`brief.assemble.context` (help text in each dataclass field's metadata), the models they
-expose (pydantic field descriptions) and the memo model (docstrings and trailing field comments);
-produces Markdown tables. TEMPLATES.md holds that Markdown between two marker comments, and
+context classes of :mod:`brief.assemble.context` (help text in each dataclass field's metadata),
+the models they expose (pydantic field descriptions), the memo model (docstrings and trailing
+field comments) and :data:`brief.diagnostics.RULES`; produces Markdown tables. Each document holds
+its table between two marker comments, and
 
     python -m brief.authoring.reference [TEMPLATES.md] [--check]
+    python -m brief.authoring.reference --rules README.md [--check]
 
-rewrites it in place, or with ``--check`` only reports whether it is current. A test runs the
-check, so the guide cannot drift from what templates actually receive.
+rewrite them in place, or with ``--check`` only report whether they are current. Tests run the
+checks, so the guides cannot drift from the code.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from pydantic import BaseModel
 
 from brief.assemble.context import LayoutContext, SectionContext
+from brief.diagnostics import rules_table
 from brief.errors import BriefError, Location
 
 BEGIN = "<!-- context:begin -->"
@@ -182,39 +186,58 @@ def context_reference() -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def replace_generated(text: str, generated: str, where: Path | str = "TEMPLATES.md") -> str:
+RULES_BEGIN = "<!-- rules:begin -->"
+RULES_END = "<!-- rules:end -->"
+
+
+def rules_reference() -> str:
+    """The Markdown table of every diagnostic code, generated from :data:`brief.diagnostics.RULES`."""
+    note = f"<!-- Generated from src/brief/diagnostics.py by `{COMMAND} --rules README.md`; edit RULES there, not this table. -->"
+    return note + "\n\n" + rules_table()
+
+
+def replace_generated(text: str, generated: str, where: Path | str = "TEMPLATES.md", markers: tuple[str, str] = (BEGIN, END)) -> str:
     """`text` with the part between the markers replaced by `generated`."""
-    start, end = text.find(BEGIN), text.find(END)
+    begin, end_mark = markers
+    start, end = text.find(begin), text.find(end_mark)
     if start < 0 or end < start:
-        raise BriefError(f"no '{BEGIN}' ... '{END}' markers to put the context reference between", Location(where), "authoring/reference")
-    return text[: start + len(BEGIN)] + "\n" + generated + text[end:]
+        raise BriefError(f"no '{begin}' ... '{end_mark}' markers to put the reference between", Location(where), "authoring/reference")
+    return text[: start + len(begin)] + "\n" + generated + text[end:]
 
 
-def generated_part(text: str, where: Path | str = "TEMPLATES.md") -> str:
-    """The part of `text` between the markers, as `context_reference` would produce it."""
-    start, end = text.find(BEGIN), text.find(END)
+def generated_part(text: str, where: Path | str = "TEMPLATES.md", markers: tuple[str, str] = (BEGIN, END)) -> str:
+    """The part of `text` between the markers, as the generator would produce it."""
+    begin, end_mark = markers
+    start, end = text.find(begin), text.find(end_mark)
     if start < 0 or end < start:
-        raise BriefError(f"no '{BEGIN}' ... '{END}' markers", Location(where), "authoring/reference")
-    return text[start + len(BEGIN) : end].lstrip("\n")
+        raise BriefError(f"no '{begin}' ... '{end_mark}' markers", Location(where), "authoring/reference")
+    return text[start + len(begin) : end].lstrip("\n")
 
 
 def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> int:
-    parser = argparse.ArgumentParser(prog=COMMAND, description="Regenerate the template context reference in TEMPLATES.md.")
+    parser = argparse.ArgumentParser(
+        prog=COMMAND, description="Regenerate the template context reference in TEMPLATES.md, or the table of diagnostic codes."
+    )
     parser.add_argument("path", nargs="?", default="TEMPLATES.md", help="the guide to update (default: ./TEMPLATES.md)")
+    parser.add_argument("--rules", action="store_true", help="update the table of diagnostic codes (in README.md) instead")
     parser.add_argument("--check", action="store_true", help="only check that the reference is current; exit 1 when it is not")
     args = parser.parse_args(argv)
     path = Path(args.path)
+    what, markers, wanted = (
+        ("table of diagnostic codes", (RULES_BEGIN, RULES_END), rules_reference())
+        if args.rules
+        else ("context reference", (BEGIN, END), context_reference())
+    )
+    again = f"{COMMAND}{' --rules' if args.rules else ''} {path}"
     try:
         text = path.read_text(encoding="utf-8")
-        current = generated_part(text, path)
-        wanted = context_reference()
-        if current == wanted:
-            echo(f"{path}: the context reference is up to date")
+        if generated_part(text, path, markers) == wanted:
+            echo(f"{path}: the {what} is up to date")
             return 0
         if args.check:
-            raise BriefError(f"the context reference is out of date; run `{COMMAND} {path}`", Location(path), "authoring/reference")
-        path.write_text(replace_generated(text, wanted, path), encoding="utf-8")
-        echo(f"{path}: context reference regenerated")
+            raise BriefError(f"the {what} is out of date; run `{again}`", Location(path), "authoring/reference")
+        path.write_text(replace_generated(text, wanted, path, markers), encoding="utf-8")
+        echo(f"{path}: {what} regenerated")
         return 0
     except OSError as exc:
         echo(f"{path}: error: cannot read or write: {exc.strerror}")
