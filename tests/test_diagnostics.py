@@ -50,9 +50,10 @@ def _codes_in_source() -> dict[str, str]:
     found: dict[str, str] = {}
     for path in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"[a-z]+/[a-z][a-z-]*", node.value):
-                if node.value.split("/")[0] in prefixes:
-                    found.setdefault(node.value, f"{path.relative_to(REPO)}:{node.lineno}")
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            if re.fullmatch(r"[a-z]+/[a-z][a-z-]*", node.value) and node.value.split("/")[0] in prefixes:
+                found.setdefault(node.value, f"{path.relative_to(REPO)}:{node.lineno}")
     return found
 
 
