@@ -25,8 +25,8 @@ import yaml
 from brief.ingest.clean import clean
 from brief.ingest.draft import draft_summary, sentence_spans
 from brief.ingest.keypoints import rank_sentences
-from brief.inputs.models import SourceSummary
 from brief.inputs.catalogue import load_catalogue
+from brief.inputs.models import SourceSummary
 from brief.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]

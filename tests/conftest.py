@@ -3,6 +3,7 @@ and text extraction from the PDFs and DOCX files a build writes."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import subprocess
@@ -43,8 +44,10 @@ def sample_workspace(dest: Path) -> Path:
 
 
 def brief(ws: Path, *args: str) -> Result:
-    """Run `brief ARGS` in-process with the workspace as current folder."""
-    return CliRunner().invoke(main, list(args), catch_exceptions=False, env={"COLUMNS": "200"})
+    """Run `brief ARGS` in-process with the workspace as current folder (the CLI finds its workspace
+    there), and the previous folder back afterwards, even when the command raises."""
+    with contextlib.chdir(ws):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False, env={"COLUMNS": "200"})
 
 
 @pytest.fixture
@@ -66,15 +69,10 @@ class Built:
         return self.out / f"{audience}.docx"
 
 
-def build_into(ws: Path, brief_name: str, monkeypatch: pytest.MonkeyPatch | None = None) -> Built:
-    import os
-
-    old = Path.cwd()
-    os.chdir(ws)
-    try:
-        result = brief(ws, "build", "--quiet")
-    finally:
-        os.chdir(old)
+def build_into(ws: Path, brief_name: str) -> Built:
+    """Build every brief of `ws`; session fixtures use it too, where no monkeypatch.chdir is to hand,
+    so the change of folder is brief()'s own, undone when it returns."""
+    result = brief(ws, "build", "--quiet")
     assert result.exit_code == 0, result.output
     return Built(ws, ws / "build" / brief_name)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brief.verify.budgets import count_words, over_budget
-from brief.build.run import build
 from brief.assemble.memo import BulletList, FootnoteRef, Paragraph, Section, Text
+from brief.build.run import build
+from brief.verify.budgets import count_words, over_budget
 from brief.workspace import Workspace
 from conftest import brief
 

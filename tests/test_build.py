@@ -4,7 +4,6 @@ would (PDF text by page, the DOCX reopened with python-docx)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -242,8 +241,7 @@ def test_workspace_section_template_changes_pdf_and_docx(basic: Path) -> None:
 
 
 def test_no_build_folder_is_written_for_help(tmp_path: Path) -> None:
-    os.chdir(tmp_path)
-    result = brief(tmp_path, "--help")
+    result = brief(tmp_path, "--help")  # run from tmp_path, where a stray build folder would appear
     assert result.exit_code == 0 and "build" in result.output
     assert not (tmp_path / "build").exists()
 

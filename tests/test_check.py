@@ -127,7 +127,10 @@ def test_unknown_citation(sample: Path) -> None:
     line = edit(brief_path, old, 'cite("wsj-2020-02-08")')
     code, lines = findings(sample)
     assert code == 1
-    assert f"briefs/us-mexico-security.md:{line}: error: citation of 'wsj-2020-02-08', which has no summary in seeds/ [citation/unknown-source]" in lines
+    assert (
+        f"briefs/us-mexico-security.md:{line}: error: citation of 'wsj-2020-02-08', which has no summary in seeds/"
+        " [citation/unknown-source]" in lines
+    )
     assert old in text
 
 
@@ -225,5 +228,6 @@ def test_over_long_bluf_is_reported(basic_ws: Path) -> None:
     )
     edit(spec, "Approve a shared scanning program", long + " Approve a shared scanning program")
     assert rule_errors(basic_ws) == [
-        f"briefs/port-security.md:{line}: error: the BLUF takes 8 printed lines in the principal memo; its audience allows 4 [memo/bluf-lines]"
+        f"briefs/port-security.md:{line}: error: the BLUF takes 8 printed lines in the principal memo; its audience allows 4"
+        " [memo/bluf-lines]"
     ]

@@ -16,8 +16,8 @@ import pytest
 from docx.shared import Inches
 from lxml import etree
 
-from brief.errors import RenderError
 from brief.assemble.memo import BulletList, Footnote, FootnoteRef, HeaderLine, Heading, Link, Memo, Paragraph, Section, Table, Text
+from brief.errors import RenderError
 from brief.render import RenderJob
 from brief.render.docx import BUILTIN_REFERENCE, DocxRenderer
 from conftest import Built

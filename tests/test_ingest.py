@@ -260,7 +260,8 @@ def _bad_files(folder: Path) -> dict[str, str]:
         "corrupt.docx": "corrupt DOCX: File is not a zip file [ingest/corrupt]",
         "empty.txt": "empty file [ingest/no-text]",
         "huge.txt": "file is 50 MB; brief ingests sources up to 20 MB [ingest/unreadable]",
-        "notes.xyz": "unknown file type '.xyz' (brief reads .docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml) [ingest/unsupported]",
+        "notes.xyz": "unknown file type '.xyz' (brief reads .docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml)"
+        " [ingest/unsupported]",
         "scan.pdf": "the PDF has no text layer (a scan?); run OCR first [ingest/no-text]",
         "scripts.html": "no article text found in the HTML page [ingest/no-text]",
     }
@@ -275,7 +276,9 @@ def test_bad_files_get_one_line_each_and_the_rest_are_ingested(tmp_path: Path, m
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     errors = sorted(line for line in lines if ": error: " in line)
-    assert errors == sorted([f"in/{name}: error: {message}" for name, message in expected.items()] + ["missing.txt: error: no such file [ingest/not-found]"])
+    assert errors == sorted(
+        [f"in/{name}: error: {message}" for name, message in expected.items()] + ["missing.txt: error: no such file [ingest/not-found]"]
+    )
     assert "Traceback" not in result.output
     assert len(list((tmp_path / "seeds").glob("*.yaml"))) == 1
 

@@ -1,8 +1,8 @@
-"""`brief serve`, driven in-process: listing, builds, downloads, errors and path traversal."""
+"""`brief serve`, driven in-process: listing, builds, downloads, errors, the file guard part by part
+(each test URL reaches the handler, so the guard and not the router refuses it) and the build lock."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -63,24 +63,140 @@ def test_failed_build_shows_the_error_and_keeps_previous_files(client: TestClien
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+@pytest.fixture
+def planted(ws: Path) -> Path:
+    """A build folder holding one servable file and, beside it, a trap for each part of the file guard:
+    each trap is a URL that the router hands to the download handler and that names something readable,
+    so only that part of the guard stands between the request and the file."""
+    out = ws / "build" / "port-security"
+    out.mkdir(parents=True)
+    (out / "principal.pdf").write_bytes(b"%PDF principal")
+    # Name and audience shapes: real files inside the build folder, but not named like briefs or audiences.
+    (ws / "build" / "Port-Security").mkdir()
+    (ws / "build" / "Port-Security" / "principal.pdf").write_bytes(b"%PDF upper")
+    (out / ".draft.pdf").write_bytes(b"%PDF hidden")
+    # Extensions: files a build leaves in the folder (figures.json) or someone might, which are not memos.
+    (out / "figures.json").write_text("{}", encoding="utf-8")
+    (out / "principal.md").write_text("# source", encoding="utf-8")
+    # Outside the build folder, reached through symlinks that sit inside it: a file, and a whole brief folder.
+    (ws / "secret.pdf").write_bytes(b"%PDF secret")
+    (out / "escape.pdf").symlink_to(ws / "secret.pdf")
+    (ws / "build" / "link").symlink_to("..", target_is_directory=True)
+    # A directory named like a file.
+    (out / "folder.pdf").mkdir()
+    return ws
+
+
+# (URL, the path parameters the handler sees): each routes to the download handler, and each names
+# something that exists, so a 404 can only come from the guard.
+TRAPS = {
+    "name-uppercase": ("/files/Port-Security/principal.pdf", ("Port-Security", "principal", "pdf")),
+    "audience-hidden": ("/files/port-security/.draft.pdf", ("port-security", ".draft", "pdf")),
+    "ext-json": ("/files/port-security/figures.json", ("port-security", "figures", "json")),
+    "ext-md": ("/files/port-security/principal.md", ("port-security", "principal", "md")),
+    "symlinked-file": ("/files/port-security/escape.pdf", ("port-security", "escape", "pdf")),
+    "symlinked-folder": ("/files/link/secret.pdf", ("link", "secret", "pdf")),
+    "dot-dot-name": ("/files/%2e%2e/secret.pdf", ("..", "secret", "pdf")),  # both the name check and containment refuse it
+    "directory": ("/files/port-security/folder.pdf", ("port-security", "folder", "pdf")),
+}
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """The guard's arguments, each time the download handler (or the listing) consults it."""
+    from brief import serve
+
+    seen: list[tuple[str, str, str]] = []
+    guard = serve._built_file
+
+    def recording(workspace: Workspace, name: str, audience: str, ext: str) -> Path | None:
+        seen.append((name, audience, ext))
+        return guard(workspace, name, audience, ext)
+
+    monkeypatch.setattr(serve, "_built_file", recording)
+    return seen
+
+
+def test_the_guard_serves_a_built_file(planted: Path, calls: list[tuple[str, str, str]]) -> None:
+    # The control for the traps below: the fixture's own file is served, so their 404s are refusals.
+    response = TestClient(create_app(Workspace.at(planted))).get("/files/port-security/principal.pdf")
+    assert response.status_code == 200 and response.content == b"%PDF principal"
+    assert calls == [("port-security", "principal", "pdf")]
+
+
+@pytest.mark.parametrize(("url", "params"), TRAPS.values(), ids=TRAPS.keys())
+def test_the_guard_refuses_what_routing_lets_through(
+    planted: Path, calls: list[tuple[str, str, str]], url: str, params: tuple[str, str, str]
+) -> None:
+    # Server errors come back as responses, so serving a trap reads as 200 (or 500) against 404.
+    client = TestClient(create_app(Workspace.at(planted)), raise_server_exceptions=False)
+    response = client.get(url)
+    assert calls == [params], "the URL did not reach the guard"
+    assert (response.status_code, response.text) == (404, "not found")
+
+
+@pytest.mark.parametrize("params", [params for _, params in TRAPS.values()], ids=TRAPS.keys())
+def test_built_file_refuses_each_trap(planted: Path, params: tuple[str, str, str]) -> None:
+    from brief.serve import _built_file
+
+    workspace = Workspace.at(planted)
+    assert _built_file(workspace, "port-security", "principal", "pdf") == (planted / "build" / "port-security" / "principal.pdf").resolve()
+    assert _built_file(workspace, *params) is None
+
+
 @pytest.mark.parametrize(
     "url",
     [
         "/files/../../etc/passwd",
         "/files/port-security/..%2F..%2Fbriefs%2Fport-security.pdf",
-        "/files/%2e%2e/principal.pdf",
         "/files/port-security/%2Fetc%2Fpasswd.pdf",
-        "/files/port-security/principal.md",
-        "/files/Port-Security/principal.pdf",
-        "/files/port-security/escape.pdf",
+        "/files/%2e%2e/%2e%2e/etc/passwd.pdf",
     ],
 )
-def test_nothing_outside_the_build_folder(client: TestClient, ws: Path, url: str) -> None:
-    client.post("/build/port-security")
-    outside = ws / "secret.pdf"
-    outside.write_bytes(b"%PDF secret")
-    os.symlink(outside, ws / "build" / "port-security" / "escape.pdf")
-    assert client.get(url).status_code == 404
+def test_traversal_with_slashes_never_routes(planted: Path, calls: list[tuple[str, str, str]], url: str) -> None:
+    # The client folds the dot segments and Starlette matches path parameters without slashes, so these
+    # never reach the guard: this pins the router's share, the tests above pin the guard's.
+    assert TestClient(create_app(Workspace.at(planted))).get(url).status_code == 404
+    assert calls == []
+
+
+def test_builds_run_one_at_a_time(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two build requests at once: the lock makes the second wait for the first. A stand-in build
+    counts the calls inside it and waits for a second call to join it; with the lock none can, so
+    each call waits its half second out alone, and without the lock the two meet at once."""
+    import asyncio
+    import threading
+    from types import SimpleNamespace
+
+    import httpx2 as httpx
+
+    count = threading.Lock()
+    inside = most = entered = 0
+    joined = threading.Event()
+
+    def stand_in(workspace: Workspace, names: list[str]) -> SimpleNamespace:
+        nonlocal inside, most, entered
+        with count:
+            inside += 1
+            entered += 1
+            most = max(most, inside)
+            if inside > 1:
+                joined.set()
+        joined.wait(0.5)
+        with count:
+            inside -= 1
+        return SimpleNamespace(warnings=[])  # all the handler reads of a build report
+
+    monkeypatch.setattr("brief.build.run.build", stand_in)
+    app = create_app(Workspace.at(ws))
+
+    async def both() -> list[int]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            responses = await asyncio.gather(*(client.post("/build/port-security") for _ in range(2)))
+            return [r.status_code for r in responses]
+
+    assert asyncio.run(both()) == [303, 303]
+    assert (entered, most) == (2, 1), "two builds ran at once"
 
 
 def test_unknown_brief_cannot_be_built(client: TestClient) -> None:

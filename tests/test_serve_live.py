@@ -1,6 +1,7 @@
 """`brief serve` over a real socket on loopback: a headless Chromium clicks Build and downloads the
-principal PDF, and 200 concurrent downloads all arrive whole. Skips when Debian's chromium or
-Playwright is absent (`./dev test` installs both on Debian)."""
+principal PDF, 200 concurrent downloads all arrive whole, and two builds asked for at once run one
+after the other. Skips when Debian's chromium or Playwright is absent (`./dev test` installs both
+on Debian)."""
 
 from __future__ import annotations
 
@@ -102,11 +103,33 @@ def test_two_hundred_concurrent_downloads(server: tuple[str, Path]) -> None:
     assert all(digest == expected[name] for name, _, digest in results)
 
 
-def test_concurrent_builds_are_serialised(server: tuple[str, Path]) -> None:
+def test_concurrent_builds_are_serialised(server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two real builds requested at once over the socket: both succeed, one after the other, and
+    leave whole files. The server runs in this process, so counting the calls inside the build
+    function sees whether the lock kept them apart (tests/test_serve.py checks the same in-process,
+    with a stand-in build that waits for company)."""
     import httpx2 as httpx
     from pypdf import PdfReader
 
+    from brief.build import run
+
     url, ws = server
+    real = run.build
+    count = threading.Lock()
+    inside = [0]
+    most = [0]
+
+    def counted(*args: object, **kwargs: object) -> object:
+        with count:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        try:
+            return real(*args, **kwargs)
+        finally:
+            with count:
+                inside[0] -= 1
+
+    monkeypatch.setattr(run, "build", counted)  # the handler imports it per request
 
     async def both() -> list[int]:
         async with httpx.AsyncClient(timeout=180) as client:
@@ -114,6 +137,9 @@ def test_concurrent_builds_are_serialised(server: tuple[str, Path]) -> None:
             return [r.status_code for r in responses]
 
     assert asyncio.run(both()) == [303, 303]
+    assert most[0] == 1, "two builds ran at once"
+    page = httpx.get(url).text
+    assert "Build failed" not in page and "Built at" in page
     out = ws / "build" / "port-security"
     assert not list(out.glob(".*.tmp"))  # no half-written temporary files left behind
     for audience in ("principal", "staff", "public"):

@@ -317,7 +317,9 @@ def test_a_change_in_the_scaffold_reaches_pdf_and_docx(basic: Path) -> None:
 
 def test_templates_md_context_reference_is_current() -> None:
     text = (REPO / "TEMPLATES.md").read_text(encoding="utf-8")
-    assert docgen.generated_part(text) == docgen.context_reference(), "TEMPLATES.md is stale: run `python -m brief.authoring.reference TEMPLATES.md`"
+    assert docgen.generated_part(text) == docgen.context_reference(), (
+        "TEMPLATES.md is stale: run `python -m brief.authoring.reference TEMPLATES.md`"
+    )
 
 
 def test_context_reference_lists_every_field_with_its_help() -> None:
@@ -349,7 +351,9 @@ def test_docgen_rewrites_a_stale_reference_and_check_fails_on_it(tmp_path: Path)
     guide.write_text(f"# Guide\n\n{docgen.BEGIN}\nold text\n{docgen.END}\n\nAfter.\n", encoding="utf-8")
     said: list[str] = []
     assert docgen.main([str(guide), "--check"], echo=said.append) == 1
-    assert said == [f"{guide}: error: the context reference is out of date; run `python -m brief.authoring.reference {guide}` [authoring/reference]"]
+    assert said == [
+        f"{guide}: error: the context reference is out of date; run `python -m brief.authoring.reference {guide}` [authoring/reference]"
+    ]
     assert docgen.main([str(guide)], echo=said.append) == 0
     text = guide.read_text(encoding="utf-8")
     assert text.startswith(f"# Guide\n\n{docgen.BEGIN}\n<!-- Generated from src/brief/assemble/context.py")

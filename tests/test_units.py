@@ -9,12 +9,12 @@ import jinja2.meta
 import pytest
 
 from brief.assemble.blocks import markdown_to_blocks
-from brief.assemble.markers import Kind, marker
 from brief.assemble.context import LayoutContext, SectionContext
 from brief.assemble.figuretext import format_value
+from brief.assemble.markers import Kind, marker
 from brief.assemble.memo import BulletList, FootnoteRef, Heading, Paragraph, Table, Text
-from brief.verify.provenance import find_span
 from brief.inputs.templating import BUILTIN, md_escape
+from brief.verify.provenance import find_span
 
 
 @pytest.mark.parametrize(
