@@ -227,3 +227,14 @@ def test_serve_binds_loopback_and_warns_otherwise(monkeypatch: pytest.MonkeyPatc
     assert calls == [("127.0.0.1", 8000)] and warnings == []
     serve(Workspace.at(ws), host="0.0.0.0", port=9000, warn=warnings.append)
     assert calls[-1] == ("0.0.0.0", 9000) and warnings and warnings[0].startswith("warning: serving on 0.0.0.0")
+
+
+def test_a_build_with_warnings_shows_them_with_their_codes(client: TestClient, ws: Path) -> None:
+    # The page reports what `brief build` prints: here a rule the workspace turned into a warning.
+    (ws / "brief.toml").write_text('[rules]\n"memo/decision-date" = "warning"\n', encoding="utf-8")
+    spec = ws / "briefs" / "port-security.md"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("decision_due: 2025-03-17", "decision_due: 2025-03-12"), encoding="utf-8")
+    page = client.post("/build/port-security").text
+    assert "Built at" in page and "Build failed" not in page
+    assert 'class="warning"' in page and "warning: decision_due 2025-03-12 is less than five business days" in page
+    assert "[memo/decision-date]" in page
