@@ -3,10 +3,12 @@
 The earlier revision's ``src/`` is taken from git (``git archive``) and run with the same
 interpreter and libraries, so only brief's own code differs. For each of the two, on a fresh copy
 of the sample workspace: a cold ``brief build`` (default ``--jobs``), a rebuild with nothing to
-do, and ``brief --help``. The runs alternate (old, new, old, new, ...) so that load on a shared
-machine falls on both alike; the table gives medians and the ratio new / old.
+do, and ``brief --help``; with ``--scale``, also a cold build of the large generated workspace
+(see scale_workspace.py; generated once, by this checkout's ``brief ingest``). The runs alternate
+(old, new, old, new, ...) so that load on a shared machine falls on both alike; the table gives
+medians and the ratio new / old.
 
-    .venv/bin/python benchmarks/compare.py [REVISION] [--repeats 5]
+    .venv/bin/python benchmarks/compare.py [REVISION] [--repeats 5] [--scale]
 """
 
 from __future__ import annotations
@@ -66,7 +68,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("revision", nargs="?", default="HEAD~1", help="the earlier revision (default: HEAD~1)")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--scale", action="store_true", help="also build the 200-source workspace (twice each)")
     args = parser.parse_args()
+    measures = ["cold build", "no-op rebuild", "brief --help"]
     with tempfile.TemporaryDirectory(prefix="brief-compare-") as tmp:
         root = Path(tmp)
         sources = {"old": extract(args.revision, root), "new": REPO / "src"}
@@ -78,10 +82,18 @@ def main() -> int:
                 times.setdefault((which, "cold build"), []).append(timed(src, ws, "build", "--quiet"))
                 times.setdefault((which, "no-op rebuild"), []).append(timed(src, ws, "build", "--quiet"))
                 times.setdefault((which, "brief --help"), []).append(timed(src, ws, "--help"))
+        if args.scale:
+            measures.append("scale: cold build")
+            scale = root / "scale"
+            subprocess.run([sys.executable, str(REPO / "benchmarks" / "scale_workspace.py"), str(scale)], check=True, capture_output=True)
+            for _ in range(2):
+                for which, src in sources.items():
+                    shutil.rmtree(scale / "build", ignore_errors=True)
+                    times.setdefault((which, "scale: cold build"), []).append(timed(src, scale, "build", "--quiet"))
     print(f"brief at {args.revision} (old) against this checkout (new): medians of {args.repeats} alternating runs\n")
     print("| measurement | old | new | new / old |")
     print("|---|--:|--:|--:|")
-    for what in ("cold build", "no-op rebuild", "brief --help"):
+    for what in measures:
         old, new = statistics.median(times[("old", what)]), statistics.median(times[("new", what)])
         print(f"| {what} | {old:.2f} s | {new:.2f} s | {new / old:.2f} |")
     return 0
