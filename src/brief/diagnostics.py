@@ -77,11 +77,15 @@ RULES: dict[str, Rule] = {
         _fixed("summary/syntax", "A source summary is not well-formed YAML."),
         _fixed("summary/schema", "A source summary has an unknown key, a missing key or a wrong value, or its id is not its file name."),
         _fixed("summary/duplicate-figure", "Two summaries use one figure id; figure ids are unique across the workspace."),
+        _fixed("summary/duplicate-id", "Two summary files have one id (x.yaml and x.yml)."),
         _fixed("catalogue/unreadable", "The option catalogue cannot be read or is not UTF-8."),
         _fixed("catalogue/syntax", "The option catalogue is not well-formed YAML."),
         _fixed("catalogue/schema", "The option catalogue is not a list of options, or an option is malformed."),
         _fixed("catalogue/duplicate-option", "Two options of the catalogue share an id."),
         _fixed("spec/not-found", "No brief of that name, or no brief at all, in the briefs folder."),
+        _fixed(
+            "spec/name", "A brief's file name is not a slug (lower-case letters, digits, '.', '_', '-'), so it cannot name its outputs."
+        ),
         _fixed("spec/unreadable", "A brief cannot be read or is not UTF-8."),
         _fixed(
             "spec/syntax", "A brief's front matter is missing, unclosed or not well-formed YAML, or its prose has a template syntax error."
@@ -109,7 +113,8 @@ RULES: dict[str, Rule] = {
         _fixed("output/write", "An output file cannot be written."),
         _fixed("ingest/not-found", "A path given to `brief ingest` does not exist."),
         _fixed("ingest/unsupported", "A file type `brief ingest` has no reader for."),
-        _fixed("ingest/unreadable", "A raw source cannot be read: too large, binary, or in an unknown encoding."),
+        _fixed("ingest/unreadable", "A raw source cannot be read: binary, or in an unknown encoding."),
+        _fixed("ingest/too-large", "A raw source is too large, or expands past brief's limits once unpacked (a DOCX part, YAML aliases)."),
         _fixed("ingest/no-text", "A raw source has no text to summarise (empty, a scanned PDF, only page furniture)."),
         _fixed("ingest/corrupt", "A raw source is a corrupt PDF, DOCX or HTML file."),
         _fixed("ingest/failed", "`brief ingest` failed on a file for a reason of its own (please report it)."),

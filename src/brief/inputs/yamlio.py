@@ -27,6 +27,59 @@ class _Loader(_Base):
     treated like `2020-02-07` instead of becoming an int or a date depending on their shape."""
 
 
+# Values a document may hold once its aliases are expanded. A summary holds hundreds; aliases that
+# repeat aliases ("billion laughs") multiply a few hundred bytes into billions of values, which
+# validation (or printing) would then walk. Counting is linear in the composed nodes.
+MAX_VALUES = 200_000
+
+
+class YamlTooLarge(yaml.YAMLError):
+    """A document whose aliases expand past MAX_VALUES, or that nests too deeply to read."""
+
+
+def expanded_size(node: yaml.Node, limit: int = MAX_VALUES) -> int:
+    """How many values the document rooted at `node` has with every alias expanded, counting no
+    further than past `limit` (a recursive alias counts as too many). Iterative, so depth costs
+    no stack."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        current, children_done = stack.pop()
+        key = id(current)
+        if isinstance(current, yaml.MappingNode):
+            children = [n for pair in current.value for n in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            children = list(current.value)
+        else:
+            sizes[key] = 1
+            continue
+        if children_done:
+            sizes[key] = min(limit + 1, 1 + sum(sizes.get(id(c), limit + 1) for c in children))
+        elif key not in sizes:
+            sizes[key] = limit + 1  # until its children are counted: a cycle stays too many
+            stack.append((current, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(node)]
+
+
+def load_untrusted(text: str, limit: int = MAX_VALUES) -> Any:
+    """Parse YAML from an untrusted source (front matter of a raw document): safe types only,
+    and YamlTooLarge when aliases expand past `limit` values."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if expanded_size(node, limit) > limit:
+            raise YamlTooLarge(f"its aliases expand to more than {limit:,} values")
+        try:
+            return loader.construct_document(node)
+        except RecursionError:
+            raise YamlTooLarge("it nests too deeply to read") from None
+    finally:
+        loader.dispose()
+
+
 # Drop the timestamp resolver: pydantic parses dates itself, from strings.
 _Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -44,9 +97,15 @@ def parse_yaml(text: str, path: Path, error: type[BriefError], line_offset: int 
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None and expanded_size(node) > MAX_VALUES:
+                raise YamlTooLarge(f"its aliases expand to more than {MAX_VALUES:,} values")
             data = loader.construct_document(node) if node is not None else None
+        except RecursionError:
+            raise YamlTooLarge("it nests too deeply to read") from None
         finally:
             loader.dispose()
+    except YamlTooLarge as exc:
+        raise error(f"malformed YAML: {exc}", Location(path, line_offset + 1), f"{error.kind}/syntax") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # A problem found at the end of the stream is reported on the last line of the text.
