@@ -11,7 +11,7 @@ import pytest
 from brief.assemble.blocks import markdown_to_blocks
 from brief.assemble.context import LayoutContext, SectionContext
 from brief.assemble.figuretext import format_value
-from brief.assemble.markers import Kind, marker
+from brief.assemble.markers import Kind, Markers
 from brief.assemble.memo import BulletList, FootnoteRef, Heading, Paragraph, Table, Text
 from brief.inputs.templating import BUILTIN, md_escape
 from brief.verify.provenance import find_span
@@ -50,6 +50,8 @@ def test_markdown_to_blocks_with_citations() -> None:
         notes.append(key)
         return [FootnoteRef(len(notes))]
 
+    markers = Markers()
+    marker = markers.make
     text = f"""### Option
 
 A **bold** claim{marker(Kind.CITATION, 0)} and *more*.
@@ -64,7 +66,7 @@ A **bold** claim{marker(Kind.CITATION, 0)} and *more*.
 Approve ___
 {{: .decision }}
 """
-    blocks = markdown_to_blocks(text, resolve)
+    blocks = markdown_to_blocks(text, resolve, markers)
     assert blocks[0] == Heading("Option", 1)
     assert blocks[1] == Paragraph(
         (Text("A "), Text("bold", bold=True), Text(" claim"), FootnoteRef(1), Text(" and "), Text("more", italic=True), Text("."))
@@ -78,7 +80,7 @@ Approve ___
 
 
 def test_raw_html_and_scripts_never_become_markup() -> None:
-    blocks = markdown_to_blocks("Hello <script>alert(1)</script><b>there</b> <a href='http://x'>link</a>", lambda k, v: [])
+    blocks = markdown_to_blocks("Hello <script>alert(1)</script><b>there</b> <a href='http://x'>link</a>", lambda k, v: [], Markers())
     assert blocks == [
         Paragraph(
             (Text("Hello "), Text("there", bold=True), Text(" link")),
@@ -89,7 +91,7 @@ def test_raw_html_and_scripts_never_become_markup() -> None:
 def test_md_escape_neutralises_markdown_and_html() -> None:
     env = jinja2.Environment(autoescape=True, finalize=md_escape)
     out = env.from_string("{{ x }}").render(x="*a* [b](c) <i>")
-    blocks = markdown_to_blocks(out, lambda k, v: [])
+    blocks = markdown_to_blocks(out, lambda k, v: [], Markers())
     assert blocks == [Paragraph((Text("*a* [b](c) <i>"),))]
 
 

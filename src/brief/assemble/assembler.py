@@ -9,13 +9,13 @@ with the portions it left out for the leak check of :mod:`brief.verify`.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 import jinja2
-import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from brief.assemble import citations
@@ -25,13 +25,14 @@ from brief.assemble.context import BriefView, ConflictView, EventView, EvidenceV
 from brief.assemble.events import group_events
 from brief.assemble.figuretext import format_figure
 from brief.assemble.footnotes import Citer
-from brief.assemble.markers import Kind, marker
+from brief.assemble.markers import Kind
 from brief.assemble.memo import Block, Chart, HeaderLine, Memo, Paragraph, Section
 from brief.assemble.portions import apply_portions, memo_banner
 from brief.errors import BriefError, Location, SpecError, TemplateError
 from brief.inputs.audiences import Audience
 from brief.inputs.markings import parse_marking
 from brief.inputs.models import CatalogueOption, Figure
+from brief.inputs.sandbox import BoundedSandbox, LimitExceeded
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
 from brief.inputs.templating import Templates, guard
@@ -60,7 +61,7 @@ class _Assembler:
         self.by_id = {s.id: s for s in sources}
         self.figure_owner = {f.id: (s, f) for s in sources for f in s.summary.figures}
         self.source_views = {s.id: self._source_view(s) for s in sources}
-        self.prose_env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        self.prose_env = BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
         self.prose_env.globals.update(figure=self.figure, cite=self.cite)
         ceiling = self.profile.markings.ceiling or ("U" if self.profile.form == "public" else None)
         self.ceiling = parse_marking(ceiling) if ceiling else None
@@ -107,7 +108,7 @@ class _Assembler:
             shown = "Key figures" if kind == "figures" else f"The {min(len(context.events), 10)} most recent events"
             caption = f"{shown}. Source: " + "; ".join(sorted(outlets)) + "."
         self.citer.charts.append(Chart(image.svg, image.png, image.alt, caption, image.width_in, image.height_in))
-        return Markup("\n\n" + marker(Kind.CHART, len(self.citer.charts) - 1) + "\n\n")
+        return Markup("\n\n" + self.citer.markers.make(Kind.CHART, len(self.citer.charts) - 1) + "\n\n")
 
     def _prose(self, text: str, where: Location) -> Markup:
         def render() -> str:
@@ -120,13 +121,19 @@ class _Assembler:
             raise SpecError(f"template syntax error: {exc.message}", Location(where.path, line), "spec/syntax") from None
         except BriefError:
             raise
-        except jinja2.TemplateError as exc:
-            raise SpecError(f"error in prose: {exc}", where, "spec/prose") from None
+        except (jinja2.TemplateError, TypeError, ValueError, OverflowError) as exc:
+            raise SpecError(f"error in prose: {exc}", _prose_line(exc, where), "spec/prose") from None
+        except RecursionError as exc:
+            raise SpecError("error in prose: it calls itself without end", _prose_line(exc, where), "spec/prose") from None
+        except MemoryError as exc:
+            raise SpecError("error in prose: it ran out of memory", _prose_line(exc, where), "spec/prose") from None
 
     def _portions(self, text: str) -> Markup:
         """Leave out the portions this audience may not carry. Each kept portion carries an
         invisible marker, so only the portions that reach the page count toward the banner."""
-        result = apply_portions(text, self.ceiling, self.profile.markings.portions, tag=lambda m: marker(Kind.PORTION, m.text))
+        result = apply_portions(
+            text, self.ceiling, self.profile.markings.portions, tag=lambda m: self.citer.markers.make(Kind.PORTION, m.text)
+        )
         self.withheld.extend(result.withheld)
         return Markup(result.text)
 
@@ -244,7 +251,7 @@ class _Assembler:
             title = self.profile.titles[section_id]
         if not text.strip():
             return None
-        blocks = markdown_to_blocks(text, self.citer.resolve)
+        blocks = markdown_to_blocks(text, self.citer.resolve, self.citer.markers)
         blocks = [_restyle(b, style) for b in blocks]
         return Section(section_id, title, tuple(blocks)) if blocks else None
 
@@ -310,6 +317,17 @@ class _Lazy(Markup):
 
     def __str__(self) -> str:
         return str(self._make())
+
+
+def _prose_line(exc: BaseException, where: Location) -> Location:
+    """Where in the brief a runtime error of prose happened: Jinja's rewritten traceback carries
+    the line within the prose, which starts below `where`."""
+    lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == "<template>" and frame.lineno]
+    if not lines and isinstance(exc, LimitExceeded) and exc.lineno:
+        lines = [exc.lineno]
+    if not lines or where.line is None:
+        return where
+    return Location(where.path, where.line + lines[-1])
 
 
 def _present(items: Iterable[Markup]) -> list[Markup]:

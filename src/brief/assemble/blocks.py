@@ -19,12 +19,21 @@ from html.parser import HTMLParser
 
 import markdown
 
-from brief.assemble.markers import PATTERN, Kind
+from brief.assemble.markers import Kind, Markers
 from brief.assemble.memo import Block, BulletList, Chart, FootnoteRef, Heading, Inline, Paragraph, Table, Text
+from brief.untrusted import clean_text
 
 # A marker resolves to inline runs, or to a chart (a block, kept when it is a paragraph's only run).
 Piece = Inline | Chart
 Resolver = Callable[[Kind, str], Sequence[Piece]]
+
+
+@dataclass(frozen=True)
+class _Expand:
+    """How to find this memo's markers in text, and what each stands for."""
+
+    resolve: Resolver
+    pattern: re.Pattern[str]
 
 
 @dataclass
@@ -74,19 +83,22 @@ class _TreeBuilder(HTMLParser):
 _md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists"], output_format="html")
 
 
-def markdown_to_blocks(text: str, resolve: Resolver) -> list[Block]:
-    """Convert Markdown (with markers) to blocks; `resolve(kind, key)` expands each marker."""
+def markdown_to_blocks(text: str, resolve: Resolver, markers: Markers) -> list[Block]:
+    """Convert Markdown (with markers) to blocks; `resolve(kind, key)` expands each of the
+    memo's markers. Anything marker-like that is not one of them is dropped with the rest of
+    the private-use and control characters."""
+    expand = _Expand(resolve, markers.pattern)
     _md.reset()
     builder = _TreeBuilder()
     builder.feed(_md.convert(text))
     builder.close()
     blocks: list[Block] = []
     for child in builder.root.children:
-        _block(child, blocks, resolve)
+        _block(child, blocks, expand)
     return blocks
 
 
-def _block(node: _Node | str, out: list[Block], resolve: Resolver) -> None:
+def _block(node: _Node | str, out: list[Block], resolve: _Expand) -> None:
     if isinstance(node, str):
         if node.strip():
             out.append(Paragraph(tuple(_inlines(_pieces([node], resolve)))))
@@ -136,7 +148,7 @@ def _flatten_item(li: _Node) -> list[_Node | str]:
     return parts
 
 
-def _inline(children: list[_Node | str], resolve: Resolver) -> list[Inline]:
+def _inline(children: list[_Node | str], resolve: _Expand) -> list[Inline]:
     """Inline runs of a node's children (a chart can only stand as a paragraph of its own)."""
     return _inlines(_pieces(children, resolve))
 
@@ -145,7 +157,7 @@ def _inlines(pieces: list[Piece]) -> list[Inline]:
     return [piece for piece in pieces if not isinstance(piece, Chart)]
 
 
-def _pieces(children: list[_Node | str], resolve: Resolver, bold: bool = False, italic: bool = False) -> list[Piece]:
+def _pieces(children: list[_Node | str], resolve: _Expand, bold: bool = False, italic: bool = False) -> list[Piece]:
     runs: list[Piece] = []
     for child in children:
         if isinstance(child, str):
@@ -163,13 +175,13 @@ def _pieces(children: list[_Node | str], resolve: Resolver, bold: bool = False, 
     return _merge(runs)
 
 
-def _text_runs(text: str, resolve: Resolver, bold: bool, italic: bool) -> list[Piece]:
+def _text_runs(text: str, resolve: _Expand, bold: bool, italic: bool) -> list[Piece]:
     runs: list[Piece] = []
     pos = 0
-    for match in PATTERN.finditer(text):
+    for match in resolve.pattern.finditer(text):
         if match.start() > pos:
             runs.append(Text(_squash(text[pos : match.start()]), bold, italic))
-        runs.extend(resolve(Kind(match.group(1)), match.group(2)))
+        runs.extend(resolve.resolve(Kind(match.group(1)), match.group(2)))
         pos = match.end()
     if pos < len(text):
         runs.append(Text(_squash(text[pos:]), bold, italic))
@@ -177,7 +189,7 @@ def _text_runs(text: str, resolve: Resolver, bold: bool, italic: bool) -> list[P
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[ \t\r\n]+", " ", text)
+    return re.sub(r"[ \t\r\n]+", " ", clean_text(text))
 
 
 def _merge(runs: list[Piece]) -> list[Piece]:
@@ -205,7 +217,7 @@ def _trim(runs: list[Inline]) -> list[Inline]:
     return [r for r in out if not (isinstance(r, Text) and not r.text)]
 
 
-def _table(node: _Node, resolve: Resolver) -> Table:
+def _table(node: _Node, resolve: _Expand) -> Table:
     header: list[str] = []
     rows: list[tuple[tuple[Inline, ...], ...]] = []
     align: list[str] = []

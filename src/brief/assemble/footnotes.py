@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from brief.assemble import citations
 from brief.assemble.figuretext import format_figure
-from brief.assemble.markers import Kind, marker
+from brief.assemble.markers import Kind, Markers
 from brief.assemble.memo import Chart, FigureUse, Footnote, FootnoteRef, Inline
 from brief.inputs.markings import Marking, parse_marking
 from brief.inputs.models import Figure
@@ -43,14 +43,15 @@ class Citer:
     entries: dict[str, LoadedSummary] = field(default_factory=dict)
     markings: list[Marking] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    markers: Markers = field(default_factory=Markers)  # this memo's, with their own nonce
 
     def request(self, source: LoadedSummary, locator: str | None = None, figure: Figure | None = None) -> Markup:
         self.requests.append(Request(source, locator, figure))
-        return Markup(marker(Kind.CITATION, len(self.requests) - 1))
+        return Markup(self.markers.make(Kind.CITATION, len(self.requests) - 1))
 
     def entry(self, source: LoadedSummary) -> Markup:
         self.entries[source.id] = source
-        return Markup(marker(Kind.ENTRY, source.id))
+        return Markup(self.markers.make(Kind.ENTRY, source.id))
 
     def resolve(self, kind: Kind, key: str) -> Sequence[Inline | Chart]:
         """What a marker stands for, met in reading order."""

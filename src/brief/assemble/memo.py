@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from brief.untrusted import safe_url
+
 
 @dataclass(frozen=True)
 class Text:
@@ -28,10 +30,15 @@ class Text:
 
 @dataclass(frozen=True)
 class Link:
-    """A hyperlink; `text` is what the reader sees."""
+    """A hyperlink; `text` is what the reader sees. Only http, https and mailto links exist: the
+    summaries refuse others where they are read, and this refuses any that got past."""
 
     text: str
     url: str
+
+    def __post_init__(self) -> None:
+        if safe_url(self.url) != self.url:
+            raise ValueError(f"a memo may not link to {self.url!r}")
 
 
 @dataclass(frozen=True)

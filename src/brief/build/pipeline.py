@@ -69,6 +69,7 @@ def make_memo(task: MemoTask) -> MemoResult:
     """Assemble one memo, render each format in memory and verify what was rendered. Problems
     come back in the result, never as an exception, so one bad memo does not hide the others'."""
     from brief.assemble.assembler import assemble_memo
+    from brief.inputs.sandbox import budget
     from brief.inputs.templating import Templates
     from brief.render import RenderJob, get_renderer
     from brief.render.html import render_html
@@ -79,10 +80,11 @@ def make_memo(task: MemoTask) -> MemoResult:
     result = MemoResult(spec.name, audience.name)
     templates = Templates(task.workspace.templates, audience.name)
     try:
-        assembly = assemble_memo(spec, task.sources, task.catalogue, audience, templates)
-        memo = assembly.memo
-        stamp, epoch = source_date(memo.date)
-        html = render_html(memo, audience.profile, templates, stamp)
+        with budget():  # the memo's prose and templates share one budget of time and work
+            assembly = assemble_memo(spec, task.sources, task.catalogue, audience, templates)
+            memo = assembly.memo
+            stamp, epoch = source_date(memo.date)
+            html = render_html(memo, audience.profile, templates, stamp)
         reference = audience.reference_docx()
         job = RenderJob(workspace=task.workspace.root, html=html, reference_docx=reference, source_date_epoch=epoch)
         rendered = {fmt: get_renderer(fmt).render(memo, job) for fmt in task.formats}
@@ -90,7 +92,7 @@ def make_memo(task: MemoTask) -> MemoResult:
         # An error raised without a place (a renderer's, say) is the brief's to fix.
         result.diagnostics = [d if d.location else d.at(Location(spec.path)) for d in exc.diagnostics()]
     else:
-        found = verify_memo(spec, assembly, audience.profile, rendered, option_sources(task.sources))
+        found = verify_memo(spec, assembly, audience.profile, rendered, task.sources)
         result.diagnostics = task.workspace.severities().apply(found)
         if not result.failed:
             result.files = {fmt: output.data for fmt, output in rendered.items()}
@@ -98,12 +100,3 @@ def make_memo(task: MemoTask) -> MemoResult:
         result.loaded = sorted(templates.loaded | ({str(reference)} if reference else set()))
     result.seconds = time.perf_counter() - started
     return result
-
-
-def option_sources(sources: list[LoadedSummary]) -> dict[str, set[str]]:
-    """Option id -> the sources that discuss it."""
-    found: dict[str, set[str]] = {}
-    for source in sources:
-        for mention in source.summary.options:
-            found.setdefault(mention.id, set()).add(source.id)
-    return found

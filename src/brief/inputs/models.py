@@ -8,22 +8,52 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from brief.untrusted import clean_line, clean_text, safe_url
 
 SLUG = r"^[a-z0-9][a-z0-9_.-]*$"
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class Strict(BaseModel):
+    """Unknown keys are errors; every string is cleaned of what no input may carry (private-use
+    and control characters, see brief.untrusted) before it is validated."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    _clean: ClassVar[Callable[[str], str]] = staticmethod(clean_text)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_strings(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        return {key: _cleaned(value, cls._clean) for key, value in data.items()}
+
+
+def _cleaned(value: Any, clean: Callable[[str], str]) -> Any:
+    """Strings, and strings in lists, cleaned; mappings are models of their own and clean themselves."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_cleaned(item, clean) for item in value]
+    return value
+
+
+class SourceText(Strict):
+    """A part of a source summary: text from the source, printed inline in memos, so a line break
+    in it (which would start a Markdown list or heading) becomes a space."""
+
+    _clean: ClassVar[Callable[[str], str]] = staticmethod(clean_line)
 
 
 # --- SourceSummary ------------------------------------------------------------------------------
 
 
-class Figure(Strict):
+class Figure(SourceText):
     id: str = Field(pattern=SLUG, description="Stable id, unique across the workspace; used by figure().")
     value: float = Field(description="The number as a reader means it: '$3 billion' is 3000000000.")
     upper: float | None = Field(default=None, description="Upper bound when the source gives a range ('10 to 20').")
@@ -34,13 +64,13 @@ class Figure(Strict):
     importance: int = Field(default=2, ge=1, le=3, description="3 headline, 2 supporting, 1 minor.")
 
 
-class Quotation(Strict):
+class Quotation(SourceText):
     speaker: str = Field(min_length=1, description="Who is quoted, as the source names them.")
     role: str | None = Field(default=None, description="The speaker's role or affiliation.")
     text: str = Field(min_length=1, description="The quotation, verbatim and short.")
 
 
-class Person(Strict):
+class Person(SourceText):
     name: str = Field(min_length=1)
     role: str | None = None
 
@@ -48,13 +78,13 @@ class Person(Strict):
 Stance = Literal["advocates", "reports", "criticizes", "announces"]
 
 
-class OptionMention(Strict):
+class OptionMention(SourceText):
     id: str = Field(pattern=SLUG, description="An option id from the workspace catalogue.")
     stance: Stance = Field(description="The source's stance toward the option.")
     quote: str = Field(min_length=1, description="Short verbatim span where the source discusses it.")
 
 
-class Event(Strict):
+class Event(SourceText):
     date: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.")
     what: str = Field(min_length=1, description="What happened, in the analyst's words.")
     quote: str | None = Field(default=None, description="Short verbatim locator in the source.")
@@ -70,13 +100,13 @@ class Event(Strict):
 Kind = Literal["news", "opinion", "editorial", "report", "official", "other"]
 
 
-class SourceSummary(Strict):
+class SourceSummary(SourceText):
     id: str = Field(pattern=SLUG, description="Stable identifier, used in citations.")
     title: str = Field(min_length=1, description="Headline or document title.")
     outlet: str | None = Field(default=None, description="Publication or publisher.")
     authors: list[str] = Field(default_factory=list, description="Bylines; [] when none.")
     published: dt.date | None = Field(default=None, description="Publication date when the source states it.")
-    url: str | None = None
+    url: str | None = Field(default=None, description="Where the source is published: an http, https or mailto link.")
     source_file: str | None = Field(default=None, description="Raw source, relative to this YAML file.")
     source_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     kind: Kind = "news"
@@ -88,6 +118,13 @@ class SourceSummary(Strict):
     organizations: list[str] = Field(default_factory=list)
     options: list[OptionMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+
+    @field_validator("url")
+    @classmethod
+    def _link(cls, value: str | None) -> str | None:
+        if value is not None and safe_url(value) is None:
+            raise ValueError("only http, https and mailto links may reach a memo")
+        return value
 
 
 # --- Option catalogue ---------------------------------------------------------------------------

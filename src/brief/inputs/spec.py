@@ -17,6 +17,7 @@ import yaml
 from brief.errors import Location, SpecError
 from brief.inputs.models import SpecFront
 from brief.inputs.yamlio import node_line, parse_yaml, validate
+from brief.untrusted import clean_text
 
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
@@ -68,6 +69,8 @@ def load_spec(path: Path) -> BriefSpec:
         raise SpecError(f"not UTF-8 text (byte {exc.start})", Location(path), "spec/unreadable") from None
     except OSError as exc:
         raise SpecError(f"cannot read: {exc.strerror}", Location(path), "spec/unreadable") from None
+    # Prose is often pasted from sources: what no input may carry goes here, where it is read.
+    text = clean_text(text)
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         raise SpecError("a brief starts with YAML front matter between '---' lines", Location(path, 1), "spec/syntax")

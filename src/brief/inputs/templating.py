@@ -27,6 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from brief.errors import BriefError, Location, TemplateError
+from brief.inputs.sandbox import BoundedSandbox, LimitExceeded
 
 BUILTIN = Path(str(files("brief") / "templates"))
 
@@ -96,8 +97,9 @@ class Templates:
         common: dict[str, Any] = {
             "loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True, "bytecode_cache": _COMPILED,
         }  # fmt: skip
-        self.html = jinja2.Environment(autoescape=True, **common)
-        self.markdown = jinja2.Environment(autoescape=True, finalize=md_escape, keep_trailing_newline=True, **common)
+        # Workspace templates travel between offices: they run sandboxed and bounded, like prose.
+        self.html = BoundedSandbox(autoescape=True, **common)
+        self.markdown = BoundedSandbox(autoescape=True, finalize=md_escape, keep_trailing_newline=True, **common)
 
     def find(self, name: str) -> Path | None:
         """The file the loader picks for `name` (``builtin:`` names included), or None."""
@@ -130,8 +132,14 @@ def guard(call: Callable[[], Any], name: str, path: list[Path] | None = None) ->
         searched = ", ".join(str(p) for p in path or [])
         missing = exc.name if isinstance(exc.name, str) else name
         raise TemplateError(f"template '{missing}' not found (searched {searched})", _location(exc, name), "template/not-found") from None
-    except (jinja2.UndefinedError, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+    except (jinja2.UndefinedError, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
         raise TemplateError(f"template error: {exc}", _location(exc, name), "template/error") from None
+    except RecursionError as exc:
+        raise TemplateError(
+            "template error: it calls itself without end (a recursive macro?)", _location(exc, name), "template/error"
+        ) from None
+    except MemoryError as exc:
+        raise TemplateError("template error: it ran out of memory", _location(exc, name), "template/error") from None
 
 
 def _location(exc: BaseException, name: str) -> Location:
@@ -140,4 +148,6 @@ def _location(exc: BaseException, name: str) -> Location:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".html", ".md", ".css", ".j2", ".xml")):
             return Location(frame.filename, frame.lineno)
+    if isinstance(exc, LimitExceeded) and exc.filename:  # stopped between two chunks it wrote
+        return Location(exc.filename, exc.lineno)
     return Location(name)

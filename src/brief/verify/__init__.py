@@ -10,12 +10,13 @@ sources, for ``brief check``); :func:`verify_memo` runs the first three on one m
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from brief.assemble.assembler import Assembly
 from brief.diagnostics import Diagnostic
 from brief.inputs.models import AudienceProfile
 from brief.inputs.spec import BriefSpec
+from brief.inputs.summaries import LoadedSummary
 from brief.render import Rendered
 from brief.verify.budgets import check_budgets
 from brief.verify.limits import check_limits
@@ -27,14 +28,23 @@ def verify_memo(
     assembly: Assembly,
     profile: AudienceProfile,
     rendered: Mapping[str, Rendered],
-    option_sources: Mapping[str, set[str]],
+    sources: Sequence[LoadedSummary],
 ) -> list[Diagnostic]:
     """Every finding on one memo at its default severity: limits first (they make a memo unfit to
     send), then the memo rules, the options' evidence and the word budgets."""
     memo = assembly.memo
     return [
         *check_limits(spec, memo, profile, rendered),
-        *check_memo(spec, memo, assembly.withheld, rendered),
-        *check_options(spec, option_sources),
+        *check_memo(spec, memo, assembly.withheld, rendered, sources),
+        *check_options(spec, option_sources(sources)),
         *check_budgets(spec, memo, profile),
     ]
+
+
+def option_sources(sources: Sequence[LoadedSummary]) -> dict[str, set[str]]:
+    """Option id -> the sources that discuss it."""
+    found: dict[str, set[str]] = {}
+    for source in sources:
+        for mention in source.summary.options:
+            found.setdefault(mention.id, set()).add(source.id)
+    return found

@@ -11,13 +11,14 @@ a stated risk, and the same text in the PDF and the DOCX. Pure functions: nothin
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from brief.assemble.markers import strip_markers
 from brief.assemble.memo import Memo
 from brief.diagnostics import Diagnostic, Location, diagnostic
 from brief.inputs.spec import BriefSpec
+from brief.inputs.summaries import LoadedSummary
 from brief.render import Rendered
 
 MARKINGS = re.compile(
@@ -42,9 +43,16 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", text.lower())
 
 
-def check_memo(spec: BriefSpec, memo: Memo, withheld: tuple[str, ...], rendered: Mapping[str, Rendered]) -> list[Diagnostic]:
+def check_memo(
+    spec: BriefSpec,
+    memo: Memo,
+    withheld: tuple[str, ...],
+    rendered: Mapping[str, Rendered],
+    sources: Sequence[LoadedSummary] = (),
+) -> list[Diagnostic]:
     """The broken rules of one rendered memo, given the text a reader reads in its PDF pages (from
-    the layout) and in its DOCX."""
+    the layout) and in its DOCX, and the summaries it drew on (to say where a placeholder that
+    came from a source is)."""
     found: list[Diagnostic] = []
 
     def report(code: str, message: str, line: int | None) -> None:
@@ -81,7 +89,8 @@ def check_memo(spec: BriefSpec, memo: Memo, withheld: tuple[str, ...], rendered:
     for name, text in (("PDF", "\n".join(pages)), ("DOCX", word_text)):
         hole = PLACEHOLDERS.search(text)
         if hole:
-            report("memo/placeholder", f"the {who} {name} has an unresolved placeholder '{hole.group(0)}'", spec.find(hole.group(0)).line)
+            message = f"the {who} {name} has an unresolved placeholder '{hole.group(0)}'"
+            found.append(diagnostic("memo/placeholder", message, _placeholder_origin(hole, text, spec, sources)))
     if memo.form == "action":
         for text in [text for text in ("\n".join(pages), word_text) if text]:
             if not re.search(r"Approve\s*_{3,}.*Disapprove\s*_{3,}", " ".join(text.split())):
@@ -110,6 +119,32 @@ def check_memo(spec: BriefSpec, memo: Memo, withheld: tuple[str, ...], rendered:
                 diagnostic("memo/formats-differ", f"the {who} DOCX says what its PDF does not: “{missing[0][:80]}”", Location(spec.path))
             )
     return found
+
+
+def _placeholder_origin(hole: re.Match[str], text: str, spec: BriefSpec, sources: Sequence[LoadedSummary]) -> Location:
+    """Where a placeholder the memo prints was written: the line of the brief or of a summary that
+    holds it with the words the memo prints before it. A "{{" or "TBD" from a source's text is
+    the summary's to fix, not the brief's first "{{"."""
+    needle = hole.group(0)
+    context = _words(text[max(0, hole.start() - 80) : hole.start()])[-3:]
+
+    def line_in(content: str) -> int | None:
+        for number, line in enumerate(content.splitlines(), start=1):
+            if needle.lower() in line.lower() and all(word in " ".join(_words(line)) for word in context):
+                return number
+        return None
+
+    line = line_in(spec.text)
+    if line is not None:
+        return Location(spec.path, line)
+    for source in sources:
+        try:
+            line = line_in(source.path.read_text(encoding="utf-8"))
+        except OSError:
+            continue
+        if line is not None:
+            return Location(source.path, line)
+    return spec.find(needle)
 
 
 def _leaked_portion(withheld: tuple[str, ...], rendered: str, run: int = 8) -> str | None:
