@@ -93,6 +93,8 @@ class _Range:
 
     def __init__(self, *args: int) -> None:
         self.range = range(*args)
+        if len(self.range) > MAX_STEPS:
+            raise LimitExceeded(f"a template asked for a range of more than {MAX_STEPS:,} numbers")
 
     def __iter__(self) -> Iterator[int]:
         spent = _budget()
