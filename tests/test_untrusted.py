@@ -231,7 +231,7 @@ def _assemble(ws: Path, audience: str) -> tuple[str, int]:
     (item,), catalogue = read_briefs(workspace, [ws / SPEC], {"port-security": [audience]})
     templates = Templates(workspace.templates, audience)
     memo = assemble_memo(item.spec, item.sources, catalogue, item.audiences[0], templates).memo
-    return render_html(memo, item.audiences[0].profile, templates, memo.date), len(memo.footnotes)
+    return render_html(memo, item.audiences[0], templates, memo.date), len(memo.footnotes)
 
 
 HOSTILE = st.text(
@@ -302,3 +302,82 @@ def test_cleaning_changes_nothing_in_honest_summaries() -> None:
     for path in paths:
         for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             assert clean_line(text) == text, (path.name, text)
+
+
+# --- Every problem is one located line, never a traceback -----------------------------------------
+
+
+def _fails_with(ws: Path, expected: str, *args: str) -> None:
+    result = brief(ws, *(args or ("build", "--format", "html")))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [expected]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("date", ["2019-13", "2019-02-30", "2019-00", "2019-04-31"])
+def test_an_event_date_that_is_no_day_of_the_calendar(ws: Path, date: str) -> None:
+    line = replace(ws, SEED, '  - date: "2021"', f'  - date: "{date}"')
+    expected = f"seeds/harbor-2025.yaml:{line}: error: events[0].date: date '{date}' is not a day of the calendar [summary/schema]"
+    _fails_with(ws, expected)
+    _fails_with(ws, expected, "check")
+
+
+def test_files_that_are_not_utf8_are_located_at_the_bad_byte(ws: Path) -> None:
+    section = ws / "templates" / "sections" / "outlook.md"
+    section.parent.mkdir(parents=True)
+    section.write_bytes(b"{% set title = 'Outlook' %}\n\nbad \xff byte\n")
+    _fails_with(
+        ws, "templates/sections/outlook.md:3: error: not UTF-8 text (byte 0xff at column 5); save the file as UTF-8 [template/syntax]"
+    )
+    section.unlink()
+    profile = ws / "templates" / "staff" / "audience.yaml"
+    profile.parent.mkdir(parents=True)
+    profile.write_bytes((REPO / "src" / "brief" / "templates" / "staff" / "audience.yaml").read_bytes() + b"# \xe9t\xe9\n")
+    line = profile.read_bytes().count(b"\n")
+    problem = "not UTF-8 text (byte 0xe9 at column 3); save the file as UTF-8"
+    _fails_with(ws, f"templates/staff/audience.yaml:{line}: error: {problem} [audience/unreadable]")
+    profile.unlink()
+    (ws / SPEC).write_bytes((ws / SPEC).read_bytes().replace(b"keeps growing", b"keeps gr\xf6wing"))
+    _fails_with(ws, "briefs/port-security.md:45: error: not UTF-8 text (byte 0xf6 at column 34); save the file as UTF-8 [spec/unreadable]")
+
+
+def _profile(ws: Path, extra: str) -> tuple[Path, int]:
+    """A workspace staff profile: the built-in one with `extra` appended; the line of `extra`."""
+    profile = ws / "templates" / "staff" / "audience.yaml"
+    profile.parent.mkdir(parents=True, exist_ok=True)
+    text = (REPO / "src" / "brief" / "templates" / "staff" / "audience.yaml").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(extra.split(":")[0] + ":"))
+    profile.write_text(text + "\n" + extra + "\n", encoding="utf-8")
+    return profile, text.count("\n") + 2
+
+
+def test_a_missing_layout_or_reference_docx_is_located_at_the_profile(ws: Path) -> None:
+    _, line = _profile(ws, "layout: nothere.html")
+    result = brief(ws, "build", "--format", "html")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"templates/staff/audience.yaml:{line}: error: template 'nothere.html' not found (searched ")
+    assert result.stderr.rstrip().endswith("[template/not-found]")
+    _, line = _profile(ws, "reference_docx: missing.docx")
+    _fails_with(ws, f"templates/staff/audience.yaml:{line}: error: reference_docx 'missing.docx' does not exist [audience/schema]")
+
+
+def test_a_section_without_template_or_prose_is_located_at_the_profile(ws: Path) -> None:
+    profile, _ = _profile(ws, "layout: layout.html")
+    text = profile.read_text(encoding="utf-8").replace("sections: [bluf, ", "sections: [bluf, nothing_here, ")
+    profile.write_text(text, encoding="utf-8")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("sections:"))
+    result = brief(ws, "build", "--format", "html")
+    assert result.exit_code == 1 and result.stderr.startswith(
+        f"templates/staff/audience.yaml:{line}: error: audience 'staff' shows section"
+    )
+    assert result.stderr.rstrip().endswith("[audience/missing-section]")
+
+
+def test_malformed_brief_toml_has_its_line_in_the_location_only(ws: Path) -> None:
+    (ws / "brief.toml").write_text('[paths]\nseeds = "seeds"\nbuild = \n', encoding="utf-8")
+    _fails_with(ws, "brief.toml:3: error: malformed TOML: Invalid value [config/invalid]")
+
+
+def test_a_runtime_error_in_prose_is_located_at_its_line(ws: Path) -> None:
+    line = replace(ws, SPEC, "Traffic through the port keeps growing.", "Traffic grows.\n\nAnd {{ 1 / 0 }} more.")
+    _fails_with(ws, f"briefs/port-security.md:{line + 2}: error: error in prose: division by zero [spec/prose]")

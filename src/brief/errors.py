@@ -22,6 +22,7 @@ __all__ = [
     "ConfigError",
     "IngestError",
     "Location",
+    "MissingTemplateError",
     "OutputError",
     "RenderError",
     "SpecError",
@@ -133,6 +134,15 @@ class TemplateError(BriefError):
 
     kind = "template"
     default = "error"
+
+
+class MissingTemplateError(TemplateError):
+    """A template is not on the search path; `missing` is the name that was looked up, so the
+    caller that named it (an audience profile) can point at where it is named."""
+
+    def __init__(self, message: str, location: Location | None, missing: str) -> None:
+        super().__init__(message, location, "template/not-found")
+        self.missing = missing
 
 
 class RenderError(BriefError):

@@ -51,8 +51,13 @@ class Workspace:
             try:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
-                line = getattr(exc, "lineno", None)
-                raise ConfigError(f"malformed TOML: {exc.args[0] if exc.args else exc}", Location(config, line)) from None
+                # tomllib (before Python 3.14) gives the place only inside its message: move it
+                # to the location, where every diagnostic has it.
+                message = str(exc.args[0] if exc.args else exc)
+                place = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$", message)
+                line = int(place.group(1)) if place and place.group(1) else len(text.splitlines()) or None
+                problem = message[: place.start()] if place else message
+                raise ConfigError(f"malformed TOML: {problem}", Location(config, line)) from None
             unknown = sorted(set(data) - {"paths", "rules"})
             if unknown:
                 raise ConfigError(f"unknown table '{unknown[0]}' (known: paths, rules)", Location(config, _line_of(text, unknown[0])))

@@ -121,7 +121,7 @@ class _Assembler:
             raise SpecError(f"template syntax error: {exc.message}", Location(where.path, line), "spec/syntax") from None
         except BriefError:
             raise
-        except (jinja2.TemplateError, TypeError, ValueError, OverflowError) as exc:
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
             raise SpecError(f"error in prose: {exc}", _prose_line(exc, where), "spec/prose") from None
         except RecursionError as exc:
             raise SpecError("error in prose: it calls itself without end", _prose_line(exc, where), "spec/prose") from None
@@ -244,7 +244,7 @@ class _Assembler:
             raise SpecError(  # the audience asks for it, but the brief is what lacks it
                 f"audience '{self.profile.name}' shows section '{section_id}', but there is no template "
                 f"{name} (searched {', '.join(str(p) for p in self.templates.path)}) and no '## {section_id}' prose",
-                Location(self.audience.path),
+                self.audience.location(f"sections[{self.profile.sections.index(section_id)}]"),
                 "audience/missing-section",
             )
         if section_id in self.profile.titles:

@@ -84,7 +84,7 @@ def make_memo(task: MemoTask) -> MemoResult:
             assembly = assemble_memo(spec, task.sources, task.catalogue, audience, templates)
             memo = assembly.memo
             stamp, epoch = source_date(memo.date)
-            html = render_html(memo, audience.profile, templates, stamp)
+            html = render_html(memo, audience, templates, stamp)
         reference = audience.reference_docx()
         job = RenderJob(workspace=task.workspace.root, html=html, reference_docx=reference, source_date_epoch=epoch)
         rendered = {fmt: get_renderer(fmt).render(memo, job) for fmt in task.formats}

@@ -6,19 +6,26 @@ among brief's built-in templates (``principal``, ``staff``, ``public``); the wor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from brief.errors import AudienceError, Location
 from brief.inputs.models import AudienceProfile
 from brief.inputs.templating import BUILTIN
-from brief.inputs.yamlio import parse_yaml, read_text, validate
+from brief.inputs.yamlio import node_line, parse_yaml, read_text, validate
 
 
 @dataclass(frozen=True)
 class Audience:
     profile: AudienceProfile
     path: Path  # the profile file
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # "sections[2]" -> its line in the profile
+
+    def location(self, key: str) -> Location:
+        """Where a key of the profile is (``layout``, ``sections[2]``), for errors about it."""
+        return Location(self.path, self.lines.get(key))
 
     @property
     def name(self) -> str:
@@ -52,4 +59,17 @@ def load_audience(name: str, workspace_templates: Path, where: Location | None =
     profile = validate(AudienceProfile, data, path, node, AudienceError)
     if profile.name != name:
         raise AudienceError(f"profile name '{profile.name}' does not match its folder '{name}'", Location(path, 1))
-    return Audience(profile, path)
+    lines = {key: line for key in type(profile).model_fields if (line := _line(node, key)) is not None}
+    lines.update({f"sections[{i}]": line for i in range(len(profile.sections)) if (line := _line(node, "sections", i)) is not None})
+    audience = Audience(profile, path, lines)
+    reference = audience.reference_docx()
+    if reference is not None and not reference.is_file():
+        raise AudienceError(f"reference_docx '{profile.reference_docx}' does not exist", audience.location("reference_docx"))
+    return audience
+
+
+def _line(node: yaml.Node | None, *loc: str | int) -> int | None:
+    # node_line walks as far as the tree goes; only a key that is there has a line of its own.
+    if node is None or not isinstance(node, yaml.MappingNode) or not any(k.value == loc[0] for k, _ in node.value):
+        return None
+    return node_line(node, loc)

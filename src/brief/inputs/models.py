@@ -94,6 +94,11 @@ class Event(SourceText):
     def _partial_date(cls, value: str) -> str:
         if not PARTIAL_DATE.match(value):
             raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = ([int(part) for part in value.split("-")] + [1, 1])[:3]
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(f"date {value!r} is not a day of the calendar") from None
         return value
 
 

@@ -6,14 +6,15 @@ brief's ``sources`` list selects summaries by id or glob (:func:`resolve_sources
 must be in the catalogue, its key figures in its sources, its recommendation among its options
 (:func:`check_spec`), and its audiences must exist (:func:`read_brief`).
 
-:func:`find_briefs` and :func:`resolve_sources` use only the standard library, so a build that
-finds nothing to do decides it without parsing YAML; everything else imports its readers when
-called.
+:func:`find_briefs`, :func:`summary_files` and :func:`resolve_sources` use only the standard
+library, so a build that finds nothing to do decides it without parsing YAML; everything else
+imports its readers when called.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,23 +30,58 @@ if TYPE_CHECKING:
     from brief.inputs.summaries import LoadedSummary
 
 
+# The SLUG of brief.inputs.models, which is not imported here: it needs pydantic, and this module
+# must stay cheap. A brief's name is the folder of its outputs (build/<name>/), so it must be one.
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
 def find_briefs(workspace: Workspace, names: Sequence[str]) -> list[Path]:
-    """The brief files a command names (by name or path), or every brief of the workspace."""
+    """The brief files a command names (by name or path), or every brief of the workspace; each
+    must be named by a slug (:func:`check_brief_name`)."""
     if not names:
         paths = workspace.brief_paths()
         if not paths:
             raise SpecError(f"no briefs found in {workspace.briefs}", None, "spec/not-found")
-        return paths
-    paths = []
-    for name in names:
-        candidate = Path(name)
-        if candidate.suffix == ".md" and candidate.is_file():
-            paths.append(candidate.resolve())
-        elif (workspace.briefs / f"{name}.md").is_file():
-            paths.append(workspace.briefs / f"{name}.md")
-        else:
-            raise SpecError(f"no brief named '{name}' (looked for {workspace.briefs / (name + '.md')})", None, "spec/not-found")
+    else:
+        paths = []
+        for name in names:
+            candidate = Path(name)
+            if candidate.suffix == ".md" and candidate.is_file():
+                paths.append(candidate.resolve())
+            elif (workspace.briefs / f"{name}.md").is_file():
+                paths.append(workspace.briefs / f"{name}.md")
+            else:
+                raise SpecError(f"no brief named '{name}' (looked for {workspace.briefs / (name + '.md')})", None, "spec/not-found")
+    raise_all([error for error in map(check_brief_name, paths) if error])
     return paths
+
+
+def check_brief_name(path: Path) -> SpecError | None:
+    """The error of a brief file whose name is not a slug, so cannot name its outputs' folder:
+    ``...md`` (whose name, ``..``, is the build folder's parent) or ``Bad Name.md``."""
+    name = path.stem
+    # fullmatch: "$" alone would let a name end in a newline. The slug starts with a letter or
+    # digit, so "." and ".." never pass.
+    if _NAME.fullmatch(name) and name not in (".", ".."):
+        return None
+    message = f"brief name '{name}' is not a slug (lower-case letters, digits, '.', '_', '-', from a letter or digit) to name its outputs"
+    return SpecError(message, Location(path), "spec/name")
+
+
+def summary_files(seeds: Path) -> tuple[dict[str, Path], list[tuple[Path, Path]]]:
+    """Source id -> summary file (a summary's id is its file name: the loader insists), and each
+    (first, second) pair of files that would have one id (``x.yaml`` and ``x.yml``). The build's
+    freshness keys and :func:`brief.inputs.summaries.load_summaries` both read this list, so they
+    never disagree about which file is a source's."""
+    found: dict[str, Path] = {}
+    duplicates: list[tuple[Path, Path]] = []
+    if seeds.is_dir():
+        for suffix in ("*.yaml", "*.yml"):
+            for path in sorted(seeds.glob(suffix)):
+                first = found.setdefault(path.stem, path)
+                if first != path:
+                    duplicates.append((first, path))
+    return found, duplicates
 
 
 def resolve_sources(patterns: Sequence[str], ids: Sequence[str]) -> tuple[list[str], int | None]:

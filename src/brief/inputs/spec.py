@@ -16,7 +16,7 @@ import yaml
 
 from brief.errors import Location, SpecError
 from brief.inputs.models import SpecFront
-from brief.inputs.yamlio import node_line, parse_yaml, validate
+from brief.inputs.yamlio import node_line, parse_yaml, read_text, validate
 from brief.untrusted import clean_text
 
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
@@ -63,12 +63,7 @@ def slugify(title: str) -> str:
 
 
 def load_spec(path: Path) -> BriefSpec:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise SpecError(f"not UTF-8 text (byte {exc.start})", Location(path), "spec/unreadable") from None
-    except OSError as exc:
-        raise SpecError(f"cannot read: {exc.strerror}", Location(path), "spec/unreadable") from None
+    text = read_text(path, SpecError)
     # Prose is often pasted from sources: what no input may carry goes here, where it is read.
     text = clean_text(text)
     lines = text.splitlines()

@@ -26,8 +26,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from brief.errors import BriefError, Location, TemplateError
+from brief.errors import BriefError, Location, MissingTemplateError, TemplateError
 from brief.inputs.sandbox import BoundedSandbox, LimitExceeded
+from brief.inputs.yamlio import utf8_problem
 
 BUILTIN = Path(str(files("brief") / "templates"))
 
@@ -74,10 +75,28 @@ class _RecordingLoader(jinja2.ChoiceLoader):
         self.seen = seen
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
-        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            raise self._not_utf8(template, exc) from None
         if filename:
             self.seen.add(filename)
         return source, filename, uptodate
+
+    def _not_utf8(self, template: str, exc: UnicodeDecodeError) -> TemplateError:
+        """The error for a template file that is not UTF-8, at the file the loader was reading."""
+        name = template.split(":", 1)[1] if template.startswith("builtin:") else template
+        for loader in self.loaders:
+            for folder in getattr(loader, "searchpath", []):
+                path = Path(folder) / name
+                if path.is_file():
+                    data = path.read_bytes()
+                    try:
+                        data.decode("utf-8")
+                    except UnicodeDecodeError as bad:
+                        message, line = utf8_problem(data, bad)
+                        return TemplateError(message, Location(path, line), "template/syntax")
+        return TemplateError(f"not UTF-8 text (byte {exc.start})", Location(template), "template/syntax")
 
 
 class Templates:
@@ -131,8 +150,8 @@ def guard(call: Callable[[], Any], name: str, path: list[Path] | None = None) ->
     except jinja2.TemplateNotFound as exc:
         searched = ", ".join(str(p) for p in path or [])
         missing = exc.name if isinstance(exc.name, str) else name
-        raise TemplateError(f"template '{missing}' not found (searched {searched})", _location(exc, name), "template/not-found") from None
-    except (jinja2.UndefinedError, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
+        raise MissingTemplateError(f"template '{missing}' not found (searched {searched})", _location(exc, name), missing) from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
         raise TemplateError(f"template error: {exc}", _location(exc, name), "template/error") from None
     except RecursionError as exc:
         raise TemplateError(

@@ -186,10 +186,21 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
 
 
 def read_text(path: Path, error: type[BriefError]) -> str:
-    """A YAML input file's text; an unreadable or non-UTF-8 file is an error of its kind."""
+    """An input file's text; an unreadable or non-UTF-8 file is an error of its kind, at the line
+    of the first byte that is not UTF-8."""
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise error(f"not UTF-8 text (byte {exc.start})", Location(path), f"{error.kind}/unreadable") from None
+        data = path.read_bytes()
     except OSError as exc:
         raise error(f"cannot read: {exc.strerror}", Location(path), f"{error.kind}/unreadable") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message, line = utf8_problem(data, exc)
+        raise error(message, Location(path, line), f"{error.kind}/unreadable") from None
+
+
+def utf8_problem(data: bytes, exc: UnicodeDecodeError) -> tuple[str, int]:
+    """What to say of a file that is not UTF-8, and the line of its first bad byte."""
+    line = data[: exc.start].count(b"\n") + 1
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    return f"not UTF-8 text (byte {data[exc.start]:#04x} at column {column}); save the file as UTF-8", line

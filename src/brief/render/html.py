@@ -10,24 +10,37 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+import jinja2
 from markupsafe import Markup
 
 from brief import __version__
 from brief.assemble.context import LayoutContext
 from brief.assemble.memo import Memo
-from brief.inputs.models import AudienceProfile
+from brief.errors import MissingTemplateError
+from brief.inputs.audiences import Audience
 from brief.inputs.templating import Templates, guard
 from brief.render import Rendered, RenderJob
 
 
-def render_html(memo: Memo, profile: AudienceProfile, templates: Templates, created: date) -> str:
+def render_html(memo: Memo, audience: Audience, templates: Templates, created: date) -> str:
     """The HTML page of a memo: its layout template filled, with the stylesheet inlined."""
-    css_template = templates.get(templates.html, profile.stylesheet)
+    profile = audience.profile
+    css_template = _named(audience, templates, "stylesheet", profile.stylesheet)
     css: str = guard(lambda: css_template.render(memo=memo, audience=profile), profile.stylesheet)
     context = LayoutContext(memo=memo, audience=profile, css=Markup(css), generator=f"brief {__version__}", created=created)
-    layout = templates.get(templates.html, profile.layout)
+    layout = _named(audience, templates, "layout", profile.layout)
     html: str = guard(lambda: layout.render(context.as_dict()), profile.layout)
     return html
+
+
+def _named(audience: Audience, templates: Templates, key: str, name: str) -> jinja2.Template:
+    """The template a profile names; when it is missing, the error points at the profile's line."""
+    try:
+        return templates.get(templates.html, name)
+    except MissingTemplateError as exc:
+        if exc.missing == name:
+            exc.location = audience.location(key)
+        raise
 
 
 class HtmlRenderer:
