@@ -1,12 +1,14 @@
 """`brief serve` over a real socket on loopback: a headless Chromium clicks Build and downloads the
-principal PDF, 200 concurrent downloads all arrive whole, and two builds asked for at once run one
-after the other. Skips when Debian's chromium or Playwright is absent (`./dev test` installs both
+principal PDF (the page's script running under its Content-Security-Policy, and the memo preview
+displayed, styles and charts, under its own), 200 concurrent downloads all arrive whole, and two
+builds asked for at once run one after the other. Skips when Debian's chromium or Playwright is absent (`./dev test` installs both
 on Debian)."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import shutil
 import socket
 import threading
@@ -59,8 +61,16 @@ def test_browser_builds_and_downloads_the_principal_pdf(server: tuple[str, Path]
         )
         try:
             page = browser.new_page(accept_downloads=True)
+            refused: list[str] = []  # the browser reports each thing a policy blocks on the console
+            page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
             page.goto(url)
             assert page.get_by_role("heading", name="Westmere Port Security Options").is_visible()
+            # The page's inline script runs under its policy: held back from posting, a submit shows progress.
+            page.evaluate("document.querySelector('form.build-form').addEventListener('submit', e => e.preventDefault())")
+            page.get_by_role("button", name="Build port-security").click()
+            assert page.get_by_role("button", name="Building…").is_disabled()
+            assert "Building: rendering every audience" in page.get_by_role("status").first.inner_text()
+            page.reload()
             # click() waits for the navigation the form starts, so it returns once the build is done.
             page.get_by_role("button", name="Build port-security").click()
             page.wait_for_url("**/?built=port-security*", timeout=120_000)
@@ -70,6 +80,13 @@ def test_browser_builds_and_downloads_the_principal_pdf(server: tuple[str, Path]
             download = info.value
             saved = tmp_path / download.suggested_filename
             download.save_as(saved)
+            # The preview under its policy (no script, a sandbox): its inline CSS applies and its charts load.
+            page.goto(f"{url}/files/port-security/staff.html")
+            assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"  # 46rem from the memo's <style>
+            assert page.evaluate("getComputedStyle(document.querySelector('h2')).textTransform") == "uppercase"
+            sizes = page.evaluate("Array.from(document.images, i => i.complete && i.naturalWidth)")
+            assert sizes and all(sizes), "a chart did not load"
+            assert refused == [], refused
         finally:
             browser.close()
     assert saved.name == "port-security-principal.pdf"
@@ -133,7 +150,8 @@ def test_concurrent_builds_are_serialised(server: tuple[str, Path], monkeypatch:
 
     async def both() -> list[int]:
         async with httpx.AsyncClient(timeout=180) as client:
-            responses = await asyncio.gather(*(client.post(f"{url}/build/port-security") for _ in range(2)))
+            form = {"csrf_token": re.findall(r'name="csrf_token" value="([^"]+)"', (await client.get(url)).text)[0]}
+            responses = await asyncio.gather(*(client.post(f"{url}/build/port-security", data=form) for _ in range(2)))
             return [r.status_code for r in responses]
 
     assert asyncio.run(both()) == [303, 303]
