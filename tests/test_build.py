@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import docx
@@ -273,3 +274,33 @@ def test_templates_cannot_pull_files_from_outside_the_workspace(basic: Path, tmp
     assert brief(basic, "build", "--audience", "staff", "--format", "pdf", "--quiet").exit_code == 0
     reader = PdfReader(basic / "build" / "port-security" / "staff.pdf")
     assert [name for page in reader.pages for name in page.images]  # a workspace file is allowed
+
+
+def all_files(ws: Path) -> set[str]:
+    return {str(p.relative_to(ws)) for p in ws.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("named", [False, True], ids=["every-brief", "named"])
+@pytest.mark.parametrize("filename", ["...md", "Bad Name.md"])
+def test_brief_names_must_be_slugs(basic: Path, filename: str, named: bool) -> None:
+    # "...md" is the brief ".." whose outputs would land in the workspace folder, outside build/.
+    shutil.copy(basic / "briefs" / "port-security.md", basic / "briefs" / filename)
+    before = all_files(basic)
+    for command in ("build", "check"):
+        result = brief(basic, command, *([filename.removesuffix(".md")] if named else []))
+        assert result.exit_code == 1
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith(f"briefs/{filename}: error: brief name "), lines
+        assert lines[0].endswith("[spec/name]")
+    assert all_files(basic) == before  # nothing written, inside build/ or out
+
+
+def test_outputs_are_written_only_inside_the_build_folder(basic: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (basic / "build").mkdir()
+    (basic / "build" / "port-security").symlink_to(elsewhere)  # a brief's folder leading out
+    result = brief(basic, "build", "--format", "html")
+    assert result.exit_code == 1
+    assert "outside" in result.stderr and "[output/write]" in result.stderr
+    assert list(elsewhere.iterdir()) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,9 +22,10 @@ OUT = Path("build/port-security")
 
 
 def stamps(ws: Path) -> dict[str, int]:
-    """Modification time of every output, by path relative to the build folder."""
+    """Modification time of every output, by path relative to the build folder (not the build's
+    own hidden files: the manifest and the lock)."""
     build = ws / "build"
-    return {str(p.relative_to(build)): p.stat().st_mtime_ns for p in sorted(build.rglob("*")) if p.is_file() and p.name != MANIFEST_NAME}
+    return {str(p.relative_to(build)): p.stat().st_mtime_ns for p in sorted(build.rglob("*")) if p.is_file() and not p.name.startswith(".")}
 
 
 def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
@@ -169,7 +171,7 @@ def test_parallel_build_matches_serial_byte_for_byte(tmp_path: Path, monkeypatch
         monkeypatch.chdir(ws)
         output = run(ws, "--jobs", jobs)
         assert "built 14 files" in output  # four memos in three formats, two ledgers
-        files = [p for p in sorted((ws / "build").rglob("*")) if p.is_file() and p.name != MANIFEST_NAME]
+        files = [p for p in sorted((ws / "build").rglob("*")) if p.is_file() and not p.name.startswith(".")]
         outputs[jobs] = {p.relative_to(ws): p.read_bytes() for p in files}
     assert outputs["1"].keys() == outputs["3"].keys()
     for name in outputs["1"]:
@@ -250,3 +252,17 @@ def test_outputs_get_ordinary_file_modes(built: Path) -> None:
     mask = os.umask(0o022)
     os.umask(mask)
     assert (built / OUT / "staff.pdf").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_one_summary_id_in_two_files_is_an_error_even_with_nothing_to_rebuild(built: Path) -> None:
+    # Freshness would key on one file and the memo show the other: neither may be chosen.
+    seeds = built / "seeds"
+    shutil.copy(seeds / "harbor-2025.yaml", seeds / "harbor-2025.yml")
+    before = stamps(built)
+    for command in ("build", "check"):
+        result = brief(built, command)
+        assert result.exit_code == 1
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("seeds/harbor-2025.yml:1: error: "), lines
+        assert lines[0].endswith("[summary/duplicate-id]")
+    assert stamps(built) == before

@@ -7,8 +7,9 @@ code and built-in templates) and the libraries that lay out and write the files.
 size and modification time of each file written are kept in ``build/.brief-manifest.json``; an
 output is fresh when its key is unchanged and the file on disk is the one the build wrote.
 
-This module imports only the standard library, so a rebuild that finds nothing to do finishes in
-a fraction of the time it takes to import WeasyPrint.
+This module imports only the standard library (and the inputs' cheap listing of summary files),
+so a rebuild that finds nothing to do finishes in a fraction of the time it takes to import
+WeasyPrint.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from brief import __version__
+from brief.inputs.project import summary_files
 
 MANIFEST_NAME = ".brief-manifest.json"
 FORMAT = 2  # 2: warnings are stored as diagnostics, with their codes
@@ -71,6 +73,7 @@ class Inputs:
         self.config = config
         self._digests: dict[Path, str | None] = {}
         self._seed_files: dict[str, Path] | None = None
+        self._duplicate_seeds: list[tuple[Path, Path]] = []
         self._template_sets: dict[str, str] = {}
 
     def digest(self, path: Path) -> str | None:
@@ -85,13 +88,14 @@ class Inputs:
     def seed_files(self) -> dict[str, Path]:
         """Source id -> summary file. A summary's id is its file name (the loader insists)."""
         if self._seed_files is None:
-            found: dict[str, Path] = {}
-            if self.seeds.is_dir():
-                for suffix in ("*.yaml", "*.yml"):
-                    for path in sorted(self.seeds.glob(suffix)):
-                        found.setdefault(path.stem, path)
-            self._seed_files = found
+            self._seed_files, self._duplicate_seeds = summary_files(self.seeds)
         return self._seed_files
+
+    def duplicate_seeds(self) -> list[tuple[Path, Path]]:
+        """Pairs of summary files with one id (x.yaml and x.yml): an error the loader reports, so
+        no memo can be fresh while there is one."""
+        self.seed_files()
+        return self._duplicate_seeds
 
     def templates_digest(self, audience: str) -> str:
         """Every workspace template file the audience could load: its own folder and everything
@@ -135,9 +139,11 @@ class FileRecord:
         return stat.st_size == self.size and stat.st_mtime_ns == self.mtime_ns
 
     @classmethod
-    def of(cls, path: Path) -> FileRecord:
+    def of(cls, path: Path, name: str | None = None) -> FileRecord:
+        """The record of a file; `name` is the name it will have when `path` is a temporary
+        (a rename keeps the size and modification time)."""
         stat = path.stat()
-        return cls(path.name, stat.st_size, stat.st_mtime_ns)
+        return cls(name or path.name, stat.st_size, stat.st_mtime_ns)
 
 
 @dataclass

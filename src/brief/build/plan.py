@@ -61,6 +61,8 @@ def plan_build(
     """Every memo asked for, each marked fresh or stale, and the ledgers to make again."""
     plan = Plan([], set(), {})
     errors: list[BriefError] = []
+    # Two files with one summary id: reading the summaries reports it, so nothing is fresh.
+    force = force or bool(inputs.duplicate_seeds())
     for path in paths:
         name = path.stem
         spec_sha = inputs.digest(path) or ""
