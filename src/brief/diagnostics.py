@@ -78,6 +78,7 @@ RULES: dict[str, Rule] = {
         _fixed("summary/schema", "A source summary has an unknown key, a missing key or a wrong value, or its id is not its file name."),
         _fixed("summary/duplicate-figure", "Two summaries use one figure id; figure ids are unique across the workspace."),
         _fixed("summary/duplicate-id", "Two summary files have one id (x.yaml and x.yml)."),
+        _fixed("summary/unknown-option", "A summary names an option that is not in the option catalogue."),
         _fixed("catalogue/unreadable", "The option catalogue cannot be read or is not UTF-8."),
         _fixed("catalogue/syntax", "The option catalogue is not well-formed YAML."),
         _fixed("catalogue/schema", "The option catalogue is not a list of options, or an option is malformed."),

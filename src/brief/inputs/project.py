@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.errors import BriefError, Location, SpecError, raise_all
+from brief.errors import BriefError, Location, SpecError, SummaryError, raise_all
 from brief.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -133,6 +133,13 @@ def check_spec(spec: BriefSpec, sources: Sequence[LoadedSummary], catalogue: Map
     if rec and rec not in seen:
         message = f"recommendation '{rec}' is not one of the brief's options"
         errors.append(SpecError(message, spec.location("recommendation"), "spec/unknown-recommendation"))
+    for source in sources:
+        for i, mention in enumerate(source.summary.options):
+            if mention.id not in catalogue:
+                # Ingest drafts only catalogue ids; a stray one is an edit, or a catalogue that changed.
+                line = source.option_lines[i] if i < len(source.option_lines) else None
+                message = f"option '{mention.id}' is not in the option catalogue"
+                errors.append(SummaryError(message, Location(source.path, line), "summary/unknown-option"))
     raise_all(errors)
 
 

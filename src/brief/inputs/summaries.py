@@ -24,6 +24,7 @@ class LoadedSummary:
     summary: SourceSummary
     path: Path
     figure_lines: dict[str, int | None] = field(default_factory=dict)
+    option_lines: tuple[int | None, ...] = ()  # the line of each entry of summary.options
 
     @property
     def id(self) -> str:
@@ -51,7 +52,8 @@ def _read_summary(path: Path) -> tuple[LoadedSummary, int | None]:
     if summary.id != path.stem:
         raise SummaryError(f"id '{summary.id}' does not match the file name '{path.name}'", Location(path, id_line), "summary/schema")
     lines = {f.id: node_line(node, ("figures", i)) for i, f in enumerate(summary.figures)}
-    return LoadedSummary(summary, path, lines), id_line
+    options = tuple(node_line(node, ("options", i, "id")) for i in range(len(summary.options)))
+    return LoadedSummary(summary, path, lines, options), id_line
 
 
 def load_summaries(workspace: Workspace) -> dict[str, LoadedSummary]:
