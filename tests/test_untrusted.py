@@ -381,3 +381,10 @@ def test_malformed_brief_toml_has_its_line_in_the_location_only(ws: Path) -> Non
 def test_a_runtime_error_in_prose_is_located_at_its_line(ws: Path) -> None:
     line = replace(ws, SPEC, "Traffic through the port keeps growing.", "Traffic grows.\n\nAnd {{ 1 / 0 }} more.")
     _fails_with(ws, f"briefs/port-security.md:{line + 2}: error: error in prose: division by zero [spec/prose]")
+
+
+def test_a_summary_option_missing_from_the_catalogue_is_located(ws: Path) -> None:
+    line = replace(ws, SEED, "options:", "options:\n  - id: no_such_option\n    stance: advocates\n    quote: scanners") + 1
+    expected = f"seeds/harbor-2025.yaml:{line}: error: option 'no_such_option' is not in the option catalogue [summary/unknown-option]"
+    _fails_with(ws, expected)
+    _fails_with(ws, expected, "check")
