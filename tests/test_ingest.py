@@ -259,7 +259,7 @@ def _bad_files(folder: Path) -> dict[str, str]:
         "binary.txt": "binary file, not text [ingest/unreadable]",
         "corrupt.docx": "corrupt DOCX: File is not a zip file [ingest/corrupt]",
         "empty.txt": "empty file [ingest/no-text]",
-        "huge.txt": "file is 50 MB; brief ingests sources up to 20 MB [ingest/unreadable]",
+        "huge.txt": "file is 50 MB; brief ingests sources up to 20 MB [ingest/too-large]",
         "notes.xyz": "unknown file type '.xyz' (brief reads .docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml)"
         " [ingest/unsupported]",
         "scan.pdf": "the PDF has no text layer (a scan?); run OCR first [ingest/no-text]",

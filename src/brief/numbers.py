@@ -12,7 +12,9 @@ lengths of time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
@@ -74,10 +76,21 @@ class Number:
 
 def read_numbers(text: str) -> list[Number]:
     """Every number of `text` (a sentence, or a short quote), in order."""
-    if not MAY_HOLD_NUMBER.search(text):
-        return []  # most sentences hold no number; the full pattern is costly
-    found = (_number(match, text) for match in FIGURE.finditer(text))
+    found = (read_candidate(match, text) for match in candidates(text))
     return [number for number in found if number is not None]
+
+
+def candidates(text: str) -> Iterator[re.Match[str]]:
+    """What may be a number in `text`, in order; :func:`read_candidate` tells. A caller that
+    bounds its work counts these, as most of the cost is reading them."""
+    if not MAY_HOLD_NUMBER.search(text):
+        return iter(())  # most sentences hold no number; the full pattern is costly
+    return FIGURE.finditer(text)
+
+
+def read_candidate(match: re.Match[str], text: str) -> Number | None:
+    """The number a candidate of :func:`candidates` is, or None (a year, a date, an identifier...)."""
+    return _number(match, text)
 
 
 def parse_number(token: str) -> float | None:
@@ -107,9 +120,14 @@ def parse_number(token: str) -> float | None:
     return None
 
 
-def words_after(text: str, limit: int = 6) -> list[str]:
-    """The first `limit` words (or other marks) of `text`."""
-    return re.findall(r"[A-Za-zÀ-ÿ][\w.'’-]*|\S", text)[:limit]
+_WORD_OR_MARK = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*|\S")
+
+
+def words_after(text: str, limit: int = 6, start: int = 0) -> list[str]:
+    """The first `limit` words (or other marks) of `text` from `start`. Reads only as far as those
+    words go: a caller asking for the words after each number of a long sentence must not pay for
+    the rest of the sentence every time."""
+    return [match.group(0) for match in islice(_WORD_OR_MARK.finditer(text, start), limit)]
 
 
 def _number(match: re.Match[str], sentence: str) -> Number | None:

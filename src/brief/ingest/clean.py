@@ -2,7 +2,10 @@
 
 Stage: after reading. Produces :class:`CleanText`, whose ``text`` is the paragraphs joined by
 blank lines; every later extraction records character spans in that text. Curly quotation marks
-stay as written (quotations are verbatim); no-break and zero-width characters do not.
+stay as written (quotations are verbatim); no-break and zero-width characters do not, and neither
+do private-use characters (brief marks spans with U+E000/U+E001 itself) or control characters
+other than newline and tab (:mod:`brief.untrusted`): text from a source is hostile until cleaned.
+:func:`plain` cleans what readers take from a format's metadata in the same way.
 Furniture (related-article lists, "Most Popular", share prompts, copyright and reprint lines, tag
 lines, photo credits) is dropped; an author bio at the end is kept aside for metadata.
 """
@@ -12,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from brief.untrusted import clean_text
 
 # One table drops invisible characters and turns odd spaces into plain ones, in one pass.
 _TABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None) | dict.fromkeys(
@@ -61,8 +66,18 @@ class CleanText:
 
 
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_TABLE)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, odd spaces plain, invisible characters dropped, no private-use or control characters,
+    and newlines for carriage returns."""
+    return clean_text(unicodedata.normalize("NFC", text).translate(_TABLE))
+
+
+def plain(value: str, limit: int) -> str | None:
+    """A metadata value (a title, an author, a date) without private-use or control characters,
+    or None when it is blank or longer than `limit` characters (a megabyte "title" is not one)."""
+    if len(value) > 4 * limit:
+        return None  # not worth cleaning
+    value = clean_text(value)
+    return value if value.strip() and len(value) <= limit else None
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -79,22 +94,57 @@ def split_paragraphs(text: str) -> list[str]:
             paragraphs.extend(lines)
             continue
         # Hard-wrapped lines run close to the wrap width; a much shorter line (a heading, a
-        # dateline, a paragraph's last line) ends its paragraph.
+        # dateline, a paragraph's last line) ends its paragraph. A paragraph is built as a list
+        # of pieces (its last line last) and joined once, so a block of many lines costs no more
+        # than its length; `tail` is the end of the paragraph so far.
         width = max(len(line) for line in lines)
-        merged, previous = "", ""
+        pieces: list[str] = []
+        tail = previous = ""
         for line in lines:
-            if not merged:
-                merged = line
+            if not pieces:
+                pieces, tail = [line], line[-3:]
             elif not previous.endswith("-") and len(previous) < (0.75 if line[:1].isupper() else 0.6) * width:
-                paragraphs.append(merged)
-                merged = line
-            elif merged.endswith("-") and not merged.endswith(" -") and line[:1].islower():
-                merged = merged[:-1] + line  # a word hyphenated across lines
+                paragraphs.append("".join(pieces))
+                pieces, tail = [line], line[-3:]
+            elif tail.endswith("-") and not tail.endswith(" -") and line[:1].islower():
+                pieces[-1] = pieces[-1][:-1]  # a word hyphenated across lines
+                pieces.append(line)
+                tail = (tail[:-1] + line)[-3:]
             else:
-                merged += " " + line
+                pieces += [" ", line]
+                tail = (tail + " " + line)[-3:]
             previous = line
-        paragraphs.append(merged)
+        paragraphs.append("".join(pieces))
     return paragraphs
+
+
+def _unlink(para: str) -> str:
+    """Markdown links as their text: ``re.sub(r"\\[([^\\]]*)\\]\\([^)]*\\)", r"\\1", para)``, in time
+    linear in the paragraph. The pattern tries every '[' and reads on to the next ']' and then the
+    next ')', which is quadratic when they are missing; here each next ']' and ')' is looked up
+    once for all the brackets before it."""
+    if "](" not in para:
+        return para
+    out: list[str] = []
+    done, close_bracket, close_paren = 0, -2, -2  # -2: not looked for yet (-1: there is none)
+    opening = para.find("[")
+    while opening >= 0:
+        if close_bracket != -1 and close_bracket <= opening:
+            close_bracket = para.find("]", opening + 1)
+        if close_bracket < 0:
+            break  # no ']' after this '[', nor after any later one
+        if para.startswith("(", close_bracket + 1):
+            if close_paren != -1 and close_paren <= close_bracket + 1:
+                close_paren = para.find(")", close_bracket + 2)
+            if close_paren < 0:
+                break
+            out += [para[done:opening], para[opening + 1 : close_bracket]]
+            done = close_paren + 1
+            opening = para.find("[", done)
+        else:
+            opening = para.find("[", opening + 1)
+    out.append(para[done:])
+    return "".join(out)
 
 
 def clean(text: str, markdown: bool = False) -> CleanText:
@@ -109,7 +159,7 @@ def clean(text: str, markdown: bool = False) -> CleanText:
             para = _MD_MARKS.sub("", para)
         # Emphasis markers and link targets from text saved as Markdown are not content.
         para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), para)
-        para = re.sub(r"\[([^\]]*)\]\((?:[^)]*)\)", r"\1", para)
+        para = _unlink(para)
         para = para.strip()
         if not para:
             continue
@@ -126,6 +176,6 @@ def clean(text: str, markdown: bool = False) -> CleanText:
         kept.append(para)
     bios: list[str] = []
     # Author bios sit at the end; several co-authors' bios may follow one another.
-    while len(kept) > 3 and _BIO.match(kept[-1]) and len(kept[-1]) < 600:
+    while len(kept) > 3 and len(kept[-1]) < 600 and _BIO.match(kept[-1]):
         bios.insert(0, kept.pop())
     return CleanText(kept, bios=bios, furniture=dropped, first_line=first_line)

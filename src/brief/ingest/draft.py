@@ -21,7 +21,7 @@ import yaml
 from brief.diagnostics import Diagnostic, Location
 from brief.errors import BriefError, IngestError
 from brief.fsio import write_atomic
-from brief.ingest.clean import clean
+from brief.ingest.clean import clean, plain
 from brief.ingest.extract import find_events, find_options, find_organizations, find_people, find_quotes
 from brief.ingest.figures import find_figures
 from brief.ingest.keypoints import rank_sentences
@@ -31,6 +31,7 @@ from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, P
 
 MAX_FIGURES = 40
 MAX_QUOTES = 25  # a draft errs on the side of more; the analyst keeps the telling ones
+MAX_KEY_POINT = 2_000  # characters; a drafted key point of more is a run of text, not a point
 
 
 def slug(text: str, words: int = 6) -> str:
@@ -85,17 +86,26 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in find_quotes(body, people)[:MAX_QUOTES]]
     for q in quotes:
         people.setdefault(q.speaker, q.role)
-    key_points = [sentences[i] for i in rank_sentences(sentences, 4)]
+    key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4)]
     options = [OptionMention(id=o.id, stance=o.stance, quote=o.quote) for o in find_options(body, spans, catalogue)]
     events = [Event(date=e.date, what=e.what, quote=e.quote) for e in find_events(body, spans, meta.published)]
     source_file = os.path.relpath(str(path.resolve()), str(out_dir.resolve())) if out_dir else str(path)
     return SourceSummary(
-        id=slug(base, 10), title=meta.title or path.stem, outlet=meta.outlet, authors=meta.authors, published=meta.published,
+        id=slug(base, 10), title=meta.title or plain(path.stem, 500) or "untitled", outlet=meta.outlet, authors=meta.authors, published=meta.published,
         url=meta.url, source_file=source_file, source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         kind=meta.kind, draft=True, summary=key_points, figures=figures, quotes=quotes,
         people=[Person(name=n, role=r) for n, r in people.items() if not n.lower().startswith(("a ", "an ", "the "))],
         organizations=find_organizations(body), options=options, events=events,
     )  # fmt: skip
+
+
+def _shortened(sentence: str, limit: int = MAX_KEY_POINT) -> str:
+    """A key point no longer than `limit` characters: a source without sentences of a readable
+    length (a table, a hostile megabyte "sentence") still gets key points a reader can review."""
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def _unique(candidate: str, seen: set[str]) -> str:

@@ -2,11 +2,15 @@
 
 Stage: extraction (after cleaning; figures live in :mod:`.figures`). Rules are general patterns of
 news prose, applied to the cleaned text; every item keeps its character span in that text.
+Every step looks at a bounded stretch around its match (paragraph bounds come from one list,
+not from searching back), and the collections a step compares among themselves are capped, so a
+hostile source costs time in proportion to its length.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +19,9 @@ from brief.inputs.models import CatalogueOption, Stance
 
 _OPEN, _CLOSE = '“"', '”"'
 _QUOTE = re.compile(r"(?P<q>[“\"])(?P<text>[^“”\"]{2,1500}?)(?P<c>[”\"])")
-_NAME_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
+# Words of names are at most 60 characters: patterns that try every word boundary of a text must
+# not read to the end of a run like "A.A.A.A..." from each one.
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’.-]{0,59}"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:de|del|la|van|von|bin|al|{_NAME_WORD})){{0,4}}"
 _VERBS = r"(?:said|says|told|added|noted|explained|argued|warned|wrote|asked|stated|declared|insisted|recalled|continued|replied|tweeted|announced|according to)"
 _TITLE_WORDS = (
@@ -27,7 +33,9 @@ _TITLE_WORDS = (
 _NOMINAL = r"(?:the|a|an)\s+(?:(?:[A-Z]\.)+\s+|[^\s,;:“”\".]+\s+){0,5}?[^\s,;:“”\".]+"
 _SPEAKER = rf"(?:{_NAME}|{_NOMINAL}|he|she|they|it)"
 _AFTER = re.compile(
-    rf"^\s*[,.!?]?\s*[”\"]?\s*(?:,\s*)?(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“\"]|(?<=[A-Z])\.){{3,80}}?|{_NAME})(?=[,;]|\.(?!\s+[a-z])|\s+(?:on|in|at|who|during)\b|$)"
+    # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
+    # shared out among the optional marks in every possible way.
+    rf"^\s*+[,.!?]?\s*+[”\"]?\s*+(?:,\s*+)?(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“\"]|(?<=[A-Z])\.){{3,80}}?|{_NAME})(?=[,;]|\.(?!\s+[a-z])|\s+(?:on|in|at|who|during)\b|$)"
     rf"|(?P<desc>(?:[^\s,.;“”\"]+\s+){{0,6}}?)(?P<who2>{_SPEAKER})\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+)?(?P<verb2>{_VERBS}))",
 )
 _BEFORE = re.compile(rf"(?P<who>{_NAME}|{_NOMINAL}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERBS})(?:\s+[^“”\".]{{0,50}}?)?\s*[:,]?\s*$")
@@ -60,7 +68,7 @@ _BY_AGENT = re.compile(
 _SIGNATURE = re.compile(rf"^(?P<who>(?:{_NAME_WORD}\s+){{1,5}}?{_NAME_WORD})\s*(?:\n|$|{MONTH}\s+\d)")
 _ROLE_AFTER = re.compile(r"^,\s*(?P<role>(?:an?|the)\s+[^,.;]{3,100}?|(?:former|senior|chief)\s[^,.;]{3,100}?)\s*[,.]")
 _PERSON_TITLE = re.compile(
-    rf"\b(?P<title>(?:former\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_TITLE_WORDS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+    rf"\b(?P<title>(?:former\s+)?(?:[A-Z][\w.-]{{0,59}}\s+){{0,3}}{_TITLE_WORDS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
 )
 _PERSON_APPOS = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:\s+(?:de|del|{_NAME_WORD})){{1,3}}),\s+(?P<role>(?:an?|the)\s+(?:former\s+)?[^,.;“\"]{{3,90}}?)[,.]"
@@ -71,7 +79,7 @@ _ORG_WORDS = (
     r"Organization|Corporation|Company|Bank|Fund|Party|Union|Board|Authority|Forces|Force|Program|Programme|Network)"
 )
 _ORG = re.compile(
-    rf"\b(?:the\s+)?(?P<org>(?:[A-Z][\w.&'’-]*\s+(?:of\s+(?:the\s+)?|for\s+|and\s+|de\s+)?){{0,5}}{_ORG_WORDS}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?)"
+    rf"\b(?:the\s+)?(?P<org>(?:[A-Z][\w.&'’-]{{0,59}}\s+(?:of\s+(?:the\s+)?|for\s+|and\s+|de\s+)?){{0,5}}{_ORG_WORDS}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]{{0,59}}(?:\s+[A-Z][\w'’-]{{0,59}}){{0,3}})?)"
 )
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6}s?)\)")
 _NOT_NAMES = {"The", "This", "That", "These", "But", "And", "In", "On", "At", "It", "He", "She", "They", "We", "Mexico", "Mexican", "U.S.",
@@ -84,6 +92,14 @@ _CRITICIZE = re.compile(
     r"\b(?:fail\w*|mistake|critic\w+|oppos\w+|ill[- ]conceived|not favor|backfire\w*|scandal\w*|threat\w*|wrong|dysfunction\w*)\b", re.I
 )
 _ANNOUNCE = re.compile(r"\b(?:announc\w+|agreed|launch\w*|signed|unveil\w*|establish\w*|will (?:set up|create|begin))\b", re.I)
+
+_ONLY_QUOTE_MARKS = re.compile(r'[ ”"\n]*')
+_ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
+_SIGNATURE_HERE = re.compile(_SIGNATURE.pattern.removeprefix("^"))  # _SIGNATURE, matched at a position
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+MAX_QUOTATION_MARKS = 1_000  # quotations looked at; news and reports hold a few hundred at most
+MAX_PEOPLE = 500  # people a source names; each quotation's speaker is looked up among them
+MAX_ORGANIZATIONS = 500  # distinct names compared with each other (the draft keeps 25)
 
 _EVENT_DATE = re.compile(
     rf"\b(?:on\s+)?(?P<full>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d))"
@@ -121,12 +137,17 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
     """Quotations with speakers. A quotation of fewer than four words is a scare quote or a
     slogan, not speech, unless a speech verb introduces it."""
     found: list[FoundQuote] = []
-    for match in _QUOTE.finditer(text):
+    breaks = [m.start() for m in re.finditer(r"(?=\n\n)", text)]  # where each paragraph break starts
+    for index, match in enumerate(_QUOTE.finditer(text)):
+        if index == MAX_QUOTATION_MARKS:
+            break
         inner = match.group("text").strip()
         words = inner.split()
-        para_start = text.rfind("\n\n", 0, match.start()) + 1
-        para_end = text.find("\n\n", match.end())
-        para_end = len(text) if para_end < 0 else para_end
+        # The last break before the quotation and the first after it (text.rfind and text.find).
+        before_break = bisect_right(breaks, match.start() - 2)
+        para_start = breaks[before_break - 1] + 1 if before_break else 0
+        after_break = bisect_left(breaks, match.end())
+        para_end = breaks[after_break] if after_break < len(breaks) else len(text)
         after = text[match.end() : min(para_end, match.end() + 160)]
         before = text[max(para_start, match.start() - 120) : match.start()]
         speaker = None
@@ -137,7 +158,7 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
             speaker = m_after.group("who1") or m_after.group("who2")
         elif m_before:
             speaker = m_before.group("who")
-        elif found and (found[-1].end >= para_start or text[found[-1].end : match.start()].strip(' ”"\n') == ""):
+        elif found and (found[-1].end >= para_start or _ONLY_QUOTE_MARKS.fullmatch(text, found[-1].end, match.start())):
             # An unattributed quotation in the paragraph of an attributed one, or right after
             # it, continues the same speaker.
             speaker = found[-1].speaker
@@ -166,7 +187,7 @@ def find_quotes(text: str, people: dict[str, str | None]) -> list[FoundQuote]:
             speaker = appositive.group("name")
         if speaker.lower() in ("he", "she", "they", "it") or re.fullmatch(r"(?i:the)\s+[a-z]+", speaker):
             # A pronoun points at the person named most recently before the quotation.
-            known = list(people) + [q.speaker for q in found]
+            known = list(dict.fromkeys([*people, *(q.speaker for q in found)]))
             window = text[max(0, match.start() - 1200) : match.start()]
             named = max(((window.rfind(n.split()[-1]), n) for n in known if window.rfind(n.split()[-1]) >= 0), default=None)
             if named is None:
@@ -226,9 +247,10 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
 
 def _signature(text: str, match: re.Match[str], para_start: int, para_end: int) -> str | None:
     """An epigraph: a paragraph that is only the quotation, signed by a name on the next line."""
-    if text[para_start : match.start()].strip(" *_\n") or text[match.end() : para_end].strip(" *_\n"):
+    if not _ONLY_EMPHASIS.fullmatch(text, para_start, match.start()) or not _ONLY_EMPHASIS.fullmatch(text, match.end(), para_end):
         return None
-    signed = _SIGNATURE.match(text[para_end:].lstrip("\n *_"))
+    skipped = _ONLY_EMPHASIS.match(text, para_end)  # always matches, perhaps nothing
+    signed = _SIGNATURE_HERE.match(text, skipped.end() if skipped else para_end)
     return signed.group("who") if signed and signed.group("who").split()[0] not in _NOT_NAMES else None
 
 
@@ -245,11 +267,15 @@ def find_people(text: str) -> dict[str, str | None]:
     """People with roles: "Attorney General William Barr", "Eduardo Guerrero, a security consultant"."""
     people: dict[str, str | None] = {}
     for match in _PERSON_TITLE.finditer(text):
+        if len(people) == MAX_PEOPLE:
+            break
         name = match.group("name").rstrip(".")
         if name.split()[0] in _NOT_NAMES or len(name.split()) < 2 or re.search(r"[’']s\b", name):
             continue
         people.setdefault(name, re.sub(r"\s+", " ", match.group("title")))
     for match in _PERSON_APPOS.finditer(text):
+        if len(people) == MAX_PEOPLE:
+            break
         name = match.group("name")
         if name.split()[0] in _NOT_NAMES or any(w in _NOT_NAMES for w in name.split()) or re.search(_ORG_WORDS, name):
             continue
@@ -261,10 +287,14 @@ def find_people(text: str) -> dict[str, str | None]:
 def find_organizations(text: str) -> list[str]:
     found: dict[str, None] = {}
     for match in _ORG.finditer(text):
+        if len(found) == MAX_ORGANIZATIONS:
+            break
         org = re.sub(r"\s+", " ", match.group("org")).strip()
         if len(org.split()) >= 2 and org.split()[0] not in ("A", "An", "This", "That", "Its", "Their"):
             found.setdefault(org, None)
     for match in _ACRONYM.finditer(text):
+        if len(found) == MAX_ORGANIZATIONS:
+            break
         found.setdefault(match.group("acr"), None)
     # Drop names contained in a longer one ("Security Group" inside "High-level Security Group").
     names = list(found)
@@ -321,14 +351,20 @@ def find_events(text: str, sentences: list[tuple[int, int]], published: date | N
     publication date ("in November" in an article of February 2020 is November 2019)."""
     events: list[FoundEvent] = []
     seen: set[str] = set()
+    # The latest year named before each sentence, from one pass over the text (not one per sentence).
+    years = [(m.end(), int(m.group(0))) for m in _YEAR.finditer(text)]
+    ends = [end for end, _ in years]
+    latest = [0] * len(years)
+    for index, (_, year) in enumerate(years):
+        latest[index] = max(year, latest[index - 1] if index else 0)
     for start, end in sentences:
         sentence = text[start:end].strip()
         match = _EVENT_DATE.search(sentence)
         if not match or re.search(r"\b(?:posted|published|updated|reprinted)\b", sentence, re.I):
             continue  # a dateline is metadata, not an event
         # Without a publication date, a bare month belongs to the latest year named before it.
-        years = re.findall(r"\b(?:19|20)\d\d\b", text[:start])
-        context = date(int(max(years)), 12, 31) if years else None
+        before = bisect_right(ends, start)  # years that end before the sentence starts
+        context = date(latest[before - 1], 12, 31) if before else None
         iso = _resolve(match, published or context)
         if iso is None:
             continue

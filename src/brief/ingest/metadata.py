@@ -17,6 +17,7 @@ from brief.ingest.clean import CleanText
 from brief.ingest.publishers import publisher_from_series, publisher_from_url
 from brief.inputs.models import Kind
 from brief.numbers import MONTH
+from brief.untrusted import safe_url
 
 MONTHS = {
     m: i
@@ -114,7 +115,7 @@ def parse_byline(body: str) -> tuple[list[str], str | None]:
 
 
 def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
-    result = Metadata(url=meta.get("url"))
+    result = Metadata(url=safe_url(meta.get("url")))  # never a javascript:, data: or file: address
     paragraphs = clean.paragraphs
     # The page's first visible lines (from an HTML reader) hold datelines an extractor may drop.
     page_head = [re.sub(r"\s+", " ", line).strip() for line in meta.get("head", "").split("\n") if line.strip()]
@@ -134,7 +135,7 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     if not result.authors and (listed := fields.get("authors") or fields.get("author")):
         result.authors = _author_list(listed)
     if not result.url and (url := _URL.search(fields.get("source") or fields.get("url") or "")):
-        result.url = url.group(0)
+        result.url = safe_url(url.group(0))
     if not result.authors:
         for para in head:
             match = _BYLINE.match(para.strip("*_ "))
@@ -146,8 +147,10 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     if not result.authors:
         # A report's author line: two or more names and nothing else ("A; B", "A, B and C").
         for para in head[1:5]:
+            if len(para) >= 200:
+                continue  # not an author line; splitting a long run of spaces at "and" is quadratic
             parts = [p.strip(" .") for p in re.split(r";|,\s*(?:and\s+)?|\s+and\s+", para)]
-            if 2 <= len(parts) <= 8 and len(para) < 200 and all(_PERSON.match(p) for p in parts):
+            if 2 <= len(parts) <= 8 and all(_PERSON.match(p) for p in parts):
                 result.authors = parts
                 break
     if not result.authors:
