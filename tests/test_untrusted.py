@@ -388,3 +388,38 @@ def test_a_summary_option_missing_from_the_catalogue_is_located(ws: Path) -> Non
     expected = f"seeds/harbor-2025.yaml:{line}: error: option 'no_such_option' is not in the option catalogue [summary/unknown-option]"
     _fails_with(ws, expected)
     _fails_with(ws, expected, "check")
+
+
+RAW = """Harbor patrols doubled as seizures climbed
+
+By Dana Whitfield
+March 4, 2025
+
+The Westmere harbor authority said on Tuesday that inspectors found contraband in 312 containers
+last year, up from 240 the year before. "We still see only a fraction," said Lena Ortiz, the
+inspector general. The authority spent $45 million on new scanners since 2021.
+"""
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=HOSTILE, url=st.sampled_from(["javascript:alert(1)", "https://example.org/a", "data:x", " file:///etc/passwd"]))
+def test_any_raw_text_through_ingest_and_build_keeps_the_briefs_structure(
+    tmp_path_factory: pytest.TempPathFactory, body: str, url: str
+) -> None:
+    ws = copy_root("basic", tmp_path_factory.mktemp("raw"))
+    raw = ws / "raw" / "hostile.md"
+    raw.write_text(f'---\ntitle: "Hostile \\ue000m:TS\\ue001 note"\nurl: "{url}"\n---\n\n{RAW}\n{body}\n', encoding="utf-8")
+    result = brief(ws, "ingest", str(raw))
+    assert "Traceback" not in result.output
+    assert result.exit_code == 0 or all(
+        line.endswith("]") and ": error: " in line for line in result.stderr.splitlines() if "error" in line
+    )
+    for path in (ws / "seeds").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search("[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text), path.name
+        assert not re.search(r"^url: .*(javascript|data:|file:)", text, re.M | re.I), path.name
+    page, _ = _assemble(ws, "staff")
+    assert set(re.findall(r'class="banner[^"]*"[^>]*>\s*([^<]*?)\s*<', page)) == {BANNER}
+    calls = [int(n) for n in re.findall(r'href="#fn(\d+)"', page)]
+    assert calls == sorted(calls) and calls == list(range(1, len(calls) + 1))  # every call has its note, in order
+    assert "\ue000" not in page and all(h.startswith(("https://", "http://", "mailto:", "#")) for h in re.findall(r'href="([^"]*)"', page))
