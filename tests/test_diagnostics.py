@@ -148,3 +148,9 @@ def test_an_unknown_table_in_brief_toml(basic: Path) -> None:
     (basic / "brief.toml").write_text("[path]\nbuild = 'out'\n", encoding="utf-8")
     result = brief(basic, "check")
     assert result.stderr.splitlines() == ["brief.toml:1: error: unknown table 'path' (known: paths, rules) [config/invalid]"]
+
+
+def test_a_diagnostic_is_one_line_whatever_its_path_or_message_hold() -> None:
+    found = Diagnostic("error", "ingest/no-text", "empty file\n\x1b[31mred", Location("in/bad\nname.txt", 3))
+    assert str(found) == "in/bad\\nname.txt:3: error: empty file\\n\\x1b[31mred [ingest/no-text]"
+    assert "\n" not in str(found)

@@ -22,6 +22,7 @@ This module imports only the standard library: the no-op build path repeats stor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,6 +42,15 @@ class Location:
     def __str__(self) -> str:
         path = display_path(self.path)
         return f"{path}:{self.line}" if self.line else path
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text fit for one line of a terminal or a log: control characters and line separators (from
+    a file name or a quoted source) written as escapes, so one diagnostic is always one line."""
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def display_path(path: Path | str) -> str:
@@ -156,8 +166,9 @@ class Diagnostic:
     location: Location | None = None
 
     def __str__(self) -> str:
-        prefix = f"{self.location}: " if self.location else ""
-        return f"{prefix}{self.severity}: {self.message} [{self.code}]"
+        # One line, whatever a path or a quoted source holds: control characters are spelled out.
+        prefix = f"{one_line(str(self.location))}: " if self.location else ""
+        return f"{prefix}{self.severity}: {one_line(self.message)} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form: severity, code, message, path (as printed) and line."""
