@@ -583,11 +583,13 @@ def run_case(case: Case, template: Path, scratch: Path, baseline_notes: dict[str
     if measured["rc"] is None:
         result.outcome, result.note = "timed out", f"killed after {TIMEOUT:g} s"
         return result
-    lines = [line for line in err.splitlines() if line.strip()]
+    # Every line on standard error is a diagnostic (ingest's "wrote ..." lines aside): a stray
+    # library message would be a line brief did not write.
+    lines = [line for line in err.splitlines() if line.strip() and not line.startswith("wrote ")]
     errors = [line for line in lines if ": error: " in line or line.startswith("error: ")]
     if measured["rc"] != 0:
         result.outcome = "refused"
-        result.located = bool(errors) and all(DIAGNOSTIC.match(line) and LOCATED.match(line) for line in errors)
+        result.located = bool(errors) and all(DIAGNOSTIC.match(line) and LOCATED.match(line) for line in lines)
         if args[0] == "build":
             result.lost = snapshot(ws / "build") != before
         result.note = errors[0][:110] if errors else err[-110:]
@@ -595,8 +597,8 @@ def run_case(case: Case, template: Path, scratch: Path, baseline_notes: dict[str
         result.outcome = "made"
         if args[0] == "build":
             result.forged = memo_problems(ws, baseline_notes)
-        elif errors:  # ingest reports bad files and goes on; each line must be located
-            result.located = all(DIAGNOSTIC.match(line) and LOCATED.match(line) for line in errors)
+        elif lines:  # ingest reports bad files and goes on; each line must be located
+            result.located = all(DIAGNOSTIC.match(line) and LOCATED.match(line) for line in lines)
             result.note = errors[0][:110]
     if case.check is not None:
         result.forged += case.check(ws, err)

@@ -398,3 +398,13 @@ def test_text_is_cleaned_where_it_enters(tmp_path: Path) -> None:
     memo.save(str(tmp_path / "memo.docx"))
     meta = read_source(tmp_path / "memo.docx").meta
     assert (meta["title"], meta["author"]) == ("Memo", "Nadia Reyes")
+
+
+def test_a_corrupt_pdf_is_one_line_and_nothing_else(ws: Path) -> None:
+    # pypdf logs what it repairs ("EOF marker not found"); that must not add a line of its own.
+    (ws / "in" / "bad.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"\x00garbage" * 200)
+    result = ingest_bounded(ws, "in")
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("wrote ")]
+    assert len(problems) == 1 and problems[0].startswith("in/bad.pdf: error: corrupt PDF: "), result.stderr
+    assert problems[0].endswith(" [ingest/corrupt]")

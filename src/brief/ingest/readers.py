@@ -15,8 +15,11 @@ https or mailto.
 from __future__ import annotations
 
 import io
+import logging
 import re
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -241,6 +244,20 @@ def _visible_head(html: str, lines: int = 8) -> list[str]:
     return [t for t in texts if t and len(t) <= 200][:lines]
 
 
+@contextmanager
+def _quiet(logger: str) -> Iterator[None]:
+    """No log lines or warnings from a library while it reads one file."""
+    log = logging.getLogger(logger)
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+
+
 @reader(".pdf")
 def read_pdf(path: Path, data: bytes) -> RawSource:
     from pypdf import PdfReader, apply_configuration, get_configuration
@@ -252,7 +269,12 @@ def read_pdf(path: Path, data: bytes) -> RawSource:
     kinds = ("zlib", "lzw", "run_length", "jbig2", "brotli", "array_based_stream")
     limits = {f"{kind}_maximum_output_length": MAX_STREAM for kind in kinds}
     try:
-        with apply_configuration(get_configuration().with_overwrites(**limits, xform_maximum_invocations_per_extraction=MAX_FORMS)):
+        # pypdf logs what it repairs ("EOF marker not found") and warns; brief reports a file in
+        # one line of its own, so the library's lines are kept off the terminal.
+        with (
+            _quiet("pypdf"),
+            apply_configuration(get_configuration().with_overwrites(**limits, xform_maximum_invocations_per_extraction=MAX_FORMS)),
+        ):
             pdf = PdfReader(io.BytesIO(data))
             if len(pdf.pages) > MAX_PAGES:
                 raise refuse(f"the PDF has {len(pdf.pages):,} pages; brief reads up to {MAX_PAGES:,}")
