@@ -1,6 +1,7 @@
 """Ingest: draft a SourceSummary from a raw source (``brief ingest``).
 
-Stages, one module each: :mod:`.readers` (file -> raw text and any embedded metadata),
+Stages, one module each: :mod:`.readers` (file -> raw text and any embedded metadata; the PDF
+and DOCX readers, with their limits, in :mod:`.documents`),
 :mod:`.clean` (normalised paragraphs without page furniture or repeats), :mod:`.metadata`
 (title, outlet, authors, date, kind), :mod:`.extract` (sentences, figures, quotations, people,
 organizations, options, events), :mod:`.keypoints` (ranked key points) and :mod:`.draft`, which
