@@ -40,7 +40,11 @@ class Location:
     line: int | None = None
 
     def __str__(self) -> str:
-        path = display_path(self.path)
+        return self.shown()
+
+    def shown(self, base: Path | None = None) -> str:
+        """``path:line``, the path relative to `base` (the current folder unless given)."""
+        path = display_path(self.path, base)
         return f"{path}:{self.line}" if self.line else path
 
 
@@ -53,12 +57,12 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
-def display_path(path: Path | str) -> str:
-    """A path as diagnostics print it: relative when it is inside the current folder, as
-    compilers do, so messages stay short."""
+def display_path(path: Path | str, base: Path | None = None) -> str:
+    """A path as diagnostics print it: relative when it is inside the current folder (or
+    `base`), as compilers do, so messages stay short."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to((base or Path.cwd()).resolve()))
     except (ValueError, OSError):
         return str(path)
 
@@ -166,26 +170,26 @@ class Diagnostic:
     location: Location | None = None
 
     def __str__(self) -> str:
-        # One line, whatever a path or a quoted source holds: control characters are spelled out.
-        prefix = f"{one_line(str(self.location))}: " if self.location else ""
+        return self.line()
+
+    def line(self, base: Path | None = None) -> str:
+        """The one line that reports it, its path relative to `base` (the current folder unless
+        given). One line whatever a path or a quoted source holds: control characters are
+        spelled out."""
+        prefix = f"{one_line(self.location.shown(base))}: " if self.location else ""
         return f"{prefix}{self.severity}: {one_line(self.message)} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form: severity, code, message, path (as printed) and line."""
-        path = display_path(self.location.path) if self.location else ""
-        line = self.location.line if self.location else None
-        return {"severity": self.severity, "code": self.code, "message": self.message, "path": path, "line": line}
+        return self._fields(display_path(self.location.path) if self.location else "")
 
     def to_record(self) -> dict[str, object]:
         """A form that survives JSON (the build manifest) with the path kept absolute."""
-        location = self.location
-        return {
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "path": str(location.path) if location else None,
-            "line": location.line if location else None,
-        }
+        return self._fields(str(self.location.path) if self.location else None)
+
+    def _fields(self, path: str | None) -> dict[str, object]:
+        line = self.location.line if self.location else None
+        return {"severity": self.severity, "code": self.code, "message": self.message, "path": path, "line": line}
 
     @classmethod
     def from_record(cls, record: Mapping[str, object]) -> Diagnostic:

@@ -259,15 +259,7 @@ def _scrub(workspace: Workspace, text: str) -> str:
 
 def _line(workspace: Workspace, diagnostic: Diagnostic) -> str:
     """A diagnostic as `brief build` prints it, its path relative to the workspace whatever the current folder."""
-    where = ""
-    if diagnostic.location is not None:
-        path = Path(diagnostic.location.path)
-        try:
-            shown = str(path.resolve().relative_to(workspace.root))
-        except (ValueError, OSError):
-            shown = str(path)
-        where = f"{shown}:{diagnostic.location.line}: " if diagnostic.location.line else f"{shown}: "
-    return _scrub(workspace, f"{where}{diagnostic.severity}: {diagnostic.message} [{diagnostic.code}]")
+    return _scrub(workspace, diagnostic.line(workspace.root))
 
 
 def _listing(workspace: Workspace) -> list[dict[str, object]]:

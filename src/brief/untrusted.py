@@ -6,7 +6,9 @@ is hostile by default:
 
 - **Private-use characters** (U+E000–U+F8FF and the two supplementary private-use planes) are
   where brief's assembler keeps its internal markers; no input may spell one.
-- **Control characters** other than tab and newline draw nothing and confuse XML and terminals.
+- **Control characters** other than tab and newline draw nothing and confuse XML and terminals;
+  nor may text hold lone surrogates or the noncharacters U+FFFE and U+FFFF, which no XML (the
+  SVG of a chart, the parts of a DOCX) can carry.
 - **Line breaks inside one-line fields** (a key point, a label, a quotation) would start a new
   Markdown block (a bullet, a heading) where the field is printed.
 - **Links** keep only the schemes a memo may carry: http, https and mailto; ``javascript:``,
@@ -21,8 +23,8 @@ import re
 from urllib.parse import urlsplit
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-# C0 controls but tab, newline and carriage return; DEL; C1 controls.
-CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls but tab, newline and carriage return; DEL; C1 controls; lone surrogates; U+FFFE, U+FFFF.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -31,6 +33,12 @@ def clean_text(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text  # the common case, checked in one pass
     return CONTROLS.sub("", PRIVATE_USE.sub("", text)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def xml_safe(text: str) -> str:
+    """Text an XML document may hold: without the characters of CONTROLS (renderers call it once
+    more on what they write, whatever reached them)."""
+    return CONTROLS.sub("", text)
 
 
 def clean_line(text: str) -> str:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from brief.charts.fonts import FONT_FAMILY, load_font
+from brief.untrusted import xml_safe
 
 INK, ACCENT, MUTED = "#1a1a1a", "#2f5d8a", "#6b6b6b"
 
@@ -34,9 +34,6 @@ class ChartImage:
     height_in: float
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
 def xml_text(text: str) -> str:
     """Text made safe for XML content and quoted attribute values."""
     from markupsafe import escape
@@ -46,7 +43,7 @@ def xml_text(text: str) -> str:
 
 def clean(text: str) -> str:
     # Characters XML 1.0 forbids (and a font cannot draw) would make the SVG unreadable.
-    return _UNSAFE.sub("", text)
+    return xml_safe(text)
 
 
 def wrap(text: str, width: int, lines: int = 2) -> str:

@@ -19,11 +19,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
+from brief.untrusted import xml_safe
+
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 SEPARATORS = ("separator", "continuationSeparator")
-# Characters XML 1.0 cannot hold (lxml refuses them); PDF extraction leaves some behind, and
-# they are invisible anyway, so they are dropped rather than failing the build.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Children of w:settings that must follow w:footnotePr (CT_Settings is a strict sequence).
 _AFTER_FOOTNOTE_PR = (
     "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
@@ -68,7 +67,7 @@ def styled_run(style_id: str | None = None, bold: bool = False, italic: bool = F
 def text_run(text: str, bold: bool = False, italic: bool = False, style_id: str | None = None) -> Any:
     """A w:r holding `text`; tabs and line breaks become w:tab and w:br, as Word writes them."""
     run = styled_run(style_id, bold, italic)
-    for piece in re.split(r"(\t|\n)", _INVALID_XML.sub("", text)):
+    for piece in re.split(r"(\t|\n)", xml_safe(text)):
         if piece == "\t":
             run.append(OxmlElement("w:tab"))
         elif piece == "\n":
