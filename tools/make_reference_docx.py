@@ -58,7 +58,8 @@ def main() -> int:
             style.font.size = Pt(size)
         return style
 
-    normal = paragraph("Normal", None, 11)
+    # Memo forms set body type at 12 pt in a Times-metric serif (State and Defense alike).
+    normal = paragraph("Normal", None, 12)
     normal.font.name = SERIF
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.1
@@ -87,19 +88,30 @@ def main() -> int:
     header = paragraph("Memo Header", "Normal")
     header.paragraph_format.space_after = Pt(2)
     # A hanging indent keeps a long SUBJECT aligned with the other values when it wraps.
-    header.paragraph_format.tab_stops.add_tab_stop(Inches(1.8))
-    header.paragraph_format.left_indent = Inches(1.8)
-    header.paragraph_format.first_line_indent = Inches(-1.8)
-    kind = paragraph("Memo Kind", "Normal", 12.5, True)
+    header.paragraph_format.tab_stops.add_tab_stop(Inches(1.0))
+    header.paragraph_format.left_indent = Inches(1.0)
+    header.paragraph_format.first_line_indent = Inches(-1.0)
+    kind = paragraph("Memo Kind", "Normal", 12, True)
     kind.paragraph_format.space_after = Pt(6)
+    paragraph("Memo Date", "Normal").paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     table_text = paragraph("Table Text", "Normal", 10)
     table_text.paragraph_format.space_after = Pt(0)
     table_text.paragraph_format.line_spacing = 1.0
 
-    paragraph("BLUF", "Normal").paragraph_format.left_indent = Inches(0.15)
+    paragraph("BLUF", "Normal")
+    # The decision block: "That you ..." items, each with its Approve / Disapprove line indented
+    # under it, and a split memo's note of who recommends and who opposes.
     decision = paragraph("Decision", "Normal")
-    decision.paragraph_format.space_before = Pt(10)
-    paragraph("Clearance", "Normal", 9).paragraph_format.space_after = Pt(1)
+    decision.paragraph_format.left_indent = Inches(0.5)
+    paragraph("Decision Lead", "Normal").paragraph_format.keep_with_next = True
+    paragraph("Decision Item", "Normal").paragraph_format.keep_with_next = True
+    split = paragraph("Decision Split", "Normal", None, None, True)
+    split.paragraph_format.left_indent = Inches(0.5)
+    clearance = paragraph("Clearance", "Normal")
+    clearance.paragraph_format.space_after = Pt(0)
+    # Later clearances line up under the first one, after "Cleared: ".
+    more = paragraph("Clearance More", "Clearance")
+    more.paragraph_format.left_indent = Inches(0.72)
     source = paragraph("Source Entry", "Normal", 10)
     source.paragraph_format.left_indent = Inches(0.25)
     source.paragraph_format.first_line_indent = Inches(-0.25)

@@ -143,7 +143,22 @@ RULES: dict[str, Rule] = {
         _fixed("memo/portion-leak", "A memo carries the text of a portion its audience may not see."),
         Rule("memo/placeholder", "error", "A memo has an unresolved placeholder (TODO, TBD, [insert ...], template braces)."),
         Rule("memo/approve-lines", "error", "An action memo has no Approve / Disapprove lines."),
-        Rule("memo/decision-date", "error", "An action memo sets no decision date, or one less than five business days after the memo."),
+        Rule(
+            "memo/decision-date",
+            "error",
+            "An action memo sets no decision date, or one under five business days away without a printed decision_due_reason.",
+        ),
+        Rule(
+            "memo/decision-mismatch", "error", "An action memo's Approve / Disapprove lines do not match its decisions and recommendation."
+        ),
+        Rule("memo/info-decision", "error", "An information memo asks for a decision (Approve lines, 'That you', a recommendation)."),
+        Rule("memo/unmarked-portion", "error", "A portion of the analyst's prose has no marking in a memo that shows portion marks."),
+        Rule("memo/obsolete-marking", "warning", "A memo is marked FOUO, which CUI replaced in 2020 (State marks SBU, Defense CUI)."),
+        Rule(
+            "memo/internal-vocabulary",
+            "error",
+            "A public variant uses internal vocabulary (a recommendation, negotiating positions, sources).",
+        ),
         Rule("memo/formats-differ", "warning", "A memo's DOCX says something its PDF does not."),
         Rule("option/uncited", "error", "An option of a brief has no source that discusses it and no citation."),
         Rule("option/no-risk", "error", "An option of a brief states no risk."),

@@ -9,6 +9,7 @@ with the portions it left out for the leak check of :mod:`brief.verify`.
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,17 +22,28 @@ from markupsafe import Markup, escape
 from brief.assemble import citations
 from brief.assemble.blocks import markdown_to_blocks
 from brief.assemble.conflicts import find_conflicts
-from brief.assemble.context import BriefView, ConflictView, EventView, EvidenceView, FigureView, OptionView, SectionContext, SourceView
+from brief.assemble.context import (
+    BriefView,
+    ConflictView,
+    DecisionView,
+    EventView,
+    EvidenceView,
+    FigureView,
+    OptionView,
+    SectionContext,
+    SourceView,
+    TabView,
+)
 from brief.assemble.events import group_events
 from brief.assemble.figuretext import format_figure
 from brief.assemble.footnotes import Citer
 from brief.assemble.markers import Kind
 from brief.assemble.memo import Block, Chart, HeaderLine, Memo, Paragraph, Section
-from brief.assemble.portions import apply_portions, memo_banner
+from brief.assemble.portions import apply_portions, mark_portions, memo_banner, split_marking
 from brief.errors import BriefError, Location, SpecError, TemplateError
 from brief.inputs.audiences import Audience
 from brief.inputs.markings import parse_marking
-from brief.inputs.models import CatalogueOption, Figure
+from brief.inputs.models import CatalogueOption, Clearance, Drafter, Figure
 from brief.inputs.sandbox import BoundedSandbox, LimitExceeded
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
@@ -45,6 +57,7 @@ class Assembly:
 
     memo: Memo
     withheld: tuple[str, ...] = ()
+    unmarked: tuple[tuple[str, int | None], ...] = ()  # prose printed without a marking where marks are shown, and its line
 
 
 # --- assembly --------------------------------------------------------------------------------------
@@ -63,6 +76,8 @@ class _Assembler:
         self.source_views = {s.id: self._source_view(s) for s in sources}
         self.prose_env = BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
         self.prose_env.globals.update(figure=self.figure, cite=self.cite)
+        # The prose this audience reads: "## Background (principal)" over "## Background".
+        self.prose_sections = spec.prose_for(self.profile.name, self.profile.form)
         ceiling = self.profile.markings.ceiling or ("U" if self.profile.form == "public" else None)
         self.ceiling = parse_marking(ceiling) if ceiling else None
         self.withheld: list[str] = []
@@ -115,7 +130,7 @@ class _Assembler:
             return self.prose_env.from_string(text).render()
 
         try:
-            return self._portions(render())
+            return self._portions(render(), where.line)
         except jinja2.TemplateSyntaxError as exc:
             line = (where.line or 0) + (exc.lineno or 1) if where.line else None
             raise SpecError(f"template syntax error: {exc.message}", Location(where.path, line), "spec/syntax") from None
@@ -128,12 +143,12 @@ class _Assembler:
         except MemoryError as exc:
             raise SpecError("error in prose: it ran out of memory", _prose_line(exc, where), "spec/prose") from None
 
-    def _portions(self, text: str) -> Markup:
+    def _portions(self, text: str, line: int | None = None) -> Markup:
         """Leave out the portions this audience may not carry. Each kept portion carries an
         invisible marker, so only the portions that reach the page count toward the banner."""
-        result = apply_portions(
-            text, self.ceiling, self.profile.markings.portions, tag=lambda m: self.citer.markers.make(Kind.PORTION, m.text)
-        )
+        # Marks travel as markers and are printed by mark_portions once the blocks exist, at the
+        # start of each block, whatever the template put before the prose.
+        result = apply_portions(text, self.ceiling, False, tag=lambda m: self.citer.markers.make(Kind.PORTION, m.text if m else f"@{line}"))
         self.withheld.extend(result.withheld)
         return Markup(result.text)
 
@@ -172,7 +187,7 @@ class _Assembler:
                 pros=_present(prose(p, "pros", j) for j, p in enumerate(opt.pros)),
                 cons=_present(prose(c, "cons", j) for j, c in enumerate(opt.cons)),
                 risks=_present(prose(r, "risks", j) for j, r in enumerate(opt.risks)),
-                cost=prose(opt.cost, "cost"), evidence=evidence,
+                cost=prose(opt.cost, "cost"), assessment=prose(opt.assessment, "assessment"), evidence=evidence,
                 recommended=opt.id == self.spec.front.recommendation,
             ))  # fmt: skip
         return views
@@ -193,17 +208,21 @@ class _Assembler:
         events = self._events()
         conflicts = [ConflictView(c.kind, self._figure_view(*c.first), self._figure_view(*c.second)) for c in find_conflicts(self.sources)]
         options = self._options()
-        prose = {key: self._prose(sec.text, self._prose_location(sec.line)) for key, sec in self.spec.prose.items()}
+        prose = {key: self._prose(sec.text, self._prose_location(sec.line)) for key, sec in self.prose_sections.items()}
+        reason = f.decision_due_reason
         brief = BriefView(
-            name=self.spec.name, title=f.title, subject=f.subject, date=citations.long_date(f.date),
+            name=self.spec.name, title=self.title, subject=split_marking(self.subject)[1], date=citations.long_date(f.date),
             to=f.to or "", sender=f.from_ or "", through=f.through or "", classification=f.classification or "",
             decision_due=citations.long_date(f.decision_due) if f.decision_due else "",
-            drafted=f.drafted or "", cleared=list(f.cleared), author=f.author or "",
+            decision_due_reason=self._prose(reason, self.spec.location("decision_due_reason")) if reason else Markup(""),
+            to_short=f.to_short or "you", caption=self.caption or "",
+            drafted=_line(f.drafted) if f.drafted else "", cleared=[_line(c) for c in f.cleared], author=f.author or "",
         )  # fmt: skip
         return SectionContext(
             brief=brief, audience=self.profile, prose=prose, sources=list(self.source_views.values()),
             figures=all_figures, key_figures=key_figures, options=options,
             recommendation=next((o for o in options if o.recommended), None), events=events, conflicts=conflicts,
+            decisions=self._decisions(options), tabs=[],
             figure=self.figure, cite=self.cite, chart=self.chart,
         )  # fmt: skip
 
@@ -224,10 +243,75 @@ class _Assembler:
             )  # fmt: skip
         return sorted(views, key=lambda v: v.sort_key)
 
+    def _decisions(self, options: list[OptionView]) -> list[DecisionView]:
+        """The brief's decisions; without any, one that approves the recommended option."""
+        f = self.spec.front
+        by_id = {o.id: o for o in options}
+        if not f.decisions:
+            chosen = by_id.get(f.recommendation or "")
+            if chosen is None:
+                return []
+            return [DecisionView(Markup(escape(f"approve the option “{chosen.title}”.")), chosen, "", "")]
+        return [
+            DecisionView(
+                self._prose(d.that, self.spec.location("decisions", i, "that")),
+                by_id.get(d.option or ""),
+                d.recommends or "",
+                d.opposes or "",
+            )
+            for i, d in enumerate(f.decisions)
+        ]
+
+    @property
+    def title(self) -> str:
+        f = self.spec.front
+        return (f.public.title if self.profile.form == "public" else None) or f.title
+
+    @property
+    def subject(self) -> str:
+        f = self.spec.front
+        return (f.public.subject if self.profile.form == "public" else None) or f.subject
+
+    @property
+    def caption(self) -> str | None:
+        """The caption of the memo's form: State writes "ACTION MEMO FOR THE SECRETARY",
+        Defense "ACTION MEMO" with FOR: below it; a public brief has none."""
+        form = self.profile.form
+        if form == "public":
+            return None
+        if self.profile.convention == "defense":
+            return "ACTION MEMO" if form == "action" else "INFO MEMO"
+        kind = "ACTION MEMO" if form == "action" else "INFORMATION MEMO"
+        to = self.spec.front.to
+        return f"{kind} FOR {to.upper()}" if to else kind
+
+    def _heading(self, unmarked: list[tuple[str, int | None]]) -> tuple[HeaderLine, ...]:
+        f = self.spec.front
+        if self.profile.form == "public":
+            return ()
+        marking, subject = split_marking(f.subject)
+        if self.profile.markings.portions:
+            if marking is None:
+                unmarked.append(("SUBJECT: " + subject, self.spec.line_of("subject")))
+            else:
+                subject = f"{marking.text} {subject}"
+        if marking is not None:
+            self.citer.markings.append(marking)
+        if self.profile.convention == "defense":
+            lines = [("FOR", f.to), ("FROM", f.from_), ("SUBJECT", subject)]
+        else:
+            lines = [("THROUGH", f.through), ("FROM", f.from_), ("SUBJECT", subject)]
+        return tuple(HeaderLine(label, value) for label, value in lines if value)
+
     def _prose_location(self, heading_line: int) -> Location:
         return Location(self.spec.path, heading_line)
 
-    def _section(self, section_id: str, context: SectionContext) -> Section | None:
+    def _section(self, section_id: str, context: SectionContext, tab: str | None = None) -> Section | None:
+        rendered = self._render(section_id, context)
+        return self._convert(section_id, rendered, tab) if rendered is not None else None
+
+    def _render(self, section_id: str, context: SectionContext) -> tuple[str, str | None, str] | None:
+        """A section's Markdown, title and style, or None when it has nothing to show."""
         name = f"sections/{section_id}.md"
         title: str | None = None
         style = "body"
@@ -237,8 +321,8 @@ class _Assembler:
             text = str(module)
             title = getattr(module, "title", None)
             style = getattr(module, "style", None) or "body"
-        elif section_id in self.spec.prose:
-            prose = self.spec.prose[section_id]
+        elif section_id in self.prose_sections:
+            prose = self.prose_sections[section_id]
             text, title = str(context.prose[section_id]), prose.title
         else:
             raise SpecError(  # the audience asks for it, but the brief is what lacks it
@@ -251,33 +335,42 @@ class _Assembler:
             title = self.profile.titles[section_id]
         if not text.strip():
             return None
+        return text, title, style
+
+    def _convert(self, section_id: str, rendered: tuple[str, str | None, str], tab: str | None = None) -> Section | None:
+        text, title, style = rendered
         blocks = markdown_to_blocks(text, self.citer.resolve, self.citer.markers)
         blocks = [_restyle(b, style) for b in blocks]
-        return Section(section_id, title, tuple(blocks)) if blocks else None
+        return Section(section_id, title, tuple(blocks), tab) if blocks else None
 
     def assemble(self) -> Assembly:
         context = self._ctx = self._context()
+        # Tabs are rendered first, so the memo's Attachments line can name them; they are
+        # converted last, so their notes are numbered after the memo's, as a reader meets them.
+        tab_texts = [(sid, r) for sid in self.profile.tabs if (r := self._render(sid, context)) is not None]
+        letters = [chr(ord("A") + i) for i in range(len(tab_texts))]
+        tabs = [TabView(letter, r[1] or sid.replace("_", " ").title()) for letter, (sid, r) in zip(letters, tab_texts, strict=True)]
+        context = self._ctx = dataclasses.replace(context, tabs=tabs)
         sections = [s for sid in self.profile.sections if (s := self._section(sid, context)) is not None]
+        sections += [
+            s
+            for letter, tab, (sid, r) in zip(letters, tabs, tab_texts, strict=True)
+            if (s := self._convert(sid, (r[0], tab.title, r[2]), letter)) is not None
+        ]
+        unmarked: list[tuple[str, int | None]] = []
+        heading = self._heading(unmarked)
+        marked = mark_portions(sections, self.profile.markings.portions)
         f = self.spec.front
-        heading: tuple[HeaderLine, ...] = ()
-        if self.profile.form != "public":
-            lines = [
-                ("MEMORANDUM FOR", f.to),
-                ("THROUGH", f.through),
-                ("FROM", f.from_),
-                ("SUBJECT", f.subject),
-                ("DATE", citations.long_date(f.date)),
-            ]
-            heading = tuple(HeaderLine(label, value) for label, value in lines if value)
         memo = Memo(
-            brief=self.spec.name, audience=self.profile.name, form=self.profile.form, title=f.title,
-            subject=f.subject, date=f.date, lang=f.lang,
+            brief=self.spec.name, audience=self.profile.name, form=self.profile.form, title=self.title,
+            subject=split_marking(self.subject)[1], date=f.date, lang=f.lang,
             banner=memo_banner(f.classification, self.citer.markings) if self.profile.markings.banner else None,
-            heading=heading, sections=tuple(sections), footnotes=tuple(self.citer.footnotes),
+            heading=heading, sections=marked.sections, footnotes=tuple(self.citer.footnotes),
             figures=tuple(self.citer.figures.values()), tagged=self.profile.tagged_pdf,
             author_line=f.author, columns=self.profile.columns, notes=self.profile.notes,
+            caption=self.caption, convention=self.profile.convention, label=_label(self.profile.form, self.profile.name),
         )  # fmt: skip
-        return Assembly(memo, tuple(self.withheld))
+        return Assembly(memo, tuple(self.withheld), tuple(unmarked) + marked.unmarked)
 
 
 # Markup subclasses, so that templates and Jinja's escaping treat them as the markup they print;
@@ -342,6 +435,16 @@ def _module(template: jinja2.Template, variables: dict[str, Any]) -> Any:
         # make_module skips Jinja's traceback rewriting; without it, errors carry line numbers
         # of the compiled Python instead of the template's.
         template.environment.handle_exception()
+
+
+def _line(entry: str | Drafter | Clearance) -> str:
+    return entry if isinstance(entry, str) else entry.line
+
+
+def _label(form: str, name: str) -> str:
+    """What a variant is called in its document title."""
+    kinds = {"action": "Action Memo", "information": "Information Memo"}
+    return kinds.get(form) or f"{name.replace('-', ' ').replace('_', ' ').title()} Brief"
 
 
 def _restyle(block: Block, style: str) -> Block:

@@ -65,6 +65,7 @@ class OptionView:
     cons: list[Markup] = doc("Arguments against, from the brief.")
     risks: list[Markup] = doc("Stated risks, from the brief.")
     cost: Markup = doc("Resource or political cost, or ''.")
+    assessment: Markup = doc("Why the option is recommended or why it loses (analyst's prose), or ''.")
     evidence: list[EvidenceView] = doc("What each source says about the option.")
     recommended: bool = doc("True for the brief's recommendation.")
 
@@ -87,6 +88,20 @@ class ConflictView:
 
 
 @dataclass(frozen=True)
+class DecisionView:
+    that: Markup = doc("What the principal approves, after 'That you': 'approve proposing ...' (prose, marked).")
+    option: OptionView | None = doc("The option the decision adopts, if any.")
+    recommends: str = doc("Split memo: the offices that recommend it, or ''.")
+    opposes: str = doc("Split memo: the offices that oppose it, or ''.")
+
+
+@dataclass(frozen=True)
+class TabView:
+    letter: str = doc("'A', 'B', ...")
+    title: str = doc("The tab's title: 'Options Analysis'.")
+
+
+@dataclass(frozen=True)
 class BriefView:
     name: str = doc("The brief's file name without .md.")
     title: str = doc("Memo title.")
@@ -97,8 +112,11 @@ class BriefView:
     through: str = doc("THROUGH line, or ''.")
     classification: str = doc("Classification banner text, or ''.")
     decision_due: str = doc("Date a decision is needed by, or ''.")
-    drafted: str = doc("Drafted line, or ''.")
-    cleared: list[str] = doc("Clearance lines.")
+    decision_due_reason: Markup = doc("Why the decision cannot wait five business days (prose, marked), or ''.")
+    to_short: str = doc("How a Defense recommendation names the principal ('SecDef'), or 'you'.")
+    caption: str = doc("The memo's caption: 'ACTION MEMO FOR THE SECRETARY', 'INFO MEMO'; '' for a public brief.")
+    drafted: str = doc("Drafted line: 'WHA/MEX – J. Roe, ext. 1234', or ''.")
+    cleared: list[str] = doc("Clearance lines, one office each: 'INL – M. Poe (ok)'.")
     author: str = doc("Byline for a public brief, or ''.")
 
 
@@ -114,6 +132,8 @@ class SectionContext:
     key_figures: list[FigureView] = doc("The brief's key figures, cut to the audience's limit.")
     options: list[OptionView] = doc("The options the brief weighs, in spec order.")
     recommendation: OptionView | None = doc("The recommended option, if any.")
+    decisions: list[DecisionView] = doc("What an action memo asks the principal to approve, each with its Approve / Disapprove line.")
+    tabs: list[TabView] = doc("The tabs printed after the memo (the audience's `tabs`), for the Attachments line.")
     events: list[EventView] = doc("Dated events from the sources, oldest first.")
     conflicts: list[ConflictView] = doc("Figures from the sources that cannot all be right.")
     figure: Callable[[str], Markup] = doc("figure(id): the figure's value with a footnote citation.")

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from brief.assemble import citations
 from brief.assemble.figuretext import format_figure
 from brief.assemble.markers import Kind, Markers
-from brief.assemble.memo import Chart, FigureUse, Footnote, FootnoteRef, Inline
+from brief.assemble.memo import Chart, FigureUse, Footnote, FootnoteRef, Inline, PortionMark
 from brief.inputs.markings import Marking, parse_marking
 from brief.inputs.models import Figure
 from brief.inputs.summaries import LoadedSummary
@@ -66,11 +66,13 @@ class Citer:
         return [self.charts[int(key)]]
 
     def _portion(self, key: str) -> list[Inline]:
-        # A portion the reader sees: its marking counts toward the banner.
-        marking = parse_marking(key)
+        # A portion the reader sees: its marking counts toward the banner, and the marking pass
+        # prints it at the start of its block (an empty key: a portion the analyst left unmarked).
+        marking = parse_marking(key) if not key.startswith("@") else None
         if marking is not None:
             self.markings.append(marking)
-        return []
+            return [PortionMark(marking.text)]
+        return [PortionMark(None, int(key[1:]) if key[1:].isdigit() else None)]
 
     def _entry(self, key: str) -> list[Inline]:
         return list(citations.bibliography(self.entries[key].summary))

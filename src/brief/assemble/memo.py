@@ -42,13 +42,23 @@ class Link:
 
 
 @dataclass(frozen=True)
+class PortionMark:
+    """Assembly only, never rendered: the start of a portion of the analyst's prose, with its
+    marking (None when the analyst marked none). The marking pass of :mod:`.portions` turns it
+    into the printed mark at the start of its block, or removes it."""
+
+    marking: str | None
+    line: int | None = None  # where the portion was written in the brief, for a missing marking
+
+
+@dataclass(frozen=True)
 class FootnoteRef:
     """A call to footnote `number` (1-based, in reading order)."""
 
     number: int
 
 
-Inline = Text | Link | FootnoteRef
+Inline = Text | Link | FootnoteRef | PortionMark
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,7 @@ class Section:
     id: str
     title: str | None
     blocks: tuple[Block, ...]
+    tab: str | None = None  # "A", "B", ...: the section is a tab printed after the memo, from a new page
 
 
 @dataclass(frozen=True)
@@ -171,3 +182,20 @@ class Memo:
     author_line: str | None = None  # byline for public briefs ("Prepared by ...")
     columns: int = 1  # text columns of the body (the heading spans the page)
     notes: str = "footnotes"  # "footnotes" at the foot of each page, or "endnotes" after the body
+    caption: str | None = None  # "ACTION MEMO FOR THE SECRETARY", "INFO MEMO"; None for a public brief
+    convention: str = "state"  # "state" or "defense": how the heading block is laid out
+    label: str = ""  # what this variant is, for the document title: "Action Memo", "Public Brief"
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.date:%B} {self.date.day}, {self.date.year}"
+
+    @property
+    def document_title(self) -> str:
+        """The title of the HTML page and the document properties: the memo's title and which
+        variant it is, so the audiences of one brief are told apart in a browser or a file list."""
+        return f"{self.title} — {self.label}" if self.label else self.title
+
+    @property
+    def tabs(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.tab)

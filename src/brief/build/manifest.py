@@ -47,7 +47,7 @@ def engine_fingerprint() -> str:
     """brief's version, the content of its package (code and built-in templates), and where and
     when each library that writes output was installed."""
     digest = hashlib.sha256(f"brief {__version__}\n".encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # src/brief: every stage and the built-in templates
     for path in sorted(package.rglob("*")):
         if path.is_file() and not any(_ignored(part) for part in path.relative_to(package).parts):
             digest.update(f"{path.relative_to(package).as_posix()}\n".encode())

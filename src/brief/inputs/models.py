@@ -153,7 +153,45 @@ class SpecOption(Strict):
     cons: list[str] = Field(default_factory=list)
     risks: list[str] = Field(default_factory=list)
     cost: str | None = None
+    assessment: str | None = Field(default=None, description="One sentence: why the option is recommended or why it loses.")
     notes: str | None = None
+
+
+class Decision(Strict):
+    """One decision an action memo asks for: printed "That you <that>" with its own Approve /
+    Disapprove line."""
+
+    that: str = Field(min_length=1, description="What the principal approves, after 'That you': 'approve proposing ...'.")
+    option: str | None = Field(default=None, pattern=SLUG, description="The option this decision adopts, if any.")
+    recommends: str | None = Field(default=None, description="Split memo: the offices that recommend it.")
+    opposes: str | None = Field(default=None, description="Split memo: the offices that oppose it.")
+
+
+class Drafter(Strict):
+    office: str = Field(min_length=1, description="The drafting office, 'WHA/MEX'.")
+    name: str = Field(min_length=1, description="The drafter.")
+    phone: str | None = Field(default=None, description="Extension or phone, 'ext. 1234'.")
+
+    @property
+    def line(self) -> str:
+        return f"{self.office} – {self.name}" + (f", {self.phone}" if self.phone else "")
+
+
+class Clearance(Strict):
+    office: str = Field(min_length=1, description="The clearing office, 'INL'.")
+    name: str = Field(min_length=1, description="Who cleared for it.")
+    clearance: str = Field(default="ok", min_length=1, description="ok, info, fyi, or as the office gave it.")
+
+    @property
+    def line(self) -> str:
+        return f"{self.office} – {self.name} ({self.clearance})"
+
+
+class PublicFront(Strict):
+    """What a public brief says instead of the internal memo's title and subject."""
+
+    title: str | None = Field(default=None, min_length=1)
+    subject: str | None = Field(default=None, min_length=1)
 
 
 class SpecFront(Strict):
@@ -168,10 +206,16 @@ class SpecFront(Strict):
     key_figures: list[str] = Field(default_factory=list, description="Figure ids, most important first.")
     options: list[SpecOption] = Field(default_factory=list)
     recommendation: str | None = Field(default=None, description="The recommended option id.")
+    decisions: list[Decision] = Field(default_factory=list, description="What an action memo asks the principal to approve.")
     decision_due: dt.date | None = None
+    decision_due_reason: str | None = Field(
+        default=None, description="Why a decision cannot wait five business days; the background prints it."
+    )
+    to_short: str | None = Field(default=None, description="How a Defense recommendation names the principal: 'SecDef'.")
     audiences: list[str] = Field(default_factory=lambda: ["principal", "staff", "public"])
-    drafted: str | None = None
-    cleared: list[str] = Field(default_factory=list)
+    drafted: str | Drafter | None = None
+    cleared: list[str | Clearance] = Field(default_factory=list, description="One office per entry, with a name and a clearance.")
+    public: PublicFront = Field(default_factory=PublicFront, description="The public brief's own title and subject.")
     author: str | None = Field(default=None, description="Byline of the public brief.")
     lang: str = "en-US"
 
@@ -180,10 +224,11 @@ class SpecFront(Strict):
 
 
 class Limits(Strict):
-    pages: int | None = Field(default=None, ge=1, description="Hard page limit of the PDF.")
+    pages: int | None = Field(default=None, ge=1, description="Hard page limit of the PDF, tabs not counted.")
     bluf_lines: int | None = Field(default=None, ge=1, description="Printed lines the BLUF may take.")
     bluf_words: int | None = Field(default=None, ge=1)
     key_figures: int | None = Field(default=None, ge=0, description="How many key figures to show.")
+    events: int | None = Field(default=None, ge=0, description="How many events the chronology shows, those most tied to the brief.")
     words: dict[str, int] = Field(default_factory=dict, description="Word budget per section id.")
 
 
@@ -211,7 +256,11 @@ class AudienceProfile(Strict):
     name: str = Field(pattern=SLUG)
     description: str = ""
     form: Literal["action", "information", "public"] = "information"
+    convention: Literal["state", "defense"] = Field(
+        default="state", description="Whose memo forms an action or information memo follows: State's or Defense's."
+    )
     sections: list[str] = Field(min_length=1, description="Section template ids, in order.")
+    tabs: list[str] = Field(default_factory=list, description="Section template ids printed as tabs (Tab A, B, ...) after the memo.")
     titles: dict[str, str | None] = Field(default_factory=dict, description="Section titles by id; null hides.")
     limits: Limits = Field(default_factory=Limits)
     markings: Markings = Field(default_factory=Markings)

@@ -24,12 +24,15 @@ _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
 @dataclass(frozen=True)
 class ProseSection:
-    """One ``## Heading`` of the analyst's prose."""
+    """One ``## Heading`` of the analyst's prose. ``## Background (principal)`` is the
+    background of the audience named principal only; ``(public)``, ``(action)`` or
+    ``(information)`` name every audience of that form."""
 
     id: str  # slug of the heading: "Where sources disagree" -> "where-sources-disagree"
     title: str
     text: str
     line: int  # 1-based line of the heading in the spec file
+    variant: str | None = None  # the audience or form the section is written for; None: every audience
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,19 @@ class BriefSpec:
     front: SpecFront
     prose: dict[str, ProseSection]
     text: str
+    variants: dict[tuple[str, str], ProseSection] = field(default_factory=dict)  # (id, audience or form) -> prose
     node: yaml.Node | None = field(repr=False, default=None)
     front_offset: int = 1  # lines before the YAML text (the opening ---)
+
+    def prose_for(self, name: str, form: str) -> dict[str, ProseSection]:
+        """The prose one audience reads: each section's variant for the audience by name, else
+        for its form, else the common text."""
+        chosen = dict(self.prose)
+        for key in {k for k, _ in self.variants}:
+            found = self.variants.get((key, name)) or self.variants.get((key, form))
+            if found is not None:
+                chosen[key] = found
+        return chosen
 
     def line_of(self, *loc: str | int) -> int | None:
         """Line of a front-matter entry, e.g. ``line_of("options", 2, "pros")``."""
@@ -78,12 +92,19 @@ def load_spec(path: Path) -> BriefSpec:
     if not isinstance(data, dict):
         raise SpecError("the front matter must be a YAML mapping", Location(path, 2))
     front = validate(SpecFront, data, path, node, SpecError, line_offset=1)
-    prose = _split_sections(lines, end + 1, path)
-    return BriefSpec(path.stem, path, front, prose, text, node, 1)
+    audiences = {*front.audiences, *FORMS}
+    sections = _split_sections(lines, end + 1, path, audiences)
+    prose = {s.id: s for s in sections if s.variant is None}
+    variants = {(s.id, s.variant): s for s in sections if s.variant is not None}
+    return BriefSpec(path.stem, path, front, prose, text, variants, node, 1)
 
 
-def _split_sections(lines: list[str], start: int, path: Path) -> dict[str, ProseSection]:
-    sections: dict[str, ProseSection] = {}
+FORMS = ("action", "information", "public")
+_VARIANT = re.compile(r"^(?P<title>.+?)\s*\((?P<name>[a-z][a-z0-9_.-]*)\)$")
+
+
+def _split_sections(lines: list[str], start: int, path: Path, audiences: set[str]) -> list[ProseSection]:
+    sections: dict[tuple[str, str | None], ProseSection] = {}
     current: tuple[str, int] | None = None
     body: list[str] = []
 
@@ -95,11 +116,17 @@ def _split_sections(lines: list[str], start: int, path: Path) -> dict[str, Prose
                 )
             return
         title, line = current
+        variant = None
+        # "Background (principal)": a variant only when the name is an audience of the brief or a
+        # form, so a heading such as "Outlook (draft)" keeps its parentheses.
+        match = _VARIANT.match(title)
+        if match and match.group("name") in audiences:
+            title, variant = match.group("title"), match.group("name")
         key = slugify(title)
-        if key in sections:
-            raise SpecError(f"section '{title}' appears twice", Location(path, line), "spec/prose")
+        if (key, variant) in sections:
+            raise SpecError(f"section '{current[0]}' appears twice", Location(path, line), "spec/prose")
         # Leading blank lines are kept so that line N of the text is line `line + N` of the file.
-        sections[key] = ProseSection(key, title, "\n".join(body).rstrip(), line)
+        sections[(key, variant)] = ProseSection(key, title, "\n".join(body).rstrip(), line, variant)
 
     in_fence = False
     for index in range(start, len(lines)):
@@ -113,4 +140,4 @@ def _split_sections(lines: list[str], start: int, path: Path) -> dict[str, Prose
         else:
             body.append(raw)
     close()
-    return sections
+    return list(sections.values())

@@ -44,7 +44,7 @@ _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TAB
 # reference document that lacks one fails before anything is written.
 REQUIRED_STYLES = {
     "Normal": _P, "Title": _P, "Subtitle": _P, "Heading 1": _P, "Heading 2": _P, "Banner": _P, "Memo Kind": _P,
-    "Memo Header": _P, "BLUF": _P, "Decision": _P, "Clearance": _P, "Source Entry": _P, "Caption": _P,
+    "Memo Header": _P, "Memo Date": _P, "BLUF": _P, "Decision": _P, "Clearance": _P, "Source Entry": _P, "Caption": _P,
     "List Bullet": _P, "List Number": _P, "Table Text": _P, "Footnote Text": _P, "Footnote Reference": _C,
     "Table Grid": _T,
 }  # fmt: skip
@@ -134,7 +134,11 @@ class _Writer:
         if self.memo.columns > 1:
             self._columns(self.memo.columns)
         for section in self.memo.sections:
-            if section.title:
+            if section.tab:
+                # A tab starts a page of its own, as in the PDF.
+                title = f"Tab {section.tab}" + (f" – {section.title}" if section.title else "")
+                self.paragraph("Heading 1", title).paragraph_format.page_break_before = True
+            elif section.title:
                 self.paragraph("Heading 1", section.title)
             for block in section.blocks:
                 self._block(block)
@@ -172,7 +176,9 @@ class _Writer:
                     for child in list(part._element):
                         part._element.remove(child)
                 # A header or footer must hold a paragraph even when empty (Word calls it corrupt otherwise).
-                self.styled(header.add_paragraph(banner or ""), "Banner")
+                top = self.styled(header.add_paragraph(banner or ""), "Banner")
+                if not numbered and self.memo.caption and self.memo.convention == "state":
+                    self._dated(top, banner or "")
                 if banner or not numbered:
                     self.styled(footer.add_paragraph(banner or ""), "Banner")
                 if numbered:
@@ -182,18 +188,33 @@ class _Writer:
                         pages.add_run(text).bold = False
                         ox.field(pages, instruction, "1", bold=False)
 
+    def _dated(self, paragraph: Any, banner: str) -> None:
+        """State's first line: the banner centred and the memo's date at the right margin."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+
+        width = Emu(self._text_width())
+        paragraph.text = ""
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        stops = paragraph.paragraph_format.tab_stops
+        stops.add_tab_stop(Emu(width // 2), WD_TAB_ALIGNMENT.CENTER)
+        stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        paragraph._p.append(ox.text_run(f"\t{banner}\t"))
+        paragraph.add_run(self.memo.date_text).bold = False  # the banner's style is bold; the date is not
+
     def _heading(self) -> None:
         memo = self.memo
-        if memo.heading:
-            # The same words as the HTML and PDF layouts, so every format says the same things.
-            self.paragraph("Memo Kind", "ACTION MEMO" if memo.form == "action" else "INFORMATION MEMO")
-            line_paragraph = None
+        if memo.caption:
+            # The same words as the HTML and PDF layouts, so every format says the same things:
+            # State's caption names the principal and its date is on the banner line; Defense
+            # centres the caption with the date under it.
+            kind = self.paragraph("Memo Kind", memo.caption)
+            if memo.convention == "defense":
+                kind.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                self.paragraph("Memo Date", memo.date_text).alignment = WD_ALIGN_PARAGRAPH.CENTER
             for line in memo.heading:
                 line_paragraph = self.paragraph("Memo Header")
                 line_paragraph._p.append(ox.text_run(f"{line.label}:", bold=True))
                 line_paragraph._p.append(ox.text_run(f"\t{line.value}"))
-            if line_paragraph is not None:
-                ox.bottom_border(line_paragraph)
             return
         self.paragraph("Title", memo.title)
         self.paragraph("Subtitle", memo.subject)

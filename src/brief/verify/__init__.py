@@ -19,6 +19,7 @@ from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
 from brief.render import Rendered
 from brief.verify.budgets import check_budgets
+from brief.verify.forms import check_form
 from brief.verify.limits import check_limits
 from brief.verify.rules import check_memo, check_options
 
@@ -36,6 +37,7 @@ def verify_memo(
     return [
         *check_limits(spec, memo, profile, rendered),
         *check_memo(spec, memo, assembly.withheld, rendered, sources),
+        *check_form(spec, assembly, rendered),
         *check_options(spec, option_sources(sources)),
         *check_budgets(spec, memo, profile),
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.assemble.memo import Block, BulletList, FootnoteRef, Heading, Inline, Memo, Paragraph, Section, Table
+from brief.assemble.memo import Block, BulletList, FootnoteRef, Heading, Inline, Link, Memo, Paragraph, Section, Table, Text
 from brief.diagnostics import Diagnostic, Location, diagnostic
 from brief.inputs.models import AudienceProfile
 from brief.inputs.spec import BriefSpec
@@ -41,7 +41,7 @@ def check_budgets(spec: BriefSpec, memo: Memo, profile: AudienceProfile) -> list
     for section in memo.sections:
         over = over_budget(section, budgets[section.id]) if section.id in budgets else None
         if over is not None:
-            prose = spec.prose.get(section.id)
+            prose = spec.prose_for(profile.name, profile.form).get(section.id)
             found.append(diagnostic("memo/word-budget", over.message(profile.name), Location(spec.path, prose.line if prose else None)))
     return found
 
@@ -93,7 +93,7 @@ def _texts(blocks: tuple[Block, ...]) -> list[str]:
 
 
 def _runs(runs: tuple[Inline, ...]) -> str:
-    return "".join(_CITED if isinstance(r, FootnoteRef) else r.text for r in runs)
+    return "".join(_CITED if isinstance(r, FootnoteRef) else r.text for r in runs if isinstance(r, Text | Link | FootnoteRef))
 
 
 def _sentences(text: str) -> list[str]:

@@ -22,11 +22,13 @@ def check_limits(spec: BriefSpec, memo: Memo, profile: AudienceProfile, rendered
     """The limits one memo breaks, located at the brief (and at its BLUF's heading)."""
     found: list[Diagnostic] = []
     limits = profile.limits
-    bluf_prose = spec.prose.get("bluf")
+    bluf_prose = spec.prose_for(profile.name, profile.form).get("bluf")
     at_bluf = Location(spec.path, bluf_prose.line if bluf_prose else None)
     pdf = rendered.get("pdf")
-    if pdf is not None and limits.pages is not None and len(pdf.pages) > limits.pages:
-        message = f"the {memo.audience} memo takes {len(pdf.pages)} pages; its audience allows {limits.pages}"
+    pages = memo_pages(memo, pdf) if pdf is not None else 0
+    if limits.pages is not None and pages > limits.pages:
+        part = "memo (tabs not counted)" if memo.tabs else "memo"
+        message = f"the {memo.audience} {part} takes {pages} pages; its audience allows {limits.pages}"
         found.append(diagnostic("memo/page-limit", message, Location(spec.path)))
     if pdf is not None and limits.bluf_lines is not None:
         lines = pdf.section_lines.get("bluf", 0)
@@ -40,6 +42,18 @@ def check_limits(spec: BriefSpec, memo: Memo, profile: AudienceProfile, rendered
             message = f"the BLUF has {words} words; the {profile.name} audience allows {limits.bluf_words}"
             found.append(diagnostic("memo/bluf-words", message, at_bluf))
     return found
+
+
+def memo_pages(memo: Memo, pdf: Rendered) -> int:
+    """Pages of the memo itself: every page before the first tab, which starts a page of its own
+    with its title ("Tab A – Options Analysis")."""
+    if not memo.tabs:
+        return len(pdf.pages)
+    first = re.compile(rf"^\s*Tab {re.escape(memo.tabs[0].tab or '')}\b", re.IGNORECASE)
+    for number, page in enumerate(pdf.pages):
+        if first.search(page.body):
+            return number
+    return len(pdf.pages)
 
 
 def _block_text(block: Block) -> str:
