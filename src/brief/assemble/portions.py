@@ -167,8 +167,9 @@ def mark_portions(sections: Iterable[Section], show: bool) -> Marked:
             return rest
         top = highest(found)
         text = top.text if top is not None else GENERATED
-        # After a run-in head ("**Cost.**", "**BLUF:**"), where a reader looks for it.
-        at = 1 if rest and isinstance(rest[0], Text) and rest[0].bold and rest[0].text.rstrip().endswith((":", ".")) else 0
+        # After a form's label ("**BLUF:**", "**RECOMMENDATION:**"), as the forms print it; before
+        # anything else, a run-in head ("**Cost.**") included.
+        at = 1 if rest and isinstance(rest[0], Text) and rest[0].bold and rest[0].text.rstrip().endswith(":") else 0
         return (*rest[:at], Text(f"{text} " if at == 0 else f" {text}"), *_lstrip(rest[at:], at))
 
     def caption(text: str | None, cells: Iterable[tuple[Inline, ...]] = ()) -> str | None:
