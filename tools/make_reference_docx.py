@@ -78,7 +78,7 @@ def main() -> int:
         heading.paragraph_format.space_before = Pt(10)
         heading.paragraph_format.space_after = Pt(4)
         heading.paragraph_format.keep_with_next = True
-    styles["Heading 1"].font.all_caps = True
+
 
     banner = paragraph("Banner", "Normal", 10, True)
     banner.font.name = SANS
