@@ -22,7 +22,8 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         shutil.copytree(REPO / name, ws / name)
     shutil.copy(REPO / "options.yaml", ws / "options.yaml")
     for path in (ws / "seeds").glob("*.yaml"):
-        text = path.read_text(encoding="utf-8").replace("../../shared/seeds/", f"{SHARED / 'seeds'}/")
+        # Every raw source lives under ../shared (seeds/ and corpus/), so the whole prefix moves.
+        text = path.read_text(encoding="utf-8").replace("../../shared/", f"{SHARED}/")
         path.write_text(text, encoding="utf-8")
     monkeypatch.chdir(ws)
     return ws
