@@ -145,6 +145,8 @@ RULES: dict[str, Rule] = {
         Rule("memo/approve-lines", "error", "An action memo has no Approve / Disapprove lines."),
         Rule("memo/decision-date", "error", "An action memo sets no decision date, or one less than five business days after the memo."),
         Rule("memo/formats-differ", "warning", "A memo's DOCX says something its PDF does not."),
+        Rule("memo/note-after-digit", "error", "A note call is printed straight after a digit, where it reads as an exponent."),
+        Rule("memo/repeated-note", "error", "Two notes in a row have the same text."),
         Rule("option/uncited", "error", "An option of a brief has no source that discusses it and no citation."),
         Rule("option/no-risk", "error", "An option of a brief states no risk."),
         Rule("source/not-found", "error", "The raw source of a summary is not found, so its figures and quotations cannot be verified."),

@@ -248,10 +248,15 @@ def _widths(header: list[str], rows: list[tuple[tuple[Inline, ...], ...]]) -> tu
     # squeezing short columns into wrapping.
     lengths = []
     for i, title in enumerate(header):
-        longest = max([len(title)] + [len("".join(getattr(r, "text", "") for r in row[i])) for row in rows if i < len(row)])
+        longest = max([len(title)] + [_width(row[i]) for row in rows if i < len(row)])
         lengths.append(min(max(longest, 8), 36))
     total = sum(lengths) or 1
     return tuple(round(n / total, 4) for n in lengths)
+
+
+def _width(cell: tuple[Inline, ...]) -> int:
+    # A note call takes the room of about two characters.
+    return sum(len(r.text) if not isinstance(r, FootnoteRef) else 2 for r in cell)
 
 
 def _descendants(node: _Node, tags: tuple[str, ...]) -> list[_Node]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
@@ -17,7 +18,8 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 _SHAPE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     """A year, a year and month, or a full date; `month` and `day` are None when unknown."""
 
@@ -52,6 +54,11 @@ class PartialDate:
             return cls(year or 0, month, day)
         except ValueError:
             raise ValueError(f"date {value!r} is not a day of the calendar") from None
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key < other.sort_key
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
