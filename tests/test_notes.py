@@ -119,6 +119,14 @@ def test_calls_to_one_source_in_one_sentence_make_one_note_quoting_both() -> Non
     assert notes[0].endswith(": “there have been 37 extraditions” and “the 58 extraditions in all of 2019.”")
 
 
+def test_one_source_cited_twice_in_a_sentence_gets_one_note_at_its_last_call() -> None:
+    paragraphs, notes = _place(
+        [Text("One says a,"), (HILL, "a"), Text(" another says b,"), (USAT, None), Text(" and the first adds c."), (HILL, "c")]
+    )
+    assert paragraphs == ["One says a, another says b,[1] and the first adds c.[2]"]
+    assert len(notes) == 2 and notes[1].startswith("Earl Anthony Wayne") and notes[1].endswith(": “a” and “c.”")
+
+
 def test_calls_at_one_place_share_a_note_and_later_notes_are_short() -> None:
     paragraphs, notes = _place(
         [Text("Fentanyl killed 70,000"), (USAT, "70,000 Americans"), Text(" people by one count"), (HILL, None), Text(".")],
