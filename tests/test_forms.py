@@ -9,9 +9,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from tests.conftest import brief, copy_root, pdf_pages
 
 from brief.build.manifest import engine_fingerprint
-from tests.conftest import brief, copy_root, pdf_pages
 
 DECISIONS = """decisions:
   - option: shared_scanning
@@ -150,7 +150,10 @@ def test_the_public_brief_has_its_own_title_subject_and_summary(built: Path) -> 
     staff = flat("\n".join(pdf_pages(out(built, "staff.pdf"))))
     assert "two ways to inspect more are under study" not in staff
     assert "Contraband finds at Westmere are rising" in staff
-    titles = {re.search(r"<title>(.*?)</title>", out(built, f"{a}.html").read_text(encoding="utf-8")).group(1) for a in ("principal", "staff", "public")}  # type: ignore[union-attr]
+    titles = {
+        re.search(r"<title>(.*?)</title>", out(built, f"{a}.html").read_text(encoding="utf-8")).group(1)
+        for a in ("principal", "staff", "public")
+    }  # type: ignore[union-attr]
     assert len(titles) == 3
 
 
@@ -177,7 +180,11 @@ def test_an_early_decision_needs_a_reason_and_the_memo_must_print_it(ws: Path) -
 
 
 def test_decision_lines_must_match_the_recommendation(ws: Path) -> None:
-    rewrite(ws, "decision_due: 2025-03-17", 'decisions:\n  - option: joint_patrols\n    that: "(U) approve joint patrols."\ndecision_due: 2025-03-17')
+    rewrite(
+        ws,
+        "decision_due: 2025-03-17",
+        'decisions:\n  - option: joint_patrols\n    that: "(U) approve joint patrols."\ndecision_due: 2025-03-17',
+    )
     code, output = build(ws, "-a", "principal")
     assert code == 1
     assert "recommends 'shared_scanning' but no decision line asks to approve it [memo/decision-mismatch]" in output
@@ -200,7 +207,9 @@ def test_an_unmarked_paragraph_is_located_where_it_was_written(ws: Path) -> None
 
 
 def test_internal_vocabulary_in_a_public_brief_is_flagged(ws: Path) -> None:
-    rewrite(ws, "(U) Contraband finds at Westmere are rising", "(U) Our negotiating position is firm. Contraband finds at Westmere are rising")
+    rewrite(
+        ws, "(U) Contraband finds at Westmere are rising", "(U) Our negotiating position is firm. Contraband finds at Westmere are rising"
+    )
     code, output = build(ws, "-a", "public")
     assert code == 1
     assert "brief's PDF uses internal vocabulary: “negotiating position” [memo/internal-vocabulary]" in output

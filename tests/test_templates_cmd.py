@@ -295,7 +295,8 @@ def test_a_change_in_the_scaffold_reaches_pdf_and_docx(basic: Path) -> None:
     assert pdf_text.split().count("background") == staff_pdf.split().count("background") - 1
 
     paragraphs = docx.Document(str(out / "committee.docx")).paragraphs
-    added_paragraphs = [p for p in paragraphs if p.text == "Prepared for the committee's closed session."]
+    # Typography sets the apostrophe curly in every format.
+    added_paragraphs = [p for p in paragraphs if p.text == "Prepared for the committee’s closed session."]
     assert len(added_paragraphs) == 1
     assert added_paragraphs[0].style.name == "BLUF"  # the section's style carries over to the added line
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
@@ -342,7 +343,7 @@ def test_context_reference_lists_every_field_with_its_help() -> None:
             row = rf"^\| `{f.name}` \| `[^\n]+` \| {re.escape(help_text)} \|$"
             assert re.search(row, reference, re.MULTILINE), f"{cls.__name__}.{f.name}"
     assert "| `recommendation` | `OptionView \\| None` | The recommended option, if any. |" in reference
-    assert "| `figure` | `Callable[[str], Markup]` |" in reference
+    assert "| `cite` | `Callable[[str], Markup]` |" in reference
     assert "seeds/&lt;id&gt;.yaml" in reference  # '<id>' would otherwise be taken for an HTML tag
 
 

@@ -160,6 +160,8 @@ RULES: dict[str, Rule] = {
             "A public variant uses internal vocabulary (a recommendation, negotiating positions, sources).",
         ),
         Rule("memo/formats-differ", "warning", "A memo's DOCX says something its PDF does not."),
+        Rule("memo/note-after-digit", "error", "A note call is printed straight after a digit, where it reads as an exponent."),
+        Rule("memo/repeated-note", "error", "Two notes in a row have the same text."),
         Rule("option/uncited", "error", "An option of a brief has no source that discusses it and no citation."),
         Rule("option/no-risk", "error", "An option of a brief states no risk."),
         Rule("source/not-found", "error", "The raw source of a summary is not found, so its figures and quotations cannot be verified."),

@@ -40,6 +40,7 @@ from brief.assemble.footnotes import Citer
 from brief.assemble.markers import Kind
 from brief.assemble.memo import Block, Chart, HeaderLine, Memo, Paragraph, Section
 from brief.assemble.portions import apply_portions, mark_portions, memo_banner, split_marking
+from brief.assemble.typography import typeset, typeset_memo
 from brief.errors import BriefError, Location, SpecError, TemplateError
 from brief.inputs.audiences import Audience
 from brief.inputs.markings import parse_marking
@@ -84,14 +85,15 @@ class _Assembler:
 
     # Helpers callable from prose and templates.
 
-    def figure(self, figure_id: str) -> Markup:
+    def figure(self, figure_id: str, as_written: bool = True) -> Markup:
         found = self.figure_owner.get(figure_id)
         if found is None:
             raise SpecError(
                 f"figure '{figure_id}' is not a figure of the brief's sources", self.spec.find(figure_id), "spec/unknown-figure"
             )
         source, fig = found
-        return Markup(escape(format_figure(fig))) + self.citer.request(source, fig.quote, fig)
+        shown = format_figure(fig, as_written)
+        return Markup(escape(shown)) + self.citer.request(source, fig.quote, fig, shown)
 
     def cite(self, source_id: str) -> Markup:
         source = self.by_id.get(source_id)
@@ -108,11 +110,11 @@ class _Assembler:
             points = []
             for view in context.key_figures:
                 fig = self.figure_owner[view.id][1]
-                points.append(charts.FigurePoint(view.label, fig.value, fig.unit, view.display))
+                points.append(charts.FigurePoint(typeset(view.label), fig.value, fig.unit, typeset(view.display)))
             image = charts.figures_chart(points)
             outlets = {v.source.outlet or v.source.title for v in context.key_figures}
         elif kind == "timeline":
-            events = [charts.EventPoint(v.sort_key, v.date, v.what) for v in context.events]
+            events = [charts.EventPoint(v.sort_key, v.date, typeset(v.what)) for v in context.events]
             image = charts.timeline_chart(events)
             outlets = {s.outlet or s.title for v in context.events for s in v.sources}
         else:
@@ -165,7 +167,7 @@ class _Assembler:
     def _figure_view(self, s: LoadedSummary, f: Figure) -> FigureView:
         return FigureView(
             id=f.id, label=f.label, display=format_figure(f), period=f.period or "", importance=f.importance,
-            source=self.source_views[s.id], cite=_Lazy(lambda: self.citer.request(s, f.quote, f)),
+            source=self.source_views[s.id], cite=_Lazy(lambda: self.citer.request(s, f.quote, f, format_figure(f))),
         )  # fmt: skip
 
     def _options(self) -> list[OptionView]:
@@ -220,6 +222,7 @@ class _Assembler:
         )  # fmt: skip
         return SectionContext(
             brief=brief, audience=self.profile, prose=prose, sources=list(self.source_views.values()),
+            bibliography=[self.source_views[m.id] for m in citations.bibliography_order([s.summary for s in self.sources])],
             figures=all_figures, key_figures=key_figures, options=options,
             recommendation=next((o for o in options if o.recommended), None), events=events, conflicts=conflicts,
             decisions=self._decisions(options), tabs=[],
@@ -360,17 +363,18 @@ class _Assembler:
         unmarked: list[tuple[str, int | None]] = []
         heading = self._heading(unmarked)
         marked = mark_portions(sections, self.profile.markings.portions)
+        notes = self.citer.place(marked.sections)  # calls after their clauses, merged, numbered in reading order
         f = self.spec.front
         memo = Memo(
             brief=self.spec.name, audience=self.profile.name, form=self.profile.form, title=self.title,
             subject=split_marking(self.subject)[1], date=f.date, lang=f.lang,
             banner=memo_banner(f.classification, self.citer.markings) if self.profile.markings.banner else None,
-            heading=heading, sections=marked.sections, footnotes=tuple(self.citer.footnotes),
-            figures=tuple(self.citer.figures.values()), tagged=self.profile.tagged_pdf,
+            heading=heading, sections=notes.sections, footnotes=notes.footnotes,
+            figures=notes.figures, tagged=self.profile.tagged_pdf,
             author_line=f.author, columns=self.profile.columns, notes=self.profile.notes,
             caption=self.caption, convention=self.profile.convention, label=_label(self.profile.form, self.profile.name),
         )  # fmt: skip
-        return Assembly(memo, tuple(self.withheld), tuple(unmarked) + marked.unmarked)
+        return Assembly(typeset_memo(memo), tuple(self.withheld), tuple(unmarked) + marked.unmarked)
 
 
 # Markup subclasses, so that templates and Jinja's escaping treat them as the markup they print;

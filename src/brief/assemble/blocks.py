@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 import markdown
 
 from brief.assemble.markers import Kind, Markers
-from brief.assemble.memo import Block, BulletList, Chart, FootnoteRef, Heading, Inline, Paragraph, Table, Text
+from brief.assemble.memo import Block, BulletList, Chart, FootnoteRef, Heading, Inline, Link, Paragraph, Table, Text
 from brief.untrusted import clean_text
 
 # A marker resolves to inline runs, or to a chart (a block, kept when it is a paragraph's only run).
@@ -248,10 +248,15 @@ def _widths(header: list[str], rows: list[tuple[tuple[Inline, ...], ...]]) -> tu
     # squeezing short columns into wrapping.
     lengths = []
     for i, title in enumerate(header):
-        longest = max([len(title)] + [len("".join(getattr(r, "text", "") for r in row[i])) for row in rows if i < len(row)])
+        longest = max([len(title)] + [_width(row[i]) for row in rows if i < len(row)])
         lengths.append(min(max(longest, 8), 36))
     total = sum(lengths) or 1
     return tuple(round(n / total, 4) for n in lengths)
+
+
+def _width(cell: tuple[Inline, ...]) -> int:
+    # A note call takes the room of about two characters.
+    return sum(2 if isinstance(r, FootnoteRef) else len(r.text) if isinstance(r, Text | Link) else 0 for r in cell)
 
 
 def _descendants(node: _Node, tags: tuple[str, ...]) -> list[_Node]:

@@ -30,7 +30,7 @@ class SourceView:
     title: str = doc("Headline or document title.")
     outlet: str | None = doc("Publication or publisher.")
     authors: str = doc("Bylines joined for reading: 'A, B, and C'; '' when none.")
-    published: str = doc("Publication date, 'February 7, 2020', or 'n.d.'.")
+    published: str = doc("Publication date as precise as the source: 'February 7, 2020', 'November 2019', '2019'; or 'n.d.'.")
     kind: str = doc("news, opinion, editorial, report, official or other.")
     points: list[str] = doc("The summary's key points.")
     cite: Markup = doc("Prints a footnote call citing this source.")
@@ -128,6 +128,9 @@ class SectionContext:
     audience: AudienceProfile = doc("The audience profile (form, limits, markings).")
     prose: dict[str, Markup] = doc("The analyst's prose by section id ('bluf', 'background', ...).")
     sources: list[SourceView] = doc("The sources the brief uses, in spec order.")
+    bibliography: list[SourceView] = doc(
+        "The same sources in sources-list order: by the first author's surname, an unsigned piece by its outlet."
+    )
     figures: list[FigureView] = doc("Every figure of those sources, most important first.")
     key_figures: list[FigureView] = doc("The brief's key figures, cut to the audience's limit.")
     options: list[OptionView] = doc("The options the brief weighs, in spec order.")
@@ -136,7 +139,10 @@ class SectionContext:
     tabs: list[TabView] = doc("The tabs printed after the memo (the audience's `tabs`), for the Attachments line.")
     events: list[EventView] = doc("Dated events from the sources, oldest first.")
     conflicts: list[ConflictView] = doc("Figures from the sources that cannot all be right.")
-    figure: Callable[[str], Markup] = doc("figure(id): the figure's value with a footnote citation.")
+    figure: Callable[..., Markup] = doc(
+        "figure(id, as_written=True): the figure with a footnote citation, as the source wrote it ('one-third') when the "
+        "summary says so; as_written=False prints the number ('33.3%')."
+    )
     cite: Callable[[str], Markup] = doc("cite(source_id): a footnote citation of a source.")
     chart: Callable[..., Markup] = doc(
         "chart(kind, caption=None): a chart on a line of its own; kind 'figures' (the key figures) or 'timeline' (the events)."

@@ -1,4 +1,5 @@
-"""How figures read in a memo: "$3 billion", "70%", "28 per 100,000", "36,685".
+"""How figures read in a memo: "$3 billion", "70%", "28 per 100,000", "36,685", or as the source
+wrote them ("one-third").
 
 Stage: assembly (the ``figure()`` helper, key-figure tables); the figure ledger records the text
 it printed.
@@ -43,7 +44,11 @@ def format_value(value: float, unit: str) -> str:
     return f"{number(value)} {unit.replace('_', ' ')}"
 
 
-def format_figure(figure: Figure) -> str:
+def format_figure(figure: Figure, as_written: bool = True) -> str:
+    """The figure as the source wrote it ("one-third") when the summary records that and
+    `as_written` holds; else the number formatted for its unit."""
+    if as_written and figure.as_written:
+        return figure.as_written
     if figure.upper is not None and figure.upper != figure.value:
         # "10 to 20", "$1 billion to $2 billion": the unit is printed on both ends so each
         # reads on its own.

@@ -1,11 +1,12 @@
-"""Footnotes: the citations templates ask for, numbered in the order a reader meets them.
+"""Footnotes: the citations templates ask for, as provisional calls placed and numbered later.
 
 Stage: assembly. While templates render, ``figure()``, ``cite()`` and the views' ``cite`` and
 ``entry`` fields ask the :class:`Citer` for a citation; it hands out a marker
 (:mod:`.markers`) and remembers the request. When the Markdown becomes blocks, :meth:`Citer.resolve`
-turns each marker, in reading order, into a footnote call, a bibliography entry, a chart or
-nothing (a portion's marking, which counts toward the banner), so footnote numbers follow the
-page whatever order templates evaluated in.
+turns each marker into a provisional footnote call, a bibliography entry, a chart or nothing (a
+portion's marking, which counts toward the banner). Once every section is converted,
+:func:`brief.assemble.notes.place_notes` moves the calls to the ends of their clauses, merges
+them and numbers the notes in reading order, whatever order templates evaluated in.
 """
 
 from __future__ import annotations
@@ -16,37 +17,29 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from brief.assemble import citations
-from brief.assemble.figuretext import format_figure
 from brief.assemble.markers import Kind, Markers
-from brief.assemble.memo import Chart, FigureUse, Footnote, FootnoteRef, Inline, PortionMark
+from brief.assemble.memo import Chart, FootnoteRef, Inline, PortionMark, Section
+from brief.assemble.notes import Notes, Request, place_notes
 from brief.inputs.markings import Marking, parse_marking
 from brief.inputs.models import Figure
 from brief.inputs.summaries import LoadedSummary
 
 
-@dataclass(frozen=True)
-class Request:
-    source: LoadedSummary
-    locator: str | None = None
-    figure: Figure | None = None
-
-
 @dataclass
 class Citer:
-    """Hands out citation markers while templates render; numbers footnotes when the Markdown is
-    converted, so the numbers follow reading order whatever order templates evaluate in."""
+    """Hands out citation markers while templates render; each marker met in the Markdown becomes
+    a provisional call (``FootnoteRef(i)``, ``i`` an index into :attr:`calls`) until
+    :meth:`place` numbers them."""
 
     requests: list[Request] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
-    cited: set[str] = field(default_factory=set)
-    figures: dict[str, FigureUse] = field(default_factory=dict)
+    calls: list[int] = field(default_factory=list)  # each call met: the index of its request
     entries: dict[str, LoadedSummary] = field(default_factory=dict)
     markings: list[Marking] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     markers: Markers = field(default_factory=Markers)  # this memo's, with their own nonce
 
-    def request(self, source: LoadedSummary, locator: str | None = None, figure: Figure | None = None) -> Markup:
-        self.requests.append(Request(source, locator, figure))
+    def request(self, source: LoadedSummary, locator: str | None = None, figure: Figure | None = None, shown: str | None = None) -> Markup:
+        self.requests.append(Request(source, locator, figure, shown))
         return Markup(self.markers.make(Kind.CITATION, len(self.requests) - 1))
 
     def entry(self, source: LoadedSummary) -> Markup:
@@ -56,6 +49,10 @@ class Citer:
     def resolve(self, kind: Kind, key: str) -> Sequence[Inline | Chart]:
         """What a marker stands for, met in reading order."""
         return self._resolvers[kind](key)
+
+    def place(self, sections: Sequence[Section]) -> Notes:
+        """The sections with every call placed and numbered, and the notes' text."""
+        return place_notes(sections, self.calls, self.requests)
 
     @property
     def _resolvers(self) -> dict[Kind, Callable[[str], Sequence[Inline | Chart]]]:
@@ -78,15 +75,6 @@ class Citer:
         return list(citations.bibliography(self.entries[key].summary))
 
     def _footnote(self, key: str) -> list[Inline]:
-        request = self.requests[int(key)]
-        source = request.source.summary
-        number = len(self.footnotes) + 1
-        runs = citations.note(source, first=source.id not in self.cited, locator=request.locator)
-        self.cited.add(source.id)
-        self.footnotes.append(Footnote(number, tuple(runs)))
-        if request.figure is not None:
-            fig = request.figure
-            self.figures.setdefault(
-                fig.id, FigureUse(fig.id, fig.value, fig.unit, fig.label, fig.period, source.id, fig.quote, format_figure(fig))
-            )
-        return [FootnoteRef(number)]
+        # A marker printed twice is two calls: each gets its own provisional number.
+        self.calls.append(int(key))
+        return [FootnoteRef(len(self.calls) - 1)]

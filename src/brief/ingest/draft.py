@@ -27,6 +27,7 @@ from brief.ingest.figures import find_figures
 from brief.ingest.keypoints import rank_sentences
 from brief.ingest.metadata import detect_metadata
 from brief.ingest.readers import read_source
+from brief.inputs.dates import PartialDate
 from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
 
 MAX_FIGURES = 40
@@ -78,7 +79,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         figures.append(
             Figure(
                 id=fid, value=found.value, upper=found.upper, unit=found.unit, label=found.label, period=found.period,
-                quote=found.quote, importance=found.importance,
+                quote=found.quote, importance=found.importance, as_written=found.as_written,
             )
         )  # fmt: skip
     figures.sort(key=lambda f: body.find(f.quote))
@@ -91,7 +92,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     events = [Event(date=e.date, what=e.what, quote=e.quote) for e in find_events(body, spans, meta.published)]
     source_file = os.path.relpath(str(path.resolve()), str(out_dir.resolve())) if out_dir else str(path)
     return SourceSummary(
-        id=slug(base, 10), title=meta.title or plain(path.stem, 500) or "untitled", outlet=meta.outlet, authors=meta.authors, published=meta.published,
+        id=slug(base, 10), title=meta.title or plain(path.stem, 500) or "untitled", outlet=meta.outlet, authors=meta.authors, published=PartialDate.parse(meta.published) if meta.published else None,
         url=meta.url, source_file=source_file, source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         kind=meta.kind, draft=True, summary=key_points, figures=figures, quotes=quotes,
         people=[Person(name=n, role=r) for n, r in people.items() if not n.lower().startswith(("a ", "an ", "the "))],
@@ -121,8 +122,9 @@ def to_data(summary: SourceSummary) -> dict[str, Any]:
     """The summary as YAML-ready data, in field order, without empty optional figure fields."""
     data = summary.model_dump(mode="json")
     for figure in data["figures"]:
-        if figure.get("upper") is None:
-            figure.pop("upper", None)
+        for key in ("upper", "as_written"):
+            if figure.get(key) is None:
+                figure.pop(key, None)
         for key in ("value", "upper"):
             # 36685.0 reads as a measurement; a count is written as the reader wrote it.
             if isinstance(figure.get(key), float) and figure[key].is_integer():

@@ -54,6 +54,7 @@ class FoundFigure:
     start: int  # span of `quote` in the cleaned text
     end: int
     upper: float | None = None
+    as_written: str | None = None  # the source's words for a number it spells out ("one-third")
     score: float = 0.0
     importance: int = 2
 
@@ -166,7 +167,9 @@ def _figure(number: Number, sentence: str, text: str, sent_start: int, sent_end:
     label = _label(sentence, start, end, number.kind)
     period = periods.period(start, number.token)
     q_start, q_end = _quote_span(text, sent_start, sent_end, sent_start + start, sent_start + end)
-    return FoundFigure(number.value, number.unit, label, period, text[q_start:q_end], q_start, q_end, number.upper)
+    # A number the source spells out ("one-third", "half", "nine") is printed as it wrote it.
+    written = number.token.strip() if number.kind in ("fraction", "words") else None
+    return FoundFigure(number.value, number.unit, label, period, text[q_start:q_end], q_start, q_end, number.upper, written)
 
 
 def _rank(figures: list[FoundFigure], length: int) -> None:

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from brief.inputs.dates import Published
 from brief.untrusted import clean_line, clean_text, safe_url
 
 SLUG = r"^[a-z0-9][a-z0-9_.-]*$"
@@ -62,6 +63,9 @@ class Figure(SourceText):
     period: str | None = Field(default=None, description="The period measured: '2018', 'monthly', ...")
     quote: str = Field(min_length=1, description="Shortest verbatim span of the source holding the number.")
     importance: int = Field(default=2, ge=1, le=3, description="3 headline, 2 supporting, 1 minor.")
+    as_written: str | None = Field(
+        default=None, description="The figure as the source words it ('one-third', 'nearly a quarter'); memos print it so."
+    )
 
 
 class Quotation(SourceText):
@@ -110,7 +114,9 @@ class SourceSummary(SourceText):
     title: str = Field(min_length=1, description="Headline or document title.")
     outlet: str | None = Field(default=None, description="Publication or publisher.")
     authors: list[str] = Field(default_factory=list, description="Bylines; [] when none.")
-    published: dt.date | None = Field(default=None, description="Publication date when the source states it.")
+    published: Published | None = Field(
+        default=None, description="Publication date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
     url: str | None = Field(default=None, description="Where the source is published: an http, https or mailto link.")
     source_file: str | None = Field(default=None, description="Raw source, relative to this YAML file.")
     source_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")

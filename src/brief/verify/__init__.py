@@ -4,8 +4,9 @@ Stage: verify, after render. Pure functions that take what earlier stages made (
 Rendered results, the summaries and raw sources) and return
 :class:`~brief.diagnostics.Diagnostic` lists; they never raise for a broken rule and never
 render. :mod:`.limits` (pages, BLUF lines and words), :mod:`.rules` (memo conventions),
-:mod:`.budgets` (word budgets) and :mod:`.sources` (figures and quotations against the raw
-sources, for ``brief check``); :func:`verify_memo` runs the first three on one memo.
+:mod:`.notes` (note calls and repeated notes), :mod:`.budgets` (word budgets) and :mod:`.sources`
+(figures and quotations against the raw sources, for ``brief check``); :func:`verify_memo` runs
+all but the last on one memo.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from brief.render import Rendered
 from brief.verify.budgets import check_budgets
 from brief.verify.forms import check_form
 from brief.verify.limits import check_limits
+from brief.verify.notes import check_notes
 from brief.verify.rules import check_memo, check_options
 
 
@@ -38,6 +40,7 @@ def verify_memo(
         *check_limits(spec, memo, profile, rendered),
         *check_memo(spec, memo, assembly.withheld, rendered, sources),
         *check_form(spec, assembly, rendered),
+        *check_notes(spec, memo),
         *check_options(spec, option_sources(sources)),
         *check_budgets(spec, memo, profile),
     ]
