@@ -96,6 +96,11 @@ def short_title(title: str, key_words: int = 4) -> str:
     article, cut at a colon or question mark, never ending on a function word and never with an
     ellipsis. 'The urgent need to bolster US-Mexico security' -> 'Urgent need to bolster US-Mexico'."""
     head = title.strip()
+    label, colon, rest = head.partition(":")
+    # "FACT SHEET: Second Meeting of ...": a label in capitals before the colon names the
+    # kind of document, not the document, so the short title is what follows it.
+    if colon and rest.strip() and label.isupper():
+        head = rest.strip()
     for stop in (":", "?", "!"):
         cut = head.find(stop)
         if cut > 0:

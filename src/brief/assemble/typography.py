@@ -124,7 +124,7 @@ def typeset_memo(memo: Memo) -> Memo:
         title=typeset(memo.title),
         subject=typeset(memo.subject),
         heading=tuple(HeaderLine(line.label, typeset(line.value)) for line in memo.heading),
-        sections=tuple(Section(s.id, typeset(s.title) if s.title else s.title, tuple(_block(b) for b in s.blocks)) for s in memo.sections),
+        sections=tuple(replace(s, title=typeset(s.title) if s.title else s.title, blocks=tuple(_block(b) for b in s.blocks)) for s in memo.sections),
         footnotes=tuple(Footnote(f.number, typeset_runs(f.runs)) for f in memo.footnotes),
         author_line=typeset(memo.author_line) if memo.author_line else memo.author_line,
     )
