@@ -54,6 +54,12 @@ class EvidenceView:
     stance: str = doc("advocates, reports, criticizes or announces.")
     quote: str = doc("The source's own words on the option (verbatim, short).")
     cite: Markup = doc("Prints a footnote call citing the quoted passage.")
+    speaker: str = doc(
+        "Who says the quoted words: the mention's speaker, else the speaker of a summary quotation that overlaps it; "
+        "'' for the source's own voice."
+    )
+    role: str = doc("The speaker's role, from the summary's quotations or people, or ''.")
+    context: str = doc("What the passage is about, a few words ('cooperation in general'), or ''.")
 
 
 @dataclass(frozen=True)
@@ -81,9 +87,24 @@ class EventView:
 
 @dataclass(frozen=True)
 class ConflictView:
-    kind: str = doc("'differ' (two values for one measure), 'rate' (a monthly rate against a yearly total) or 'record'.")
-    first: FigureView = doc("One figure.")
-    second: FigureView = doc("The figure it conflicts with.")
+    kind: str = doc(
+        "'contradiction' (one measure, scope and period: the two cannot both hold), 'measure' (the labels name different "
+        "things, such as fentanyl deaths against all deaths) or 'date' (one measure, different periods, or counts 'so far' "
+        "to different or unknown publication dates)."
+    )
+    wording: str = doc("The kind as `brief check` words it: 'contradiction', 'different measure or scope' or 'different date'.")
+    basis: str = doc(
+        "How the values were set side by side: 'values' (two values), 'rate' (a monthly rate against a yearly total) "
+        "or 'record' (two records)."
+    )
+    first: FigureView = doc("One figure (for 'rate' the yearly total; for 'record' the earlier record).")
+    second: FigureView = doc("The figure it is set against.")
+    first_measure: str = doc("The first figure's label as it reads inside a sentence ('murders in Mexico').")
+    second_measure: str = doc("The second figure's label as it reads inside a sentence.")
+    first_names: str = doc("For 'measure': what only the first label names ('fentanyl'), or ''.")
+    second_names: str = doc("For 'measure': what only the second label names, or ''.")
+    same_source: bool = doc("True when one source gives both figures.")
+    reason: str = doc("Why the pair is of its kind, one clause, as `brief check` prints it (no final period).")
 
 
 @dataclass(frozen=True)
@@ -114,8 +135,13 @@ class SectionContext:
     key_figures: list[FigureView] = doc("The brief's key figures, cut to the audience's limit.")
     options: list[OptionView] = doc("The options the brief weighs, in spec order.")
     recommendation: OptionView | None = doc("The recommended option, if any.")
-    events: list[EventView] = doc("Dated events from the sources, oldest first.")
-    conflicts: list[ConflictView] = doc("Figures from the sources that cannot all be right.")
+    events: list[EventView] = doc(
+        "Dated events from the sources, those most tied to the brief (its options, key figures and prose, reports by several "
+        "sources; announcements and schedules weigh less), cut to the audience's limits.events and printed oldest first."
+    )
+    conflicts: list[ConflictView] = doc(
+        "Pairs of figures whose values differ, each classified: a contradiction, a different measure or scope, or a different date."
+    )
     figure: Callable[[str], Markup] = doc("figure(id): the figure's value with a footnote citation.")
     cite: Callable[[str], Markup] = doc("cite(source_id): a footnote citation of a source.")
     chart: Callable[..., Markup] = doc(
