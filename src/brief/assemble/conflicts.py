@@ -190,6 +190,11 @@ _TIME = {
     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december", "all", "new", "estimate", "estimated",
 }  # fmt: skip
+# Words that join a label's words, naming nothing.
+_FUNCTION = {
+    "who", "whom", "which", "what", "were", "was", "are", "been", "being", "have", "has", "had", "into", "than", "more", "less",
+    "about", "over", "under", "out", "this", "these", "those", "they", "them", "there", "not", "among", "such", "any", "both",
+}  # fmt: skip
 # Participles that name how a count was made ("seized", "found"), not what it counts.
 _IRREGULAR = {
     "found", "made", "held", "taken", "seen", "sold", "shot", "caught", "known", "given", "brought", "kept", "lost", "paid",
@@ -213,7 +218,7 @@ def _tokens(text: str) -> list[tuple[str, str | None]]:
     for word in _WORD.findall(text):
         w = word.lower().strip(".’'")
         w = re.sub(r"[’']s$", "", w)
-        if len(w) <= 2 or w in _STOP or w in _TIME:
+        if len(w) <= 2 or w in _STOP or w in _TIME or w in _FUNCTION:
             out.append((word, None))
             continue
         out.append((word, _DEATH.get(w[:5], w[:5])))
