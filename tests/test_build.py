@@ -135,6 +135,14 @@ def chart_labels(html: Path) -> list[str]:
     return labels
 
 
+def _in_pdf(block: list[str], pdf_words: str) -> bool:
+    """Are a DOCX paragraph's words in the PDF's text? A paragraph a page break splits comes out
+    of the PDF in two pieces, with the page's notes and chart labels between them."""
+    if " ".join(block) in pdf_words:
+        return True
+    return any(" ".join(block[:k]) in pdf_words and " ".join(block[k:]) in pdf_words for k in range(3, len(block) - 2))
+
+
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_pdf_and_docx_carry_the_same_text(built: Built, audience: str) -> None:
     pdf_words = " ".join(words("\n".join(pdf_pages(built.pdf(audience), layout=False))))
@@ -142,7 +150,7 @@ def test_pdf_and_docx_carry_the_same_text(built: Built, audience: str) -> None:
     docx_blocks = [p.text for p in document.paragraphs if p.text.strip()]
     docx_blocks += [cell.text for table in document.tables for row in table.rows for cell in row.cells if cell.text.strip()]
     docx_blocks += list(_docx_footnotes(built.docx(audience)).values())
-    missing = [text for text in docx_blocks if " ".join(words(text)) not in pdf_words]
+    missing = [text for text in docx_blocks if not _in_pdf(words(text), pdf_words)]
     assert not missing, f"in the DOCX but not the PDF: {missing[:3]}"
     # And nothing extra in the PDF beyond page furniture: word counts agree closely.
     pages = pdf_pages(built.pdf(audience))

@@ -61,7 +61,7 @@ def test_html_carries_svg_with_alt_text(built) -> None:  # type: ignore[no-untyp
     html = (built.out / "staff.html").read_text(encoding="utf-8")
     charts = re.findall(r'<figure class="chart">\s*<img src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', html)
     assert len(charts) == 2
-    assert charts[0].startswith("Timeline of 10 events") and charts[1].startswith("Bar chart of key figures")
+    assert charts[0].startswith("Timeline of 8 events") and charts[1].startswith("Bar chart of key figures")
     assert '<figure class="chart">' not in (built.out / "principal.html").read_text(encoding="utf-8")
 
 
@@ -90,7 +90,7 @@ def test_tagged_public_pdf_describes_each_chart(built) -> None:  # type: ignore[
     reader = pypdf.PdfReader(built.pdf("public"))
     alts = _figure_alts(reader.trailer["/Root"]["/StructTreeRoot"], [])
     assert len(alts) == 2
-    assert alts[0].startswith("Timeline of 10 events from") and alts[1].startswith("Bar chart of key figures, one panel per unit.")
+    assert alts[0].startswith("Timeline of 8 events from") and alts[1].startswith("Bar chart of key figures, one panel per unit.")
     assert "Americans killed by fentanyl" in alts[1]
 
 

@@ -48,9 +48,16 @@ def test_untouched_sample_passes_and_finds_its_conflicts(sample: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines[-1] == "0 errors, 3 warnings"
     conflicts = sorted(line.split(": warning: ")[1].split(":")[0] for line in lines[:-1])
-    assert conflicts == ["figures cannot both hold", "records cannot both hold", "sources differ"]
-    assert any("“there have been 37 extraditions”" in line and "“extradited 10 to 20 criminals”" in line for line in lines)
-    assert any("which is 108,000 a year" in line for line in lines)
+    # None of the sample's pairs is a contradiction: fentanyl deaths against deaths of every
+    # cause, murders against violent homicides, and two counts "since" a visit taken at
+    # different (or unknown) dates.
+    assert conflicts == ["different date", "different measure or scope", "different measure or scope"]
+    assert not any("cannot both" in line for line in lines)
+    extraditions = next(line for line in lines if "“there have been 37 extraditions”" in line)
+    assert "“extradited 10 to 20 criminals”" in extraditions and "different date" in extraditions
+    assert "each counts up to its source’s date" in extraditions
+    fentanyl = next(line for line in lines if "9,000 Americans dying every month" in line)
+    assert "different measure or scope" in fentanyl and "names fentanyl" in fentanyl and "make 108,000" in fentanyl
 
 
 def figure_block(seed: Path) -> tuple[str, str]:
@@ -168,9 +175,10 @@ def test_basic_workspace_passes_every_rule(basic_ws: Path) -> None:
     assert result.exit_code == 0, result.stderr
     # Its two sources count the 2024 contraband finds differently, and the check says so.
     assert result.stderr.splitlines() == [
-        "seeds/coast-2025-03-04.yaml:15: warning: sources differ: "
-        "“rose to 340 containers in 2024” (coast-2025-03-04, contraband-coast-2024) against "
-        "“contraband in 312 containers” (harbor-2025, contraband-harbor-2024) [conflict/figures]",
+        "seeds/coast-2025-03-04.yaml:15: warning: contradiction: "
+        "“rose to 340 containers in 2024” (coast-2025-03-04, contraband-coast-2024) and "
+        "“contraband in 312 containers” (harbor-2025, contraband-harbor-2024): "
+        "one measure, scope and period: the two cannot both hold [conflict/figures]",
         "0 errors, 1 warnings",
     ]
 

@@ -172,7 +172,11 @@ RULES: dict[str, Rule] = {
         Rule("quote/speaker", "error", "A quotation's speaker is not named near it in the raw source."),
         Rule("citation/unknown-source", "error", "A brief cites a source that has no summary."),
         Rule("citation/unknown-figure", "error", "A brief prints a figure that is in no summary."),
-        Rule("conflict/figures", "warning", "Two figures measure the same thing but cannot both be right."),
+        Rule(
+            "conflict/figures",
+            "warning",
+            "Figures of like labels differ: a contradiction, a different measure or scope, or a different date.",
+        ),
     )
 }
 

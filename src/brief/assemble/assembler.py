@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from brief.assemble import citations
 from brief.assemble.blocks import markdown_to_blocks
-from brief.assemble.conflicts import find_conflicts
+from brief.assemble.conflicts import Conflict, find_conflicts
 from brief.assemble.context import (
     BriefView,
     ConflictView,
@@ -34,7 +34,8 @@ from brief.assemble.context import (
     SourceView,
     TabView,
 )
-from brief.assemble.events import group_events
+from brief.assemble.events import BriefTerms, group_events, rank_events
+from brief.assemble.evidence import speaker_of
 from brief.assemble.figuretext import format_figure
 from brief.assemble.footnotes import Citer
 from brief.assemble.markers import Kind
@@ -44,7 +45,7 @@ from brief.assemble.typography import typeset, typeset_memo
 from brief.errors import BriefError, Location, SpecError, TemplateError
 from brief.inputs.audiences import Audience
 from brief.inputs.markings import parse_marking
-from brief.inputs.models import CatalogueOption, Clearance, Drafter, Figure
+from brief.inputs.models import CatalogueOption, Clearance, Drafter, Figure, OptionMention
 from brief.inputs.sandbox import BoundedSandbox, LimitExceeded
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
@@ -115,14 +116,14 @@ class _Assembler:
             outlets = {v.source.outlet or v.source.title for v in context.key_figures}
         elif kind == "timeline":
             events = [charts.EventPoint(v.sort_key, v.date, typeset(v.what)) for v in context.events]
-            image = charts.timeline_chart(events)
+            image = charts.timeline_chart(events, limit=max(len(events), 1))  # the chronology's own list
             outlets = {s.outlet or s.title for v in context.events for s in v.sources}
         else:
             raise TemplateError(f"unknown chart kind '{kind}' (known: figures, timeline)", None, "template/error")
         if image is None:
             return Markup("")
         if caption is None:
-            shown = "Key figures" if kind == "figures" else f"The {min(len(context.events), 10)} most recent events"
+            shown = "Key figures" if kind == "figures" else "Events of the chronology"
             caption = f"{shown}. Source: " + "; ".join(sorted(outlets)) + "."
         self.citer.charts.append(Chart(image.svg, image.png, image.alt, caption, image.width_in, image.height_in))
         return Markup("\n\n" + self.citer.markers.make(Kind.CHART, len(self.citer.charts) - 1) + "\n\n")
@@ -178,12 +179,7 @@ class _Assembler:
             def prose(value: str | None, *loc: Any, i: int = i) -> Markup:
                 return self._prose(value, self.spec.location("options", i, *loc)) if value else Markup("")
 
-            evidence = [
-                EvidenceView(self.source_views[s.id], m.stance, m.quote, _Lazy(partial(self.citer.request, s, None)))
-                for s in self.sources
-                for m in s.summary.options
-                if m.id == opt.id
-            ]
+            evidence = [self._evidence(s, m) for s in self.sources for m in s.summary.options if m.id == opt.id]
             views.append(OptionView(
                 id=opt.id, title=opt.title or entry.title, summary=prose(opt.summary, "summary"),
                 pros=_present(prose(p, "pros", j) for j, p in enumerate(opt.pros)),
@@ -193,6 +189,13 @@ class _Assembler:
                 recommended=opt.id == self.spec.front.recommendation,
             ))  # fmt: skip
         return views
+
+    def _evidence(self, s: LoadedSummary, m: OptionMention) -> EvidenceView:
+        """What a source says of an option, with who says it: the mention's speaker, else the
+        speaker of one of the summary's quotations that overlaps the mention's words."""
+        speaker, role = speaker_of(s.summary, m)
+        cite = _Lazy(partial(self.citer.request, s, None))
+        return EvidenceView(self.source_views[s.id], m.stance, m.quote, cite, speaker or "", role or "", m.context or "")
 
     def _context(self) -> SectionContext:
         f = self.spec.front
@@ -207,8 +210,8 @@ class _Assembler:
         )
         limit = self.profile.limits.key_figures
         key_figures = chosen[:limit] if limit is not None else chosen
-        events = self._events()
-        conflicts = [ConflictView(c.kind, self._figure_view(*c.first), self._figure_view(*c.second)) for c in find_conflicts(self.sources)]
+        events = self._events(key_figures)
+        conflicts = [self._conflict_view(c) for c in find_conflicts(self.sources)]
         options = self._options()
         prose = {key: self._prose(sec.text, self._prose_location(sec.line)) for key, sec in self.prose_sections.items()}
         reason = f.decision_due_reason
@@ -229,11 +232,29 @@ class _Assembler:
             figure=self.figure, cite=self.cite, chart=self.chart,
         )  # fmt: skip
 
-    def _events(self) -> list[EventView]:
-        """Dated events from every source, oldest first; one event reported by several sources
-        appears once, citing each of them."""
+    def _conflict_view(self, c: Conflict) -> ConflictView:
+        return ConflictView(
+            kind=c.kind, wording=c.wording, basis=c.basis, first=self._figure_view(*c.first), second=self._figure_view(*c.second),
+            first_measure=c.measures[0], second_measure=c.measures[1], first_names=c.names[0], second_names=c.names[1],
+            same_source=c.first[0].id == c.second[0].id, reason=c.reason,
+        )  # fmt: skip
+
+    def _events(self, key_figures: Sequence[FigureView] = ()) -> list[EventView]:
+        """The dated events most tied to the brief (its options, key figures and prose), as many
+        as the audience's limit, oldest first; one event reported by several sources appears
+        once, citing each of them."""
+        options = []
+        for opt in self.spec.front.options:
+            entry = self.catalogue.get(opt.id)
+            if entry is not None:
+                options += [entry.title, entry.description, *entry.terms]
+            options += [opt.title or "", opt.summary or "", *opt.pros, *opt.cons, *opt.risks, opt.cost or "", opt.notes or ""]
+        terms = BriefTerms(
+            options="\n".join(options), figures="\n".join(v.label for v in key_figures),
+            prose="\n".join(sec.text for sec in self.spec.prose.values()),
+        )  # fmt: skip
         views = []
-        for group in group_events(self.sources):
+        for group in rank_events(group_events(self.sources), terms, self.profile.limits.events):
             # The most precise date, and the fullest description, stand for the group.
             _, best = max(group, key=lambda item: (len(item[1].date), len(item[1].what)))
             cites = [_Lazy(partial(self.citer.request, s, e.quote)) for s, e in group]

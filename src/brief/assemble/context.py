@@ -54,6 +54,12 @@ class EvidenceView:
     stance: str = doc("advocates, reports, criticizes or announces.")
     quote: str = doc("The source's own words on the option (verbatim, short).")
     cite: Markup = doc("Prints a footnote call citing the quoted passage.")
+    speaker: str = doc(
+        "Who says the quoted words: the mention's speaker, else the speaker of a summary quotation that overlaps it; "
+        "'' for the source's own voice."
+    )
+    role: str = doc("The speaker's role, from the summary's quotations or people, or ''.")
+    context: str = doc("What the passage is about, a few words ('cooperation in general'), or ''.")
 
 
 @dataclass(frozen=True)
@@ -82,9 +88,24 @@ class EventView:
 
 @dataclass(frozen=True)
 class ConflictView:
-    kind: str = doc("'differ' (two values for one measure), 'rate' (a monthly rate against a yearly total) or 'record'.")
-    first: FigureView = doc("One figure.")
-    second: FigureView = doc("The figure it conflicts with.")
+    kind: str = doc(
+        "'contradiction' (one measure, scope and period: the two cannot both hold), 'measure' (the labels name different "
+        "things, such as fentanyl deaths against all deaths) or 'date' (one measure, different periods, or counts 'so far' "
+        "to different or unknown publication dates)."
+    )
+    wording: str = doc("The kind as `brief check` words it: 'contradiction', 'different measure or scope' or 'different date'.")
+    basis: str = doc(
+        "How the values were set side by side: 'values' (two values), 'rate' (a monthly rate against a yearly total) "
+        "or 'record' (two records)."
+    )
+    first: FigureView = doc("One figure (for 'rate' the yearly total; for 'record' the earlier record).")
+    second: FigureView = doc("The figure it is set against.")
+    first_measure: str = doc("The first figure's label as it reads inside a sentence ('murders in Mexico').")
+    second_measure: str = doc("The second figure's label as it reads inside a sentence.")
+    first_names: str = doc("For 'measure': what only the first label names ('fentanyl'), or ''.")
+    second_names: str = doc("For 'measure': what only the second label names, or ''.")
+    same_source: bool = doc("True when one source gives both figures.")
+    reason: str = doc("Why the pair is of its kind, one clause, as `brief check` prints it (no final period).")
 
 
 @dataclass(frozen=True)
@@ -137,8 +158,13 @@ class SectionContext:
     recommendation: OptionView | None = doc("The recommended option, if any.")
     decisions: list[DecisionView] = doc("What an action memo asks the principal to approve, each with its Approve / Disapprove line.")
     tabs: list[TabView] = doc("The tabs printed after the memo (the audience's `tabs`), for the Attachments line.")
-    events: list[EventView] = doc("Dated events from the sources, oldest first.")
-    conflicts: list[ConflictView] = doc("Figures from the sources that cannot all be right.")
+    events: list[EventView] = doc(
+        "Dated events from the sources, those most tied to the brief (its options, key figures and prose, reports by several "
+        "sources; announcements and schedules weigh less), cut to the audience's limits.events and printed oldest first."
+    )
+    conflicts: list[ConflictView] = doc(
+        "Pairs of figures whose values differ, each classified: a contradiction, a different measure or scope, or a different date."
+    )
     figure: Callable[..., Markup] = doc(
         "figure(id, as_written=True): the figure with a footnote citation, as the source wrote it ('one-third') when the "
         "summary says so; as_written=False prints the number ('33.3%')."

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from brief.assemble.memo import Block, BulletList, Chart, Footnote, HeaderLine, Heading, Inline, Link, Memo, Paragraph, Section, Table, Text
+from brief.assemble.memo import Block, BulletList, Chart, Footnote, HeaderLine, Heading, Inline, Link, Memo, Paragraph, Table, Text
 
 NBSP = "\u00a0"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -124,7 +124,9 @@ def typeset_memo(memo: Memo) -> Memo:
         title=typeset(memo.title),
         subject=typeset(memo.subject),
         heading=tuple(HeaderLine(line.label, typeset(line.value)) for line in memo.heading),
-        sections=tuple(replace(s, title=typeset(s.title) if s.title else s.title, blocks=tuple(_block(b) for b in s.blocks)) for s in memo.sections),
+        sections=tuple(
+            replace(s, title=typeset(s.title) if s.title else s.title, blocks=tuple(_block(b) for b in s.blocks)) for s in memo.sections
+        ),
         footnotes=tuple(Footnote(f.number, typeset_runs(f.runs)) for f in memo.footnotes),
         author_line=typeset(memo.author_line) if memo.author_line else memo.author_line,
     )

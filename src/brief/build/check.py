@@ -3,10 +3,10 @@ memory and verify it as the build would.
 
 Stage: build (it drives :mod:`brief.verify` over the workspace). For each brief: its citations
 name summaries and figures that exist; for each summary a brief uses: its figures and quotations
-against the raw source, and whether the source changed; across those summaries: figures that
-cannot all be right. When none of that is an error, every memo is made in memory through the
-build's own workers (nothing is written) and verified. Returns diagnostics, with the workspace's
-severities.
+against the raw source, and whether the source changed; across those summaries: figures whose
+values differ, each classified as the staff memo's "Where Sources Differ" classifies it. When
+none of that is an error, every memo is made in memory through the build's own workers (nothing
+is written) and verified. Returns diagnostics, with the workspace's severities.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from brief.diagnostics import Diagnostic, Location
 from brief.errors import BriefError, IngestError
 from brief.fsio import write_atomic
 from brief.ingest.clean import clean, plain
-from brief.ingest.extract import find_events, find_options, find_organizations, find_people, find_quotes
+from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes
 from brief.ingest.figures import find_figures
 from brief.ingest.keypoints import rank_sentences
 from brief.ingest.metadata import detect_metadata
@@ -84,11 +84,15 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         )  # fmt: skip
     figures.sort(key=lambda f: body.find(f.quote))
     people = find_people(body)
-    quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in find_quotes(body, people)[:MAX_QUOTES]]
+    found_quotes = find_quotes(body, people)
+    quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in found_quotes[:MAX_QUOTES]]
     for q in quotes:
         people.setdefault(q.speaker, q.role)
     key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4)]
-    options = [OptionMention(id=o.id, stance=o.stance, quote=o.quote) for o in find_options(body, spans, catalogue)]
+    options = [
+        OptionMention(id=o.id, stance=o.stance, quote=o.quote, speaker=speaker_at(o.start, found_quotes))
+        for o in find_options(body, spans, catalogue)
+    ]
     events = [Event(date=e.date, what=e.what, quote=e.quote) for e in find_events(body, spans, meta.published)]
     source_file = os.path.relpath(str(path.resolve()), str(out_dir.resolve())) if out_dir else str(path)
     return SourceSummary(
@@ -98,6 +102,12 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         people=[Person(name=n, role=r) for n, r in people.items() if not n.lower().startswith(("a ", "an ", "the "))],
         organizations=find_organizations(body), options=options, events=events,
     )  # fmt: skip
+
+
+def speaker_at(position: int, quotes: list[FoundQuote]) -> str | None:
+    """The speaker of the quotation that holds a position of the text, if one does: an option
+    named inside quotation marks is the speaker's word, not the source's."""
+    return next((q.speaker for q in quotes if q.start <= position < q.end), None)
 
 
 def _shortened(sentence: str, limit: int = MAX_KEY_POINT) -> str:
@@ -121,6 +131,10 @@ def _unique(candidate: str, seen: set[str]) -> str:
 def to_data(summary: SourceSummary) -> dict[str, Any]:
     """The summary as YAML-ready data, in field order, without empty optional figure fields."""
     data = summary.model_dump(mode="json")
+    for mention in data["options"]:
+        for key in ("speaker", "context"):  # unset, they are left out, as summaries written before them
+            if mention.get(key) is None:
+                mention.pop(key, None)
     for figure in data["figures"]:
         for key in ("upper", "as_written"):
             if figure.get(key) is None:

@@ -86,6 +86,12 @@ class OptionMention(SourceText):
     id: str = Field(pattern=SLUG, description="An option id from the workspace catalogue.")
     stance: Stance = Field(description="The source's stance toward the option.")
     quote: str = Field(min_length=1, description="Short verbatim span where the source discusses it.")
+    speaker: str | None = Field(
+        default=None, description="Who says the quoted words, when the source attributes them; else the source's own voice."
+    )
+    context: str | None = Field(
+        default=None, description="A few words on what the passage is about ('cooperation in general'), printed as 'on <context>'."
+    )
 
 
 class Event(SourceText):
@@ -234,7 +240,11 @@ class Limits(Strict):
     bluf_lines: int | None = Field(default=None, ge=1, description="Printed lines the BLUF may take.")
     bluf_words: int | None = Field(default=None, ge=1)
     key_figures: int | None = Field(default=None, ge=0, description="How many key figures to show.")
-    events: int | None = Field(default=None, ge=0, description="How many events the chronology shows, those most tied to the brief.")
+    events: int | None = Field(
+        default=8,
+        ge=0,
+        description="How many chronology events to show: those most tied to the brief, printed oldest first; null shows all.",
+    )
     words: dict[str, int] = Field(default_factory=dict, description="Word budget per section id.")
 
 

@@ -4,8 +4,8 @@ Stage: verify (``brief check``). Checks that every figure's verbatim locator occ
 source and states the figure's value, read by the rules ingest reads numbers with
 (:mod:`brief.numbers`); that every quotation occurs verbatim with its speaker named near it; that
 each summary's ``source_sha256`` still matches its raw file (a stale summary is a warning); that a
-brief's citations name summaries and figures that exist; and which figures of different sources
-cannot all be right. Returns diagnostics.
+brief's citations name summaries and figures that exist; and which figures' values differ, and
+why (a contradiction, a different measure or scope, a different date). Returns diagnostics.
 """
 
 from __future__ import annotations
@@ -171,7 +171,9 @@ def check_citations(spec: BriefSpec, summaries: Mapping[str, LoadedSummary]) -> 
 
 
 def check_conflicts(sources: Sequence[LoadedSummary]) -> list[Diagnostic]:
-    """One warning per pair of figures that cannot both be right, at the first figure's line."""
+    """One warning per pair of figures whose values differ, at the first figure's line, worded
+    as the staff memo's "Where Sources Differ" words it: a contradiction, a different measure or
+    scope, or a different date (:meth:`Conflict.describe`)."""
     found = []
     for conflict in find_conflicts(list(sources)):
         summary, figure = conflict.first
