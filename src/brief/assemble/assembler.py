@@ -384,7 +384,8 @@ class _Assembler:
         unmarked: list[tuple[str, int | None]] = []
         heading = self._heading(unmarked)
         marked = mark_portions(sections, self.profile.markings.portions)
-        notes = self.citer.place(marked.sections)  # calls after their clauses, merged, numbered in reading order
+        # Calls after their clauses, merged, numbered in reading order.
+        notes = self.citer.place(marked.sections, gather_lists=self.profile.list_notes == "list")
         f = self.spec.front
         memo = Memo(
             brief=self.spec.name, audience=self.profile.name, form=self.profile.form, title=self.title,

@@ -50,9 +50,9 @@ class Citer:
         """What a marker stands for, met in reading order."""
         return self._resolvers[kind](key)
 
-    def place(self, sections: Sequence[Section]) -> Notes:
+    def place(self, sections: Sequence[Section], gather_lists: bool = False) -> Notes:
         """The sections with every call placed and numbered, and the notes' text."""
-        return place_notes(sections, self.calls, self.requests)
+        return place_notes(sections, self.calls, self.requests, gather_lists)
 
     @property
     def _resolvers(self) -> dict[Kind, Callable[[str], Sequence[Inline | Chart]]]:

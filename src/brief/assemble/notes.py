@@ -203,11 +203,12 @@ class _Placer:
         return tuple(r for r in out if not (isinstance(r, Text) and not r.text))
 
 
-def _place_block(block: Block, placer: _Placer) -> Block:
+def _place_block(block: Block, placer: _Placer, gather: bool = False) -> Block:
     if isinstance(block, Paragraph):
         return replace(block, runs=placer.unit(block.runs))
     if isinstance(block, BulletList):
-        return replace(block, items=tuple(placer.unit(item) for item in block.items))
+        items = _gathered(block.items) if gather else block.items
+        return replace(block, items=tuple(placer.unit(item) for item in items))
     if isinstance(block, Table):
         return replace(block, rows=tuple(tuple(placer.unit(cell) for cell in row) for row in block.rows))
     return block
@@ -220,10 +221,23 @@ class Notes:
     figures: tuple[FigureUse, ...]
 
 
-def place_notes(sections: Sequence[Section], calls: Sequence[int], requests: Sequence[Request]) -> Notes:
-    """The sections with their calls placed and numbered, the notes' text and the figures shown."""
+def _gathered(items: tuple[tuple[Inline, ...], ...]) -> tuple[tuple[Inline, ...], ...]:
+    """A list's calls, every one, moved to the end of its last item, in reading order: placed
+    there, they become one note citing each source the list draws on (Chicago's several
+    citations in one note), with the passages of its figures."""
+    calls = [r for item in items for r in item if isinstance(r, FootnoteRef)]
+    if not calls:
+        return items
+    bare = [tuple(r for r in item if not isinstance(r, FootnoteRef)) for item in items]
+    bare[-1] = (*bare[-1], *calls)
+    return tuple(bare)
+
+
+def place_notes(sections: Sequence[Section], calls: Sequence[int], requests: Sequence[Request], gather_lists: bool = False) -> Notes:
+    """The sections with their calls placed and numbered, the notes' text and the figures shown.
+    With `gather_lists`, each list carries one note, after its last item, instead of one per item."""
     placer = _Placer(calls, requests)
-    placed = tuple(replace(s, blocks=tuple(_place_block(b, placer) for b in s.blocks)) for s in sections)
+    placed = tuple(replace(s, blocks=tuple(_place_block(b, placer, gather_lists) for b in s.blocks)) for s in sections)
     footnotes, figures = _write(placer.groups, requests)
     return Notes(placed, footnotes, figures)
 

@@ -285,6 +285,11 @@ class AudienceProfile(Strict):
     reference_docx: str | None = Field(default=None, description="Reference .docx, relative to the profile.")
     tagged_pdf: bool = Field(default=False, description="Write a tagged PDF/UA-1.")
     columns: int = Field(default=1, ge=1, le=3, description="Text columns of the memo body, in PDF, HTML and DOCX.")
+    list_notes: Literal["item", "list"] = Field(
+        default="item",
+        description="A list's citations: a note for each item, or one note after the list citing every source its items draw on "
+        "(for long generated material, such as a staff package's tabs).",
+    )
     notes: Literal["footnotes", "endnotes"] = Field(
         default="footnotes",
         description="Where citations go: footnotes at the foot of each page, or endnotes after the body (in PDF and DOCX).",
