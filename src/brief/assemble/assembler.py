@@ -10,8 +10,7 @@ with the portions it left out for the leak check of :mod:`brief.verify`.
 from __future__ import annotations
 
 import dataclasses
-import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from brief.assemble import citations
+from brief.assemble import citations, forms
 from brief.assemble.blocks import markdown_to_blocks
 from brief.assemble.conflicts import Conflict, find_conflicts
 from brief.assemble.context import (
@@ -38,6 +37,8 @@ from brief.assemble.events import BriefTerms, group_events, rank_events
 from brief.assemble.evidence import speaker_of
 from brief.assemble.figuretext import format_figure
 from brief.assemble.footnotes import Citer
+from brief.assemble.lazy import Join as _Join
+from brief.assemble.lazy import Lazy as _Lazy
 from brief.assemble.markers import Kind
 from brief.assemble.memo import Block, Chart, HeaderLine, Memo, Paragraph, Section
 from brief.assemble.portions import apply_portions, mark_portions, memo_banner, split_marking
@@ -45,11 +46,11 @@ from brief.assemble.typography import typeset, typeset_memo
 from brief.errors import BriefError, Location, SpecError, TemplateError
 from brief.inputs.audiences import Audience
 from brief.inputs.markings import parse_marking
-from brief.inputs.models import CatalogueOption, Clearance, Drafter, Figure, OptionMention
-from brief.inputs.sandbox import BoundedSandbox, LimitExceeded
+from brief.inputs.models import CatalogueOption, Figure, OptionMention
+from brief.inputs.sandbox import BoundedSandbox
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
-from brief.inputs.templating import Templates, guard
+from brief.inputs.templating import Templates, guard, prose_line, template_module
 
 
 @dataclass(frozen=True)
@@ -140,11 +141,11 @@ class _Assembler:
         except BriefError:
             raise
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
-            raise SpecError(f"error in prose: {exc}", _prose_line(exc, where), "spec/prose") from None
+            raise SpecError(f"error in prose: {exc}", prose_line(exc, where), "spec/prose") from None
         except RecursionError as exc:
-            raise SpecError("error in prose: it calls itself without end", _prose_line(exc, where), "spec/prose") from None
+            raise SpecError("error in prose: it calls itself without end", prose_line(exc, where), "spec/prose") from None
         except MemoryError as exc:
-            raise SpecError("error in prose: it ran out of memory", _prose_line(exc, where), "spec/prose") from None
+            raise SpecError("error in prose: it ran out of memory", prose_line(exc, where), "spec/prose") from None
 
     def _portions(self, text: str, line: int | None = None) -> Markup:
         """Leave out the portions this audience may not carry. Each kept portion carries an
@@ -221,7 +222,7 @@ class _Assembler:
             decision_due=citations.long_date(f.decision_due) if f.decision_due else "",
             decision_due_reason=self._prose(reason, self.spec.location("decision_due_reason")) if reason else Markup(""),
             to_short=f.to_short or "you", caption=self.caption or "",
-            drafted=_line(f.drafted) if f.drafted else "", cleared=[_line(c) for c in f.cleared], author=f.author or "",
+            drafted=forms.line(f.drafted) if f.drafted else "", cleared=[forms.line(c) for c in f.cleared], author=f.author or "",
         )  # fmt: skip
         return SectionContext(
             brief=brief, audience=self.profile, prose=prose, sources=list(self.source_views.values()),
@@ -268,64 +269,30 @@ class _Assembler:
         return sorted(views, key=lambda v: v.sort_key)
 
     def _decisions(self, options: list[OptionView]) -> list[DecisionView]:
-        """The brief's decisions; without any, one that approves the recommended option."""
-        f = self.spec.front
-        by_id = {o.id: o for o in options}
-        if not f.decisions:
-            chosen = by_id.get(f.recommendation or "")
-            if chosen is None:
-                return []
-            return [DecisionView(Markup(escape(f"approve the option “{chosen.title}”.")), chosen, "", "")]
-        return [
-            DecisionView(
-                self._prose(d.that, self.spec.location("decisions", i, "that")),
-                by_id.get(d.option or ""),
-                d.recommends or "",
-                d.opposes or "",
-            )
-            for i, d in enumerate(f.decisions)
-        ]
+        def that(i: int, text: str) -> Markup:
+            return self._prose(text, self.spec.location("decisions", i, "that"))
+
+        return forms.decisions(self.spec.front, options, that)
 
     @property
     def title(self) -> str:
-        f = self.spec.front
-        return (f.public.title if self.profile.form == "public" else None) or f.title
+        return forms.title(self.profile, self.spec.front)
 
     @property
     def subject(self) -> str:
-        f = self.spec.front
-        return (f.public.subject if self.profile.form == "public" else None) or f.subject
+        return forms.subject(self.profile, self.spec.front)
 
     @property
     def caption(self) -> str | None:
-        """The caption of the memo's form: State writes "ACTION MEMO FOR THE SECRETARY",
-        Defense "ACTION MEMO" with FOR: below it; a public brief has none."""
-        form = self.profile.form
-        if form == "public":
-            return None
-        if self.profile.convention == "defense":
-            return "ACTION MEMO" if form == "action" else "INFO MEMO"
-        kind = "ACTION MEMO" if form == "action" else "INFORMATION MEMO"
-        to = self.spec.front.to
-        return f"{kind} FOR {to.upper()}" if to else kind
+        return forms.caption(self.profile, self.spec.front)
 
     def _heading(self, unmarked: list[tuple[str, int | None]]) -> tuple[HeaderLine, ...]:
-        f = self.spec.front
-        if self.profile.form == "public":
-            return ()
-        marking, subject = split_marking(f.subject)
-        if self.profile.markings.portions:
-            if marking is None:
-                unmarked.append(("SUBJECT: " + subject, self.spec.line_of("subject")))
-            else:
-                subject = f"{marking.text} {subject}"
-        if marking is not None:
-            self.citer.markings.append(marking)
-        if self.profile.convention == "defense":
-            lines = [("FOR", f.to), ("FROM", f.from_), ("SUBJECT", subject)]
-        else:
-            lines = [("THROUGH", f.through), ("FROM", f.from_), ("SUBJECT", subject)]
-        return tuple(HeaderLine(label, value) for label, value in lines if value)
+        heading = forms.heading(self.profile, self.spec.front)
+        if heading.marking is not None:
+            self.citer.markings.append(heading.marking)
+        elif self.profile.markings.portions and heading.lines:
+            unmarked.append(("SUBJECT: " + split_marking(self.spec.front.subject)[1], self.spec.line_of("subject")))
+        return heading.lines
 
     def _prose_location(self, heading_line: int) -> Location:
         return Location(self.spec.path, heading_line)
@@ -341,7 +308,7 @@ class _Assembler:
         style = "body"
         if self.templates.exists(name):
             template = self.templates.get(self.templates.markdown, name)
-            module = guard(lambda: _module(template, context.as_dict()), name, self.templates.path)
+            module = guard(lambda: template_module(template, context.as_dict()), name, self.templates.path)
             text = str(module)
             title = getattr(module, "title", None)
             style = getattr(module, "style", None) or "body"
@@ -394,83 +361,14 @@ class _Assembler:
             heading=heading, sections=notes.sections, footnotes=notes.footnotes,
             figures=notes.figures, tagged=self.profile.tagged_pdf,
             author_line=f.author, columns=self.profile.columns, notes=self.profile.notes,
-            caption=self.caption, convention=self.profile.convention, label=_label(self.profile.form, self.profile.name),
+            caption=self.caption, convention=self.profile.convention, label=forms.label(self.profile),
         )  # fmt: skip
         return Assembly(typeset_memo(memo), tuple(self.withheld), tuple(unmarked) + marked.unmarked)
-
-
-# Markup subclasses, so that templates and Jinja's escaping treat them as the markup they print;
-# their __html__ returns the marker made on demand, hence the override of Markup's own type.
-
-
-class _Join(Markup):
-    """Several lazy citation markers printed together."""
-
-    _parts: Sequence[Markup]
-
-    def __new__(cls, parts: Sequence[Markup]) -> _Join:
-        obj = super().__new__(cls, "")
-        obj._parts = parts
-        return obj
-
-    def __html__(self) -> Markup:  # type: ignore[override]
-        return Markup("").join(p.__html__() for p in self._parts)
-
-    def __str__(self) -> str:
-        return str(self.__html__())
-
-
-class _Lazy(Markup):
-    """A citation marker created only when a template prints it, so a footnote exists only for
-    citations a reader sees."""
-
-    _make: Callable[[], Markup]
-
-    def __new__(cls, make: Callable[[], Markup]) -> _Lazy:
-        obj = super().__new__(cls, "")
-        obj._make = make
-        return obj
-
-    def __html__(self) -> Markup:  # type: ignore[override]
-        return self._make()
-
-    def __str__(self) -> str:
-        return str(self._make())
-
-
-def _prose_line(exc: BaseException, where: Location) -> Location:
-    """Where in the brief a runtime error of prose happened: Jinja's rewritten traceback carries
-    the line within the prose, which starts below `where`."""
-    lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == "<template>" and frame.lineno]
-    if not lines and isinstance(exc, LimitExceeded) and exc.lineno:
-        lines = [exc.lineno]
-    if not lines or where.line is None:
-        return where
-    return Location(where.path, where.line + lines[-1])
 
 
 def _present(items: Iterable[Markup]) -> list[Markup]:
     """The items left after portions this audience may not carry were taken out."""
     return [item for item in items if item.strip()]
-
-
-def _module(template: jinja2.Template, variables: dict[str, Any]) -> Any:
-    try:
-        return template.make_module(variables)
-    except Exception:
-        # make_module skips Jinja's traceback rewriting; without it, errors carry line numbers
-        # of the compiled Python instead of the template's.
-        template.environment.handle_exception()
-
-
-def _line(entry: str | Drafter | Clearance) -> str:
-    return entry if isinstance(entry, str) else entry.line
-
-
-def _label(form: str, name: str) -> str:
-    """What a variant is called in its document title."""
-    kinds = {"action": "Action Memo", "information": "Information Memo"}
-    return kinds.get(form) or f"{name.replace('-', ' ').replace('_', ' ').title()} Brief"
 
 
 def _restyle(block: Block, style: str) -> Block:

@@ -228,7 +228,7 @@ def _gathered(items: tuple[tuple[Inline, ...], ...]) -> tuple[tuple[Inline, ...]
     calls = [r for item in items for r in item if isinstance(r, FootnoteRef)]
     if not calls:
         return items
-    bare = [tuple(r for r in item if not isinstance(r, FootnoteRef)) for item in items]
+    bare: list[tuple[Inline, ...]] = [tuple(r for r in item if not isinstance(r, FootnoteRef)) for item in items]
     bare[-1] = (*bare[-1], *calls)
     return tuple(bare)
 

@@ -170,3 +170,23 @@ def _location(exc: BaseException, name: str) -> Location:
     if isinstance(exc, LimitExceeded) and exc.filename:  # stopped between two chunks it wrote
         return Location(exc.filename, exc.lineno)
     return Location(name)
+
+
+def prose_line(exc: BaseException, where: Location) -> Location:
+    """Where in the brief a runtime error of prose happened: Jinja's rewritten traceback carries
+    the line within the prose, which starts below `where`."""
+    lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == "<template>" and frame.lineno]
+    if not lines and isinstance(exc, LimitExceeded) and exc.lineno:
+        lines = [exc.lineno]
+    if not lines or where.line is None:
+        return where
+    return Location(where.path, where.line + lines[-1])
+
+
+def template_module(template: jinja2.Template, variables: dict[str, Any]) -> Any:
+    try:
+        return template.make_module(variables)
+    except Exception:
+        # make_module skips Jinja's traceback rewriting; without it, errors carry line numbers
+        # of the compiled Python instead of the template's.
+        template.environment.handle_exception()
