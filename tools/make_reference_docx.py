@@ -61,8 +61,8 @@ def main() -> int:
     # Memo forms set body type at 12 pt in a Times-metric serif (State and Defense alike).
     normal = paragraph("Normal", None, 12)
     normal.font.name = SERIF
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.1
+    normal.paragraph_format.space_after = Pt(5)  # as memo.css spaces a memo's paragraphs
+    normal.paragraph_format.line_spacing = 1.0  # single: Word's single line of a Times-metric serif is close to the PDF's 1.2
 
     title = paragraph("Title", "Normal", 18, True)
     title.font.name = SERIF

@@ -54,7 +54,8 @@ def over_budget(section: Section, budget: int) -> OverBudget | None:
     words = count_words(section)
     if words <= budget:
         return None
-    sentences = [s for text in _texts(section.blocks) for s in _sentences(text)]
+    # Headings count toward the words but are never suggested for cutting: they head what follows.
+    sentences = [s for text in _texts(section.blocks, heads=False) for s in _sentences(text)]
     ranked = _least_important_first(sentences)
     cut: list[str] = []
     left = words
@@ -78,14 +79,16 @@ def _least_important_first(sentences: list[str]) -> list[int]:
     return sorted(range(len(sentences)), key=importance)
 
 
-def _texts(blocks: tuple[Block, ...]) -> list[str]:
+def _texts(blocks: tuple[Block, ...], heads: bool = True) -> list[str]:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            out.append(_runs(block.runs))
+            head = all(r.bold for r in block.runs if isinstance(r, Text) and r.text.strip())
+            if heads or not head:
+                out.append(_runs(block.runs))
         elif isinstance(block, BulletList):
             out.extend(_runs(item) for item in block.items)
-        elif isinstance(block, Heading):
+        elif isinstance(block, Heading) and heads:
             out.append(block.text)
         elif isinstance(block, Table):
             out.extend(_runs(cell) for row in block.rows for cell in row)
