@@ -3,24 +3,45 @@ would (PDF text by page, the DOCX reopened with python-docx)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
+import yaml
 from pypdf import PdfReader
 
-from conftest import Built, brief, build_into, copy_root, pdf_pages, words
+from conftest import REPO, Built, brief, build_into, copy_root, pdf_pages, words
 
 AUDIENCES = ("principal", "staff", "public")
-BANNER = "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+BANNER = "UNCLASSIFIED//SBU"
+TABS = ("Tab A – Options Analysis", "Tab B – Chronology", "Tab C – Source Digest", "Tab D – Where Sources Differ", "Tab E – Sources")
 
 
 @pytest.fixture(params=["basic_built", "sample_built"])
 def built(request: pytest.FixtureRequest) -> Built:
     return request.getfixturevalue(request.param)
+
+
+def front_matter(built: Built) -> dict[str, Any]:
+    """The front matter of the brief a build was made from (the sample's brief is read in place)."""
+    name = f"{built.out.name}.md"
+    path = next(p for p in (built.ws / "briefs" / name, REPO / "briefs" / name) if p.is_file())
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return data
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def flat(text: str) -> str:
+    """Text with its non-breaking spaces ("March\u00a010") read as spaces."""
+    return text.replace("\u00a0", " ")
 
 
 def test_writes_every_audience_in_every_format(built: Built) -> None:
@@ -38,25 +59,48 @@ def test_principal_is_one_page(built: Built) -> None:
 @pytest.mark.parametrize("audience", ["principal", "staff"])
 def test_banner_top_and_bottom_of_every_page(built: Built, audience: str) -> None:
     pages = pdf_pages(built.pdf(audience))
+    date = long_date(front_matter(built)["date"])
     for number, page in enumerate(pages, start=1):
-        lines = [line.strip() for line in page.splitlines() if line.strip()]
-        assert lines[0] == BANNER, f"page {number} starts with {lines[0]!r}"
+        lines = [flat(line).strip() for line in page.splitlines() if line.strip()]
+        # A State memo dates itself on page one's banner line, at the right; later pages carry
+        # the banner alone.
+        top = re.split(r"\s{2,}", lines[0])
+        assert top == ([BANNER, date] if number == 1 else [BANNER]), f"page {number} starts with {lines[0]!r}"
         assert lines[-1].startswith(BANNER), f"page {number} ends with {lines[-1]!r}"
         # Page one holds the memo heading and, as in the DOCX, no page number.
         assert (f"Page {number} of {len(pages)}" in lines[-1]) == (number > 1)
 
 
 def test_principal_is_an_action_memo(built: Built) -> None:
-    text = pdf_pages(built.pdf("principal"))[0]
-    for label in ("MEMORANDUM FOR:", "FROM:", "SUBJECT:", "DATE:", "BOTTOM LINE UP FRONT", "RECOMMENDATION", "Drafted:", "Cleared:"):
-        assert label in text
-    assert re.search(r"Approve\s+_{5,}\s+Disapprove\s+_{5,}", text)
+    front = front_matter(built)
+    text = flat(pdf_pages(built.pdf("principal"))[0])
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    # The State action memo's heading: a caption naming the principal, then FROM (bureau and
+    # person) and a marked SUBJECT; no Defense-style "MEMORANDUM FOR:" or separate "DATE:" line.
+    assert lines[1] == f"ACTION MEMO FOR {front['to']}"
+    assert lines[2] == f"FROM: {front['from']}"
+    assert lines[3].startswith(f"SUBJECT: {front['subject'][:40]}") and lines[3].startswith("SUBJECT: (U) ")
+    assert "MEMORANDUM FOR" not in text and "DATE:" not in text
+    assert re.search(r"^BLUF: \(U\) ", text, re.M)
+    for label in ("Background", "Drafted:", "Cleared:"):
+        assert re.search(rf"^{label}", text, re.M), label
+    # One "That you ..." decision per decision in the brief (or one approving the recommended
+    # option), each with its own Approve / Disapprove line and the date it is due.
+    decisions = front.get("decisions") or [{"option": front["recommendation"]}]
+    assert "That you" in text
+    due = long_date(front["decision_due"])
+    lines_due = re.findall(r"Approve\s+_{5,}\s+Disapprove\s+_{5,}\s+\(by ([^)]+)\)", text)
+    assert lines_due == [due] * len(decisions)
+    # A decision due within five business days prints the brief's reason, which says why.
+    if front.get("decision_due_reason"):
+        reason = " ".join(words(front["decision_due_reason"]))
+        assert reason in " ".join(words(text))
 
 
 def test_public_brief_has_no_markings_and_is_tagged(built: Built) -> None:
     path = built.pdf("public")
     text = "\n".join(pdf_pages(path))
-    assert "UNCLASSIFIED" not in text and "OFFICIAL USE" not in text
+    assert "UNCLASSIFIED" not in text and "SBU" not in text and "(U)" not in text
     assert "Drafted:" not in text and "Cleared:" not in text and "Approve" not in text
     reader = PdfReader(path)
     root = reader.trailer["/Root"]
@@ -113,14 +157,29 @@ def test_docx_uses_memo_styles(built: Built, audience: str) -> None:
     document = docx.Document(str(built.docx(audience)))
     styles = {p.style.name for p in document.paragraphs}
     assert "Heading 1" in styles
+    if audience in ("principal", "staff"):
+        assert {"Memo Kind", "Memo Header", "Clearance"} <= styles
+        section = document.sections[0]
+        # Page one's header holds the banner, centred, and the memo's date at the right margin;
+        # later pages' headers and every footer hold the banner.
+        assert section.different_first_page_header_footer
+        date = long_date(front_matter(built)["date"])
+        assert [flat(p.text) for p in section.first_page_header.paragraphs] == [f"\t{BANNER}\t{date}"]
+        assert [p.text for p in section.header.paragraphs] == [BANNER]
+        assert section.footer.paragraphs[0].text == BANNER and section.first_page_footer.paragraphs[0].text == BANNER
     if audience == "principal":
-        assert {"Memo Header", "Decision", "Clearance"} <= styles
-        header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
-        footer = "\n".join(p.text for p in document.sections[0].footer.paragraphs)
-        assert BANNER in header and BANNER in footer
+        assert {"Decision Item", "Decision"} <= styles
+        assert [p.text for p in document.paragraphs if p.style.name == "Memo Kind"] == [f"ACTION MEMO FOR {front_matter(built)['to']}"]
     if audience == "staff":
         assert "Source Entry" in styles
-        assert document.tables, "no key-figures table"
+        # An information memo asks for nothing; its long material follows in tabs, each from a
+        # new page, and key figures are no longer part of the staff package.
+        assert not {"Decision Item", "Decision"} & styles
+        assert [p.text for p in document.paragraphs if p.style.name == "Memo Kind"] == [f"INFORMATION MEMO FOR {front_matter(built)['to']}"]
+        tabs = [p for p in document.paragraphs if p.style.name == "Heading 1" and p.text.startswith("Tab ")]
+        assert tuple(p.text for p in tabs) == TABS
+        assert all(p.paragraph_format.page_break_before for p in tabs)
+        assert not document.tables, "a key-figures table in the staff package"
 
 
 def chart_labels(html: Path) -> list[str]:
@@ -156,6 +215,9 @@ def test_pdf_and_docx_carry_the_same_text(built: Built, audience: str) -> None:
     pages = pdf_pages(built.pdf(audience))
     numbered = sum(bool(re.search(r"Page \d+ of \d+", page)) for page in pages)
     furniture = numbered * len(words("page of")) + sum(2 * len(words(BANNER)) for page in pages if BANNER in page)
+    # The date on page one's banner line is in the DOCX's first-page header, not its body.
+    if BANNER in pages[0]:
+        furniture += len(words(long_date(front_matter(built)["date"])))
     # Chart labels are text in the PDF's SVG; in the DOCX the chart is a picture (with alt text).
     furniture += len(words(" ".join(chart_labels(built.out / f"{audience}.html"))))
     docx_count = sum(len(words(t)) for t in docx_blocks)
@@ -172,9 +234,23 @@ def test_figure_ledger(built: Built) -> None:
 
 
 def test_staff_memo_content(built: Built) -> None:
-    text = " ".join(words("\n".join(pdf_pages(built.pdf("staff")))))
-    for heading in ("background", "key figures", "options", "recommendation", "sources", "pros", "cons", "what the sources say"):
-        assert heading in text
+    pages = [flat(page) for page in pdf_pages(built.pdf("staff"))]
+    heads = [line.strip() for page in pages for line in page.splitlines()]
+    # The information memo (summary, background, outlook, the attachments line), then the tabs
+    # in order, each opening its own page.
+    order = ["Summary", "Background", "Outlook", *TABS]
+    assert [h for h in heads if h in order] == order
+    attachments = " ".join(" ".join(pages).split())
+    assert "Attachments: " + "; ".join(TABS) in attachments
+    tops = [[line.strip() for line in page.splitlines() if line.strip()][1] for page in pages]
+    for tab in TABS:
+        assert tops.count(tab) == 1, tab  # the first line under the banner of one page
+    # Tab A weighs each option; the memo itself recommends nothing and asks for no decision.
+    options = "\n".join(pages[next(i for i, page in enumerate(pages) if TABS[0] in page) :])
+    for head in ("Pros", "Cons", "Risks"):
+        assert re.search(rf"^{head}$", options, re.M), head
+    text = " ".join(words("\n".join(pages)))
+    assert "approve" not in text and "disapprove" not in text and "that you" not in text
 
 
 def test_two_builds_with_source_date_epoch_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -246,7 +322,8 @@ def test_workspace_section_template_changes_pdf_and_docx(basic: Path) -> None:
     assert "review again in ninety days" in " ".join(words("\n".join(pdf_pages(out / "staff.pdf"))))
     paragraphs = [p.text for p in docx.Document(str(out / "staff.docx")).paragraphs]
     assert "What Comes Next" in paragraphs
-    assert "Review again in ninety days." in paragraphs
+    # The template's own sentence is a portion of the memo, marked as generated text.
+    assert "(U) Review again in ninety days." in paragraphs
 
 
 def test_no_build_folder_is_written_for_help(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -57,21 +58,39 @@ def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
     return build_into(sample_workspace(tmp_path_factory.mktemp("charts")), "us-mexico-security")
 
 
+def _html_chart_alts(html: Path) -> list[str]:
+    text = html.read_text(encoding="utf-8")
+    return re.findall(r'<figure class="chart">\s*<img src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', text)
+
+
+def _docx_chart_alts(path: Path) -> tuple[list[str], list[str]]:
+    """The pictures of a DOCX and the description of each."""
+    with zipfile.ZipFile(path) as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+        body = archive.read("word/document.xml").decode("utf-8")
+    return media, re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', body)
+
+
 def test_html_carries_svg_with_alt_text(built) -> None:  # type: ignore[no-untyped-def]
-    html = (built.out / "staff.html").read_text(encoding="utf-8")
-    charts = re.findall(r'<figure class="chart">\s*<img src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', html)
-    assert len(charts) == 2
-    assert charts[0].startswith("Timeline of 8 events") and charts[1].startswith("Bar chart of key figures")
+    # The staff package's chronology tab draws the timeline; key figures (and their bar chart)
+    # are no longer part of it. The public brief keeps both charts.
+    staff = _html_chart_alts(built.out / "staff.html")
+    assert len(staff) == 1 and staff[0].startswith("Timeline of 8 events")
+    public = _html_chart_alts(built.out / "public.html")
+    assert len(public) == 2
+    assert public[0].startswith("Timeline of 8 events") and public[1].startswith("Bar chart of key figures")
     assert '<figure class="chart">' not in (built.out / "principal.html").read_text(encoding="utf-8")
 
 
 def test_docx_carries_png_with_alt_text(built) -> None:  # type: ignore[no-untyped-def]
-    with zipfile.ZipFile(built.docx("staff")) as archive:
-        media = [n for n in archive.namelist() if n.startswith("word/media/")]
-        body = archive.read("word/document.xml").decode("utf-8")
+    media, descriptions = _docx_chart_alts(built.docx("staff"))
+    assert len(media) == 1 and media[0].endswith(".png")
+    assert [d.split(" ")[0] for d in descriptions] == ["Timeline"]
+    media, descriptions = _docx_chart_alts(built.docx("public"))
     assert len(media) == 2 and all(n.endswith(".png") for n in media)
-    descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', body)
     assert [d.split(" ")[0] for d in descriptions] == ["Timeline", "Bar"]
+    # The same descriptions as the HTML's alt text.
+    assert [html.unescape(d) for d in descriptions] == [html.unescape(a) for a in _html_chart_alts(built.out / "public.html")]
 
 
 def _figure_alts(node, found: list[str]) -> list[str]:  # type: ignore[no-untyped-def]

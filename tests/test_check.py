@@ -4,12 +4,13 @@ message and location; the untouched sample passes."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SHARED, brief
+from conftest import REPO, SHARED, brief, pdf_pages
 
 pytestmark = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="the raw sample sources are in ../shared/seeds")
 
@@ -48,14 +49,17 @@ def test_untouched_sample_passes_and_finds_its_conflicts(sample: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines[-1] == "0 errors, 3 warnings"
     conflicts = sorted(line.split(": warning: ")[1].split(":")[0] for line in lines[:-1])
-    # None of the sample's pairs is a contradiction: fentanyl deaths against deaths of every
-    # cause, murders against violent homicides, and two counts "since" a visit taken at
-    # different (or unknown) dates.
+    # None of the sample's pairs is a contradiction: fentanyl deaths against overdose deaths of
+    # every drug, murders against violent homicides, and two counts of extraditions after one
+    # visit over different periods.
     assert conflicts == ["different date", "different measure or scope", "different measure or scope"]
     assert not any("cannot both" in line for line in lines)
     extraditions = next(line for line in lines if "“there have been 37 extraditions”" in line)
-    assert "“extradited 10 to 20 criminals”" in extraditions and "different date" in extraditions
-    assert "each counts up to its source’s date" in extraditions
+    assert "“extradited 10 to 20 criminals”" in extraditions and ": different date: " in extraditions
+    # The summaries give each count its period, and the check names both.
+    assert "they cover different periods (Dec 2019-early 2020 and Dec 2019-Feb 2020), so both can hold" in extraditions
+    homicides = next(line for line in lines if "“a record 36,685 in 2018”" in line)
+    assert "the first names murders, the second violent homicides: likely two series, so both records can hold" in homicides
     fentanyl = next(line for line in lines if "9,000 Americans dying every month" in line)
     assert "different measure or scope" in fentanyl and "names fentanyl" in fentanyl and "make 108,000" in fentanyl
 
@@ -202,8 +206,13 @@ def test_decision_date_too_soon(basic_ws: Path) -> None:
     line = edit(spec, "decision_due: 2025-03-17", "decision_due: 2025-03-12")
     assert rule_errors(basic_ws) == [
         f"briefs/port-security.md:{line}: error: "
-        "decision_due 2025-03-12 is less than five business days after the memo date; the earliest is 2025-03-17 [memo/decision-date]"
+        "decision_due 2025-03-12 is less than five business days after the memo date and the brief gives no decision_due_reason"
+        " [memo/decision-date]"
     ]
+    # A stated reason (which the principal memo's background prints) is the justified exception.
+    edit(spec, "decision_due: 2025-03-12", 'decision_due: 2025-03-12\ndecision_due_reason: "(U) The board votes on March 13."')
+    code, lines = findings(basic_ws)
+    assert code == 0 and not [x for x in lines if "[memo/decision-date]" in x]
 
 
 def test_unresolved_placeholder(basic_ws: Path) -> None:
@@ -215,17 +224,33 @@ def test_unresolved_placeholder(basic_ws: Path) -> None:
 
 def test_option_without_a_risk(basic_ws: Path) -> None:
     spec = basic_ws / "briefs" / "port-security.md"
-    edit(spec, "    risks:\n      - Crew fatigue.\n", "")
+    edit(spec, "    risks:\n      - (U) Crew fatigue.\n", "")
     line = next(i for i, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "id: joint_patrols" in t)
     assert f"briefs/port-security.md:{line}: error: option 'joint_patrols' states no risk [option/no-risk]" in rule_errors(basic_ws)
 
 
+def _memo_pages(pdf: Path) -> int:
+    """The pages of a memo before its first tab (all of them when it has none)."""
+    pages = pdf_pages(pdf)
+    return next((i for i, page in enumerate(pages) if re.search(r"^\s*Tab A – ", page, re.M)), len(pages))
+
+
 def test_extra_page_and_long_bluf_are_reported(basic_ws: Path) -> None:
     spec = basic_ws / "briefs" / "port-security.md"
-    filler = "\n\n".join(["The harbor keeps growing, and so does the work of inspecting it."] * 60)
-    edit(spec, "Approve the shared scanning program and ask", filler + "\n\nApprove the shared scanning program and ask")
+    # The background is printed by the principal memo and the staff information memo alike.
+    filler = "\n\n".join(["(U) The harbor keeps growing, and so does the work of inspecting it."] * 60)
+    edit(spec, "(U) Traffic through the port keeps growing.", filler + "\n\n(U) Traffic through the port keeps growing.")
     errors = rule_errors(basic_ws)
-    assert len(errors) == 1 and errors[0].startswith("briefs/port-security.md: error: the principal memo takes ")
+    # The page counts reported are those of the memos as built; the staff memo's tabs do not count.
+    (basic_ws / "brief.toml").write_text('[rules]\n"memo/page-limit" = "warning"\n', encoding="utf-8")
+    assert brief(basic_ws, "build", "--format", "pdf", "--quiet").exit_code == 0
+    out = basic_ws / "build" / "port-security"
+    principal, staff = _memo_pages(out / "principal.pdf"), _memo_pages(out / "staff.pdf")
+    assert principal > 1 and 2 < staff < len(pdf_pages(out / "staff.pdf"))
+    assert errors == [
+        f"briefs/port-security.md: error: the principal memo takes {principal} pages; its audience allows 1 [memo/page-limit]",
+        f"briefs/port-security.md: error: the staff memo (tabs not counted) takes {staff} pages; its audience allows 2 [memo/page-limit]",
+    ]
 
 
 def test_over_long_bluf_is_reported(basic_ws: Path) -> None:
@@ -236,7 +261,15 @@ def test_over_long_bluf_is_reported(basic_ws: Path) -> None:
         * 5
     )
     edit(spec, "Approve a shared scanning program", long + " Approve a shared scanning program")
-    assert rule_errors(basic_ws) == [
-        f"briefs/port-security.md:{line}: error: the BLUF takes 8 printed lines in the principal memo; its audience allows 4"
+    errors = rule_errors(basic_ws)
+    # The lines counted are the BLUF's lines in the principal memo as printed (at 12 pt).
+    (basic_ws / "brief.toml").write_text('[rules]\n"memo/bluf-lines" = "warning"\n', encoding="utf-8")
+    assert brief(basic_ws, "build", "--audience", "principal", "--format", "pdf", "--quiet").exit_code == 0
+    page = [line.strip() for line in pdf_pages(basic_ws / "build" / "port-security" / "principal.pdf")[0].splitlines()]
+    start = next(i for i, text in enumerate(page) if text.startswith("BLUF: (U) "))
+    printed = page.index("Recommendation") - start
+    assert printed > 4
+    assert errors == [
+        f"briefs/port-security.md:{line}: error: the BLUF takes {printed} printed lines in the principal memo; its audience allows 4"
         " [memo/bluf-lines]"
     ]

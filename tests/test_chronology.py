@@ -20,9 +20,16 @@ from conftest import brief, copy_root
 
 
 def text_of(fragment: str) -> str:
-    """The text of a fragment of a memo's HTML, without its note calls and notes."""
+    """The text of a fragment of a memo's HTML, without its note calls and notes (nor the word
+    joiner that holds a call to the punctuation before it)."""
     bare = re.sub(r'<a class="fnref".*?</a>|<span class="footnote">.*?</span>|<[^>]+>', "", fragment, flags=re.S)
-    return " ".join(html.unescape(bare).split())
+    return " ".join(html.unescape(bare).replace("\u2060", "").split())
+
+
+def section_of(page: str, section: str) -> str:
+    """The HTML of one section of a memo, by its id."""
+    start = page.index(f'<section id="{section}"')
+    return page[start : page.index("</section>", start)]
 
 
 def source(sid: str, *events: tuple[str, str]) -> LoadedSummary:
@@ -90,21 +97,28 @@ def test_staff_chronology_and_timeline_show_the_ranked_list(tmp_path: Path, monk
     profile = ws / "templates" / "staff" / "audience.yaml"
     profile.parent.mkdir(parents=True)
     shutil.copy(Path(__file__).parents[1] / "src" / "brief" / "templates" / "staff" / "audience.yaml", profile)
-    profile.write_text(profile.read_text(encoding="utf-8").replace("limits:\n", "limits:\n  events: 4\n", 1), encoding="utf-8")
+    builtin = profile.read_text(encoding="utf-8")
+    limited, count = re.subn(r"(?m)^  events: \d+\b", "  events: 4", builtin)
+    assert count == 1, "the built-in staff profile sets no events limit to change"
+    profile.write_text(limited, encoding="utf-8")
     monkeypatch.chdir(ws)
     result = brief(ws, "build", "--quiet")
     assert result.exit_code == 0, result.output
     page = (ws / "build" / "port-security" / "staff.html").read_text(encoding="utf-8")
-    chronology = page[page.index("Chronology.") :]
-    items = re.findall(r"<li[^>]*>(.*?)</li>", chronology[: chronology.index("</ul>")], re.S)
+    # The chronology is the staff package's Tab B: the timeline, then the list, each event a
+    # marked portion.
+    chronology = section_of(page, "chronology")
+    assert re.search(r'<h2 class="tab-title">Tab B – Chronology</h2>\s*<figure class="chart">', chronology)
+    items = re.findall(r"<li[^>]*>(.*?)</li>", chronology, re.S)
     shown = [text_of(item) for item in items]
     assert len(shown) == 4
+    assert all(re.fullmatch(r"[^:]+: \(U\) .+", s) for s in shown), shown
     assert any("Joint patrols against contraband begin" in s for s in shown)
     assert sum("festival" in s for s in shown) <= 1
     dates = [s.split(":")[0] for s in shown]
     assert dates == sorted(dates, key=lambda d: re.findall(r"\d{4}", d)[0])  # oldest first
-    alt = re.findall(r'<img src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', page)
-    assert alt[0].startswith("Timeline of 4 events")
+    alt = re.findall(r'<img src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', chronology)
+    assert len(alt) == 1 and alt[0].startswith("Timeline of 4 events")
 
 
 # --- evidence: who speaks, on what ------------------------------------------------------------------
@@ -159,11 +173,21 @@ def test_staff_evidence_names_speaker_role_and_context(tmp_path: Path, monkeypat
     seed.write_text(text, encoding="utf-8")
     monkeypatch.chdir(ws)
     assert brief(ws, "build", "--quiet").exit_code == 0
-    page = (ws / "build" / "port-security" / "staff.html").read_text(encoding="utf-8")
-    lines = [text_of(li) for li in re.findall(r"<li[^>]*>(.*?)</li>", page, re.S)]
+    out = ws / "build" / "port-security"
+    # The staff package's source digest (Tab C) lists each source's words on the options under
+    # the source's own full reference, as marked portions.
+    digest = section_of(out.joinpath("staff.html").read_text(encoding="utf-8"), "source_points")
+    parts = re.findall(r'<p class="digest-source">(.*?)</p>\s*<ul[^>]*>(.*?)</ul>', digest, re.S)
+    under = {text_of(entry): [text_of(li) for li in re.findall(r"<li[^>]*>(.*?)</li>", items, re.S)] for entry, items in parts}
+    [coast_entry] = [entry for entry in under if entry.startswith("(U) Vance, Marco, and Ada Lin. “Coast Guard doubles patrols")]
+    coast = under[coast_entry]
     # The mention's words are the Rear Admiral's quotation: his name and role come from the summary.
-    assert "Coastal Times (advocates) — Tomas Brandt, Rear Admiral: “Joint patrols with our neighbors”" in lines
+    assert "(U) On Joint patrols (advocates), Tomas Brandt, Rear Admiral: “Joint patrols with our neighbors”" in coast
     # No speaker (the source's own words), but a context.
-    assert "Coastal Times (advocates) — on the port's inspections: “a shared scanning program”" in [
-        line.replace("’", "'") for line in lines
-    ]
+    assert "(U) On Shared scanning program (advocates), on the port’s inspections: “a shared scanning program”" in coast
+    assert not any("Joint patrols with our neighbors" in line for entry, items in under.items() if entry != coast_entry for line in items)
+    # The public brief keeps the sources' words under each option, named by outlet.
+    public = out.joinpath("public.html").read_text(encoding="utf-8")
+    lines = [text_of(li) for li in re.findall(r"<li[^>]*>(.*?)</li>", section_of(public, "options"), re.S)]
+    assert "Coastal Times (advocates) — Tomas Brandt, Rear Admiral: “Joint patrols with our neighbors”" in lines
+    assert "Coastal Times (advocates) — on the port’s inspections: “a shared scanning program”" in lines

@@ -246,13 +246,17 @@ def _sentence(text: str) -> str:
 
 
 def _staff_items(ws: Path) -> list[str]:
-    """The bullets of the staff memo's "Where Sources Differ", as text without note calls."""
+    """The bullets of the staff package's "Where Sources Differ" tab, as text without note calls
+    and without the portion mark each carries (which they must)."""
     page = (ws / "build" / "port-security" / "staff.html").read_text(encoding="utf-8")
-    start = page.index("Where Sources Differ")
-    section = page[start : page.index("</ul>", start)]
+    start = page.index('<section id="disagreements"')
+    section = page[start : page.index("</section>", start)]
+    assert '<h2 class="tab-title">Tab D – Where Sources Differ</h2>' in section
     items = re.findall(r"<li[^>]*>(.*?)</li>", section, re.S)
     bare = [re.sub(r'<a class="fnref".*?</a>|<span class="footnote">.*?</span>|<[^>]+>', "", item, flags=re.S) for item in items]
-    return [" ".join(html.unescape(t).split()) for t in bare]
+    texts = [" ".join(html.unescape(t).replace("\u2060", "").split()) for t in bare]
+    assert all(text.startswith("(U) ") for text in texts), texts
+    return [text.removeprefix("(U) ") for text in texts]
 
 
 def test_check_and_staff_memo_classify_alike(three_kinds: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+import yaml
 
 from conftest import REPO, build_into, pdf_pages, sample_workspace
 
@@ -42,14 +43,18 @@ def test_two_pages_in_two_columns(built) -> None:  # type: ignore[no-untyped-def
 
 
 def test_nonpartisan_with_sidebar_and_issues_for_congress(built) -> None:  # type: ignore[no-untyped-def]
-    text = " ".join(" ".join(pdf_pages(built.pdf("congressional"), layout=False)).split())
-    assert "CONGRESSIONAL BRIEF" in text and "KEY FIGURES" in text
-    assert "POLICY OPTIONS UNDER DISCUSSION" in text
-    assert "ISSUES FOR CONGRESS" in text
-    # Issues for Congress closes the brief; there is no recommendation and no handling marking.
-    assert text.index("ISSUES FOR CONGRESS") > text.index("POLICY OPTIONS UNDER DISCUSSION")
-    for banned in ("RECOMMENDATION", "(recommended)", "Approve", "UNCLASSIFIED", "(U)", "Cost."):
-        assert banned not in text
+    pages = pdf_pages(built.pdf("congressional"), layout=False)
+    text = " ".join(" ".join(pages).split())
+    # The product line over the title; then section heads in title case, as every memo prints them.
+    assert re.match(r"CONGRESSIONAL BRIEF · OFFICE OF POLICY PLANNING · [A-Z]+ \d{1,2}, \d{4}\n", pages[0])
+    heads = [line.strip() for page in pages for line in page.splitlines()]
+    order = ["Key Figures", "Background", "Policy Options Under Discussion", "Issues for Congress"]
+    # Issues for Congress closes the brief (before the author line and the endnotes).
+    assert [h for h in heads if h in order] == order
+    assert text.index("Issues for Congress") < text.index("Prepared by Office of Policy Planning.")
+    # Nonpartisan and public: no recommendation, no decision, no handling marking, no cost lines.
+    for banned in ("Recommendation", "RECOMMENDATION", "(recommended)", "Approve", "That you", "UNCLASSIFIED", "SBU", "(U)", "Cost."):
+        assert banned not in text, banned
     html = (built.out / "congressional.html").read_text(encoding="utf-8")
     assert re.search(r'<section id="key_figures" class="section section-key_figures">\s*<h2>Key Figures</h2>\s*<table>', html)
     assert "column-count: 2" in html
@@ -66,10 +71,15 @@ def test_docx_is_two_columns_below_the_title(built) -> None:  # type: ignore[no-
 def test_built_only_from_workspace_templates_that_extend_builtin_ones() -> None:
     folder = REPO / "templates" / "congressional"
     templates = [p for p in folder.rglob("*") if p.suffix in (".html", ".md", ".css")]
-    assert {p.name for p in templates} >= {"layout.html", "memo.css", "background.md", "key_figures.md", "options.md"}
+    assert {p.name for p in templates} >= {"layout.html", "memo.css", "key_figures.md", "options.md"}
     for path in templates:
         assert re.search(r'{%\s*(?:extends|include)\s+"builtin:', path.read_text(encoding="utf-8")), path
     assert not (REPO / "src" / "brief" / "templates" / "congressional").exists()
     assert (
         "congressional" in Path(REPO / "briefs" / "us-mexico-security.md").read_text(encoding="utf-8").split("audiences:")[1].split("\n")[0]
     )
+    # The chronology is a section of its own, which the two-page brief leaves out of its list, so
+    # the built-in background needs no workspace copy to drop it.
+    sections = yaml.safe_load((folder / "audience.yaml").read_text(encoding="utf-8"))["sections"]
+    assert "background" in sections and "chronology" not in sections
+    assert not (folder / "sections" / "background.md").exists()

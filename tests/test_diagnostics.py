@@ -93,12 +93,15 @@ def basic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ws = copy_root("basic", tmp_path)
     monkeypatch.chdir(ws)
     spec = ws / "briefs" / "port-security.md"
-    # A decision date three business days out: the principal memo breaks memo/decision-date.
+    # A decision date two business days out and no reason given: the principal memo breaks memo/decision-date.
     spec.write_text(spec.read_text(encoding="utf-8").replace("decision_due: 2025-03-17", "decision_due: 2025-03-12"), encoding="utf-8")
     return ws
 
 
-DUE = "error: decision_due 2025-03-12 is less than five business days after the memo date; the earliest is 2025-03-17 [memo/decision-date]"
+DUE = (
+    "error: decision_due 2025-03-12 is less than five business days after the memo date and the brief gives no decision_due_reason"
+    " [memo/decision-date]"
+)
 
 
 def test_a_broken_rule_stops_the_build_by_default(basic: Path) -> None:
