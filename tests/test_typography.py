@@ -27,6 +27,7 @@ from conftest import Built, pdf_pages, words
         ("see pp. 3-5", "see pp. 3–5"),
         ("on January 9-10", f"on January{NBSP}9–10"),
         ("Dec 2019-Feb 2020, Jan-Sep 2019", "Dec 2019–Feb 2020, Jan–Sep 2019"),
+        ("Dec 2019-early 2020, but mid-2020", "Dec 2019–early 2020, but mid-2020"),
         ("report GAO-25-107431 and 25-107431", "report GAO-25-107431 and 25-107431"),
         ("dated 2019-11-05 and 2019-11", "dated 2019-11-05 and 2019-11"),
         ("a break -- then more", "a break—then more"),

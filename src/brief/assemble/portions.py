@@ -169,7 +169,9 @@ def mark_portions(sections: Iterable[Section], show: bool) -> Marked:
         text = top.text if top is not None else GENERATED
         # After a form's label ("**BLUF:**", "**RECOMMENDATION:**"), as the forms print it; before
         # anything else, a run-in head ("**Cost.**") included.
-        at = 1 if rest and isinstance(rest[0], Text) and rest[0].bold and rest[0].text.rstrip().endswith(":") else 0
+        # A form label is in capitals; a bold date ("**2021:**") is content and takes the mark before it.
+        label = rest[0].text.strip() if rest and isinstance(rest[0], Text) and rest[0].bold else ""
+        at = 1 if label.endswith(":") and label[:-1].isupper() else 0
         return (*rest[:at], Text(f"{text} " if at == 0 else f" {text}"), *_lstrip(rest[at:], at))
 
     def caption(text: str | None, cells: Iterable[tuple[Inline, ...]] = ()) -> str | None:

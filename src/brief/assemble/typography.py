@@ -28,7 +28,8 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 # A hyphen between two numbers, neither of them part of a longer identifier or date.
 _RANGE = re.compile(rf"(?<![\w.,/-])({_NUMBER})-({_NUMBER})(?![\w/-]|[.,:]\d)")
 _MONTH_RANGE = re.compile(rf"\b((?:{_MONTHS}|{_SHORT_MONTHS})\.?)-((?:{_MONTHS}|{_SHORT_MONTHS})\b\.?)")
-_YEAR_MONTH = re.compile(rf"\b((?:1[89]|20)\d\d)-((?:{_MONTHS}|{_SHORT_MONTHS})\b)")  # "Dec 2019-Feb 2020"
+# "Dec 2019-Feb 2020", "Dec 2019-early 2020": a range from a year to a month or part of a year.
+_YEAR_MONTH = re.compile(rf"\b((?:1[89]|20)\d\d)-((?:{_MONTHS}|{_SHORT_MONTHS}|early|mid|late)\b)")
 _UNIT = re.compile(r"(\d)[ \t]+(million|billion|trillion|thousand|percent|percentage point|per cent)\b")
 _DAY = re.compile(rf"\b({_MONTHS}|{_ABBR_MONTHS})[ \t]+(\d{{1,2}})(?![\d,]\d)")
 _OPENS_AFTER = set(" \t\n\u00a0([{<—–-/“‘")
