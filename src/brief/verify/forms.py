@@ -82,9 +82,10 @@ def check_form(spec: BriefSpec, assembly: Assembly, rendered: Mapping[str, Rende
         if due is not None and due < business_days_after(front.date, 5):
             reason = front.decision_due_reason
             if not reason:
+                earliest = business_days_after(front.date, 5)
                 message = (
-                    f"decision_due {due.isoformat()} is less than five business days after the memo date and the brief "
-                    "gives no decision_due_reason"
+                    f"decision_due {due.isoformat()} is less than five business days after the memo date (the earliest is "
+                    f"{earliest.isoformat()}) and the brief gives no decision_due_reason"
                 )
                 report("memo/decision-date", message, spec.location("decision_due"))
             else:
