@@ -13,6 +13,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Inches
 from lxml import etree
 
@@ -26,7 +27,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = {"w": W, "r": R}
 EPOCH = 1714608000  # 2024-05-02 00:00:00 UTC
-BANNER = "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+BANNER = "UNCLASSIFIED//SBU"
+DATED = f"\t{BANNER}\tJanuary 6, 2023"  # State's first line: the banner centred, the date at the right margin
+DECISION = "Approve __________ Disapprove __________ (by January 13, 2023)"
 TRICKY = 'Quote <b>&amp; "ampersands" & </w:t> brackets'
 REPORT = "https://example.org/report?year=2023&part=2"
 
@@ -35,30 +38,35 @@ def action_memo(banner: str | None = BANNER) -> Memo:
     return Memo(
         brief="border-security", audience="principal", form="action", title="Border Security Cooperation",
         subject="Renewing the bilateral security framework", date=date(2023, 1, 6), lang="en-US", banner=banner,
+        caption="ACTION MEMO FOR THE SECRETARY",
         heading=(
-            HeaderLine("MEMORANDUM FOR", "THE SECRETARY"),
-            HeaderLine("FROM", "Policy Planning Staff"),
-            HeaderLine("SUBJECT", "Renewing the bilateral security framework"),
+            HeaderLine("FROM", "S/P – Jane Doe"),
+            HeaderLine("SUBJECT", "(U) Renewing the bilateral security framework"),
         ),
         sections=(
-            Section("bluf", "Bottom Line Up Front", (
-                Paragraph((Text("Approve a renewed framework"), FootnoteRef(1), FootnoteRef(2), Text(" before the summit.")), "bluf"),
+            Section("bluf", None, (
+                Paragraph((Text("BLUF:", bold=True), Text(" (U) Approve a renewed framework"), FootnoteRef(1), FootnoteRef(2),
+                           Text(" before the summit.")), "bluf"),
+            )),
+            Section("decision", "Recommendation", (
+                Paragraph((Text("That you approve the option “Renew the framework”."),), "decision-item"),
+                Paragraph((Text(DECISION),), "decision"),
             )),
             Section("background", "Background", (
-                Paragraph((Text("Seizures rose "), Text("sharply", italic=True), Text(" in 2022, per the "),
+                Paragraph((Text("(U) Seizures rose "), Text("sharply", italic=True), Text(" in 2022, per the "),
                            Link("annual report", REPORT), Text("."), FootnoteRef(3)), "lead"),
                 Heading("What changed", 1),
-                BulletList(((Text("Joint patrols", bold=True), Text(" resumed.")), (Text("Extraditions doubled."),))),
+                BulletList(((Text("(U) "), Text("Joint patrols", bold=True), Text(" resumed.")), (Text("(U) Extraditions doubled."),))),
                 Table(
                     ("Measure", "2022"),
                     (((Text("Fentanyl seized (kg)"),), (Text("12,000"),)), ((Text("Extraditions"),), (Text("60"), FootnoteRef(4)))),
-                    (0.7, 0.3), "Key figures", ("left", "right"),
+                    (0.7, 0.3), "(U) Key figures", ("left", "right"),
                 ),
             )),
-            Section("decision", "Decision", (
-                Paragraph((Text("Approve ______"),), "decision"),
-                Paragraph((Text("Disapprove ______"),), "decision"),
-                Paragraph((Text("Drafted: PPS"),), "clearance"),
+            Section("clearance", None, (
+                Paragraph((Text("Drafted: S/P – J. Roe, ext. 1234"),), "clearance"),
+                Paragraph((Text("Cleared: INL – M. Poe (ok)"),), "clearance"),
+                Paragraph((Text("L/LEI – K. Moe (info)"),), "clearance-more"),
             )),
         ),
         footnotes=(
@@ -71,7 +79,9 @@ def action_memo(banner: str | None = BANNER) -> Memo:
 
 
 def public_brief() -> Memo:
-    return replace(action_memo(banner=None), form="public", audience="public", heading=(), author_line="Prepared by the Policy Office")
+    return replace(
+        action_memo(banner=None), form="public", audience="public", caption=None, heading=(), author_line="Prepared by the Policy Office"
+    )
 
 
 def render(memo: Memo, reference: Path | None = None, epoch: int | None = EPOCH) -> bytes:
@@ -101,35 +111,42 @@ def texts_and_styles(document: docx.document.Document) -> list[tuple[str, str]]:
 
 
 def test_action_memo_body_in_order_with_named_styles() -> None:
+    # A State action memo: caption, FROM and SUBJECT, a run-in BLUF, then "That you ..." with its
+    # own Approve / Disapprove line, the background, and one office per drafted or cleared line.
     assert texts_and_styles(open_docx(render(action_memo()))) == [
-        ("Memo Kind", "ACTION MEMO"),
-        ("Memo Header", "MEMORANDUM FOR:\tTHE SECRETARY"),
-        ("Memo Header", "FROM:\tPolicy Planning Staff"),
-        ("Memo Header", "SUBJECT:\tRenewing the bilateral security framework"),
-        ("Heading 1", "Bottom Line Up Front"),
-        ("BLUF", "Approve a renewed framework, before the summit."),  # a comma separates adjacent calls
+        ("Memo Kind", "ACTION MEMO FOR THE SECRETARY"),
+        ("Memo Header", "FROM:\tS/P – Jane Doe"),
+        ("Memo Header", "SUBJECT:\t(U) Renewing the bilateral security framework"),
+        ("BLUF", "BLUF: (U) Approve a renewed framework, before the summit."),  # a comma separates adjacent calls
+        ("Heading 1", "Recommendation"),
+        ("Decision Item", "That you approve the option “Renew the framework”."),
+        ("Decision", DECISION),
         ("Heading 1", "Background"),
-        ("Normal", "Seizures rose sharply in 2022, per the annual report."),
+        ("Normal", "(U) Seizures rose sharply in 2022, per the annual report."),
         ("Heading 2", "What changed"),
-        ("List Bullet", "Joint patrols resumed."),
-        ("List Bullet", "Extraditions doubled."),
-        ("Caption", "Key figures"),
-        ("Heading 1", "Decision"),
-        ("Decision", "Approve ______"),
-        ("Decision", "Disapprove ______"),
-        ("Clearance", "Drafted: PPS"),
+        ("List Bullet", "(U) Joint patrols resumed."),
+        ("List Bullet", "(U) Extraditions doubled."),
+        ("Caption", "(U) Key figures"),
+        ("Clearance", "Drafted: S/P – J. Roe, ext. 1234"),
+        ("Clearance", "Cleared: INL – M. Poe (ok)"),
+        ("Clearance More", "L/LEI – K. Moe (info)"),
     ]
 
 
-def test_heading_block_ends_with_a_rule_and_runs_keep_their_formatting() -> None:
+def test_heading_block_has_no_rule_and_runs_keep_their_formatting() -> None:
+    # State's form draws no rule under the heading block: neither the paragraphs nor their styles carry a border.
     document = open_docx(render(action_memo()))
-    headers = [p for p in document.paragraphs if p.style.name == "Memo Header"]
-    assert headers[-1]._p.xpath("./w:pPr/w:pBdr/w:bottom/@w:val") == ["single"]
-    assert not headers[0]._p.xpath("./w:pPr/w:pBdr")
-    assert [(r.text, r.bold) for r in headers[0].runs] == [("MEMORANDUM FOR:", True), ("\tTHE SECRETARY", None)]
-    lead = next(p for p in document.paragraphs if p.text.startswith("Seizures"))
+    heading = [p for p in document.paragraphs if p.style.name in ("Memo Kind", "Memo Header")]
+    assert [p.style.name for p in heading] == ["Memo Kind", "Memo Header", "Memo Header"]
+    for paragraph in heading:
+        assert not paragraph._p.xpath("./w:pPr/w:pBdr")
+        assert not paragraph.style.element.xpath("./w:pPr/w:pBdr")
+    assert [(r.text, r.bold) for r in heading[1].runs] == [("FROM:", True), ("\tS/P – Jane Doe", None)]
+    bluf = next(p for p in document.paragraphs if p.style.name == "BLUF")
+    assert [r.text for r in bluf.runs if r.bold] == ["BLUF:"]
+    lead = next(p for p in document.paragraphs if p.text.startswith("(U) Seizures"))
     assert [r.text for r in lead.runs if r.italic] == ["sharply"]
-    bullet = next(p for p in document.paragraphs if p.text.startswith("Joint"))
+    bullet = next(p for p in document.paragraphs if p.text.startswith("(U) Joint"))
     assert [r.text for r in bullet.runs if r.bold] == ["Joint patrols"]
 
 
@@ -286,7 +303,7 @@ def test_reference_with_a_footnotes_part_is_reused_without_its_notes(tmp_path: P
     assert "word/_rels/footnotes.xml.rels" not in zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert ("Normal", "New") in texts_and_styles(open_docx(data))
     document = open_docx(data)
-    assert "Approve ______" not in [p.text for p in document.paragraphs]
+    assert DECISION not in [p.text for p in document.paragraphs]
     # The reference's own banner and page numbers are replaced, not repeated.
     assert visible(document.sections[0].footer._element) == f"{BANNER}Page 1 of 1"
 
@@ -355,23 +372,42 @@ def page_fields(part: Any) -> list[str]:  # a python-docx header or footer
     return [instruction.strip() for instruction in part._element.xpath(".//w:fldSimple/@w:instr")]
 
 
+def tab_stops(paragraph: Any) -> list[tuple[Any, int]]:
+    return [(stop.alignment, int(stop.position)) for stop in paragraph.paragraph_format.tab_stops]
+
+
 @pytest.mark.parametrize("form", ["action", "information"])
-def test_memo_first_page_shows_the_banner_but_no_page_number(form: str) -> None:
+def test_memo_first_page_shows_the_banner_and_date_but_no_page_number(form: str) -> None:
     section = open_docx(render(replace(action_memo(), form=form))).sections[0]
     assert section.different_first_page_header_footer
-    assert [(p.style.name, p.text) for p in section.first_page_header.paragraphs] == [("Banner", BANNER)]
+    # State dates a memo on its first line: the banner centred, the date at the right margin.
+    (top,) = section.first_page_header.paragraphs
+    assert (top.style.name, top.text) == ("Banner", DATED)
+    width = int(section.page_width) - int(section.left_margin) - int(section.right_margin)
+    assert tab_stops(top) == [(WD_TAB_ALIGNMENT.CENTER, width // 2), (WD_TAB_ALIGNMENT.RIGHT, width)]
+    assert [r.bold for r in top.runs if r.text == "January 6, 2023"] == [False]  # the banner is bold, the date is not
     assert [(p.style.name, p.text) for p in section.first_page_footer.paragraphs] == [("Banner", BANNER)]
     assert page_fields(section.first_page_footer) == []
-    # Later pages keep the banner and "Page X of Y".
+    # Later pages keep the banner, undated, and "Page X of Y".
     assert [p.text for p in section.header.paragraphs] == [BANNER]
     assert visible(section.footer._element) == f"{BANNER}Page 1 of 1"
     assert page_fields(section.footer) == ["PAGE", "NUMPAGES"]
 
 
-def test_memo_without_a_banner_keeps_an_empty_paragraph_in_its_first_page_furniture() -> None:
+def test_defense_memo_dates_under_its_centred_caption_not_on_the_banner_line() -> None:
+    memo = replace(action_memo(), caption="ACTION MEMO", convention="defense")
+    document = open_docx(render(memo))
+    section = document.sections[0]
+    assert [(p.style.name, p.text) for p in section.first_page_header.paragraphs] == [("Banner", BANNER)]
+    kind, when = document.paragraphs[:2]
+    assert (kind.style.name, kind.text, when.style.name, when.text) == ("Memo Kind", "ACTION MEMO", "Memo Date", "January 6, 2023")
+    assert kind.alignment == when.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_memo_without_a_banner_keeps_its_date_and_an_empty_footer_paragraph_on_its_first_page() -> None:
     section = open_docx(render(action_memo(banner=None))).sections[0]
     assert section.different_first_page_header_footer
-    assert [p.text for p in section.first_page_header.paragraphs] == [""]
+    assert [p.text for p in section.first_page_header.paragraphs] == ["\t\tJanuary 6, 2023"]
     assert [p.text for p in section.first_page_footer.paragraphs] == [""]
     assert page_fields(section.first_page_footer) == []
     assert visible(section.footer._element) == "Page 1 of 1"
@@ -398,8 +434,10 @@ def test_public_brief_has_one_header_and_footer_for_every_page(tmp_path: Path) -
 def test_built_memos_number_pages_from_page_two(sample_built: Built, audience: str) -> None:
     section = docx.Document(str(sample_built.docx(audience))).sections[0]
     assert section.different_first_page_header_footer
-    assert "UNCLASSIFIED" in visible(section.first_page_header._element)
-    assert visible(section.first_page_footer._element) == visible(section.first_page_header._element)
+    # The sample is UNCLASSIFIED//SBU, dated January 6, 2023: the date shares the banner's first line.
+    assert [p.text for p in section.first_page_header.paragraphs] == ["\tUNCLASSIFIED//SBU\tJanuary 6, 2023"]
+    assert [p.text for p in section.first_page_footer.paragraphs] == ["UNCLASSIFIED//SBU"]
+    assert [p.text for p in section.header.paragraphs] == ["UNCLASSIFIED//SBU"]
     assert page_fields(section.first_page_footer) == []
     assert page_fields(section.footer) == ["PAGE", "NUMPAGES"]
 

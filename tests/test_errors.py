@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, brief, copy_root
+from conftest import ROOTS, brief, copy_root, pdf_pages
 
 ERRORS = ROOTS / "errors"
 
@@ -119,7 +119,8 @@ ONE_LINE = [
     ),
     (
         "bluf-over-word-budget",
-        "briefs/port-security.md:35: error: the BLUF has 101 words; the principal audience allows 75 [memo/bluf-words]",
+        # 101 words of prose, plus the run-in "BLUF:" label and the "(U)" mark the memo prints before them.
+        "briefs/port-security.md:35: error: the BLUF has 103 words; the principal audience allows 75 [memo/bluf-words]",
     ),
 ]
 
@@ -138,10 +139,11 @@ def test_several_problems_are_reported_together(tmp_path: Path, monkeypatch: pyt
 
 
 def test_bluf_over_four_printed_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # 71 words, many of them long: within the principal's 75-word budget, but far more than four printed lines.
+    # 71 words, many of them long: within the principal's 75-word budget, but far more than four
+    # printed lines at the action memo's 12 pt on a one-inch-margin page, run in after "BLUF: (U)".
     fails_with(
         workspace(tmp_path, monkeypatch, "bluf-over-four-printed-lines"),
-        "briefs/port-security.md:35: error: the BLUF takes 8 printed lines in the principal memo; its audience allows 4 [memo/bluf-lines]",
+        "briefs/port-security.md:35: error: the BLUF takes 9 printed lines in the principal memo; its audience allows 4 [memo/bluf-lines]",
         args=("--audience", "principal", "--format", "pdf"),
     )
 
@@ -167,15 +169,37 @@ def test_failed_build_leaves_earlier_outputs(tmp_path: Path, monkeypatch: pytest
 
 
 def test_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Sixty generated paragraphs: the message names no line, so the filler is written here.
+    # Sixty generated paragraphs in the background, which the principal memo prints (portion-marked,
+    # as analyst prose must be): the message names no line, so the filler is written here.
     ws = workspace(tmp_path, monkeypatch)
-    filler = "\n\n".join(["The harbor keeps growing, and so does the work of inspecting it."] * 60)
+    filler = "\n\n".join(["(U) The harbor keeps growing, and so does the work of inspecting it."] * 60)
     edit(
         ws / "briefs" / "port-security.md",
-        "Approve the shared scanning program and ask",
-        filler + "\n\nApprove the shared scanning program and ask",
+        "(U) Traffic through the port keeps growing.",
+        filler + "\n\n(U) Traffic through the port keeps growing.",
     )
     result = brief(ws, "build", "--audience", "principal", "--format", "pdf")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith("briefs/port-security.md: error: the principal memo takes ")
     assert result.stderr.splitlines()[0].endswith(" pages; its audience allows 1 [memo/page-limit]")
+
+
+def test_page_limit_counts_the_memo_without_its_tabs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The staff package runs to several pages with its tabs, each from a new page, yet its memo
+    # fits on one: within the two pages the audience allows.
+    ws = workspace(tmp_path, monkeypatch)
+    assert brief(ws, "build", "--audience", "staff", "--format", "pdf", "--quiet").exit_code == 0
+    pages = pdf_pages(ws / "build" / "port-security" / "staff.pdf")
+    assert len(pages) > 2 and "Tab A – Options Analysis" in pages[1]
+    # Sixty more paragraphs of background push the memo itself past two pages.
+    filler = "\n\n".join(["(U) The harbor keeps growing, and so does the work of inspecting it."] * 60)
+    edit(
+        ws / "briefs" / "port-security.md",
+        "(U) Traffic through the port keeps growing.",
+        filler + "\n\n(U) Traffic through the port keeps growing.",
+    )
+    fails_with(
+        ws,
+        "briefs/port-security.md: error: the staff memo (tabs not counted) takes 3 pages; its audience allows 2 [memo/page-limit]",
+        args=("--audience", "staff", "--format", "pdf"),
+    )

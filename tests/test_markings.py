@@ -34,6 +34,12 @@ def test_parse_and_rank_markings() -> None:
     assert memo_banner("UNCLASSIFIED//FOR OFFICIAL USE ONLY", [parse_marking("U")]) == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     assert memo_banner("UNCLASSIFIED", [parse_marking("C")]) == "CONFIDENTIAL"
     assert memo_banner(None, []) is None
+    # State marks controlled unclassified text SBU, Defense CUI; either raises an unclassified banner.
+    assert parse_marking("(SBU)").level == parse_marking("(CUI)").level == 1 > parse_marking("(U)").level
+    assert banner_text(highest([parse_marking("(U)"), parse_marking("(SBU)")])) == "UNCLASSIFIED//SBU"
+    assert banner_text(parse_marking("(U//SBU)")) == "UNCLASSIFIED//SBU"
+    assert memo_banner("UNCLASSIFIED", [parse_marking("(SBU)")]) == "UNCLASSIFIED//SBU"
+    assert memo_banner("UNCLASSIFIED//SBU", [parse_marking("(U)")]) == "UNCLASSIFIED//SBU"
 
 
 def test_portions_kept_shown_or_withheld() -> None:
@@ -56,18 +62,28 @@ def test_portions_kept_shown_or_withheld() -> None:
 
 def test_sample_marks_shown_to_staff_and_withheld_from_public(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     built = build_into(sample_workspace(tmp_path), "us-mexico-security")
-    staff = "\n".join(pdf_pages(built.pdf("staff")))
-    assert "(U//FOUO) Over the next 90 days watch whether" in " ".join(staff.split())
-    assert "(U) Counternarcotics cooperation" in staff
-    for audience in ("public", "principal"):
-        text = " ".join(pdf_pages(built.pdf(audience))) + " ".join(p.text for p in docx.Document(built.docx(audience)).paragraphs)
-        assert "(U)" not in text and "(U//FOUO)" not in text
-    public = " ".join(words("\n".join(pdf_pages(built.pdf("public")))))
-    assert "expect warm communiqu" in public  # the unclassified outlook paragraph stays
-    assert "over the next days watch" not in public
-    public_docx = " ".join(words(" ".join(p.text for p in docx.Document(built.docx("public")).paragraphs)))
-    assert "expect warm communiqu" in public_docx and "over the next days watch" not in public_docx
-    assert (REPO / "briefs" / "us-mexico-security.md").read_text(encoding="utf-8").count("(U//FOUO)") == 1
+    # The staff and principal memos mark every portion, in the PDF and the DOCX alike.
+    staff = " ".join("\n".join(pdf_pages(built.pdf("staff"))).split())
+    assert "(SBU) Over the next 90 days, watch whether Mexico eases" in staff
+    assert "(U) Counternarcotics cooperation has been at a low ebb" in staff
+    assert "SUBJECT: (U) Proposing a Binational Fentanyl Task Force" in staff
+    staff_docx = [p.text for p in docx.Document(built.docx("staff")).paragraphs]
+    assert any(t.startswith("(SBU) Over the next 90 days, watch whether") for t in staff_docx)
+    principal = " ".join("\n".join(pdf_pages(built.pdf("principal"))).split())
+    assert "BLUF: (U) Propose a binational fentanyl task force" in principal
+    assert "(U) Cooperation has run since October 2021" in principal
+    for paragraph in docx.Document(built.docx("principal")).paragraphs:
+        if paragraph.style.name in ("Normal", "Decision Item"):  # the background and each "That you ..."
+            assert paragraph.text.startswith("(U) "), paragraph.text
+    # The public brief shows no marking and never the SBU portion, in either format.
+    public_pdf = "\n".join(pdf_pages(built.pdf("public")))
+    public_paragraphs = " ".join(p.text for p in docx.Document(built.docx("public")).paragraphs)
+    for text in (public_pdf, public_paragraphs):
+        assert "(U)" not in text and "(SBU)" not in text and "SBU" not in text
+        plain = " ".join(words(text))
+        assert "officials of both countries have been preparing announcements" in plain  # its own, unclassified outlook
+        assert "over the next days watch" not in plain
+    assert (REPO / "briefs" / "us-mexico-security.md").read_text(encoding="utf-8").count("(SBU)") == 1
 
 
 def _mark(ws: Path, background: str) -> None:

@@ -83,7 +83,11 @@ def test_browser_builds_and_downloads_the_principal_pdf(server: tuple[str, Path]
             # The preview under its policy (no script, a sandbox): its inline CSS applies and its charts load.
             page.goto(f"{url}/files/port-security/staff.html")
             assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"  # 46rem from the memo's <style>
-            assert page.evaluate("getComputedStyle(document.querySelector('h2')).textTransform") == "uppercase"
+            # Section heads at 12 pt (16px; a browser's own h2 is 1.5em), in title case as the memo writes them.
+            assert page.evaluate("getComputedStyle(document.querySelector('h2')).fontSize") == "16px"
+            assert page.evaluate("getComputedStyle(document.querySelector('h2')).textTransform") == "none"
+            assert page.evaluate("document.querySelector('h2').textContent.trim()") == "Summary"
+            assert page.evaluate("getComputedStyle(document.querySelector('.banner')).backgroundColor") == "rgb(242, 242, 242)"
             sizes = page.evaluate("Array.from(document.images, i => i.complete && i.naturalWidth)")
             assert sizes and all(sizes), "a chart did not load"
             assert refused == [], refused

@@ -124,6 +124,10 @@ def test_show_prints_the_profile_and_the_file_behind_each_section(sample: Path) 
     lines = result.output.splitlines()
     assert "profile:        builtin:staff/audience.yaml (built-in)" in lines
     assert "form:           information" in lines
+    assert "convention:     state" in lines
+    # The options analysis, chronology, source digest, disagreements and sources follow the memo as tabs.
+    assert "tabs:           ['options', 'chronology', 'source_points', 'disagreements', 'sources']" in lines
+    assert "list_notes:     list" in lines
     assert "layout:         layout.html -> builtin:layout.html" in lines
     assert "stylesheet:     memo.css -> builtin:memo.css" in lines
     assert "reference_docx: builtin:reference.docx (the default)" in lines
@@ -132,9 +136,11 @@ def test_show_prints_the_profile_and_the_file_behind_each_section(sample: Path) 
     assert [row[1] for row in rows] == builtin_sections("staff")
     assert [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]
     by_id = {row[1]: row for row in rows}
-    assert by_id["bluf"][2] == "Bottom Line Up Front"
-    assert by_id["bluf"][-1] == "builtin:sections/bluf.md"
-    assert by_id["key_figures"][-1] == "builtin:sections/key_figures.md"
+    assert by_id["summary"] == ["1", "summary", "Summary", "120", "builtin:sections/summary.md"]
+    assert by_id["background"][2:] == ["Background", "420", "builtin:sections/background.md"]
+    assert by_id["clearance"][2:] == ["(none)", "-", "builtin:sections/clearance.md"]
+    # An information memo recommends nothing, and key figures are no longer the staff memo's.
+    assert not {"bluf", "recommendation", "decision", "key_figures"} & set(by_id)
     assert lines[-1] == "search path: templates/staff/, templates/, builtin:staff/, builtin:"
 
 
@@ -212,9 +218,9 @@ def test_new_scaffolds_an_audience_that_loads(sample: Path) -> None:
 
 def test_new_refuses_to_overwrite_unless_forced(sample: Path) -> None:
     assert brief(sample, "templates", "new", "committee").exit_code == 0
-    bluf = sample / "templates" / "committee" / "sections" / "bluf.md"
-    scaffolded = bluf.read_text(encoding="utf-8")
-    bluf.write_text("{{ prose.bluf }}\n", encoding="utf-8")
+    summary = sample / "templates" / "committee" / "sections" / "summary.md"
+    scaffolded = summary.read_text(encoding="utf-8")
+    summary.write_text("{{ prose.summary }}\n", encoding="utf-8")
     extra = sample / "templates" / "committee" / "sections" / "talking-points.md"
     write(extra, "Mine.\n")
 
@@ -223,11 +229,11 @@ def test_new_refuses_to_overwrite_unless_forced(sample: Path) -> None:
     expected = "templates/committee: error: already exists; pass --force to overwrite the scaffold's files in it [audience/scaffold]"
     assert refused.stderr.splitlines() == [expected]
     assert "Traceback" not in refused.output
-    assert bluf.read_text(encoding="utf-8") == "{{ prose.bluf }}\n"
+    assert summary.read_text(encoding="utf-8") == "{{ prose.summary }}\n"
 
     forced = brief(sample, "templates", "new", "committee", "--force")
     assert forced.exit_code == 0, forced.output
-    assert bluf.read_text(encoding="utf-8") == scaffolded
+    assert summary.read_text(encoding="utf-8") == scaffolded
     assert extra.read_text(encoding="utf-8") == "Mine.\n"
 
 
@@ -267,9 +273,9 @@ def test_a_broken_source_profile_leaves_nothing_behind(sample: Path) -> None:
 def test_a_change_in_the_scaffold_reaches_pdf_and_docx(basic: Path) -> None:
     assert brief(basic, "templates", "new", "committee", "--from", "staff").exit_code == 0
     folder = basic / "templates" / "committee"
-    # One section template: a line added after the BLUF.
-    bluf = folder / "sections" / "bluf.md"
-    bluf.write_text(bluf.read_text(encoding="utf-8") + "\nPrepared for the committee's closed session.\n", encoding="utf-8")
+    # One section template: a line added after the summary.
+    summary = folder / "sections" / "summary.md"
+    summary.write_text(summary.read_text(encoding="utf-8") + "\nPrepared for the committee's closed session.\n", encoding="utf-8")
     # One title in the profile.
     profile_path = folder / "audience.yaml"
     profile = yaml.safe_load(profile_path.read_text(encoding="utf-8"))
@@ -295,10 +301,14 @@ def test_a_change_in_the_scaffold_reaches_pdf_and_docx(basic: Path) -> None:
     assert pdf_text.split().count("background") == staff_pdf.split().count("background") - 1
 
     paragraphs = docx.Document(str(out / "committee.docx")).paragraphs
-    # Typography sets the apostrophe curly in every format.
-    added_paragraphs = [p for p in paragraphs if p.text == "Prepared for the committee’s closed session."]
+    # Typography sets the apostrophe curly in every format; text a template writes is marked "(U)",
+    # as the memo marks every portion.
+    added_paragraphs = [p for p in paragraphs if p.text == "(U) Prepared for the committee’s closed session."]
     assert len(added_paragraphs) == 1
     assert added_paragraphs[0].style.name == "BLUF"  # the section's style carries over to the added line
+    assert "(U) Prepared for the committee’s closed session." in " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(out / "committee.pdf").pages
+    )
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
     assert "How We Got Here" in headings and "Background" not in headings
     assert "Background" in [p.text for p in docx.Document(str(out / "staff.docx")).paragraphs if p.style.name == "Heading 1"]
@@ -306,7 +316,7 @@ def test_a_change_in_the_scaffold_reaches_pdf_and_docx(basic: Path) -> None:
     # Everything not edited renders as the staff memo does: the scaffold changes nothing by itself.
     committee_html = (out / "committee.html").read_text(encoding="utf-8")
     staff_html = (out / "staff.html").read_text(encoding="utf-8")
-    for section in ("options", "key_figures", "sources"):
+    for section in ("options", "chronology", "source_points", "disagreements", "sources"):  # the tabs
         pattern = re.compile(rf'<section id="{section}".*?</section>', re.DOTALL)
         found = pattern.search(committee_html)
         assert found is not None and pattern.search(staff_html) is not None
