@@ -206,7 +206,8 @@ def test_decision_date_too_soon(basic_ws: Path) -> None:
     line = edit(spec, "decision_due: 2025-03-17", "decision_due: 2025-03-12")
     assert rule_errors(basic_ws) == [
         f"briefs/port-security.md:{line}: error: "
-        "decision_due 2025-03-12 is less than five business days after the memo date (the earliest is 2025-03-17) and the brief gives no decision_due_reason"
+        "decision_due 2025-03-12 is less than five business days after the memo date"
+        " (the earliest is 2025-03-17) and the brief gives no decision_due_reason"
         " [memo/decision-date]"
     ]
     # A stated reason (which the principal memo's background prints) is the justified exception.

@@ -99,7 +99,8 @@ def basic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 DUE = (
-    "error: decision_due 2025-03-12 is less than five business days after the memo date (the earliest is 2025-03-17) and the brief gives no decision_due_reason"
+    "error: decision_due 2025-03-12 is less than five business days after the memo date"
+    " (the earliest is 2025-03-17) and the brief gives no decision_due_reason"
     " [memo/decision-date]"
 )
 
