@@ -48,7 +48,8 @@ def test_build_warns_and_still_writes(basic: Path) -> None:
     profile.parent.mkdir(parents=True)
     builtin = Path(__file__).parents[1] / "src" / "brief" / "templates" / "staff" / "audience.yaml"
     text = builtin.read_text(encoding="utf-8")
-    profile.write_text(text.replace("background: 600", "background: 15"), encoding="utf-8")
+    assert "background: 420" in text
+    profile.write_text(text.replace("background: 420", "background: 15"), encoding="utf-8")
     report = build(Workspace.at(basic), formats=["pdf"])
     assert report.written
     (found,) = [w for w in report.warnings if w.code == "memo/word-budget"]
@@ -60,3 +61,24 @@ def test_build_warns_and_still_writes(basic: Path) -> None:
     built = brief(basic, "build", "--quiet")
     assert built.exit_code == 0 and built.stdout == ""
     assert "warning: section 'background' of the staff memo has " in built.stderr
+
+
+def test_sentences_that_end_in_a_note_call_are_cut_one_by_one() -> None:
+    """Calls follow a sentence's period; the cut suggestions still name each sentence alone."""
+    from brief.assemble.memo import FootnoteRef, Paragraph, Section, Text
+    from brief.verify.budgets import over_budget
+
+    runs = (
+        Text("(U) Traffic through the port keeps growing."),
+        FootnoteRef(1),
+        Text(" The Coast Guard counts more seizures than the authority does."),
+        FootnoteRef(2),
+    )
+    over = over_budget(Section("background", "Background", (Paragraph(runs),)), 10)
+    assert over is not None
+    # 16 words against 10: one sentence of the two is enough to cut, and it is named alone.
+    assert len(over.cut_first) == 1
+    assert over.cut_first[0] in (
+        "(U) Traffic through the port keeps growing.",
+        "The Coast Guard counts more seizures than the authority does.",
+    )

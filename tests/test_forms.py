@@ -195,7 +195,7 @@ def test_an_information_memo_that_asks_for_a_decision_is_rejected(ws: Path) -> N
     rewrite(ws, "(U) Contraband finds at Westmere are rising", "(U) We recommend acting now. Contraband finds at Westmere are rising")
     code, output = build(ws, "-a", "staff")
     assert code == 1
-    assert "is an information memo but its PDF asks for a decision: “We recommend” [memo/info-decision]" in output
+    assert "is an information memo but it asks for a decision: “We recommend” [memo/info-decision]" in output
 
 
 def test_an_unmarked_paragraph_is_located_where_it_was_written(ws: Path) -> None:
@@ -263,3 +263,11 @@ def test_the_engine_fingerprint_covers_the_built_in_templates() -> None:
     finally:
         template.write_bytes(original)
         engine_fingerprint.cache_clear()
+
+
+def test_words_quoted_from_a_source_ask_the_principal_for_nothing(ws: Path) -> None:
+    old = "(U) Contraband finds at Westmere are rising"
+    rewrite(ws, old, "(U) The harbor master said “we ask that you approve more scanners.” " + old[4:])
+    code, output = build(ws, "-a", "staff")
+    assert code == 0, output
+    assert "memo/info-decision" not in output

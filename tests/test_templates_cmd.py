@@ -53,10 +53,14 @@ def builtin_sections(audience: str) -> list[str]:
     return list(yaml.safe_load((BUILTIN / audience / "audience.yaml").read_text(encoding="utf-8"))["sections"])
 
 
+def builtin_tabs(audience: str) -> list[str]:
+    return list(yaml.safe_load((BUILTIN / audience / "audience.yaml").read_text(encoding="utf-8")).get("tabs") or [])
+
+
 def show_rows(output: str) -> list[list[str]]:
     """The section rows of `brief templates show`: [number, id, ..., rendered by]."""
     lines = output.splitlines()
-    start = lines.index("sections, in order:") + 2  # skip the table's header
+    start = lines.index("sections, in order (tabs after the memo, lettered):") + 2  # skip the table's header
     rows = []
     for line in lines[start:]:
         if not line.strip():
@@ -125,16 +129,19 @@ def test_show_prints_the_profile_and_the_file_behind_each_section(sample: Path) 
     assert "profile:        builtin:staff/audience.yaml (built-in)" in lines
     assert "form:           information" in lines
     assert "convention:     state" in lines
-    # The options analysis, chronology, source digest, disagreements and sources follow the memo as tabs.
-    assert "tabs:           ['options', 'chronology', 'source_points', 'disagreements', 'sources']" in lines
     assert "list_notes:     list" in lines
     assert "layout:         layout.html -> builtin:layout.html" in lines
     assert "stylesheet:     memo.css -> builtin:memo.css" in lines
     assert "reference_docx: builtin:reference.docx (the default)" in lines
     assert "tagged_pdf:     no" in lines
     rows = show_rows(result.output)
-    assert [row[1] for row in rows] == builtin_sections("staff")
-    assert [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]
+    # The options analysis, chronology, source digest, disagreements and sources follow the memo
+    # as tabs, lettered, each with the file that renders it.
+    sections, tabs = builtin_sections("staff"), builtin_tabs("staff")
+    assert tabs == ["options", "chronology", "source_points", "disagreements", "sources"]
+    assert [row[1] for row in rows] == sections + tabs
+    assert [row[0] for row in rows] == [str(n) for n in range(1, len(sections) + 1)] + [f"Tab {c}" for c in "ABCDE"]
+    assert {row[1]: row for row in rows}["source_points"][2:] == ["Source Digest", "-", "builtin:sections/source_points.md"]
     by_id = {row[1]: row for row in rows}
     assert by_id["summary"] == ["1", "summary", "Summary", "120", "builtin:sections/summary.md"]
     assert by_id["background"][2:] == ["Background", "420", "builtin:sections/background.md"]
@@ -180,14 +187,16 @@ def test_new_scaffolds_an_audience_that_loads(sample: Path) -> None:
     assert result.exit_code == 0, result.output
     folder = sample / "templates" / "committee"
     sections = builtin_sections("staff")
+    tabs = builtin_tabs("staff")
 
     audience = load_audience("committee", sample / "templates")
     assert audience.path == folder / "audience.yaml"
     assert audience.profile.name == "committee"
     assert audience.profile.sections == sections
+    assert audience.profile.tabs == tabs
     assert audience.profile.limits == load_audience("staff", BUILTIN).profile.limits
 
-    for section in sections:
+    for section in sections + tabs:  # the tabs' templates are scaffolded too
         copy = (folder / "sections" / f"{section}.md").read_text(encoding="utf-8")
         assert copy.startswith("{#- Scaffolded by `brief templates new` from builtin:sections/")
         assert f"the '{section}' section of the 'committee' memo" in copy
@@ -207,13 +216,13 @@ def test_new_scaffolds_an_audience_that_loads(sample: Path) -> None:
     out = result.output.splitlines()
     assert out[0] == "created templates/committee/ from 'staff':"
     listed = [line.split()[0] for line in out[1:-1]]
-    assert listed == ["audience.yaml", *(f"sections/{s}.md" for s in sections), "layout.html", "memo.css"]
+    assert listed == ["audience.yaml", *(f"sections/{s}.md" for s in sections + tabs), "layout.html", "memo.css"]
     assert out[-1].startswith("audience 'committee' loads; build it with `brief build --audience committee`")
 
     shown = brief(sample, "templates", "show", "committee")
     assert shown.exit_code == 0, shown.output
     assert "layout:         layout.html -> templates/committee/layout.html (extends builtin:layout.html)" in shown.output
-    assert [row[-1] for row in show_rows(shown.output)] == [f"templates/committee/sections/{s}.md" for s in sections]
+    assert [row[-1] for row in show_rows(shown.output)] == [f"templates/committee/sections/{s}.md" for s in sections + tabs]
 
 
 def test_new_refuses_to_overwrite_unless_forced(sample: Path) -> None:

@@ -377,11 +377,6 @@ def test_a_section_without_template_or_prose_is_located_at_the_profile(ws: Path)
     assert result.stderr.rstrip().endswith("[audience/missing-section]")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="src bug: assembler._render locates a missing template at sections[...], so a missing tab raises ValueError",
-)
 def test_a_tab_without_template_or_prose_is_located_at_the_profile(ws: Path) -> None:
     profile, _ = _profile(ws, "layout: layout.html")
     text = profile.read_text(encoding="utf-8")

@@ -319,7 +319,7 @@ class _Assembler:
             raise SpecError(  # the audience asks for it, but the brief is what lacks it
                 f"audience '{self.profile.name}' shows section '{section_id}', but there is no template "
                 f"{name} (searched {', '.join(str(p) for p in self.templates.path)}) and no '## {section_id}' prose",
-                self.audience.location(f"sections[{self.profile.sections.index(section_id)}]"),
+                self.audience.location(_listed(self.profile.sections, self.profile.tabs, section_id)),
                 "audience/missing-section",
             )
         if section_id in self.profile.titles:
@@ -369,6 +369,11 @@ class _Assembler:
 def _present(items: Iterable[Markup]) -> list[Markup]:
     """The items left after portions this audience may not carry were taken out."""
     return [item for item in items if item.strip()]
+
+
+def _listed(sections: list[str], tabs: list[str], section_id: str) -> str:
+    """Where the profile lists a section: 'sections[2]' or, for a tab, 'tabs[0]'."""
+    return f"sections[{sections.index(section_id)}]" if section_id in sections else f"tabs[{tabs.index(section_id)}]"
 
 
 def _restyle(block: Block, style: str) -> Block:

@@ -174,10 +174,38 @@ def full_note(source: SourceSummary, locators: Sequence[str] = ()) -> list[Inlin
     return _end(runs, locators)
 
 
-def short_note(source: SourceSummary, locators: Sequence[str] = ()) -> list[Inline]:
-    """A later note: Surname(s) or outlet, “Short Title”: “passage.” (or “Short Title.”)."""
-    who = _surnames(source.authors) if source.authors else (source.outlet or "")
-    title = short_title(source.title)
+def distinct_short_titles(sources: Sequence[SourceSummary]) -> dict[str, str]:
+    """Short titles that tell a memo's sources apart: where two sources of one author or outlet
+    would share one ("Fact Sheet"), each keeps more of its title, down to the whole of it."""
+    chosen = {s.id: short_title(s.title) for s in sources}
+
+    def fuller(source: SourceSummary, step: int) -> str:
+        _, colon, rest = source.title.partition(":")
+        if step == 0 and colon and rest.strip():
+            return short_title(rest.strip())  # what follows a label such as "Fact Sheet:"
+        return short_title(source.title, 4 + 4 * step) if step < 3 else source.title
+
+    for step in range(4):
+        seen: dict[tuple[str, str], list[SourceSummary]] = {}
+        for source in sources:
+            seen.setdefault((_who(source), chosen[source.id].casefold()), []).append(source)
+        clashes = [source for group in seen.values() if len({s.id for s in group}) > 1 for source in group]
+        if not clashes:
+            break
+        for source in clashes:
+            chosen[source.id] = fuller(source, step)
+    return chosen
+
+
+def _who(source: SourceSummary) -> str:
+    return _surnames(source.authors) if source.authors else (source.outlet or "")
+
+
+def short_note(source: SourceSummary, locators: Sequence[str] = (), title: str | None = None) -> list[Inline]:
+    """A later note: Surname(s) or outlet, “Short Title”: “passage.” (or “Short Title.”);
+    `title` is the short title that tells this source from the memo's others."""
+    who = _who(source)
+    title = title or short_title(source.title)
     quoted = f"“{title}”" if _locators(locators) else _quoted_title(title, ".")
     return _end([Text(f"{who}, {quoted}" if who else quoted)], locators)
 

@@ -248,6 +248,8 @@ def _write(groups: list[list[int]], requests: Sequence[Request]) -> tuple[tuple[
     figures: dict[str, FigureUse] = {}
     notes: list[Footnote] = []
     previous: tuple[str, ...] = ()  # the sources of the note before
+    summaries = {r.source.id: r.source.summary for r in requests}
+    titles = citations.distinct_short_titles(list(summaries.values()))
     for number, group in enumerate(groups, start=1):
         order: dict[str, list[str]] = {}
         for index in group:
@@ -272,10 +274,10 @@ def _write(groups: list[list[int]], requests: Sequence[Request]) -> tuple[tuple[
             elif previous == (source_id,) and len(order) == 1:
                 runs = citations.ibid(locators)
                 if notes and _plain(runs) == _plain(notes[-1].runs):
-                    runs = citations.short_note(source, locators)  # never two identical notes in a row
+                    runs = citations.short_note(source, locators, titles[source_id])  # never two identical notes in a row
                 parts.append(runs)
             else:
-                parts.append(citations.short_note(source, locators))
+                parts.append(citations.short_note(source, locators, titles[source_id]))
         notes.append(Footnote(number, tuple(citations.join_notes(parts))))
         previous = tuple(order)
     return tuple(notes), tuple(figures.values())

@@ -179,7 +179,7 @@ def new_audience(ws: Workspace, name: str, source: str = "staff", force: bool = 
     files["audience.yaml"] = profile_text.encode("utf-8")
     report.created.insert(0, ("audience.yaml", f"profile, copied from {origin}"))
 
-    for section_id in dict.fromkeys(profile.sections):
+    for section_id in dict.fromkeys([*profile.sections, *profile.tabs]):
         template = f"sections/{section_id}.md"
         path = resolve(ws, source, template)
         if path is None:

@@ -83,7 +83,7 @@ def describe_audience(ws: Workspace, name: str) -> str:
     notes: list[str] = []
     lines = [f"audience:       {name}", f"profile:        {display(audience.path, ws)} ({_origin(audience)})"]
     for key in type(profile).model_fields:
-        if key in ("name", "sections", "titles"):
+        if key in ("name", "sections", "tabs", "titles"):
             continue  # the sections table shows them
         if key in ("layout", "stylesheet"):
             value = _layout_line(ws, templates, name, getattr(profile, key), notes)
@@ -92,9 +92,11 @@ def describe_audience(ws: Workspace, name: str) -> str:
         else:
             value = _value(getattr(profile, key))
         lines.append(f"{key + ':':<16}{value}")
-    lines += ["", "sections, in order:"]
+    lines += ["", "sections, in order (tabs after the memo, lettered):"]
     rows = []
-    for number, section_id in enumerate(profile.sections, start=1):
+    listed = [(str(n), s) for n, s in enumerate(profile.sections, start=1)]
+    listed += [(f"Tab {chr(ord('A') + i)}", s) for i, s in enumerate(profile.tabs)]
+    for number, section_id in listed:
         path = resolve(ws, name, f"sections/{section_id}.md")
         if path is not None:
             title = _default_title(ws, templates, name, path, notes)
@@ -109,7 +111,7 @@ def describe_audience(ws: Workspace, name: str) -> str:
         if section_id in profile.titles:
             title = profile.titles[section_id] or "(hidden)"
         words = profile.limits.words.get(section_id)
-        rows.append((str(number), section_id, title, str(words) if words is not None else "-", filled_by))
+        rows.append((number, section_id, title, str(words) if words is not None else "-", filled_by))
     lines += table(("#", "SECTION", "TITLE", "WORDS", "RENDERED BY"), rows, indent="  ")
     path_text = ", ".join(folder_text(p, ws) for p in search_path(ws.templates, name))
     lines += ["", f"search path: {path_text}", *dict.fromkeys(notes)]

@@ -60,7 +60,8 @@ def load_audience(name: str, workspace_templates: Path, where: Location | None =
     if profile.name != name:
         raise AudienceError(f"profile name '{profile.name}' does not match its folder '{name}'", Location(path, 1))
     lines = {key: line for key in type(profile).model_fields if (line := _line(node, key)) is not None}
-    lines.update({f"sections[{i}]": line for i in range(len(profile.sections)) if (line := _line(node, "sections", i)) is not None})
+    for key in ("sections", "tabs"):
+        lines.update({f"{key}[{i}]": line for i in range(len(getattr(profile, key))) if (line := _line(node, key, i)) is not None})
     audience = Audience(profile, path, lines)
     reference = audience.reference_docx()
     if reference is not None and not reference.is_file():

@@ -96,7 +96,17 @@ def _texts(blocks: tuple[Block, ...], heads: bool = True) -> list[str]:
 
 
 def _runs(runs: tuple[Inline, ...]) -> str:
-    return "".join(_CITED if isinstance(r, FootnoteRef) else r.text for r in runs if isinstance(r, Text | Link | FootnoteRef))
+    """The text, a note call marked where its sentence is: calls follow the punctuation, and a
+    mark after a sentence's period would keep the sentence splitter from seeing its end."""
+    text = ""
+    for r in runs:
+        if isinstance(r, FootnoteRef):
+            end = re.search(r"[.?!,;:”’)\]]+$", text)
+            cut = end.start() if end else len(text)
+            text = text[:cut] + _CITED + text[cut:]
+        elif isinstance(r, Text | Link):
+            text += r.text
+    return text
 
 
 def _sentences(text: str) -> list[str]:

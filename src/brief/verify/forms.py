@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from brief.assemble.assembler import Assembly
 from brief.assemble.markers import strip_markers
+from brief.assemble.memo import BulletList, Inline, Link, Memo, Paragraph, Table, Text
 from brief.diagnostics import Diagnostic, Location, diagnostic
 from brief.inputs.spec import BriefSpec
 from brief.render import Rendered
@@ -50,15 +51,12 @@ def check_form(spec: BriefSpec, assembly: Assembly, rendered: Mapping[str, Rende
         found.append(diagnostic(code, message, where))
 
     if memo.form == "information":
-        for name, text in printed:
-            ask = _ASKS.search(" ".join(text.split()))
-            if ask:
-                report(
-                    "memo/info-decision",
-                    f"the {who} is an information memo but its {name} asks for a decision: “{ask.group(0)}”",
-                    spec.location(),
-                )
-                break
+        # The memo itself, not its tabs, and not the sources' own words: a quoted official who
+        # says "that you" asks the principal for nothing.
+        ask = _ASKS.search(_unquoted(_body_text(memo)))
+        if ask:
+            message = f"the {who} is an information memo but it asks for a decision: “{ask.group(0)}”"
+            report("memo/info-decision", message, spec.location())
     if memo.form == "action":
         front = spec.front
         chosen = {d.option for d in front.decisions if d.option}
@@ -120,6 +118,30 @@ def check_form(spec: BriefSpec, assembly: Assembly, rendered: Mapping[str, Rende
                 )
                 break
     return found
+
+
+def _body_text(memo: Memo) -> str:
+    """What the memo says outside its tabs, block after block."""
+    parts: list[str] = [line.value for line in memo.heading]
+    for section in memo.sections:
+        if section.tab:
+            continue
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                parts.append(_runs_text(block.runs))
+            elif isinstance(block, BulletList):
+                parts.extend(_runs_text(item) for item in block.items)
+            elif isinstance(block, Table):
+                parts.extend(_runs_text(cell) for row in block.rows for cell in row)
+    return " ".join(" ".join(parts).split())
+
+
+def _runs_text(runs: tuple[Inline, ...]) -> str:
+    return "".join(r.text for r in runs if isinstance(r, Text | Link))
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
 
 
 def _pdf_text(pdf: Rendered | None) -> str | None:
