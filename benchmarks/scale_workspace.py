@@ -113,6 +113,11 @@ def key_figures(summaries: list[dict[str, Any]], limit: int) -> list[str]:
     return picked
 
 
+def _u(text: str) -> str:
+    """A portion marked unclassified: its statements are public."""
+    return f"(U) {text}"
+
+
 def _cite(source_id: str) -> str:
     return '{{ cite("' + source_id + '") }}'
 
@@ -153,28 +158,29 @@ def write_brief(path: Path, number: int, summaries: list[dict[str, Any]], catalo
         ]
         if index < len(figures):
             pros.append(f"The stakes are measurable: the sources report {_figure(figures[index])}.")
+        # Every portion is marked, as memos that show portion marks require.
         options.append(
             {
                 "id": option_id,
-                "summary": by_id[option_id].get("description") or f"Pursue {title}.",
-                "pros": pros,
+                "summary": _u(by_id[option_id].get("description") or f"Pursue {title}."),
+                "pros": [_u(p) for p in pros],
                 "cons": [
-                    f"Depends on partners whose follow-through the sources show to be uneven.{_cite(evidence(option_id, 1))}",
-                    "Competes with other priorities for senior attention and staff time.",
+                    _u(f"Depends on partners whose follow-through the sources show to be uneven.{_cite(evidence(option_id, 1))}"),
+                    _u("Competes with other priorities for senior attention and staff time."),
                 ],
-                "risks": [f"Visible delays would undercut the announcement and invite criticism.{_cite(evidence(option_id, 2))}"],
-                "cost": "Modest: existing staff and program funds; sustained senior attention.",
+                "risks": [_u(f"Visible delays would undercut the announcement and invite criticism.{_cite(evidence(option_id, 2))}")],
+                "cost": _u("Modest: existing staff and program funds; sustained senior attention."),
             }
         )
     recommended = option_ids[0]
     audiences = ["principal", "staff"] + (["public"] if number % 5 == 0 else [])
     front: dict[str, Any] = {
         "title": f"Scale Brief {number:02d}: {by_id[recommended]['title']}",
-        "subject": f"Whether to make {_lower_first(by_id[recommended]['title'])} the next step",
+        "subject": _u(f"Whether to make {_lower_first(by_id[recommended]['title'])} the next step"),
         "date": memo_date,
         "to": "THE SECRETARY",
         "from": "Director, Policy Planning Staff",
-        "classification": "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+        "classification": "UNCLASSIFIED//SBU",
         "sources": ids,
         "key_figures": figures,
         "options": options,
@@ -200,7 +206,8 @@ def write_brief(path: Path, number: int, summaries: list[dict[str, Any]], catalo
             + (f" and {_figure(figures[2])} in another." if len(figures) > 2 else " as reported at the time.")
         )
     body = "\n\n".join(
-        [
+        line if line.startswith("## ") else _u(line)
+        for line in [
             "## BLUF",
             f"Recommend that you approve a plan to {rec_title[:1].lower() + rec_title[1:]}, with {alt_title} kept as a fallback.{headline}",
             "## Summary",
