@@ -79,7 +79,6 @@ def main() -> int:
         heading.paragraph_format.space_after = Pt(4)
         heading.paragraph_format.keep_with_next = True
 
-
     banner = paragraph("Banner", "Normal", 10, True)
     banner.font.name = SANS
     banner.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
