@@ -271,3 +271,22 @@ def test_words_quoted_from_a_source_ask_the_principal_for_nothing(ws: Path) -> N
     code, output = build(ws, "-a", "staff")
     assert code == 0, output
     assert "memo/info-decision" not in output
+
+
+def test_defense_info_memo_has_its_caption_and_asks_for_nothing(ws: Path) -> None:
+    profile = ws / "templates" / "staff"
+    profile.mkdir(parents=True)
+    (profile / "audience.yaml").write_text(
+        "name: staff\nform: information\nconvention: defense\nsections: [summary, background, clearance]\ntabs: [options]\n"
+        "markings: {banner: true, internal: true, portions: true}\n",
+        encoding="utf-8",
+    )
+    code, output = build(ws, "-a", "staff")
+    assert code == 0, output
+    pages = pdf_pages(out(ws, "staff.pdf"))
+    lines = [flat(line) for line in pages[0].splitlines() if line.strip()]
+    assert lines[1:4] == ["INFO MEMO", "March 10, 2025", "FOR: THE DIRECTOR"]
+    memo = flat(pages[0])
+    assert "Attachments: As stated" in memo and "Prepared By: Port Policy staff, March 10, 2025" in memo
+    assert "Approve" not in memo and "RECOMMENDATION" not in memo
+    assert flat(pages[1]).split("UNCLASSIFIED//SBU")[1].strip().startswith("Tab A – Options")
