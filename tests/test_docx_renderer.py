@@ -49,7 +49,7 @@ def action_memo(banner: str | None = BANNER) -> Memo:
                            Text(" before the summit.")), "bluf"),
             )),
             Section("decision", "Recommendation", (
-                Paragraph((Text("That you approve the option “Renew the framework”."),), "decision-item"),
+                Paragraph((Text("That you approve the option “Renew the framework.”"),), "decision-item"),
                 Paragraph((Text(DECISION),), "decision"),
             )),
             Section("background", "Background", (
@@ -119,7 +119,7 @@ def test_action_memo_body_in_order_with_named_styles() -> None:
         ("Memo Header", "SUBJECT:\t(U) Renewing the bilateral security framework"),
         ("BLUF", "BLUF: (U) Approve a renewed framework, before the summit."),  # a comma separates adjacent calls
         ("Heading 1", "Recommendation"),
-        ("Decision Item", "That you approve the option “Renew the framework”."),
+        ("Decision Item", "That you approve the option “Renew the framework.”"),
         ("Decision", DECISION),
         ("Heading 1", "Background"),
         ("Normal", "(U) Seizures rose sharply in 2022, per the annual report."),

@@ -238,7 +238,7 @@ def test_defense_action_memo_centres_its_caption_and_ends_with_a_recommendation(
     lines = [line.strip() for line in page.splitlines() if line.strip()]
     assert [flat(line) for line in lines[1:4]] == ["ACTION MEMO", "March 10, 2025", "FOR: THE DIRECTOR"]
     text = flat(page)
-    assert "RECOMMENDATION: (U) That the Director approve the option “Shared scanning program”." in text
+    assert "RECOMMENDATION: (U) That the Director approve the option “Shared scanning program.”" in text
     assert re.search(r"Approve _{5,} Disapprove _{5,} Other _{5,}", text)
     assert "COORDINATION: Legal: ok; Budget: info" in text
     assert "Prepared By: Port Policy staff, March 10, 2025" in text

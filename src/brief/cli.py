@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 BUILD_HELP = "Build memos: every brief (or those named) for each of its audiences, as PDF, DOCX and HTML."
 AUDIENCE_HELP = "Build only this audience (repeatable)."
-FORMAT_HELP = "Build only this format (repeatable)."
+FORMAT_HELP = "Build only this format (repeatable): pdf, docx, html (the default: all three), or png, the PDF's pages as one image."
+DPI_HELP = "Resolution of the page images of --format png."
 JOBS_HELP = "Memos to render at once, each in its own process (default: the number of cores)."
 INGEST_HELP = "Draft a structured summary of each raw source (.txt .md .html .pdf .docx) for review."
 CHECK_HELP = "Verify figures and quotations against the raw sources, source hashes and citations."
@@ -76,7 +77,8 @@ def main() -> None:
 @main.command(help=BUILD_HELP)
 @click.argument("briefs", nargs=-1)
 @click.option("--audience", "-a", "audiences", multiple=True, help=AUDIENCE_HELP)
-@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(["pdf", "docx", "html"]), help=FORMAT_HELP)
+@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(["pdf", "docx", "html", "png"]), help=FORMAT_HELP)
+@click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True, help=DPI_HELP)
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), help=JOBS_HELP)
 @click.option("--force", is_flag=True, help="Rebuild every memo, even those that are up to date.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success but warnings.")
@@ -87,6 +89,7 @@ def build(
     audiences: tuple[str, ...],
     formats: tuple[str, ...],
     jobs: int | None,
+    dpi: int,
     force: bool,
     workspace: Workspace,
     quiet: bool,
@@ -98,7 +101,7 @@ def build(
         from brief.progress import for_streams
 
         progress = for_streams(sys.stdout, sys.stderr)
-    report = run_build(workspace, list(briefs), list(audiences), list(formats), jobs=jobs, force=force, progress=progress)
+    report = run_build(workspace, list(briefs), list(audiences), list(formats), jobs=jobs, force=force, progress=progress, dpi=dpi)
     for warning in report.warnings:  # even with --quiet: a warning asks for the analyst's attention
         click.echo(str(warning), err=True)
     if not quiet:

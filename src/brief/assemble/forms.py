@@ -82,7 +82,9 @@ def decisions(front: SpecFront, options: list[OptionView], that: Callable[[int, 
         chosen = by_id.get(front.recommendation or "")
         if chosen is None:
             return []
-        return [DecisionView(Markup(escape(f"approve the option “{chosen.title}”.")), chosen, "", "")]
+        # American style: the period inside the closing quotation mark, never after a title's own.
+        title = chosen.title if chosen.title.endswith((".", "?", "!")) else f"{chosen.title}."
+        return [DecisionView(Markup(escape(f"approve the option “{title}”")), chosen, "", "")]
     return [
         DecisionView(that(i, d.that), by_id.get(d.option or ""), d.recommends or "", d.opposes or "") for i, d in enumerate(front.decisions)
     ]

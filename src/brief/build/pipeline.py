@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,7 @@ class MemoTask:
     catalogue: dict[str, CatalogueOption]
     audience: Audience
     formats: tuple[str, ...]
+    dpi: int = 60  # page images' resolution, when formats include png
 
 
 @dataclass
@@ -86,8 +87,14 @@ def make_memo(task: MemoTask) -> MemoResult:
             stamp, epoch = source_date(memo.date)
             html = render_html(memo, audience, templates, stamp)
         reference = audience.reference_docx()
-        job = RenderJob(workspace=task.workspace.root, html=html, reference_docx=reference, source_date_epoch=epoch)
-        rendered = {fmt: get_renderer(fmt).render(memo, job) for fmt in task.formats}
+        job = RenderJob(workspace=task.workspace.root, html=html, reference_docx=reference, source_date_epoch=epoch, dpi=task.dpi)
+        # Page images are drawn from the PDF, which is made (and verified) even when not written.
+        order = [fmt for fmt in task.formats if fmt != "png"]
+        if "png" in task.formats and "pdf" not in order:
+            order.append("pdf")
+        rendered = {fmt: get_renderer(fmt).render(memo, job) for fmt in order}
+        if "png" in task.formats:
+            rendered["png"] = get_renderer("png").render(memo, replace(job, pdf=rendered["pdf"].data))
     except BriefError as exc:
         # An error raised without a place (a renderer's, say) is the brief's to fix.
         result.diagnostics = [d if d.location else d.at(Location(spec.path)) for d in exc.diagnostics()]
@@ -95,7 +102,7 @@ def make_memo(task: MemoTask) -> MemoResult:
         found = verify_memo(spec, assembly, audience.profile, rendered, task.sources)
         result.diagnostics = task.workspace.severities().apply(found)
         if not result.failed:
-            result.files = {fmt: output.data for fmt, output in rendered.items()}
+            result.files = {fmt: rendered[fmt].data for fmt in task.formats}
         result.figures = [asdict(use) for use in memo.figures]
         result.loaded = sorted(templates.loaded | ({str(reference)} if reference else set()))
     result.seconds = time.perf_counter() - started

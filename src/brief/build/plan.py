@@ -83,7 +83,9 @@ def plan_build(
         for audience in audiences or spec_audiences:
             record = manifest.memos.get(f"{name}/{audience}")
             fresh = False
-            if record and missing is None and not force:
+            # Page images are made at the resolution asked for now, which the manifest does not
+            # record: a build that asks for them makes them again.
+            if record and missing is None and not force and "png" not in formats:
                 key = memo_key(inputs, spec_sha, ids, audience, record.extra_deps)
                 fresh = key == record.key and all(fmt in record.files and record.files[fmt].matches(out_dir) for fmt in formats)
             plan.wanted.append(Wanted(name, path, spec_sha, spec_audiences, ids if missing is None else [], audience, fresh))

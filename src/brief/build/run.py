@@ -34,7 +34,7 @@ from brief.diagnostics import Diagnostic, unique
 from brief.errors import Location, OutputError, raise_all
 from brief.fsio import exclusive_lock, remove_temporaries, replace_all, roll_forward, temporaries, write_temporary
 from brief.inputs.project import find_briefs
-from brief.render import FORMATS  # format names are also the file suffixes
+from brief.render import ALL_FORMATS, FORMATS  # format names are also the file suffixes
 from brief.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -63,12 +63,13 @@ def build(
     jobs: int | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    dpi: int = 60,
 ) -> BuildReport:
     started = time.perf_counter()
     formats = list(dict.fromkeys(formats or FORMATS))
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown:
-        raise ValueError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+        raise ValueError(f"unknown format {unknown[0]!r}; choose from {', '.join(ALL_FORMATS)}")
     if _needs_recovery(workspace.build):
         # A build was killed while it wrote: finish its renames (or clear its debris) first,
         # so the manifest read next describes whole sets of files.
@@ -84,7 +85,7 @@ def build(
     if plan.stale or plan.stale_ledgers:
         from brief.build.workers import default_jobs
 
-        made = _rebuild(workspace, manifest, inputs, plan, formats, jobs or default_jobs(), progress, report)
+        made = _rebuild(workspace, manifest, inputs, plan, formats, jobs or default_jobs(), progress, report, dpi)
     for item in plan.wanted:
         if (item.brief, item.audience) in made:  # made now: its warnings come straight from the memo
             report.warnings += made[(item.brief, item.audience)]
@@ -110,6 +111,7 @@ def _rebuild(
     jobs: int,
     progress: Progress | None,
     report: BuildReport,
+    dpi: int = 60,
 ) -> dict[tuple[str, str], list[Diagnostic]]:
     """Read, make and write the stale memos (and the ledgers of their briefs); the warnings of
     each memo made."""
@@ -127,7 +129,7 @@ def _rebuild(
         workers = stack.enter_context(Workers(count)) if count > 1 else None
         briefs, catalogue = read_briefs(workspace, paths, only, specs=plan.specs)
         specs = {b.name: b for b in briefs}
-        tasks = [MemoTask(workspace, b.spec, b.sources, catalogue, a, tuple(formats)) for b in briefs for a in b.audiences]
+        tasks = [MemoTask(workspace, b.spec, b.sources, catalogue, a, tuple(formats), dpi) for b in briefs for a in b.audiences]
         tasks.sort(key=lambda t: -_expected_seconds(manifest, t))
         results = run_memos(tasks, jobs, progress, workers)
 

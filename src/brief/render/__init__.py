@@ -28,6 +28,8 @@ class RenderJob:
     html: str | None = None  # the rendered HTML memo, input of the HTML and PDF renderers
     reference_docx: Path | None = None  # styles for the DOCX renderer
     source_date_epoch: int | None = None  # fixed timestamp for reproducible output
+    pdf: bytes | None = None  # the memo's PDF, input of the page images
+    dpi: int = 60  # resolution of the page images
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,17 @@ _REGISTRY: dict[str, tuple[str, str]] = {
     "html": ("brief.render.html", "HtmlRenderer"),
     "pdf": ("brief.render.pdf", "PdfRenderer"),
     "docx": ("brief.render.docx", "DocxRenderer"),
+    "png": ("brief.render.png", "PngRenderer"),
 }
-FORMATS: tuple[str, ...] = tuple(_REGISTRY)
+# What a build writes unless told otherwise; page images are asked for (--format png).
+FORMATS: tuple[str, ...] = ("html", "pdf", "docx")
+ALL_FORMATS: tuple[str, ...] = tuple(_REGISTRY)
 
 
 def get_renderer(name: str) -> Renderer:
     """The renderer for a format name; imports only that renderer's module."""
     if name not in _REGISTRY:
-        raise ValueError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
+        raise ValueError(f"unknown format {name!r}; choose from {', '.join(ALL_FORMATS)}")
     module, cls = _REGISTRY[name]
     renderer: Renderer = getattr(importlib.import_module(module), cls)()
     return renderer
