@@ -219,8 +219,8 @@ def _png_items(items: tuple[Any, ...], image: Any, draw: Any, s: float) -> None:
                 draw.rectangle([x0, y0, x1, y1], fill=item.fill)
         elif isinstance(item, Line):
             width = max(1, round(item.width * s))
-            for (x1, y1), (x2, y2) in _dashes(item):
-                draw.line([(x1 * s, y1 * s), (x2 * s, y2 * s)], fill=item.stroke, width=width)
+            for start, end in _dashes(item):
+                draw.line([(start[0] * s, start[1] * s), (end[0] * s, end[1] * s)], fill=item.stroke, width=width)
         elif isinstance(item, Circle):
             _png_dot(image, item.cx * s, item.cy * s, item.r * s, item.fill)
         else:

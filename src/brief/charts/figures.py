@@ -32,7 +32,9 @@ MAGNITUDE = 20.0  # the largest ratio of two values drawn on one axis: past it, 
 
 # Words that make a figure a change (between two times), a share (a part of a whole) or a rate
 # (per something); any other figure is a level. Read in the label and the unit together.
-_CHANGE = re.compile(r"\b(growth|grew|grown|increase[sd]?|decrease[sd]?|change[sd]?|ris(e|es|en)|rose|fall(s|en)?|fell|drop(s|ped)?|declin(e|es|ed)|gain(s|ed)?)\b")
+_CHANGE = re.compile(
+    r"\b(growth|grew|grown|increase[sd]?|decrease[sd]?|change[sd]?|ris(e|es|en)|rose|fall(s|en)?|fell|drop(s|ped)?|declin(e|es|ed)|gain(s|ed)?)\b"
+)
 _SHARE = re.compile(r"\b(share|proportion|fraction|portion|part)\b")
 _RATE = re.compile(r"\b(rate|per|each|every|average|annual|monthly|daily|yearly|a (year|month|day))\b")
 _PERCENT = {"percent", "%", "pct", "per cent", "percentage", "percentage points", "pp"}

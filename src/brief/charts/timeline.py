@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from brief.charts.drawing import ACCENT, INK, MUTED, ChartImage, Circle, Drawing, Group, Item, Line, Text, clean, export, wrap_to
@@ -84,7 +85,7 @@ def _timeline_drawing(dated: list[tuple[date, EventPoint]], width: float) -> Dra
     # Time between events becomes room: 4 pt more for the longest step on a log scale, with a
     # break in the line and its length written when a step is a year or more and over four times
     # the typical (median) step.
-    steps = [(b - a).days for (a, _), (b, _) in zip(dated, dated[1:], strict=False)]
+    steps = [(b - a).days for (a, _), (b, _) in pairwise(dated)]
     typical = sorted(steps)[len(steps) // 2]
     longest = max(max(steps), 1)
     items: list[Item] = []
