@@ -111,7 +111,7 @@ class Chart:
     caption: str | None
     width_in: float
     height_in: float
-    source: str | None = None
+    source: str | None = None  # the source line, printed below the chart
 
     @property
     def svg_uri(self) -> str:
