@@ -104,7 +104,8 @@ class _Assembler:
         return self.citer.request(source)
 
     def chart(self, kind: str, caption: str | None = None) -> Markup:
-        """A chart of the key figures or of the events, drawn from the views the memo cites."""
+        """A chart of the key figures or of the events, drawn from the views the memo cites, with
+        its title (`caption`, else the chart's own) and a source line naming the outlets."""
         from brief import charts
 
         context = self._ctx
@@ -117,16 +118,15 @@ class _Assembler:
             outlets = {v.source.outlet or v.source.title for v in context.key_figures}
         elif kind == "timeline":
             events = [charts.EventPoint(v.sort_key, v.date, typeset(v.what)) for v in context.events]
-            image = charts.timeline_chart(events, limit=max(len(events), 1))  # the chronology's own list
+            image = charts.timeline_chart(events)  # the chronology's own list
             outlets = {s.outlet or s.title for v in context.events for s in v.sources}
         else:
             raise TemplateError(f"unknown chart kind '{kind}' (known: figures, timeline)", None, "template/error")
         if image is None:
             return Markup("")
-        if caption is None:
-            shown = "Key figures" if kind == "figures" else "Events of the chronology"
-            caption = f"{shown}. Source: " + "; ".join(sorted(outlets)) + "."
-        self.citer.charts.append(Chart(image.svg, image.png, image.alt, caption, image.width_in, image.height_in))
+        source = "Source: " + "; ".join(sorted(outlets)) + "."
+        chart = Chart(image.svg, image.png, image.alt, caption or image.title, image.width_in, image.height_in, source)
+        self.citer.charts.append(chart)
         return Markup("\n\n" + self.citer.markers.make(Kind.CHART, len(self.citer.charts) - 1) + "\n\n")
 
     def _prose(self, text: str, where: Location) -> Markup:

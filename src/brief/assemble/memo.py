@@ -102,7 +102,8 @@ class Table:
 @dataclass(frozen=True)
 class Chart:
     """A chart: SVG for HTML and PDF, PNG for DOCX, and the text alternative that describes it
-    to a reader who cannot see it (tagged PDF, screen readers, Word's alt text)."""
+    to a reader who cannot see it (tagged PDF, screen readers, Word's alt text). The caption is
+    its title, printed above it with the chart's portion mark; the source line goes below."""
 
     svg: str
     png: bytes
@@ -110,6 +111,7 @@ class Chart:
     caption: str | None
     width_in: float
     height_in: float
+    source: str | None = None  # the source line, printed below the chart
 
     @property
     def svg_uri(self) -> str:

@@ -114,7 +114,11 @@ def _block(block: Block) -> Block:
     if isinstance(block, Heading):
         return replace(block, text=typeset(block.text))
     if isinstance(block, Chart):
-        return replace(block, caption=typeset(block.caption) if block.caption else block.caption)
+        return replace(
+            block,
+            caption=typeset(block.caption) if block.caption else block.caption,
+            source=typeset(block.source) if block.source else block.source,
+        )
     return block
 
 

@@ -1,7 +1,11 @@
-"""The timeline chart: the sources' dated events on a time axis.
+"""The timeline chart: the chronology's events down a time line, each with its full label.
 
-Stage: charts. Labels alternate above and below the axis so they do not collide; ticks show
-years, half-years, months or days, by the span of the events.
+Stage: charts. The chart shows the events the chronology lists (the ones most tied to the brief,
+chosen in assembly), oldest first: the date in a column on the left, a dot on a vertical line, the
+label on the right, wrapped in full (never cut), so the chart grows in height with its labels.
+What the list beside it cannot show is time: the space between two events grows with the time
+between them, and a long pause (years, when the other events are months apart) breaks the line
+with its length written in it ("11 years").
 """
 
 from __future__ import annotations
@@ -10,9 +14,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from brief.charts.drawing import ACCENT, INK, MUTED, ChartImage, Circle, Drawing, Group, Item, Line, Rect, Text, clean, export, wrap
+from brief.charts.drawing import ACCENT, INK, MUTED, ChartImage, Circle, Drawing, Group, Item, Line, Text, clean, export, wrap_to
 from brief.charts.fonts import font_metrics, text_width
 
 if TYPE_CHECKING:
@@ -28,13 +33,13 @@ class EventPoint:
     what: str
 
 
-def timeline_chart(events: list[EventPoint], width: float = 6.3, limit: int = 10) -> ChartImage | None:
-    """Events on a time axis, labels alternating above and below so they do not collide."""
-    return _timeline_chart(tuple(events), width, limit)
+def timeline_chart(events: list[EventPoint], width: float = 6.3) -> ChartImage | None:
+    """Every dated event down a time line, oldest first; None for fewer than two."""
+    return _timeline_chart(tuple(events), width)
 
 
 @lru_cache(maxsize=8)
-def _timeline_chart(events: tuple[EventPoint, ...], width: float, limit: int) -> ChartImage | None:
+def _timeline_chart(events: tuple[EventPoint, ...], width: float) -> ChartImage | None:
     from datetime import date
 
     dated = []
@@ -46,135 +51,69 @@ def _timeline_chart(events: tuple[EventPoint, ...], width: float, limit: int) ->
         dated.append((date(year, month, day), event))
     if len(dated) < 2:
         return None
-    dated = sorted(dated, key=lambda item: item[0])[-limit:]
-    height = 2.9
-    first, last = dated[0][1], dated[-1][1]
+    dated.sort(key=lambda item: item[0])
+    first, last = dated[0], dated[-1]
     alt = (
-        f"Timeline of {len(dated)} events from {first.shown_date} to {last.shown_date}: "
-        + "; ".join(f"{e.shown_date}, {e.what}" for _, e in dated)
+        f"Timeline of {len(dated)} events from {clean(first[1].shown_date)} to {clean(last[1].shown_date)}: "
+        + "; ".join(f"{clean(e.shown_date)}, {clean(e.what)}" for _, e in dated)
         + "."
     )
-    return export(_timeline_drawing(dated, width * 72, height * 72), alt, width, height)
+    years = str(first[0].year) if first[0].year == last[0].year else f"{first[0].year}–{last[0].year}"
+    return export(_timeline_drawing(dated, width * 72), alt, f"Timeline of the chronology, {years}")
 
 
-_EVENT_SIZE, _TICK_SIZE, _LEADING = 6.5, 7.0, 1.2
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DATE_SIZE, _EVENT_SIZE, _GAP_SIZE, _LEADING = 8.0, 8.0, 7.0, 1.2
 
 
-def _ticks(lo: float, hi: float, days: float) -> list[tuple[float, str, str]]:
-    """Tick positions (proleptic ordinals) between `lo` and `hi`, each with its label and the label
-    to use if it is the first one shown (with the year): years when the
-    events span more than two years, every 1, 2, 5, 10... years so that at most eight show;
-    half-years over ten months or more; months below that; days when fewer than two months show."""
-    from datetime import date
-
-    # Clamped to the calendar: the padding may reach past year 1 or year 9999.
-    first = date.fromordinal(max(1, math.ceil(lo)))
-    final = date.fromordinal(min(date.max.toordinal(), math.floor(hi)))
-    found: list[tuple[float, str, str]] = []
-    if days > 2 * 365:
-        for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000):
-            start = first.year + (-first.year) % step
-            found = [(float(date(y, 1, 1).toordinal()), str(y), str(y)) for y in range(start, final.year + 1, step)]
-            found = [tick for tick in found if lo <= tick[0] <= hi]
-            if len(found) <= 8:
-                break
-        return found
-    months = (1, 7) if days > 300 else tuple(range(1, 13))
-    for year in range(first.year, final.year + 1):
-        for month in months:
-            x = date(year, month, 1).toordinal()
-            if lo <= x <= hi:
-                # The year at each January, the month elsewhere.
-                name = str(year) if month == 1 else _MONTHS[month - 1]
-                found.append((float(x), name, str(year) if month == 1 else f"{name} {year}"))
-    if len(found) >= 2:
-        return found
-    found, step = [], next((s for s in (1, 2, 5, 7, 14) if (hi - lo) / s <= 7), 28)
-    for x in range(math.ceil(first.toordinal() / step) * step, final.toordinal() + 1, step):
-        day = date.fromordinal(x)
-        name = f"{_MONTHS[day.month - 1]} {day.day}"
-        found.append((float(x), name, f"{name}, {day.year}"))
-    return found
+def _pause(days: int) -> str:
+    """A long pause in words: "11 years", "18 months"."""
+    if days >= 700:
+        years = round(days / 365.25)
+        return f"{years} years"
+    return f"{round(days / 30.44)} months"
 
 
-def _timeline_drawing(dated: list[tuple[date, EventPoint]], width: float, height: float) -> Drawing:
-    margin = 3.0
-    left, right = margin, width - margin
-    xs = [float(d.toordinal()) for d, _ in dated]
-    span = max(xs) - min(xs) or 30.0
-    lo, hi = min(xs) - span * 0.12, max(xs) + span * 0.12
-
-    def at(x: float) -> float:
-        return left + (x - lo) / (hi - lo) * (right - left)
-
+def _timeline_drawing(dated: list[tuple[date, EventPoint]], width: float) -> Drawing:
+    margin, gutter = 4.0, 9.0
     ascent, descent = font_metrics(False)
     line_h = _EVENT_SIZE * _LEADING
-    block = 2 * line_h + (ascent + descent) * _EVENT_SIZE  # the tallest label: date and two lines
-    tick_axis = height - 10 - _TICK_SIZE  # the time axis with its ticks, at the bottom
-    axis = (margin + tick_axis - 6) / 2  # the events' line, midway in the room above it
-    near, far = 18.0, 18.0 + block + 10  # the label's near edge, above or below the events' line
-    levels = [-near, near, -far, far]  # offsets from the line: negative is above
-    inner = {-far: -near, far: near}
-
-    items: list[Any] = [Line(left, axis, right, axis, MUTED, 1.0)]
-    stems: list[Item] = []
+    # The date column is as wide as its widest date, up to a quarter of the chart (then dates wrap).
+    date_w = min(max(text_width(clean(" ".join(e.shown_date.split())), _DATE_SIZE, bold=True) for _, e in dated), 0.25 * width)
+    rule_x = margin + date_w + gutter
+    text_x = rule_x + gutter
+    text_w = width - margin - text_x
+    # Time between events becomes room: 4 pt more for the longest step on a log scale, with a
+    # break in the line and its length written when a step is a year or more and over four times
+    # the typical (median) step.
+    steps = [(b - a).days for (a, _), (b, _) in pairwise(dated)]
+    typical = sorted(steps)[len(steps) // 2]
+    longest = max(max(steps), 1)
+    items: list[Item] = []
     dots: list[Item] = []
-    labels: list[Item] = []
-    halos: list[Item] = []
-    right_edge = {level: float("-inf") for level in levels}
-    far_stem = {-1: float("-inf"), 1: float("-inf")}  # the last outer stem on each side
-    for x_date, (_, event) in zip(xs, dated, strict=True):
-        x = at(x_date)
-        date_line = clean(" ".join(event.shown_date.split()))
-        what = [line for line in wrap(clean(event.what), 26).split("\n") if line]
-        label_w = max([text_width(date_line, _EVENT_SIZE, bold=True), *(text_width(line, _EVENT_SIZE) for line in what)])
-        # Centred on its event, but slid inwards rather than clipped at either end.
-        cx = min(max(x, left + label_w / 2), right - label_w / 2)
-        x1, x2 = cx - label_w / 2, cx + label_w / 2
-
-        def clear(level: float, x: float = x, x1: float = x1) -> bool:
-            # Clear of the last label on its row; an outer label's stem also crosses the inner
-            # row, and an inner label must not cover the stem of an outer one to its left.
-            side = 1 if level > 0 else -1
-            if right_edge[level] + 4 >= x1:
-                return False
-            if level in inner:
-                return right_edge[inner[level]] + 2 < x
-            return far_stem[side] + 2 < x1
-
-        # The first row where the label clears its neighbours, else the row it overlaps least.
-        level = next((lv for lv in levels if clear(lv)), min(levels, key=lambda lv: right_edge[lv]))
-        right_edge[level] = x2
-        if level in inner:
-            far_stem[1 if level > 0 else -1] = x
-        lines = [date_line, *what]
-        if level < 0:  # above: the label's last line sits on the stem
-            first = axis + level - descent * _EVENT_SIZE - (len(lines) - 1) * line_h
-            stems.append(Line(x, axis, x, axis + level + 1.5, MUTED, 0.6))
-        else:  # below: the label's first line hangs from the stem
-            first = axis + level + ascent * _EVENT_SIZE
-            stems.append(Line(x, axis, x, axis + level - 1.5, MUTED, 0.6))
-        dots.append(Circle(x, axis, 2.0, ACCENT))
-        # Where rows are full, an outer label's stem must cross an inner label: a white box
-        # under each label keeps its text legible, the stem passing behind it.
-        top = first - ascent * _EVENT_SIZE
-        halos.append(Rect(x1 - 1, top - 0.5, label_w + 2, (len(lines) - 1) * line_h + (ascent + descent) * _EVENT_SIZE + 1, "white"))
-        labels.append(Text(cx, first, (date_line,), _EVENT_SIZE, INK, "middle", bold=True, leading=_LEADING))
-        if what:
-            labels.append(Text(cx, first + line_h, tuple(what), _EVENT_SIZE, INK, "middle", leading=_LEADING))
-    items += [Group("stems", tuple(stems)), Group("events", tuple(dots)), Group("halos", tuple(halos)), Group("labels", tuple(labels))]
-
-    ticks: list[Item] = [Line(left, tick_axis, right, tick_axis, MUTED, 0.8)]
-    shown_right = float("-inf")
-    for x_tick, name, first_name in _ticks(lo, hi, max(xs) - min(xs)):
-        x = at(x_tick)
-        name = first_name if shown_right == float("-inf") else name  # the first label says the year
-        half = text_width(name, _TICK_SIZE) / 2
-        # A tick whose label would be clipped at an end, or touch its neighbour's, is left out.
-        if x - half >= 0 and x + half <= width and x - half > shown_right + 4:
-            ticks.append(Line(x, tick_axis, x, tick_axis + 3, MUTED, 0.8))
-            ticks.append(Text(x, tick_axis + 4 + ascent * _TICK_SIZE, (name,), _TICK_SIZE, MUTED, "middle"))
-            shown_right = x + half
-    items.append(Group("time-axis", tuple(ticks)))
-    return Drawing(width, height, tuple(items))
+    segments: list[Item] = []
+    y = margin
+    previous_dot: float | None = None
+    for i, (_, event) in enumerate(dated):
+        if i:
+            step = steps[i - 1]
+            room = 6.0 + 14.0 * math.log1p(step) / math.log1p(longest)
+            pause = step >= 365 and step > 4 * typical
+            if pause:
+                room = max(room, (ascent + descent) * _GAP_SIZE + 10)
+                middle = y + room / 2
+                items.append(Text(text_x, middle + 0.36 * _GAP_SIZE, (_pause(step),), _GAP_SIZE, MUTED))
+            y += room
+        dates = wrap_to(event.shown_date, date_w, _DATE_SIZE, bold=True)
+        what = wrap_to(event.what, text_w, _EVENT_SIZE)
+        first = y + ascent * _EVENT_SIZE
+        dot_y = first - 0.36 * _EVENT_SIZE  # on the first line's x-height middle
+        items.append(Text(rule_x - gutter, first, tuple(dates), _DATE_SIZE, INK, "end", bold=True, leading=_LEADING))
+        items.append(Text(text_x, first, tuple(what), _EVENT_SIZE, INK, leading=_LEADING))
+        if previous_dot is not None:
+            dash = 2.0 if steps[i - 1] >= 365 and steps[i - 1] > 4 * typical else 0.0
+            segments.append(Line(rule_x, previous_dot, rule_x, dot_y, MUTED, 0.8, dash))
+        dots.append(Circle(rule_x, dot_y, 2.6, ACCENT))
+        previous_dot = dot_y
+        y += (max(len(dates), len(what)) - 1) * line_h + (ascent + descent) * _EVENT_SIZE
+    drawn: list[Any] = [Group("line", tuple(segments)), Group("events", tuple(dots)), Group("labels", tuple(items))]
+    return Drawing(width, y + margin, tuple(drawn))

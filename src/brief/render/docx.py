@@ -251,14 +251,17 @@ class _Writer:
 
         # Word cannot take SVG; the PNG is drawn at 200 dpi, and the alt text goes where Word
         # and screen readers look for it (the drawing's description).
+        # Its title above it, its source line below, all kept on the picture's page.
         width = min(block.width_in, self._text_width_in())
+        if block.caption:
+            self.paragraph("Caption", block.caption).paragraph_format.keep_with_next = True
         paragraph = self.paragraph("Normal")
-        paragraph.paragraph_format.keep_with_next = bool(block.caption)
+        paragraph.paragraph_format.keep_with_next = bool(block.source)
         shape = paragraph.add_run().add_picture(io.BytesIO(block.png), width=Inches(width))
         shape._inline.docPr.set("descr", block.alt)
         shape._inline.docPr.set("title", block.caption or "Chart")
-        if block.caption:
-            self.paragraph("Caption", block.caption)
+        if block.source:
+            self.paragraph("Caption", block.source)
 
     def _text_width(self) -> int:
         """The width between the margins of the current section, in EMU (checked at start-up)."""
