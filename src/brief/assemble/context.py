@@ -171,7 +171,8 @@ class SectionContext:
     )
     cite: Callable[[str], Markup] = doc("cite(source_id): a footnote citation of a source.")
     chart: Callable[..., Markup] = doc(
-        "chart(kind, caption=None): a chart on a line of its own, titled `caption` or its own title; kind 'figures' (the key figures that compare) or 'timeline' (the events)."
+        "chart(kind, caption=None): a chart on a line of its own, titled `caption` or its own title; "
+        "kind 'figures' (the key figures that compare) or 'timeline' (the events)."
     )
 
     def as_dict(self) -> dict[str, Any]:
