@@ -27,6 +27,7 @@ from brief.assemble.memo import Block, BulletList, Chart, FootnoteRef, Heading, 
 from brief.errors import Location, RenderError
 from brief.render import Rendered, RenderJob
 from brief.render import docx_oxml as ox
+from brief.render.docx_layout import column_width, wide_boxes
 
 # Paragraph.style classes -> Word paragraph styles. Other classes use a paragraph style named
 # after the class, title-cased ("key-point" -> "Key Point"), when the reference has one, else Normal.
@@ -65,7 +66,8 @@ class DocxRenderer:
             data = writer.save(_moment(memo, job.source_date_epoch))
         except ValueError as exc:  # python-docx and lxml report bad values (a style, a string) so.
             raise RenderError(f"cannot write the DOCX of {memo.brief} ({memo.audience}): {exc}", None, "render/docx") from None
-        return Rendered(self.name, _normalise_zip(data, job.source_date_epoch), text=document_text(writer.document))
+        text = document_text(writer.document)
+        return Rendered(self.name, _normalise_zip(data, job.source_date_epoch), text=text, boxes=wide_boxes(writer.document.element.body))
 
 
 def document_text(document: Any) -> str:
@@ -192,7 +194,8 @@ class _Writer:
         """State's first line: the banner centred and the memo's date at the right margin."""
         from docx.enum.text import WD_TAB_ALIGNMENT
 
-        width = Emu(self._text_width())
+        section = self.document.sections[0]  # the banner line spans the page, whatever the columns below
+        width = Emu(int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0))
         paragraph.text = ""
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         stops = paragraph.paragraph_format.tab_stops
@@ -231,8 +234,10 @@ class _Writer:
         if isinstance(block, Paragraph):
             self._runs(self.paragraph(self._paragraph_style(block.style))._p, block.runs, part)
         elif isinstance(block, BulletList):
-            style = "List Number" if block.ordered else "List Bullet"
-            num_id = ox.restart_numbering(self.document, self.style(style)) if block.ordered else None
+            # A list of a class the reference styles (a shaded "Key Figure") takes that style.
+            named = self._paragraph_style(block.style) if block.style != "body" else "Normal"
+            style = named if named != "Normal" else "List Number" if block.ordered else "List Bullet"
+            num_id = ox.restart_numbering(self.document, self.style(style)) if style == "List Number" else None
             for item in block.items:
                 paragraph = self.paragraph(style)
                 if num_id is not None:
@@ -261,9 +266,9 @@ class _Writer:
             self.paragraph("Caption", block.caption)
 
     def _text_width(self) -> int:
-        """The width between the margins of the current section, in EMU (checked at start-up)."""
-        section = self.document.sections[-1]
-        return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+        """The width of a column of the current section, in EMU: tables and charts in a
+        two-column section are sized to their column, not to the page."""
+        return column_width(self.document.sections[-1]._sectPr)
 
     def _text_width_in(self) -> float:
         return float(Emu(self._text_width()).inches)
