@@ -20,8 +20,8 @@ from brief.assemble.memo import Memo
 from brief.diagnostics import RULES
 from brief.inputs.spec import BriefSpec
 from brief.render import PageLayout, Rendered
-from brief.render.docx_oxml import set_columns
 from brief.render.docx_layout import column_width, wide_boxes
+from brief.render.docx_oxml import set_columns
 from brief.verify.layout import check_layout, clipped_labels, text_width
 from conftest import brief, pdf_pages, sample_workspace
 
@@ -69,7 +69,9 @@ def test_rows_that_may_break_are_reported_with_their_page(tmp_path: Path) -> Non
 def test_a_table_wider_than_its_column_is_reported(tmp_path: Path) -> None:
     ws = _seeded(tmp_path, "public", "table { width: 9in; }\n")
     found = [str(d["message"]) for d in _findings(ws) if d["code"] == "layout/overflow"]
-    assert any(re.search(r"page \d+ of the public memo PDF: the table “Measure Figure .*” is \d+ pt wider than its column", m) for m in found)
+    assert any(
+        re.search(r"page \d+ of the public memo PDF: the table “Measure Figure .*” is \d+ pt wider than its column", m) for m in found
+    )
 
 
 def test_a_note_moved_off_its_calls_page_is_reported(tmp_path: Path) -> None:
@@ -105,8 +107,16 @@ def test_the_congressional_docx_fits_its_columns(sample_built) -> None:  # type:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_the_congressional_docx_is_two_pages_in_libreoffice(sample_built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
-        + [str(sample_built.docx("congressional"))],
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(sample_built.docx("congressional")),
+        ],
         capture_output=True,
         check=True,
         timeout=120,

@@ -168,7 +168,7 @@ RULES: dict[str, Rule] = {
         Rule("layout/clipped-label", "error", "A chart's label is cut short or runs past the edge of the chart."),
         Rule("layout/stranded", "error", "A PDF page or column ends with a heading, or a line starts with a note number."),
         Rule("layout/docx-table-width", "error", "A table or picture of a DOCX is wider than its section's column."),
-        Rule("layout/blank", "warning", "A PDF page is less than half full and the body goes on over the page (a tab's page break is fine)."),
+        Rule("layout/blank", "warning", "A PDF page is less than half full and the body goes on (a tab's page break is fine)."),
         Rule("option/uncited", "error", "An option of a brief has no source that discusses it and no citation."),
         Rule("option/no-risk", "error", "An option of a brief states no risk."),
         Rule("source/not-found", "error", "The raw source of a summary is not found, so its figures and quotations cannot be verified."),

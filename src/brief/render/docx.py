@@ -66,8 +66,8 @@ class DocxRenderer:
             data = writer.save(_moment(memo, job.source_date_epoch))
         except ValueError as exc:  # python-docx and lxml report bad values (a style, a string) so.
             raise RenderError(f"cannot write the DOCX of {memo.brief} ({memo.audience}): {exc}", None, "render/docx") from None
-        text = document_text(writer.document)
-        return Rendered(self.name, _normalise_zip(data, job.source_date_epoch), text=text, boxes=wide_boxes(writer.document.element.body))
+        boxes = wide_boxes(writer.document.element.body)
+        return Rendered(self.name, _normalise_zip(data, job.source_date_epoch), text=document_text(writer.document), boxes=boxes)
 
 
 def document_text(document: Any) -> str:
@@ -194,8 +194,7 @@ class _Writer:
         """State's first line: the banner centred and the memo's date at the right margin."""
         from docx.enum.text import WD_TAB_ALIGNMENT
 
-        section = self.document.sections[0]  # the banner line spans the page, whatever the columns below
-        width = Emu(int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0))
+        width = Emu(column_width(self.document.sections[0]._sectPr))  # the banner line: above any columns
         paragraph.text = ""
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         stops = paragraph.paragraph_format.tab_stops
@@ -234,8 +233,7 @@ class _Writer:
         if isinstance(block, Paragraph):
             self._runs(self.paragraph(self._paragraph_style(block.style))._p, block.runs, part)
         elif isinstance(block, BulletList):
-            # A list of a class the reference styles (a shaded "Key Figure") takes that style.
-            named = self._paragraph_style(block.style) if block.style != "body" else "Normal"
+            named = self._paragraph_style(block.style) if block.style != "body" else "Normal"  # "key-figure": "Key Figure"
             style = named if named != "Normal" else "List Number" if block.ordered else "List Bullet"
             num_id = ox.restart_numbering(self.document, self.style(style)) if style == "List Number" else None
             for item in block.items:
@@ -266,8 +264,7 @@ class _Writer:
             self.paragraph("Caption", block.caption)
 
     def _text_width(self) -> int:
-        """The width of a column of the current section, in EMU: tables and charts in a
-        two-column section are sized to their column, not to the page."""
+        """The width of a column of the current section, in EMU (tables and charts fit it)."""
         return column_width(self.document.sections[-1]._sectPr)
 
     def _text_width_in(self) -> float:

@@ -106,40 +106,35 @@ def _line(line: Any, found: _Page, flows: tuple[int, ...], block: Any) -> None:
     """A printed line: its note calls, a call that starts it, text sticking out of it."""
     text = _text(line)
     found.bottom = max(found.bottom, line.position_y + line.height)
-    tag = _heading_tag(block)
     for flow in flows:
-        found.last_lines[flow] = (tag, text)
+        found.last_lines[flow] = (_heading_tag(block), text)
     first = True
-    for box in _inline_leaves(line):
-        footnote = getattr(box, "_brief_call", None)
-        if footnote is not None:
-            found.calls.append((_digits(box), id(footnote.element)))
-            if first:
-                found.stranded.append(f"note {_digits(box)}’s number starts a line, away from the word it follows: “{_short(text)}”")
-        elif getattr(box, "_brief_fnref", False) and first:
+    for kind, box, note in _inline_leaves(line):
+        if kind == "call":
+            found.calls.append((_digits(box), id(note.element)))
+        if kind != "text" and first:
             found.stranded.append(f"note {_digits(box)}’s number starts a line, away from the word it follows: “{_short(text)}”")
-        if getattr(box, "text", "").strip(INVISIBLE) or getattr(box, "_brief_call", None) is not None or getattr(box, "_brief_fnref", False):
+        if kind != "text" or box.text.strip(INVISIBLE):
             first = False
         right = box.position_x + box.width
-        if box.width and right > line.position_x + line.width + TOLERANCE and getattr(box, "text", "").strip():
+        if kind == "text" and box.text.strip() and right > line.position_x + line.width + TOLERANCE:
             found.overflows.append(f"the text “{_short(box.text)}” runs {right - line.position_x - line.width:.0f} pt past its column")
 
 
-def _inline_leaves(box: Any) -> list[Any]:
-    """The text boxes and note calls of a line, in order; a call stands for its digits."""
+def _inline_leaves(box: Any) -> list[tuple[str, Any, Any]]:
+    """(kind, box, footnote) of the text boxes and note calls of a line, in order: "call" for a
+    footnote's call (with its footnote), "ref" for a link to an endnote, "text" for text."""
     from weasyprint.formatting_structure import boxes
 
-    out: list[Any] = []
+    out: list[tuple[str, Any, Any]] = []
     for child in getattr(box, "children", ()):
         tag = getattr(child, "element_tag", "") or ""
         if getattr(child, "footnote", None) is not None and tag.endswith("::footnote-call"):
-            child._brief_call = child.footnote
-            out.append(child)
+            out.append(("call", child, child.footnote))
         elif tag == "a" and "fnref" in (child.element.get("class") or "").split():
-            child._brief_fnref = True
-            out.append(child)
+            out.append(("ref", child, None))
         elif isinstance(child, boxes.TextBox):
-            out.append(child)
+            out.append(("text", child, None))
         else:
             out.extend(_inline_leaves(child))
     return out
@@ -172,7 +167,7 @@ def _fill(page: Any, found: _Page, boxes: Any) -> float:
     height = page.height or 1.0
     notes = sum(child.margin_height() for child in page.children if isinstance(child, boxes.FootnoteAreaBox) and child.children)
     used = max(0.0, found.bottom - top) + notes
-    return min(1.0, used / height)
+    return float(min(1.0, used / height))
 
 
 def _starts_forced(page: Any, before: set[int]) -> bool:
