@@ -36,9 +36,8 @@ def sample_workspace(dest: Path) -> Path:
     ws.mkdir()
     if (REPO / "templates").is_dir():
         shutil.copytree(REPO / "templates", ws / "templates")
-    own = (REPO / "brief.toml").read_text(encoding="utf-8") if (REPO / "brief.toml").is_file() else ""  # its [rules]
     (ws / "brief.toml").write_text(
-        f'[paths]\nseeds = "{REPO / "seeds"}"\nbriefs = "{REPO / "briefs"}"\ncatalogue = "{REPO / "options.yaml"}"\n{own}',
+        f'[paths]\nseeds = "{REPO / "seeds"}"\nbriefs = "{REPO / "briefs"}"\ncatalogue = "{REPO / "options.yaml"}"\n',
         encoding="utf-8",
     )
     return ws
