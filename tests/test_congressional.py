@@ -56,7 +56,7 @@ def test_nonpartisan_with_sidebar_and_issues_for_congress(built) -> None:  # typ
     for banned in ("Recommendation", "RECOMMENDATION", "(recommended)", "Approve", "That you", "UNCLASSIFIED", "SBU", "(U)", "Cost."):
         assert banned not in text, banned
     html = (built.out / "congressional.html").read_text(encoding="utf-8")
-    assert re.search(r'<section id="key_figures" class="section section-key_figures">\s*<h2>Key Figures</h2>\s*<table>', html)
+    assert re.search(r'<section id="key_figures" class="section section-key_figures">\s*<h2>Key Figures</h2>\s*<ul class="key-fig', html)
     assert "column-count: 2" in html
 
 

@@ -47,6 +47,30 @@ class PageText:
 
 
 @dataclass(frozen=True)
+class PageLayout:
+    """What the layout checks need of one PDF page, read from WeasyPrint's boxes: how full it is
+    and the faults a reader would see on it, each named by the text it holds."""
+
+    fill: float = 1.0  # share of the page's content height that body and notes take
+    forced_break: bool = False  # the page starts at a forced break (a tab, ``break-before: page``)
+    split_rows: tuple[str, ...] = ()  # table rows that start on this page and go on to the next
+    calls: tuple[int, ...] = ()  # numbers of the footnotes called on this page
+    notes: tuple[int, ...] = ()  # numbers of the footnotes printed on this page
+    overflows: tuple[str, ...] = ()  # boxes wider than their column or page
+    stranded: tuple[str, ...] = ()  # headings ending a page or column, note numbers starting a line
+
+
+@dataclass(frozen=True)
+class WideBox:
+    """A table or picture of a DOCX and the width of the column its section gives it, in points."""
+
+    what: str
+    width: float
+    room: float
+    section: int  # 1-based section of the document it sits in
+
+
+@dataclass(frozen=True)
 class Rendered:
     """One output file, in memory, and what a reader of it reads."""
 
@@ -55,6 +79,8 @@ class Rendered:
     pages: tuple[PageText, ...] = ()  # PDF: each page's printed text, from the layout
     section_lines: Mapping[str, int] = field(default_factory=dict)  # PDF: printed lines of each section's paragraphs
     text: str | None = None  # DOCX: the text of its paragraphs, tables, headers and footers
+    layout: tuple[PageLayout, ...] = ()  # PDF: each page's layout summary
+    boxes: tuple[WideBox, ...] = ()  # DOCX: each table and picture with the room its column gives it
 
 
 class Renderer(Protocol):

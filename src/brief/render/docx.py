@@ -27,6 +27,7 @@ from brief.assemble.memo import Block, BulletList, Chart, FootnoteRef, Heading, 
 from brief.errors import Location, RenderError
 from brief.render import Rendered, RenderJob
 from brief.render import docx_oxml as ox
+from brief.render.docx_layout import column_width, wide_boxes
 
 # Paragraph.style classes -> Word paragraph styles. Other classes use a paragraph style named
 # after the class, title-cased ("key-point" -> "Key Point"), when the reference has one, else Normal.
@@ -65,7 +66,8 @@ class DocxRenderer:
             data = writer.save(_moment(memo, job.source_date_epoch))
         except ValueError as exc:  # python-docx and lxml report bad values (a style, a string) so.
             raise RenderError(f"cannot write the DOCX of {memo.brief} ({memo.audience}): {exc}", None, "render/docx") from None
-        return Rendered(self.name, _normalise_zip(data, job.source_date_epoch), text=document_text(writer.document))
+        boxes = wide_boxes(writer.document.element.body)
+        return Rendered(self.name, _normalise_zip(data, job.source_date_epoch), text=document_text(writer.document), boxes=boxes)
 
 
 def document_text(document: Any) -> str:
@@ -192,7 +194,7 @@ class _Writer:
         """State's first line: the banner centred and the memo's date at the right margin."""
         from docx.enum.text import WD_TAB_ALIGNMENT
 
-        width = Emu(self._text_width())
+        width = Emu(column_width(self.document.sections[0]._sectPr))  # the banner line: above any columns
         paragraph.text = ""
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         stops = paragraph.paragraph_format.tab_stops
@@ -231,8 +233,9 @@ class _Writer:
         if isinstance(block, Paragraph):
             self._runs(self.paragraph(self._paragraph_style(block.style))._p, block.runs, part)
         elif isinstance(block, BulletList):
-            style = "List Number" if block.ordered else "List Bullet"
-            num_id = ox.restart_numbering(self.document, self.style(style)) if block.ordered else None
+            named = self._paragraph_style(block.style) if block.style != "body" else "Normal"  # "key-figure": "Key Figure"
+            style = named if named != "Normal" else "List Number" if block.ordered else "List Bullet"
+            num_id = ox.restart_numbering(self.document, self.style(style)) if style == "List Number" else None
             for item in block.items:
                 paragraph = self.paragraph(style)
                 if num_id is not None:
@@ -264,9 +267,8 @@ class _Writer:
             self.paragraph("Caption", block.source)
 
     def _text_width(self) -> int:
-        """The width between the margins of the current section, in EMU (checked at start-up)."""
-        section = self.document.sections[-1]
-        return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+        """The width of a column of the current section, in EMU (tables and charts fit it)."""
+        return column_width(self.document.sections[-1]._sectPr)
 
     def _text_width_in(self) -> float:
         return float(Emu(self._text_width()).inches)

@@ -62,6 +62,7 @@ class PdfRenderer:
         import weasyprint
 
         from brief.render import footnote_area
+        from brief.render.pdf_layout import page_layouts
 
         footnote_area.install()
         # WeasyPrint logs every CSS property it ignores; the build reports its own problems.
@@ -80,7 +81,7 @@ class PdfRenderer:
         except Exception as exc:
             raise RenderError(f"WeasyPrint could not write the {memo.audience} PDF: {exc}", None, "render/pdf") from None
         pages, lines = read_layout(document)
-        return Rendered(self.name, bytes(data), pages, lines)
+        return Rendered(self.name, bytes(data), pages, lines, layout=page_layouts(document))
 
 
 def read_layout(document: Any) -> tuple[tuple[PageText, ...], dict[str, int]]:

@@ -4,7 +4,8 @@ Stage: verify, after render. Pure functions that take what earlier stages made (
 Rendered results, the summaries and raw sources) and return
 :class:`~brief.diagnostics.Diagnostic` lists; they never raise for a broken rule and never
 render. :mod:`.limits` (pages, BLUF lines and words), :mod:`.rules` (memo conventions),
-:mod:`.notes` (note calls and repeated notes), :mod:`.budgets` (word budgets) and :mod:`.sources`
+:mod:`.notes` (note calls and repeated notes), :mod:`.layout` (what the pages show: split rows,
+notes away from their calls, boxes wider than their column), :mod:`.budgets` (word budgets) and :mod:`.sources`
 (figures and quotations against the raw sources, for ``brief check``); :func:`verify_memo` runs
 all but the last on one memo.
 """
@@ -21,6 +22,7 @@ from brief.inputs.summaries import LoadedSummary
 from brief.render import Rendered
 from brief.verify.budgets import check_budgets
 from brief.verify.forms import check_form
+from brief.verify.layout import check_layout
 from brief.verify.limits import check_limits
 from brief.verify.notes import check_notes
 from brief.verify.rules import check_memo, check_options
@@ -41,6 +43,7 @@ def verify_memo(
         *check_memo(spec, memo, assembly.withheld, rendered, sources),
         *check_form(spec, assembly, rendered),
         *check_notes(spec, memo),
+        *check_layout(spec, memo, rendered),
         *check_options(spec, option_sources(sources)),
         *check_budgets(spec, memo, profile),
     ]

@@ -1,0 +1,170 @@
+"""Layout rules: what a reader sees go wrong on the page, however right the words are.
+
+Stage: verify. The PDF renderer reads a small summary of each page from WeasyPrint's layout
+(:class:`~brief.render.PageLayout`), the DOCX renderer the width of each table and picture against
+its section's column (:class:`~brief.render.WideBox`); this module turns them into findings, each
+naming the memo, the format and the page. Charts are checked on their SVG: a label must fit the
+chart's viewBox and must not end cut short in an ellipsis.
+
+Every rule is an error but ``layout/blank``: a page left half empty because a table or chart that
+may not split moved on is sometimes the best the layout can do, and the memo reads right, so it
+is advice a workspace may raise to an error in ``brief.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from xml.etree import ElementTree
+
+from brief.assemble.memo import Chart, Memo
+from brief.diagnostics import Diagnostic, Location, diagnostic
+from brief.inputs.spec import BriefSpec
+from brief.render import Rendered
+
+HALF = 0.5  # a page less full than this, with more body after it, is blank
+# The built-in charts still shorten long labels with an ellipsis, on purpose; the chart rewrite of
+# issue 15 (point 4) wraps them instead. Set this to True when it lands, so a cut label is a fault.
+CUT_LABELS_ARE_FAULTS = False
+# Advance widths (thousandths of an em) of Helvetica, whose metrics Arial and Liberation Sans share:
+# labels are measured so whatever fonts the machine has. Other characters count as a digit.
+_WIDTHS = dict(
+    zip(
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~…’‘“”–—",
+        (278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, *(556,) * 10, 278, 278, 584, 584, 584,
+         556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
+         667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222,
+         833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 1000, 222, 222, 333, 333,
+         556, 1000),
+        strict=True,
+    )
+)  # fmt: skip
+BOLD = 1.1  # Helvetica Bold runs about a tenth wider
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def check_layout(spec: BriefSpec, memo: Memo, rendered: Mapping[str, Rendered]) -> list[Diagnostic]:
+    """The layout faults of one memo's PDF pages, DOCX tables and charts."""
+    found: list[Diagnostic] = []
+    who = f"{memo.audience} memo"
+    here = Location(spec.path)
+    pdf = rendered.get("pdf")
+    pages = pdf.layout if pdf is not None else ()
+    for number, page in enumerate(pages, start=1):
+        at = f"page {number} of the {who} PDF"
+        for row in page.split_rows:
+            found.append(diagnostic("layout/row-split", f"{at} breaks the table row “{row}” onto the next page", _found(spec, row)))
+        for note in page.calls:
+            if note not in page.notes:
+                printed = next((n for n, p in enumerate(pages, start=1) if note in p.notes), None)
+                where = f"page {printed}" if printed else "no page"
+                found.append(diagnostic("layout/note-away", f"{at} calls note {note}, which is printed on {where}", here))
+        for what in page.overflows:
+            found.append(diagnostic("layout/overflow", f"{at}: {what}", here))
+        for what in page.stranded:
+            found.append(diagnostic("layout/stranded", f"{at}: {what}", _heading(spec, what)))
+        later = pages[number] if number < len(pages) else None
+        if later is not None and page.fill < HALF and not later.forced_break:
+            message = f"{at} is {page.fill:.0%} full and the body goes on over the page; keep what moved on with what came before"
+            found.append(diagnostic("layout/blank", message, here))
+    docx = rendered.get("docx")
+    for box in docx.boxes if docx is not None else ():
+        if box.width > box.room + 1:
+            message = (
+                f"the {who} DOCX sets {box.what} {box.width / 72:.2f} in wide in a column of {box.room / 72:.2f} in (section {box.section})"
+            )
+            found.append(diagnostic("layout/docx-table-width", message, here))
+    for chart in _charts(memo):
+        for label in clipped_labels(chart.svg):
+            title = chart.caption or "a chart"
+            found.append(diagnostic("layout/clipped-label", f"the {who}: in “{title[:60]}”, {label}", here))
+    return found
+
+
+def clipped_labels(svg: str, cut_labels: bool | None = None) -> list[str]:
+    """What is wrong with each text of an SVG chart that does not fit it: a label cut short with an
+    ellipsis, or one whose estimated extent crosses the viewBox. Text under a transform (a
+    rotated axis title) is left alone: its extent is not a matter of x alone. `cut_labels`
+    overrides :data:`CUT_LABELS_ARE_FAULTS`."""
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError:
+        return []
+    box = [float(v) for v in re.split(r"[\s,]+", root.get("viewBox", "").strip()) if v] or [0.0, 0.0, 0.0, 0.0]
+    if len(box) != 4:
+        return []
+    left, top, width, height = box
+    out: list[str] = []
+    for text, size, anchor, x, y, bold in _texts(root, 10.0, "start", False):
+        label = " ".join(text.split())
+        if not label:
+            continue
+        if label.endswith(("…", "...")):
+            if CUT_LABELS_ARE_FAULTS if cut_labels is None else cut_labels:
+                out.append(f"the label “{label}” is cut short")
+            continue
+        extent = text_width(label, size, bold)
+        start = x - (extent if anchor == "end" else extent / 2 if anchor == "middle" else 0.0)
+        if start < left - 1 or start + extent > left + width + 1 or y > top + height + 1 or y - size < top - 1:
+            out.append(f"the label “{label}” runs past the edge of the chart")
+    return out
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of `text` set at `size` points in Helvetica's metrics (an accented letter as its
+    base letter)."""
+    thousandths = sum(_WIDTHS.get(unicodedata.normalize("NFD", c)[0], 556) for c in text)
+    return thousandths * size / 1000 * (BOLD if bold else 1.0)
+
+
+def _texts(node: ElementTree.Element, size: float, anchor: str, bold: bool) -> Iterator[tuple[str, float, str, float, float, bool]]:
+    """(text, font size, anchor, x, y, bold) of each <text> (each <tspan> of it)."""
+    size = _size(node.get("font-size"), size)
+    anchor = node.get("text-anchor", anchor)
+    bold = node.get("font-weight", "bold" if bold else "normal") in ("bold", "bolder", "600", "700", "800", "900")
+    if node.get("transform"):
+        return
+    if node.tag in (f"{_SVG}text", "text"):
+        spans = [s for s in node if s.tag in (f"{_SVG}tspan", "tspan")]
+        if not spans:
+            yield "".join(node.itertext()), size, anchor, _number(node.get("x")), _number(node.get("y")), bold
+            return
+        x, y = _number(node.get("x")), _number(node.get("y"))
+        for span in spans:
+            x = _number(span.get("x"), x)
+            y = _number(span.get("y"), y + _number(span.get("dy")))
+            yield "".join(span.itertext()), _size(span.get("font-size"), size), span.get("text-anchor", anchor), x, y, bold
+        return
+    for child in node:
+        yield from _texts(child, size, anchor, bold)
+
+
+def _number(value: str | None, default: float = 0.0) -> float:
+    match = re.match(r"\s*(-?[\d.]+)", value or "")
+    return float(match.group(1)) if match else default
+
+
+def _size(value: str | None, default: float) -> float:
+    return _number(value, default) if value else default
+
+
+def _charts(memo: Memo) -> Iterator[Chart]:
+    for section in memo.sections:
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                yield block
+
+
+def _found(spec: BriefSpec, text: str) -> Location:
+    """The brief's line that holds the first words of `text`, else the brief."""
+    words = " ".join(text.replace("…", "").split()[:3])
+    return spec.find(words) if words else Location(spec.path)
+
+
+def _heading(spec: BriefSpec, what: str) -> Location:
+    """A stranded heading is located at its ``## Heading`` in the brief when the brief writes it."""
+    match = re.search(r"heading “(.+?)”", what)
+    if match:
+        return spec.find(f"## {match.group(1)}")
+    return Location(spec.path)
