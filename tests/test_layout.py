@@ -160,7 +160,7 @@ def test_clipped_labels() -> None:
         '<g transform="rotate(-90)"><text x="-300" y="10">rotated axis title</text></g>'
         "</svg>"
     )
-    found = clipped_labels(svg, cut_labels=True)
+    found = clipped_labels(svg)
     assert found == [
         "the label “A label far too long to fit in what is left of the chart” runs past the edge of the chart",
         "the label “Cut short…” is cut short",

@@ -123,6 +123,7 @@ RULES: dict[str, Rule] = {
         _fixed("template/error", "A template fails while it renders (an undefined name, an unknown chart)."),
         _fixed("render/pdf", "WeasyPrint cannot lay out or write a PDF."),
         _fixed("render/docx", "A DOCX cannot be written."),
+        _fixed("render/png", "Page images cannot be drawn (the PDF they are drawn from is missing)."),
         _fixed("render/reference-docx", "A reference .docx is missing, unreadable, lacks a style brief needs or has no page size."),
         _fixed("render/worker", "A build worker process stopped unexpectedly."),
         _fixed("output/write", "An output file cannot be written."),

@@ -12,7 +12,6 @@ with fixed timestamps and order so two renders of one Memo are byte-identical.
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -67,7 +66,7 @@ class DocxRenderer:
         except ValueError as exc:  # python-docx and lxml report bad values (a style, a string) so.
             raise RenderError(f"cannot write the DOCX of {memo.brief} ({memo.audience}): {exc}", None, "render/docx") from None
         boxes = wide_boxes(writer.document.element.body)
-        return Rendered(self.name, _normalise_zip(data, job.source_date_epoch), text=document_text(writer.document), boxes=boxes)
+        return Rendered(self.name, ox.normalise_zip(data, job.source_date_epoch), text=document_text(writer.document), boxes=boxes)
 
 
 def document_text(document: Any) -> str:
@@ -381,22 +380,3 @@ def _check_page(document: Any, reference: Path) -> None:
     if missing or section.right_margin is None:
         what = " and ".join(missing or ["margins (w:pgMar)"])
         raise RenderError(f"the reference document sets no {what} for its last section", Location(reference), "render/reference-docx")
-
-
-def _normalise_zip(data: bytes, epoch: int | None) -> bytes:
-    """Rewrite the package with fixed entry timestamps and order: python-docx stamps the time
-    of saving into every zip entry, which would make each build differ."""
-    stamp = (1980, 1, 1, 0, 0, 0)
-    if epoch is not None:
-        moment = datetime.fromtimestamp(max(epoch, 315532800), UTC)  # zip dates start in 1980
-        stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        # [Content_Types].xml stays first: some readers sniff the package from the first entry.
-        for name in sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()

@@ -9,7 +9,10 @@ into XML strings, so source text cannot inject markup.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+from datetime import UTC, datetime
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -256,3 +259,22 @@ class Footnotes:
         # The part is a plain python-docx Part (it has no footnotes class), so its XML is
         # serialised into the blob it writes.
         self.part._blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def normalise_zip(data: bytes, epoch: int | None) -> bytes:
+    """Rewrite the package with fixed entry timestamps and order: python-docx stamps the time
+    of saving into every zip entry, which would make each build differ."""
+    stamp = (1980, 1, 1, 0, 0, 0)
+    if epoch is not None:
+        moment = datetime.fromtimestamp(max(epoch, 315532800), UTC)  # zip dates start in 1980
+        stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        # [Content_Types].xml stays first: some readers sniff the package from the first entry.
+        for name in sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()

@@ -24,9 +24,6 @@ from brief.inputs.spec import BriefSpec
 from brief.render import Rendered
 
 HALF = 0.5  # a page less full than this, with more body after it, is blank
-# The built-in charts still shorten long labels with an ellipsis, on purpose; the chart rewrite of
-# issue 15 (point 4) wraps them instead. Set this to True when it lands, so a cut label is a fault.
-CUT_LABELS_ARE_FAULTS = False
 # Advance widths (thousandths of an em) of Helvetica, whose metrics Arial and Liberation Sans share:
 # labels are measured so whatever fonts the machine has. Other characters count as a digit.
 _WIDTHS = dict(
@@ -82,11 +79,11 @@ def check_layout(spec: BriefSpec, memo: Memo, rendered: Mapping[str, Rendered]) 
     return found
 
 
-def clipped_labels(svg: str, cut_labels: bool | None = None) -> list[str]:
+def clipped_labels(svg: str) -> list[str]:
     """What is wrong with each text of an SVG chart that does not fit it: a label cut short with an
     ellipsis, or one whose estimated extent crosses the viewBox. Text under a transform (a
-    rotated axis title) is left alone: its extent is not a matter of x alone. `cut_labels`
-    overrides :data:`CUT_LABELS_ARE_FAULTS`."""
+    rotated axis title) is left alone: its extent is not a matter of x alone. Charts wrap their
+    labels, so a cut one is always a fault."""
     try:
         root = ElementTree.fromstring(svg)
     except ElementTree.ParseError:
@@ -101,8 +98,7 @@ def clipped_labels(svg: str, cut_labels: bool | None = None) -> list[str]:
         if not label:
             continue
         if label.endswith(("…", "...")):
-            if CUT_LABELS_ARE_FAULTS if cut_labels is None else cut_labels:
-                out.append(f"the label “{label}” is cut short")
+            out.append(f"the label “{label}” is cut short")
             continue
         extent = text_width(label, size, bold)
         start = x - (extent if anchor == "end" else extent / 2 if anchor == "middle" else 0.0)
