@@ -141,3 +141,24 @@ def test_the_build_fingerprint_reads_the_font_files(monkeypatch: pytest.MonkeyPa
         engine_fingerprint.cache_clear()
     shipped = {path.resolve() for path in fonts.FOLDER.iterdir() if path.suffix in (".ttf", ".txt")}
     assert len(shipped) == 9 and shipped <= set(read)
+
+
+def test_the_docx_names_fonts_word_has_with_the_bundled_twins_as_alternatives() -> None:
+    """Word has Times New Roman and Arial everywhere; LibreOffice substitutes their metric twins,
+    the Liberation faces the PDF is set in; the font table says which twin stands for which."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from brief.inputs.templating import BUILTIN
+
+    document = docx.Document(str(BUILTIN / "reference.docx"))
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    named = {f.get(qn("w:ascii")) for f in document.styles.element.iter(qn("w:rFonts"))}
+    assert named <= {"Times New Roman", "Arial", "Courier"}, named
+    table = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable"))
+    alternatives = {
+        font.get(qn("w:name")): font.find(qn("w:altName")).get(qn("w:val"))
+        for font in docx.oxml.parse_xml(table.blob).findall(qn("w:font"))
+        if font.find(qn("w:altName")) is not None
+    }
+    assert alternatives == {"Times New Roman": "Liberation Serif", "Arial": "Liberation Sans"}
