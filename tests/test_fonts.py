@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from brief import fonts
+from brief import bundled_fonts as fonts
 from brief.build.manifest import engine_fingerprint
 from brief.charts.fonts import load_font, text_width
 from brief.render.pdf import make_fetcher

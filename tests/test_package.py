@@ -8,7 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from brief.fonts import FOLDER as FONTS
+from brief.bundled_fonts import FOLDER as FONTS
 from brief.inputs.templating import BUILTIN
 from conftest import REPO
 

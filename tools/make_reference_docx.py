@@ -6,7 +6,7 @@ Run: python tools/make_reference_docx.py
 
 Fonts: the styles name Times New Roman and Arial, which Word has everywhere, and whose metric
 twins Liberation Serif and Liberation Sans (the fonts brief bundles and sets the PDF in, see
-brief.fonts) LibreOffice substitutes where they are missing (its own replacement table, and
+brief.bundled_fonts) LibreOffice substitutes where they are missing (its own replacement table, and
 fontconfig's metric aliases): a DOCX then breaks its lines as the PDF does in either program. The
 font table names each twin as the other's alternative.
 """

@@ -1,10 +1,10 @@
 """Fonts for charts: the bundled font files chart labels are set in, and text measured with them.
 
-Stage: charts. Labels are measured with Pillow on the same bundled files (:mod:`brief.fonts`) that
-the memo's ``@font-face`` rules give WeasyPrint, which sets the SVG's text with the document's
-fonts, so a label fits the same way in the SVG and in the PNG (drawn by Pillow) on any machine:
-no system font, fontconfig lookup or fixed system path is involved. Pillow is imported only when
-text is measured.
+Stage: charts. Labels are measured with Pillow on the bundled files (:mod:`brief.bundled_fonts`)
+that the memo's ``@font-face`` rules give WeasyPrint, which sets the SVG's text with the
+document's fonts, so a label fits the same way in the SVG and in the PNG (drawn by Pillow) on
+any machine: no system font, fontconfig lookup or fixed system path is involved. Pillow is
+imported only when text is measured.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from brief.fonts import SANS, font_file
+from brief.bundled_fonts import SANS, font_file
 
 # The SVG names the bundled family first; a browser showing the HTML preview cannot load it (the
 # preview allows no font fetches) and sets the metric twin or a generic sans-serif instead.

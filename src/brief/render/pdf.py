@@ -6,7 +6,7 @@ imported here only, lazily: it costs about half a second.
 
 Security: source text is untrusted, so the URL fetcher allows only ``data:`` URLs, files
 inside the workspace (after resolving symlinks) and brief's bundled fonts (``brief-font:`` URLs,
-see :mod:`brief.fonts`); anything else, ``file:///etc/passwd`` or ``http://``, gets nothing.
+see :mod:`brief.bundled_fonts`); anything else, ``file:///etc/passwd`` or ``http://``, gets nothing.
 Reproducibility: the PDF identifier and dates derive from the content and the memo date (or
 ``SOURCE_DATE_EPOCH``), and the text is set in the bundled fonts only, so two builds are
 byte-identical, on any machine, whatever fonts it has.
@@ -21,8 +21,8 @@ from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 from brief.assemble.memo import Memo
+from brief.bundled_fonts import resolve as bundled_font
 from brief.errors import RenderError
-from brief.fonts import resolve as bundled_font
 from brief.render import PageText, Rendered, RenderJob
 
 

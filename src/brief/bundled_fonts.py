@@ -1,5 +1,5 @@
 """The fonts memos and charts are set in, shipped with brief: Liberation Serif and Liberation Sans
-2.1.5 (regular, bold, italic, bold italic; SIL Open Font License 1.1, see ``OFL.txt`` here).
+2.1.5 (regular, bold, italic, bold italic; SIL Open Font License 1.1, see ``fonts/OFL.txt``).
 
 Base module (every stage may use it). A PDF laid out in whatever fonts the machine has changes
 with the machine: without Liberation installed the principal memo took two pages, and a second
@@ -9,14 +9,14 @@ font carries and so none can stand in for; charts measure and draw with the same
 
 The stylesheet names a file as ``brief-font:<file name>`` rather than by its path: the HTML (and
 the PDF identifier derived from it) must not depend on where brief is installed, and only the PDF
-renderer's fetcher resolves that scheme (:func:`resolve`), to this folder and nothing else.
+renderer's fetcher resolves that scheme (:func:`resolve`), to that folder and nothing else.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-FOLDER = Path(__file__).resolve().parent
+FOLDER = Path(__file__).resolve().parent / "fonts"
 SERIF = "brief Serif"  # Liberation Serif: the metrics of Times New Roman
 SANS = "brief Sans"  # Liberation Sans: the metrics of Arial
 SCHEME = "brief-font"
