@@ -1,5 +1,5 @@
-"""The distribution: built-in templates, audiences and the reference .docx ship as package data,
-and the command starts without importing the renderers."""
+"""The distribution: built-in templates, audiences, the reference .docx and the memo fonts with
+their licence ship as package data, and the command starts without importing the renderers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from brief.bundled_fonts import FOLDER as FONTS
 from brief.inputs.templating import BUILTIN
 from conftest import REPO
 
@@ -23,6 +24,8 @@ def test_wheel_contains_templates(tmp_path: Path) -> None:
     expected = {f"brief/templates/{p.relative_to(BUILTIN).as_posix()}" for p in BUILTIN.rglob("*") if p.is_file()}
     assert "brief/templates/reference.docx" in expected
     assert "brief/templates/principal/audience.yaml" in expected
+    expected |= {f"brief/fonts/{p.name}" for p in FONTS.iterdir() if p.suffix in (".ttf", ".txt")}
+    assert "brief/fonts/LiberationSerif-Regular.ttf" in expected and "brief/fonts/OFL.txt" in expected
     assert expected <= names, sorted(expected - names)
 
 

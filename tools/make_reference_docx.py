@@ -3,6 +3,12 @@
 The DOCX renderer styles every paragraph by name from this document, as pandoc does with its
 reference.docx; an analyst can copy it, restyle it in Word and point an audience at the copy.
 Run: python tools/make_reference_docx.py
+
+Fonts: the styles name Times New Roman and Arial, which Word has everywhere, and whose metric
+twins Liberation Serif and Liberation Sans (the fonts brief bundles and sets the PDF in, see
+brief.bundled_fonts) LibreOffice substitutes where they are missing (its own replacement table, and
+fontconfig's metric aliases): a DOCX then breaks its lines as the PDF does in either program. The
+font table names each twin as the other's alternative.
 """
 
 from __future__ import annotations
@@ -22,8 +28,8 @@ from docx.shared import Inches, Pt, RGBColor
 from lxml import etree
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "brief" / "templates" / "reference.docx"
-SERIF = "Liberation Serif"
-SANS = "Liberation Sans"
+SERIF = "Times New Roman"  # metric twin: Liberation Serif, the PDF's "brief Serif"
+SANS = "Arial"  # metric twin: Liberation Sans, the PDF's "brief Sans"
 
 
 def main() -> int:
@@ -166,17 +172,24 @@ def _fixed_zip(data: bytes) -> bytes:
 
 
 def _font_fallbacks(document: Any) -> None:
-    """Describe the Liberation fonts in the font table, so Word on a machine without them
-    substitutes the metric-compatible Times New Roman and Arial rather than its default font."""
+    """Describe the two fonts in the font table with their metric twins as alternative names, so
+    a program without Times New Roman or Arial substitutes Liberation rather than its default."""
     part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FONT_TABLE)
     root = etree.fromstring(part.blob)
     for name, alternative, family, panose in (
-        (SERIF, "Times New Roman", "roman", "02020603050405020304"),
-        (SANS, "Arial", "swiss", "020B0604020202020204"),
+        (SERIF, "Liberation Serif", "roman", "02020603050405020304"),
+        (SANS, "Liberation Sans", "swiss", "020B0604020202020204"),
     ):
-        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
-        for tag, value in (("w:altName", alternative), ("w:panose1", panose), ("w:family", family), ("w:pitch", "variable")):
-            etree.SubElement(font, qn(tag), {qn("w:val"): value})
+        # The default template lists both already (with their character sets): add the twin to
+        # that entry, first as the schema orders it; a template without it gets a new one.
+        font = next((f for f in root.findall(qn("w:font")) if f.get(qn("w:name")) == name), None)
+        if font is None:
+            font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
+            for tag, value in (("w:panose1", panose), ("w:family", family), ("w:pitch", "variable")):
+                etree.SubElement(font, qn(tag), {qn("w:val"): value})
+        font.insert(0, etree.Element(qn("w:altName"), {qn("w:val"): alternative}))
+        for kind in font.findall(qn("w:family")):
+            kind.set(qn("w:val"), family)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

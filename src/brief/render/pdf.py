@@ -4,10 +4,12 @@ Stage: render. Consumes the Memo (for its metadata) and the HTML the layout prod
 PDF bytes and the text of its pages, read from the layout for verification. WeasyPrint is
 imported here only, lazily: it costs about half a second.
 
-Security: source text is untrusted, so the URL fetcher allows only ``data:`` URLs and files
-inside the workspace (after resolving symlinks); anything else, ``file:///etc/passwd`` or
-``http://``, gets nothing. Reproducibility: the PDF identifier and dates derive from the content
-and the memo date (or ``SOURCE_DATE_EPOCH``), so two builds are byte-identical.
+Security: source text is untrusted, so the URL fetcher allows only ``data:`` URLs, files
+inside the workspace (after resolving symlinks) and brief's bundled fonts (``brief-font:`` URLs,
+see :mod:`brief.bundled_fonts`); anything else, ``file:///etc/passwd`` or ``http://``, gets nothing.
+Reproducibility: the PDF identifier and dates derive from the content and the memo date (or
+``SOURCE_DATE_EPOCH``), and the text is set in the bundled fonts only, so two builds are
+byte-identical, on any machine, whatever fonts it has.
 """
 
 from __future__ import annotations
@@ -19,21 +21,25 @@ from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 from brief.assemble.memo import Memo
+from brief.bundled_fonts import resolve as bundled_font
 from brief.errors import RenderError
 from brief.render import PageText, Rendered, RenderJob
 
 
 def _fetcher_class() -> type:
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class WorkspaceFetcher(URLFetcher):
-        """Fetches data: URLs and files under one folder; refuses everything else."""
+        """Fetches data: URLs, files under one folder and the bundled fonts; refuses everything else."""
 
         def __init__(self, root: Path) -> None:
             super().__init__(allowed_protocols=("data", "file"))
             self.root = root.resolve()
 
         def fetch(self, url: str, headers: Any = None) -> Any:
+            font = bundled_font(url)
+            if font is not None:
+                return URLFetcherResponse(url, font.read_bytes(), {"Content-Type": "font/ttf"})
             parts = urlsplit(url)
             if parts.scheme == "data":
                 return super().fetch(url, headers)
@@ -41,7 +47,7 @@ def _fetcher_class() -> type:
                 path = Path(unquote(parts.path)).resolve()
                 if path.is_relative_to(self.root) and path.is_file():
                     return super().fetch(url, headers)
-            raise ValueError(f"brief does not fetch {url!r}: only data: URLs and workspace files")
+            raise ValueError(f"brief does not fetch {url!r}: only data: URLs, workspace files and its own fonts")
 
     return WorkspaceFetcher
 
