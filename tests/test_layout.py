@@ -165,6 +165,9 @@ def test_clipped_labels() -> None:
         "the label “A label far too long to fit in what is left of the chart” runs past the edge of the chart",
         "the label “Cut short…” is cut short",
     ]
+    # A label whose own text ends in an ellipsis (a source's words, whole in the alt text) is not cut.
+    assert clipped_labels(svg, alt="Events: Cut short… (2021).")[1:] == []
+    assert clipped_labels(svg, alt="Events: Cut short of funds (2021).")[1:] == ["the label “Cut short…” is cut short"]
     assert text_width("Americans", 10) == pytest.approx(47.23, abs=0.01)  # Helvetica's widths
 
 

@@ -73,17 +73,25 @@ def check_layout(spec: BriefSpec, memo: Memo, rendered: Mapping[str, Rendered]) 
             )
             found.append(diagnostic("layout/docx-table-width", message, here))
     for chart in _charts(memo):
-        for label in clipped_labels(chart.svg):
+        for label in clipped_labels(chart.svg, chart.alt):
             title = chart.caption or "a chart"
             found.append(diagnostic("layout/clipped-label", f"the {who}: in “{title[:60]}”, {label}", here))
     return found
 
 
-def clipped_labels(svg: str) -> list[str]:
+def _written_so(label: str, alt: str) -> bool:
+    """Whether a label that ends in an ellipsis was written so (the alt text has it whole)."""
+    words = " ".join(alt.split())
+    stem = label.rstrip(".…").rstrip()
+    return bool(stem) and any(f"{stem}{end}" in words for end in ("…", "...", " …"))
+
+
+def clipped_labels(svg: str, alt: str = "") -> list[str]:
     """What is wrong with each text of an SVG chart that does not fit it: a label cut short with an
     ellipsis, or one whose estimated extent crosses the viewBox. Text under a transform (a
     rotated axis title) is left alone: its extent is not a matter of x alone. Charts wrap their
-    labels, so a cut one is always a fault."""
+    labels, so a cut one is a fault, unless the text itself ends so: the chart's alt text, which
+    states every label whole, holds the same words before the same ellipsis."""
     try:
         root = ElementTree.fromstring(svg)
     except ElementTree.ParseError:
@@ -98,7 +106,8 @@ def clipped_labels(svg: str) -> list[str]:
         if not label:
             continue
         if label.endswith(("…", "...")):
-            out.append(f"the label “{label}” is cut short")
+            if not _written_so(label, alt):
+                out.append(f"the label “{label}” is cut short")
             continue
         extent = text_width(label, size, bold)
         start = x - (extent if anchor == "end" else extent / 2 if anchor == "middle" else 0.0)
