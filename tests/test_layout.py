@@ -22,7 +22,7 @@ from brief.inputs.spec import BriefSpec
 from brief.render import PageLayout, Rendered
 from brief.render.docx_layout import column_width, wide_boxes
 from brief.render.docx_oxml import set_columns
-from brief.verify.layout import check_layout, clipped_labels, text_width
+from brief.verify.layout import check_layout, clipped_labels
 from conftest import brief, pdf_pages, sample_workspace
 
 LAYOUT = [code for code in RULES if code.startswith("layout/")]
@@ -168,7 +168,6 @@ def test_clipped_labels() -> None:
     # A label whose own text ends in an ellipsis (a source's words, whole in the alt text) is not cut.
     assert clipped_labels(svg, alt="Events: Cut short… (2021).")[1:] == []
     assert clipped_labels(svg, alt="Events: Cut short of funds (2021).")[1:] == ["the label “Cut short…” is cut short"]
-    assert text_width("Americans", 10) == pytest.approx(47.23, abs=0.01)  # Helvetica's widths
 
 
 def test_page_rules_from_the_layout_summary() -> None:

@@ -14,30 +14,16 @@ is advice a workspace may raise to an error in ``brief.toml``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from xml.etree import ElementTree
 
 from brief.assemble.memo import Chart, Memo
+from brief.charts.fonts import text_width as chart_text_width
 from brief.diagnostics import Diagnostic, Location, diagnostic
 from brief.inputs.spec import BriefSpec
 from brief.render import Rendered
 
 HALF = 0.5  # a page less full than this, with more body after it, is blank
-# Advance widths (thousandths of an em) of Helvetica, whose metrics Arial and Liberation Sans share:
-# labels are measured so whatever fonts the machine has. Other characters count as a digit.
-_WIDTHS = dict(
-    zip(
-        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~…’‘“”–—",
-        (278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, *(556,) * 10, 278, 278, 584, 584, 584,
-         556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
-         667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222,
-         833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 1000, 222, 222, 333, 333,
-         556, 1000),
-        strict=True,
-    )
-)  # fmt: skip
-BOLD = 1.1  # Helvetica Bold runs about a tenth wider
 _SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -109,18 +95,12 @@ def clipped_labels(svg: str, alt: str = "") -> list[str]:
             if not _written_so(label, alt):
                 out.append(f"the label “{label}” is cut short")
             continue
-        extent = text_width(label, size, bold)
+        # Measured with the bundled face the chart is set in, as the chart measured it.
+        extent = chart_text_width(label, size, bold)
         start = x - (extent if anchor == "end" else extent / 2 if anchor == "middle" else 0.0)
         if start < left - 1 or start + extent > left + width + 1 or y > top + height + 1 or y - size < top - 1:
             out.append(f"the label “{label}” runs past the edge of the chart")
     return out
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """The width of `text` set at `size` points in Helvetica's metrics (an accented letter as its
-    base letter)."""
-    thousandths = sum(_WIDTHS.get(unicodedata.normalize("NFD", c)[0], 556) for c in text)
-    return thousandths * size / 1000 * (BOLD if bold else 1.0)
 
 
 def _texts(node: ElementTree.Element, size: float, anchor: str, bold: bool) -> Iterator[tuple[str, float, str, float, float, bool]]:
