@@ -74,7 +74,11 @@ DIE_WHILE_WRITING = (
 
 def children(pid: int) -> set[int]:
     found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:  # the process ended while we looked: it has no children to find
+        return found
+    for task in tasks:
         with contextlib.suppress(OSError):
             found |= {int(child) for child in (task / "children").read_text().split()}
     return found
