@@ -26,6 +26,11 @@ def test_wheel_contains_templates(tmp_path: Path) -> None:
     assert "brief/templates/principal/audience.yaml" in expected
     expected |= {f"brief/fonts/{p.name}" for p in FONTS.iterdir() if p.suffix in (".ttf", ".txt")}
     assert "brief/fonts/LiberationSerif-Regular.ttf" in expected and "brief/fonts/OFL.txt" in expected
+    from brief.authoring.starter import STARTER
+
+    # The starter workspace `brief init` copies.
+    expected |= {f"brief/starter/{p.relative_to(STARTER).as_posix()}" for p in STARTER.rglob("*") if p.is_file()}
+    assert "brief/starter/briefs/example.md" in expected
     assert expected <= names, sorted(expected - names)
 
 

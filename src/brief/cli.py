@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -27,7 +28,9 @@ JOBS_HELP = "Memos to render at once, each in its own process (default: the numb
 INGEST_HELP = "Draft a structured summary of each raw source (.txt .md .html .pdf .docx) for review."
 CHECK_HELP = "Verify figures and quotations against the raw sources, source hashes and citations."
 SERVE_HELP = "Serve a local page to browse briefs, build them and download their PDF and DOCX memos."
-WORKSPACE_HELP = "The workspace folder (default: the current folder)."
+WORKSPACE_HELP = (
+    "The workspace folder (default: the one that holds the current folder: the nearest with a brief.toml, or with briefs/ and seeds/)."
+)
 TEMPLATES_HELP = "List, inspect and scaffold audiences and the templates that render them."
 TEMPLATES_LIST_HELP = "List built-in and workspace audiences and templates, and where each one comes from."
 TEMPLATES_SHOW_HELP = "Show an audience's profile in effect and the template file that renders each of its sections."
@@ -58,12 +61,15 @@ def with_workspace(command: Callable[..., Any]) -> Callable[..., Any]:
     """The ``--workspace`` option every command takes, declared once: the command receives the
     :class:`~brief.workspace.Workspace` it names (brief.toml read and checked)."""
 
-    @click.option("--workspace", "-w", "workspace_dir", default=".", type=click.Path(file_okay=False), help=WORKSPACE_HELP)
+    @click.option("--workspace", "-w", "workspace_dir", default=None, type=click.Path(file_okay=False), help=WORKSPACE_HELP)
     @wraps(command)
-    def wrapper(*args: Any, workspace_dir: str, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, workspace_dir: str | None, **kwargs: Any) -> Any:
         from brief.workspace import Workspace
 
-        return command(*args, workspace=Workspace.at(workspace_dir), **kwargs)
+        # Without --workspace, the workspace that holds the current folder (as git finds its
+        # repository), so every command works from a subfolder such as seeds/.
+        workspace = Workspace.at(workspace_dir) if workspace_dir is not None else Workspace.find(".")
+        return command(*args, workspace=workspace, **kwargs)
 
     return wrapper
 
@@ -113,6 +119,25 @@ def build(
             click.echo(f"built {len(report.written)} files in {report.seconds:.1f} s{current}")
         else:
             click.echo(f"nothing to do: {len(report.up_to_date)} files up to date ({report.seconds:.2f} s)")
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@reports_errors
+def init(folder: str) -> None:
+    """Make a workspace in FOLDER (default: here) that builds at once: example sources, summaries
+    and brief, a commented options.yaml and brief.toml, and a README of next steps. Files
+    already there are kept."""
+    from brief.authoring.starter import init_workspace
+
+    report = init_workspace(Path(folder))
+    where = Path(folder)
+    for name in report.created:
+        click.echo(f"created {where / name}")
+    for name in report.kept:
+        click.echo(f"kept {where / name} (already there)")
+    go = "" if where == Path(".") else f"cd {where} && "
+    click.echo(f"next: {go}brief build, then open build/example/principal.pdf; README.md says what to do after")
 
 
 @main.command(help=INGEST_HELP)

@@ -65,6 +65,17 @@ class Workspace:
             rules = _rules(data.get("rules", {}), config, text)
         return cls(root=root, **{key: (root / value).resolve() for key, value in paths.items()}, rules=rules)
 
+    @classmethod
+    def find(cls, start: Path | str = ".") -> Workspace:
+        """The workspace that holds `start`, found as git finds its repository: the nearest
+        folder at or above it with a ``brief.toml``, or with both ``briefs/`` and ``seeds/``;
+        `start` itself when none is."""
+        here = Path(start).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "brief.toml").is_file() or ((folder / "briefs").is_dir() and (folder / "seeds").is_dir()):
+                return cls.at(folder)
+        return cls.at(here)
+
     def severities(self) -> Severities:
         return Severities(self.rules)
 
