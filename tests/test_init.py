@@ -56,3 +56,15 @@ def test_commands_find_the_workspace_from_a_subfolder(tmp_path: Path) -> None:
     # --workspace is taken as given, not searched above.
     code, output = run(ws / "seeds", "build", "--workspace", ".")
     assert code == 1 and "no briefs found" in output
+
+
+def test_a_brief_is_named_by_name_file_name_or_path(tmp_path: Path) -> None:
+    run(tmp_path, "init", "ws")
+    ws = tmp_path / "ws"
+    for how in ("example", "example.md", "briefs/example.md"):
+        code, output = run(ws, "build", how, "--audience", "principal", "--format", "html", "--force")
+        assert code == 0 and "wrote build/example/principal.html" in output, (how, output)
+    code, output = run(ws / "seeds", "build", "../briefs/example.md", "--audience", "principal", "--format", "html")
+    assert code == 0, output
+    code, output = run(ws, "build", "nothing.md")
+    assert code == 1 and "no brief named 'nothing.md' (looked for" in output and "briefs/nothing.md)" in output

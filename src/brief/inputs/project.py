@@ -45,13 +45,16 @@ def find_briefs(workspace: Workspace, names: Sequence[str]) -> list[Path]:
     else:
         paths = []
         for name in names:
+            # A brief by name ("port-security"), file name ("port-security.md") or path.
             candidate = Path(name)
+            stem = name.removesuffix(".md")
+            in_briefs = workspace.briefs / f"{stem}.md"
             if candidate.suffix == ".md" and candidate.is_file():
                 paths.append(candidate.resolve())
-            elif (workspace.briefs / f"{name}.md").is_file():
-                paths.append(workspace.briefs / f"{name}.md")
+            elif "/" not in stem and in_briefs.is_file():
+                paths.append(in_briefs)
             else:
-                raise SpecError(f"no brief named '{name}' (looked for {workspace.briefs / (name + '.md')})", None, "spec/not-found")
+                raise SpecError(f"no brief named '{name}' (looked for {in_briefs})", None, "spec/not-found")
     raise_all([error for error in map(check_brief_name, paths) if error])
     return paths
 
