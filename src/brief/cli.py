@@ -87,6 +87,7 @@ def main() -> None:
 @click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True, help=DPI_HELP)
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), help=JOBS_HELP)
 @click.option("--force", is_flag=True, help="Rebuild every memo, even those that are up to date.")
+@click.option("--draft", is_flag=True, help="Allow summaries that await review; every page of every memo says DRAFT.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success but warnings.")
 @reports_errors
 @with_workspace
@@ -97,6 +98,7 @@ def build(
     jobs: int | None,
     dpi: int,
     force: bool,
+    draft: bool,
     workspace: Workspace,
     quiet: bool,
 ) -> None:
@@ -107,7 +109,9 @@ def build(
         from brief.progress import for_streams
 
         progress = for_streams(sys.stdout, sys.stderr)
-    report = run_build(workspace, list(briefs), list(audiences), list(formats), jobs=jobs, force=force, progress=progress, dpi=dpi)
+    report = run_build(
+        workspace, list(briefs), list(audiences), list(formats), jobs=jobs, force=force, progress=progress, dpi=dpi, draft=draft
+    )
     for warning in report.warnings:  # even with --quiet: a warning asks for the analyst's attention
         click.echo(str(warning), err=True)
     if not quiet:
@@ -119,6 +123,26 @@ def build(
             click.echo(f"built {len(report.written)} files in {report.seconds:.1f} s{current}")
         else:
             click.echo(f"nothing to do: {len(report.up_to_date)} files up to date ({report.seconds:.2f} s)")
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@reports_errors
+@with_workspace
+def review(ids: tuple[str, ...], workspace: Workspace) -> None:
+    """Mark the summaries IDS reviewed (draft: false), once read against their sources: builds
+    refuse a summary that is still a draft."""
+    from brief.authoring.review import review as mark_reviewed
+
+    report = mark_reviewed(workspace, list(ids))
+    for path in report.marked:
+        click.echo(f"reviewed {_shown(Path(path), workspace)}")
+    for path in report.already:
+        click.echo(f"{_shown(Path(path), workspace)} was already marked reviewed")
+
+
+def _shown(path: Path, workspace: Workspace) -> str:
+    return str(path.relative_to(workspace.root)) if path.is_relative_to(workspace.root) else str(path)
 
 
 @main.command()

@@ -88,10 +88,12 @@ RULES: dict[str, Rule] = {
     for rule in (
         _fixed("config/invalid", "brief.toml is malformed, or has an unknown key, rule or setting."),
         _fixed("summary/unreadable", "A source summary cannot be read or is not UTF-8."),
+        _fixed("summary/not-found", "A command names a summary id that no file in the seeds folder has."),
         _fixed("summary/syntax", "A source summary is not well-formed YAML."),
         _fixed("summary/schema", "A source summary has an unknown key, a missing key or a wrong value, or its id is not its file name."),
         _fixed("summary/duplicate-figure", "Two summaries use one figure id; figure ids are unique across the workspace."),
         _fixed("summary/duplicate-id", "Two summary files have one id (x.yaml and x.yml)."),
+        _fixed("summary/draft", "A memo would use a summary that awaits review (draft: true); `brief build --draft` reads it anyway."),
         _fixed("summary/unknown-option", "A summary names an option that is not in the option catalogue."),
         _fixed("catalogue/unreadable", "The option catalogue cannot be read or is not UTF-8."),
         _fixed("catalogue/syntax", "The option catalogue is not well-formed YAML."),

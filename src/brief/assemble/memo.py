@@ -187,6 +187,7 @@ class Memo:
     caption: str | None = None  # "ACTION MEMO FOR THE SECRETARY", "INFO MEMO"; None for a public brief
     convention: str = "state"  # "state" or "defense": how the heading block is laid out
     label: str = ""  # what this variant is, for the document title: "Action Memo", "Public Brief"
+    draft: bool = False  # built with --draft: every page is marked DRAFT
 
     @property
     def date_text(self) -> str:

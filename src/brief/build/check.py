@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from brief.diagnostics import Diagnostic, unique
+from brief.diagnostics import Diagnostic, Location, unique
 from brief.errors import BriefError
 from brief.inputs.project import find_briefs, read_briefs, select_sources
 from brief.inputs.spec import load_spec
@@ -41,11 +41,19 @@ def run_check(workspace: Workspace, briefs: Sequence[str], sources_dir: Path | N
         used.update({s.id: s for s in chosen})
     for item in used.values():
         found.extend(check_summary(item, find_raw(item, sources_dir)))
+        if item.summary.draft:  # a build refuses it; check reads it all the same, and says so
+            found.append(_draft_warning(item))
     found.extend(check_conflicts(list(used.values())))
     found = severities.apply(found)
     if not any(d.severity == "error" for d in found):
         found.extend(_check_memos(workspace, paths, summaries))
     return unique(found)
+
+
+def _draft_warning(item: LoadedSummary) -> Diagnostic:
+    line = next((n for n, text in enumerate(item.path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("draft:")), None)
+    message = f"summary '{item.id}' is a draft awaiting review: `brief build` refuses it until draft: false (`brief review {item.id}`)"
+    return Diagnostic("warning", "summary/draft", message, Location(item.path, line))
 
 
 def _check_memos(workspace: Workspace, paths: Sequence[Path], summaries: dict[str, LoadedSummary]) -> list[Diagnostic]:
@@ -55,5 +63,10 @@ def _check_memos(workspace: Workspace, paths: Sequence[Path], summaries: dict[st
     from brief.build.workers import default_jobs, run_memos
 
     briefs, catalogue = read_briefs(workspace, paths, summaries=summaries)
-    tasks = [MemoTask(workspace, b.spec, b.sources, catalogue, audience, ("pdf", "docx")) for b in briefs for audience in b.audiences]
+    # Drafts were reported above: the memos are checked as a draft build would make them.
+    tasks = [
+        MemoTask(workspace, b.spec, b.sources, catalogue, audience, ("pdf", "docx"), draft=any(s.summary.draft for s in b.sources))
+        for b in briefs
+        for audience in b.audiences
+    ]
     return [d for result in run_memos(tasks, default_jobs()) for d in result.diagnostics]

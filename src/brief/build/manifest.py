@@ -72,6 +72,7 @@ class Inputs:
         self.catalogue = catalogue
         self.config = config
         self._digests: dict[Path, str | None] = {}
+        self._bytes: dict[Path, bytes] = {}
         self._seed_files: dict[str, Path] | None = None
         self._duplicate_seeds: list[tuple[Path, Path]] = []
         self._template_sets: dict[str, str] = {}
@@ -80,10 +81,22 @@ class Inputs:
         """sha256 of a file's bytes; None when it cannot be read."""
         if path not in self._digests:
             try:
-                self._digests[path] = sha256_bytes(path.read_bytes())
+                self._bytes[path] = path.read_bytes()
+                self._digests[path] = sha256_bytes(self._bytes[path])
             except OSError:
                 self._digests[path] = None
         return self._digests[path]
+
+    def draft_line(self, path: Path) -> int | None:
+        """The line of a summary that says it is a draft (``draft: true``), read from the bytes
+        already hashed: a rebuild with nothing to do still parses no summary."""
+        self.digest(path)
+        data = self._bytes.get(path, b"")
+        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
+            key, _, value = line.partition(":")
+            if key == "draft" and value.split("#")[0].strip().lower() in ("true", "yes", "on"):
+                return number
+        return None
 
     def seed_files(self) -> dict[str, Path]:
         """Source id -> summary file. A summary's id is its file name (the loader insists)."""
@@ -202,11 +215,13 @@ class Manifest:
         return (json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
-def memo_key(inputs: Inputs, spec_sha: str, sources: list[str], audience: str, extra_deps: list[str]) -> str:
-    """The key of one memo: a hash over the hashes of everything it is made from."""
+def memo_key(inputs: Inputs, spec_sha: str, sources: list[str], audience: str, extra_deps: list[str], draft: bool = False) -> str:
+    """The key of one memo: a hash over the hashes of everything it is made from, and whether it
+    is a draft (watermarked)."""
     seed_files = inputs.seed_files()
     parts = [
         f"engine {engine_fingerprint()}",
+        f"draft {draft}",
         f"spec {spec_sha}",
         f"catalogue {inputs.digest(inputs.catalogue)}",
         f"config {inputs.digest(inputs.config)}",

@@ -38,6 +38,7 @@ class MemoTask:
     audience: Audience
     formats: tuple[str, ...]
     dpi: int = 60  # page images' resolution, when formats include png
+    draft: bool = False  # a draft build: summaries awaiting review are allowed, every page says DRAFT
 
 
 @dataclass
@@ -83,6 +84,8 @@ def make_memo(task: MemoTask) -> MemoResult:
     try:
         with budget():  # the memo's prose and templates share one budget of time and work
             assembly = assemble_memo(spec, task.sources, task.catalogue, audience, templates)
+            if task.draft:
+                assembly = replace(assembly, memo=replace(assembly.memo, draft=True))
             memo = assembly.memo
             stamp, epoch = source_date(memo.date)
             html = render_html(memo, audience, templates, stamp)

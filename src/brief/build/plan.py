@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from brief.build.ledger import ledger_key, ledger_records
 from brief.build.manifest import FileRecord, Inputs, Manifest, memo_key
-from brief.errors import BriefError, raise_all
+from brief.errors import BriefError, Location, SummaryError, raise_all
 from brief.inputs.project import resolve_sources
 from brief.workspace import Workspace
 
@@ -49,6 +49,22 @@ class Plan:
         return [w for w in self.wanted if not w.fresh]
 
 
+def drafts_in(inputs: Inputs, ids: Sequence[str]) -> list[BriefError]:
+    """An error for each summary among `ids` that still awaits review: a memo is made only from
+    reviewed summaries, unless the build is a draft (``brief build --draft``)."""
+    found: list[BriefError] = []
+    files = inputs.seed_files()
+    for sid in ids:
+        line = inputs.draft_line(files[sid]) if sid in files else None
+        if line is not None:
+            message = (
+                f"summary '{sid}' is a draft awaiting review: read it against its source, then set draft: false "
+                f"(`brief review {sid}` does it), or build a watermarked draft with --draft"
+            )
+            found.append(SummaryError(message, Location(files[sid], line), "summary/draft"))
+    return found
+
+
 def plan_build(
     workspace: Workspace,
     manifest: Manifest,
@@ -57,6 +73,7 @@ def plan_build(
     audiences: Sequence[str],
     formats: Sequence[str],
     force: bool,
+    draft: bool = False,
 ) -> Plan:
     """Every memo asked for, each marked fresh or stale, and the ledgers to make again."""
     plan = Plan([], set(), {})
@@ -79,6 +96,8 @@ def plan_build(
                 continue
             patterns, spec_audiences = list(spec.front.sources), list(spec.front.audiences)
         ids, missing = resolve_sources(patterns, list(inputs.seed_files()))
+        if not draft:
+            errors += drafts_in(inputs, ids)
         out_dir = workspace.build / name
         for audience in audiences or spec_audiences:
             record = manifest.memos.get(f"{name}/{audience}")
@@ -86,10 +105,10 @@ def plan_build(
             # Page images are made at the resolution asked for now, which the manifest does not
             # record: a build that asks for them makes them again.
             if record and missing is None and not force and "png" not in formats:
-                key = memo_key(inputs, spec_sha, ids, audience, record.extra_deps)
+                key = memo_key(inputs, spec_sha, ids, audience, record.extra_deps, draft)
                 fresh = key == record.key and all(fmt in record.files and record.files[fmt].matches(out_dir) for fmt in formats)
             plan.wanted.append(Wanted(name, path, spec_sha, spec_audiences, ids if missing is None else [], audience, fresh))
-    raise_all(errors)
+    raise_all(list({str(e): e for e in errors}.values()))  # a draft shared by briefs is reported once
 
     # The ledger of each brief lists the figures of every current memo of it.
     for item in plan.wanted:

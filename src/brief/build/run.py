@@ -64,6 +64,7 @@ def build(
     force: bool = False,
     progress: Progress | None = None,
     dpi: int = 60,
+    draft: bool = False,
 ) -> BuildReport:
     started = time.perf_counter()
     formats = list(dict.fromkeys(formats or FORMATS))
@@ -78,14 +79,14 @@ def build(
     manifest = Manifest.load(workspace.build)
     inputs = Inputs(workspace.seeds, workspace.templates, workspace.catalogue, workspace.root / "brief.toml")
     paths = find_briefs(workspace, briefs or [])
-    plan = plan_build(workspace, manifest, inputs, paths, list(audiences or []), formats, force)
+    plan = plan_build(workspace, manifest, inputs, paths, list(audiences or []), formats, force, draft)
 
     report = BuildReport()
     made: dict[tuple[str, str], list[Diagnostic]] = {}
     if plan.stale or plan.stale_ledgers:
         from brief.build.workers import default_jobs
 
-        made = _rebuild(workspace, manifest, inputs, plan, formats, jobs or default_jobs(), progress, report, dpi)
+        made = _rebuild(workspace, manifest, inputs, plan, formats, jobs or default_jobs(), progress, report, dpi, draft)
     for item in plan.wanted:
         if (item.brief, item.audience) in made:  # made now: its warnings come straight from the memo
             report.warnings += made[(item.brief, item.audience)]
@@ -112,6 +113,7 @@ def _rebuild(
     progress: Progress | None,
     report: BuildReport,
     dpi: int = 60,
+    draft: bool = False,
 ) -> dict[tuple[str, str], list[Diagnostic]]:
     """Read, make and write the stale memos (and the ledgers of their briefs); the warnings of
     each memo made."""
@@ -129,7 +131,7 @@ def _rebuild(
         workers = stack.enter_context(Workers(count)) if count > 1 else None
         briefs, catalogue = read_briefs(workspace, paths, only, specs=plan.specs)
         specs = {b.name: b for b in briefs}
-        tasks = [MemoTask(workspace, b.spec, b.sources, catalogue, a, tuple(formats), dpi) for b in briefs for a in b.audiences]
+        tasks = [MemoTask(workspace, b.spec, b.sources, catalogue, a, tuple(formats), dpi, draft) for b in briefs for a in b.audiences]
         tasks.sort(key=lambda t: -_expected_seconds(manifest, t))
         results = run_memos(tasks, jobs, progress, workers)
 
@@ -145,7 +147,7 @@ def _rebuild(
         # Another build may have written since this one planned: record this build's memos on
         # top of what is there now, not of what was there then.
         current = Manifest.load(workspace.build)
-        return _write(workspace, inputs, plan, specs, results, current, report)
+        return _write(workspace, inputs, plan, specs, results, current, report, draft)
 
 
 def _write(
@@ -156,6 +158,7 @@ def _write(
     results: list[MemoResult],
     manifest: Manifest,
     report: BuildReport,
+    draft: bool = False,
 ) -> dict[tuple[str, str], list[Diagnostic]]:
     """Under the lock: every new file to a temporary, then all renamed as a set through the
     journal, the manifest last; the warnings of each memo."""
@@ -172,7 +175,7 @@ def _write(
             # Workspace templates are keyed as a set and built-in ones by the engine fingerprint;
             # anything else the memo loaded (another audience's file, a reference .docx) is extra.
             extra = [dep for dep in result.loaded if not any(_inside(Path(dep), root) for root in (workspace.templates, BUILTIN))]
-            key = memo_key(inputs, item.spec_sha, [s.id for s in specs[result.brief].sources], result.audience, extra)
+            key = memo_key(inputs, item.spec_sha, [s.id for s in specs[result.brief].sources], result.audience, extra, draft)
             files = dict(previous.files) if previous and previous.key == key else {}
             for fmt, data in result.files.items():
                 path = out_dir / f"{result.audience}.{fmt}"

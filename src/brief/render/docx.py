@@ -176,6 +176,8 @@ class _Writer:
                 for part in (header, footer):
                     for child in list(part._element):
                         part._element.remove(child)
+                if self.memo.draft:  # a draft says so at the head of every page, as in the PDF
+                    self.styled(header.add_paragraph("DRAFT"), "Banner")
                 # A header or footer must hold a paragraph even when empty (Word calls it corrupt otherwise).
                 top = self.styled(header.add_paragraph(banner or ""), "Banner")
                 if not numbered and self.memo.caption and self.memo.convention == "state":
