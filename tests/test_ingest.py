@@ -197,13 +197,24 @@ def test_ingest_command_writes_yaml_and_keeps_edits(tmp_path: Path, monkeypatch:
     result = brief(tmp_path, "ingest", "raw/harbor.txt")
     assert result.exit_code == 0, result.output
     [path] = (tmp_path / "seeds").glob("*.yaml")
-    assert result.stderr.strip() == f"wrote seeds/{path.name}"
+    # Without options.yaml, ingest says once that it drafts no option stances.
+    note, wrote = result.stderr.strip().splitlines()
+    assert note.startswith("note: no option catalogue (options.yaml), so no option stances are drafted")
+    assert wrote == f"raw/harbor.txt -> seeds/{path.name}"
     text = path.read_text(encoding="utf-8")
     assert "draft: true" in text and "source_file: ../raw/harbor.txt" in text
     path.write_text(text.replace("Harbor patrols doubled as seizures climbed", "Patrols double at Westmere"), encoding="utf-8")
     result = brief(tmp_path, "ingest", "raw/harbor.txt")
-    assert result.stderr.strip() == f"wrote seeds/{path.name} (kept your edits to title)"
+    assert result.stderr.strip().splitlines()[-1] == f"raw/harbor.txt -> seeds/{path.name} (kept your edits to title)"
     assert "title: Patrols double at Westmere" in path.read_text(encoding="utf-8")
+    # Renamed by the analyst, the summary is still the one its source updates: no second summary.
+    renamed = path.with_name("westmere-patrols.yaml")
+    renamed.write_text(path.read_text(encoding="utf-8").replace(f"id: {path.stem}\n", "id: westmere-patrols\n"), encoding="utf-8")
+    path.unlink()
+    result = brief(tmp_path, "ingest", "raw/harbor.txt")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "seeds").glob("*.yaml")] == ["westmere-patrols.yaml"]
+    assert result.stderr.strip().splitlines()[-1].startswith("raw/harbor.txt -> seeds/westmere-patrols.yaml")
 
 
 def test_two_sources_with_one_id_get_two_summaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -352,3 +363,12 @@ def test_parallel_jobs_give_the_same_summaries(tmp_path: Path) -> None:
     parallel = json.loads(brief(tmp_path, "ingest", *files, "--json", "--jobs", "2").stdout)
     assert serial == parallel
     assert [s["figures"][0]["value"] for s in serial] == [340, 341, 342, 343]
+
+
+def test_drafted_ids_end_at_a_word() -> None:
+    from brief.ingest.draft import slug
+
+    title = "Fact sheet: second meeting of the United States-Mexico high-level security dialogue"
+    drafted = slug(title, 10)
+    assert len(drafted) <= 60 and drafted == "fact-sheet-second-meeting-of-united-states-mexico-high-level"
+    assert slug("Harbor patrols doubled") == "harbor-patrols-doubled"

@@ -405,6 +405,6 @@ def test_a_corrupt_pdf_is_one_line_and_nothing_else(ws: Path) -> None:
     (ws / "in" / "bad.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"\x00garbage" * 200)
     result = ingest_bounded(ws, "in")
     assert result.returncode == 1
-    problems = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("wrote ")]
+    problems = [line for line in result.stderr.splitlines() if line.strip() and " -> " not in line and not line.startswith("note: ")]
     assert len(problems) == 1 and problems[0].startswith("in/bad.pdf: error: corrupt PDF: "), result.stderr
     assert problems[0].endswith(" [ingest/corrupt]")

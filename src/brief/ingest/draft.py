@@ -38,7 +38,10 @@ MAX_KEY_POINT = 2_000  # characters; a drafted key point of more is a run of tex
 def slug(text: str, words: int = 6) -> str:
     parts = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
     parts = [p for p in parts if p not in ("the", "a", "an")] or parts
-    return "-".join(parts[:words])[:60].strip("-") or "source"
+    joined = "-".join(parts[:words])
+    if len(joined) > 60:  # cut at a word boundary, never inside a word
+        joined = joined[:61].rsplit("-", 1)[0] if "-" in joined[:61] else joined[:60]
+    return joined.strip("-") or "source"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -182,11 +185,44 @@ class FigureIds:
         return summary.model_copy(update={"figures": figures})
 
 
-def write_summary(summary: SourceSummary, out_dir: Path, figure_ids: FigureIds | None = None) -> tuple[Path, list[str]]:
+class SourceIds:
+    """Which summary of a folder drafts which raw file: re-ingesting a source updates its summary
+    under the id it has now, even after the analyst renamed it, and never adds a second one."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.by_file: dict[str, str] = {}
+        self.by_hash: dict[str, str] = {}
+        for path in sorted(out_dir.glob("*.yaml")) if out_dir.is_dir() else []:
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                continue
+            if isinstance(data, dict):
+                self.note(data.get("source_file"), data.get("source_sha256"), path.stem)
+
+    def note(self, source_file: object, sha: object, sid: str) -> None:
+        if isinstance(source_file, str) and source_file:
+            self.by_file.setdefault(source_file, sid)
+        if isinstance(sha, str) and sha:
+            self.by_hash.setdefault(sha, sid)
+
+    def of(self, summary: SourceSummary) -> str | None:
+        """The id of the summary that already drafts this summary's raw file, if any."""
+        return self.by_file.get(summary.source_file or "") or self.by_hash.get(summary.source_sha256 or "")
+
+
+def write_summary(
+    summary: SourceSummary, out_dir: Path, figure_ids: FigureIds | None = None, sources: SourceIds | None = None
+) -> tuple[Path, list[str]]:
     """Write seeds/<id>.yaml, keeping fields the analyst edited. Returns the path and the kept
     fields."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    known = sources.of(summary) if sources is not None else None
+    if known is not None and known != summary.id and (out_dir / f"{known}.yaml").is_file():
+        summary = summary.model_copy(update={"id": known})
     summary = _own_id(summary, out_dir)
+    if sources is not None:
+        sources.note(summary.source_file, summary.source_sha256, summary.id)
     if figure_ids is not None:
         summary = figure_ids.claim(summary)
     target = out_dir / f"{summary.id}.yaml"

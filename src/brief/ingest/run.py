@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from brief.diagnostics import Diagnostic
-from brief.ingest.draft import FigureIds, draft_many, expand_paths, to_data, write_summary
+from brief.ingest.draft import FigureIds, SourceIds, draft_many, expand_paths, to_data, write_summary
 from brief.inputs.catalogue import load_catalogue
 from brief.progress import Progress
 from brief.workspace import Workspace
@@ -50,9 +50,13 @@ def run_ingest(
 
     paths = expand_paths(arguments, fail)
     catalogue = load_catalogue(ws)
+    if not ws.catalogue.is_file() and paths:
+        # Said once: without a catalogue, no summary gets the stances it takes on options.
+        tell(f"note: no option catalogue ({_shown(ws.catalogue)}), so no option stances are drafted; `brief init` writes a starter")
     out_dir = Path(out).resolve() if out else ws.seeds
     summaries = []
     figure_ids = None if as_json else FigureIds(out_dir)
+    sources = None if as_json else SourceIds(out_dir)
     if progress is not None and len(paths) >= PROGRESS_FROM:
         bar = progress
         bar.start(len(paths))
@@ -68,9 +72,9 @@ def run_ingest(
             if as_json:
                 summaries.append(to_data(summary))
                 continue
-            target, kept = write_summary(summary, out_dir, figure_ids)
+            target, kept = write_summary(summary, out_dir, figure_ids, sources)
             edits = f" (kept your edits to {', '.join(kept)})" if kept else ""
-            note(f"wrote {_shown(target)}{edits}")
+            note(f"{_shown(path)} -> {_shown(target)}{edits}")
     finally:
         if bar is not None:
             bar.finish()
