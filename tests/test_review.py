@@ -65,3 +65,24 @@ def test_review_names_an_unknown_summary(tmp_path: Path) -> None:
     assert (
         result.exit_code == 1 and "error: no summary with id 'no-such-summary'" in result.stderr and "[summary/not-found]" in result.stderr
     )
+
+
+def test_check_reads_summaries_without_a_brief_and_names_a_missing_sources_folder(tmp_path: Path) -> None:
+    brief(tmp_path, "init", "ws")
+    ws = tmp_path / "ws"
+    (ws / "briefs" / "example.md").unlink()
+    draft(ws)
+    result = brief(ws, "check")
+    # No brief yet: every summary is checked (figures against their sources, drafts, conflicts).
+    assert result.exit_code == 0, result.output
+    assert "summary 'harbor-2025' is a draft awaiting review" in result.stderr
+    assert "[conflict/figures]" in result.stderr and result.stderr.rstrip().endswith("0 errors, 2 warnings")
+    seed = ws / "seeds" / "harbor-2025.yaml"
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("quote: contraband in 312 containers", "quote: contraband in 313 containers"),
+        encoding="utf-8",
+    )
+    assert "error:" in brief(ws, "check").stderr
+    missing = brief(ws, "check", "--sources", "no-such-folder")
+    assert missing.exit_code == 1
+    assert missing.stderr.strip() == "no-such-folder: error: the --sources folder does not exist [config/invalid]"

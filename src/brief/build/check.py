@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from brief.diagnostics import Diagnostic, Location, unique
-from brief.errors import BriefError
+from brief.errors import BriefError, ConfigError
 from brief.inputs.project import find_briefs, read_briefs, select_sources
 from brief.inputs.spec import load_spec
 from brief.inputs.summaries import LoadedSummary, load_summaries
@@ -27,9 +27,12 @@ def run_check(workspace: Workspace, briefs: Sequence[str], sources_dir: Path | N
     """All findings for the named briefs (or all), with the summaries they use."""
     severities = workspace.severities()
     summaries = load_summaries(workspace)
-    paths = find_briefs(workspace, briefs)
+    if sources_dir is not None and not sources_dir.is_dir():
+        raise ConfigError("the --sources folder does not exist", Location(sources_dir), "config/invalid")
+    # A workspace without a brief yet (summaries just ingested) has every summary checked.
+    paths = find_briefs(workspace, briefs) if briefs or workspace.brief_paths() else []
     found: list[Diagnostic] = []
-    used: dict[str, LoadedSummary] = {}
+    used: dict[str, LoadedSummary] = {} if paths else dict(summaries)
     for path in paths:
         try:
             spec = load_spec(path)
