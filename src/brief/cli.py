@@ -126,6 +126,18 @@ def build(
 
 
 @main.command()
+@click.argument("kind", type=click.Choice(["summary", "brief", "options"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a file format (a summary, a brief's front matter, options.yaml),
+    for an editor to check and complete YAML with. FORMATS.md documents the same keys."""
+    import json
+
+    from brief.authoring.formats import schema as json_schema
+
+    click.echo(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
+
+
+@main.command()
 @click.argument("ids", nargs=-1, required=True)
 @reports_errors
 @with_workspace

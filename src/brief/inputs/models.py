@@ -75,8 +75,8 @@ class Quotation(SourceText):
 
 
 class Person(SourceText):
-    name: str = Field(min_length=1)
-    role: str | None = None
+    name: str = Field(min_length=1, description="The person's name, as the source gives it in full.")
+    role: str | None = Field(default=None, description="Their role or affiliation.")
 
 
 Stance = Literal["advocates", "reports", "criticizes", "announces"]
@@ -125,16 +125,18 @@ class SourceSummary(SourceText):
     )
     url: str | None = Field(default=None, description="Where the source is published: an http, https or mailto link.")
     source_file: str | None = Field(default=None, description="Raw source, relative to this YAML file.")
-    source_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
-    kind: Kind = "news"
+    source_sha256: str | None = Field(
+        default=None, pattern=r"^[0-9a-f]{64}$", description="sha256 of the raw source when summarised; check warns when it changes."
+    )
+    kind: Kind = Field(default="news", description="news, opinion, editorial, report, official or other.")
     draft: bool = Field(default=False, description="True while a drafted summary awaits review.")
     summary: list[str] = Field(default_factory=list, description="3-5 key points in the analyst's words.")
-    figures: list[Figure] = Field(default_factory=list)
-    quotes: list[Quotation] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    organizations: list[str] = Field(default_factory=list)
-    options: list[OptionMention] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list, description="The numbers the source gives, each with its verbatim quote.")
+    quotes: list[Quotation] = Field(default_factory=list, description="Short verbatim quotations, with who said them.")
+    people: list[Person] = Field(default_factory=list, description="The people the source names.")
+    organizations: list[str] = Field(default_factory=list, description="The organisations the source names.")
+    options: list[OptionMention] = Field(default_factory=list, description="The catalogue's options the source discusses, with its stance.")
+    events: list[Event] = Field(default_factory=list, description="Dated events the source reports, for the chronology.")
 
     @field_validator("url")
     @classmethod
@@ -148,9 +150,9 @@ class SourceSummary(SourceText):
 
 
 class CatalogueOption(Strict):
-    id: str = Field(pattern=SLUG)
+    id: str = Field(pattern=SLUG, description="Stable id that summaries and briefs use.")
     title: str = Field(min_length=1, description="How memos name the option.")
-    description: str = ""
+    description: str = Field(default="", description="What the option would do, in a sentence.")
     terms: list[str] = Field(default_factory=list, description="Phrases ingest matches in sources.")
 
 
@@ -161,12 +163,12 @@ class SpecOption(Strict):
     id: str = Field(pattern=SLUG, description="An option id from the catalogue.")
     title: str | None = Field(default=None, description="Overrides the catalogue title in this brief.")
     summary: str | None = Field(default=None, description="One sentence: what the option would do.")
-    pros: list[str] = Field(default_factory=list)
-    cons: list[str] = Field(default_factory=list)
-    risks: list[str] = Field(default_factory=list)
-    cost: str | None = None
+    pros: list[str] = Field(default_factory=list, description="Arguments for, one per item, each marked and cited.")
+    cons: list[str] = Field(default_factory=list, description="Arguments against.")
+    risks: list[str] = Field(default_factory=list, description="What could go wrong; every option needs one.")
+    cost: str | None = Field(default=None, description="Resource or political cost.")
     assessment: str | None = Field(default=None, description="One sentence: why the option is recommended or why it loses.")
-    notes: str | None = None
+    notes: str | None = Field(default=None, description="The analyst's own notes; never printed.")
 
 
 class Decision(Strict):
@@ -202,30 +204,34 @@ class Clearance(Strict):
 class PublicFront(Strict):
     """What a public brief says instead of the internal memo's title and subject."""
 
-    title: str | None = Field(default=None, min_length=1)
-    subject: str | None = Field(default=None, min_length=1)
+    title: str | None = Field(default=None, min_length=1, description="The public brief's title.")
+    subject: str | None = Field(default=None, min_length=1, description="The public brief's subtitle.")
 
 
 class SpecFront(Strict):
-    title: str = Field(min_length=1)
-    subject: str = Field(min_length=1)
-    date: dt.date
+    title: str = Field(min_length=1, description="The memo's title, as a reader sees it first.")
+    subject: str = Field(min_length=1, description="The SUBJECT line, marked as a portion: '(U) Proposing ...'.")
+    date: dt.date = Field(description="The memo's date, YYYY-MM-DD; outputs are stamped with it.")
     to: str | None = Field(default=None, description="MEMORANDUM FOR line.")
     from_: str | None = Field(default=None, alias="from", description="FROM line.")
-    through: str | None = None
+    through: str | None = Field(default=None, description="THROUGH line: the office a memo goes through on its way up.")
     classification: str | None = Field(default=None, description="Banner, e.g. UNCLASSIFIED//FOR OFFICIAL USE ONLY.")
     sources: list[str] = Field(default_factory=lambda: ["*"], description="Summary ids or globs.")
     key_figures: list[str] = Field(default_factory=list, description="Figure ids, most important first.")
-    options: list[SpecOption] = Field(default_factory=list)
-    recommendation: str | None = Field(default=None, description="The recommended option id.")
+    options: list[SpecOption] = Field(
+        default_factory=list, description="The options the brief weighs, with pros, cons, risks and cost; a decision memo needs them."
+    )
+    recommendation: str | None = Field(default=None, description="The recommended option id; a decision memo needs it.")
     decisions: list[Decision] = Field(default_factory=list, description="What an action memo asks the principal to approve.")
-    decision_due: dt.date | None = None
+    decision_due: dt.date | None = Field(
+        default=None, description="The date a decision is needed by; five business days after the memo at least."
+    )
     decision_due_reason: str | None = Field(
         default=None, description="Why a decision cannot wait five business days; the background prints it."
     )
     to_short: str | None = Field(default=None, description="How a Defense recommendation names the principal: 'SecDef'.")
     audiences: list[str] = Field(default_factory=lambda: ["principal", "staff", "public"])
-    drafted: str | Drafter | None = None
+    drafted: str | Drafter | None = Field(default=None, description="Who drafted the memo: {office, name, phone}.")
     cleared: list[str | Clearance] = Field(default_factory=list, description="One office per entry, with a name and a clearance.")
     public: PublicFront = Field(default_factory=PublicFront, description="The public brief's own title and subject.")
     author: str | None = Field(default=None, description="Byline of the public brief.")

@@ -7,7 +7,7 @@ catalogue). A schema error points at the line of the offending key, as ``path:li
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -158,9 +158,38 @@ def validate(
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
             line = node_line(node, loc, line_offset)
             message = _describe(err, loc)
+            if err["type"] == "missing" and (purpose := field_help(model, loc)):
+                message += f": {purpose[:1].lower()}{purpose[1:].rstrip('.')}"  # what the key is for
             problems.append(error(message, Location(path, line), f"{error.kind}/schema"))
         raise_all(problems)
         raise AssertionError("unreachable: pydantic reports at least one error") from None
+
+
+def field_help(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
+    """The description of the field at `loc` (``("figures", 2, "quote")``) in `model`, following
+    lists and nested models."""
+    current: Any = model
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        info = fields[part]
+        current = _model_in(info.annotation)
+    return info.description if info is not None else None
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model a field holds, through list[...] and X | None; None when it holds no model."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _describe(err: Any, loc: tuple[int | str, ...]) -> str:
