@@ -125,6 +125,21 @@ def build(
             click.echo(f"nothing to do: {len(report.up_to_date)} files up to date ({report.seconds:.2f} s)")
 
 
+@main.command(name="new")
+@click.argument("name")
+@click.option("--sources", "source_ids", multiple=True, help="A summary id to draft from (repeatable; default: every reviewed summary).")
+@reports_errors
+@with_workspace
+def new_command(name: str, source_ids: tuple[str, ...], workspace: Workspace) -> None:
+    """Draft briefs/NAME.md from the reviewed summaries: sources, key figures, the options they
+    discuss with arguments drafted from them, a background skeleton, and [insert: ...] where only
+    you can write; `brief build --draft` shows it while you fill it in."""
+    from brief.authoring.newbrief import new_brief
+
+    path = new_brief(workspace, name.removesuffix(".md"), list(source_ids) or None)
+    click.echo(f"wrote {_shown(path, workspace)}: fill in each [insert: ...], then `brief build`")
+
+
 @main.command()
 @click.argument("kind", type=click.Choice(["summary", "brief", "options"]))
 def schema(kind: str) -> None:

@@ -100,6 +100,7 @@ RULES: dict[str, Rule] = {
         _fixed("catalogue/schema", "The option catalogue is not a list of options, or an option is malformed."),
         _fixed("catalogue/duplicate-option", "Two options of the catalogue share an id."),
         _fixed("spec/not-found", "No brief of that name, or no brief at all, in the briefs folder."),
+        _fixed("spec/exists", "`brief new` names a brief that exists; it never overwrites one."),
         _fixed(
             "spec/name", "A brief's file name is not a slug (lower-case letters, digits, '.', '_', '-'), so it cannot name its outputs."
         ),
@@ -231,6 +232,10 @@ class Diagnostic:
 
     def at(self, location: Location | None) -> Diagnostic:
         return replace(self, location=location)
+
+    def demoted(self) -> Diagnostic:
+        """The same finding as a warning (what a draft build makes of a placeholder)."""
+        return replace(self, severity="warning")
 
 
 def diagnostic(code: str, message: str, location: Location | None = None) -> Diagnostic:

@@ -103,6 +103,8 @@ def make_memo(task: MemoTask) -> MemoResult:
         result.diagnostics = [d if d.location else d.at(Location(spec.path)) for d in exc.diagnostics()]
     else:
         found = verify_memo(spec, assembly, audience.profile, rendered, task.sources)
+        if task.draft:  # a draft may still hold the brief's [insert: ...] places, and says so
+            found = [d.demoted() if d.code == "memo/placeholder" else d for d in found]
         result.diagnostics = task.workspace.severities().apply(found)
         if not result.failed:
             result.files = {fmt: rendered[fmt].data for fmt in task.formats}

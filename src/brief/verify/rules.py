@@ -87,8 +87,12 @@ def check_memo(
                 "memo/portion-leak", f"the {who} {name} carries a portion it may not: “{leaked}”", spec.find(leaked.split(" … ")[0]).line
             )
     for name, text in (("PDF", "\n".join(pages)), ("DOCX", word_text)):
-        hole = PLACEHOLDERS.search(text)
-        if hole:
+        # Every placeholder, once each: a drafted brief (`brief new`) has several to fill in.
+        seen: set[str] = set()
+        for hole in PLACEHOLDERS.finditer(text):
+            if _plain(hole.group(0)) in seen:
+                continue
+            seen.add(_plain(hole.group(0)))
             message = f"the {who} {name} has an unresolved placeholder '{hole.group(0)}'"
             found.append(diagnostic("memo/placeholder", message, _placeholder_origin(hole, text, spec, sources)))
     if memo.form == "action":
@@ -121,23 +125,31 @@ def _placeholder_origin(hole: re.Match[str], text: str, spec: BriefSpec, sources
     needle = hole.group(0)
     context = _words(text[max(0, hole.start() - 80) : hole.start()])[-3:]
 
-    def line_in(content: str) -> int | None:
+    def line_in(content: str, words: list[str]) -> int | None:
         for number, line in enumerate(content.splitlines(), start=1):
-            if needle.lower() in line.lower() and all(word in " ".join(_words(line)) for word in context):
+            if _plain(needle) in _plain(line) and all(word in " ".join(_words(line)) for word in words):
                 return number
         return None
 
-    line = line_in(spec.text)
+    line = line_in(spec.text, context)
     if line is not None:
         return Location(spec.path, line)
     for source in sources:
         try:
-            line = line_in(source.path.read_text(encoding="utf-8"))
+            line = line_in(source.path.read_text(encoding="utf-8"), context)
         except OSError:
             continue
         if line is not None:
             return Location(source.path, line)
-    return spec.find(needle)
+    # Then alone, in the brief: a heading line ("ACTION MEMO FOR ...") prints words the brief
+    # never wrote beside the placeholder.
+    line = line_in(spec.text, [])
+    return Location(spec.path, line) if line is not None else spec.find(needle)
+
+
+def _plain(text: str) -> str:
+    """Text compared as written, whatever typography or a heading's capitals made of it."""
+    return text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
 def _leaked_portion(withheld: tuple[str, ...], rendered: str, run: int = 8) -> str | None:
