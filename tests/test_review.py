@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from tests.conftest import brief, pdf_pages
+import pytest
+from tests.conftest import SHARED, brief, pdf_pages
 
 
 def draft(ws: Path) -> Path:
@@ -86,3 +87,20 @@ def test_check_reads_summaries_without_a_brief_and_names_a_missing_sources_folde
     missing = brief(ws, "check", "--sources", "no-such-folder")
     assert missing.exit_code == 1
     assert missing.stderr.strip() == "no-such-folder: error: the --sources folder does not exist [config/invalid]"
+
+
+def test_check_reads_a_pdf_as_ingest_read_it(tmp_path: Path) -> None:
+    """What ingest drafts from a PDF verifies clean straight after ingest: check reads the raw
+    source through the same reader, not as bytes."""
+    pdf = SHARED / "corpus" / "govdocs" / "crs-IF11175-us-mexico-trade-relations" / "original.pdf"
+    if not pdf.is_file():
+        pytest.skip("the corpus (../shared) is absent")
+    brief(tmp_path, "init", "ws")
+    ws = tmp_path / "ws"
+    (ws / "briefs" / "example.md").unlink()
+    (ws / "sources" / "trade.pdf").write_bytes(pdf.read_bytes())
+    ingested = brief(ws, "ingest", "sources/trade.pdf")
+    assert ingested.exit_code == 0 and "sources/trade.pdf -> seeds/" in ingested.stderr
+    checked = brief(ws, "check")
+    assert checked.exit_code == 0, checked.stderr
+    assert checked.stderr.rstrip().endswith("0 errors, 2 warnings")  # the draft, and the example's conflict

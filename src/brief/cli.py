@@ -230,8 +230,10 @@ def check(briefs: tuple[str, ...], sources: str | None, as_json: bool, strict: b
 
     from brief.build.check import run_check
     from brief.diagnostics import count
+    from brief.ingest.readers import read_source
 
-    findings = run_check(workspace, list(briefs), Path(sources).resolve() if sources else None)
+    # Raw sources are read as ingest read them (PDF, DOCX and HTML text), so what it drafted holds.
+    findings = run_check(workspace, list(briefs), Path(sources).resolve() if sources else None, lambda path: read_source(path).text)
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
     else:

@@ -19,12 +19,13 @@ from brief.errors import BriefError, ConfigError
 from brief.inputs.project import find_briefs, read_briefs, select_sources
 from brief.inputs.spec import load_spec
 from brief.inputs.summaries import LoadedSummary, load_summaries
-from brief.verify.sources import check_citations, check_conflicts, check_summary, find_raw
+from brief.verify.sources import TextReader, check_citations, check_conflicts, check_summary, find_raw
 from brief.workspace import Workspace
 
 
-def run_check(workspace: Workspace, briefs: Sequence[str], sources_dir: Path | None) -> list[Diagnostic]:
-    """All findings for the named briefs (or all), with the summaries they use."""
+def run_check(workspace: Workspace, briefs: Sequence[str], sources_dir: Path | None, reader: TextReader | None = None) -> list[Diagnostic]:
+    """All findings for the named briefs (or all), with the summaries they use; `reader` reads a
+    raw source as ingest did (the command passes ingest's readers)."""
     severities = workspace.severities()
     summaries = load_summaries(workspace)
     if sources_dir is not None and not sources_dir.is_dir():
@@ -43,7 +44,7 @@ def run_check(workspace: Workspace, briefs: Sequence[str], sources_dir: Path | N
         found.extend(check_citations(spec, summaries))
         used.update({s.id: s for s in chosen})
     for item in used.values():
-        found.extend(check_summary(item, find_raw(item, sources_dir)))
+        found.extend(check_summary(item, find_raw(item, sources_dir), reader))
         if item.summary.draft:  # a build refuses it; check reads it all the same, and says so
             found.append(_draft_warning(item))
     found.extend(check_conflicts(list(used.values())))

@@ -10,13 +10,15 @@ why (a contradiction, a different measure or scope, a different date). Returns d
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from brief.assemble.conflicts import find_conflicts
 from brief.diagnostics import Diagnostic, Location, diagnostic
+from brief.errors import BriefError
 from brief.inputs.models import SourceSummary
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
@@ -57,8 +59,14 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(abs(b) * 0.002, 0.01)
 
 
-def check_summary(item: LoadedSummary, raw_path: Path | None) -> list[Diagnostic]:
-    """Figures, quotations and the hash of one summary against its raw source."""
+# What a reader reads in a raw file (PDF, DOCX, HTML, Markdown, text): ingest's readers, passed in
+# by the command, since verification comes before ingest in the order of the stages.
+TextReader = Callable[[Path], str]
+
+
+def check_summary(item: LoadedSummary, raw_path: Path | None, reader: TextReader | None = None) -> list[Diagnostic]:
+    """Figures, quotations and the hash of one summary against its raw source, read as `reader`
+    reads it (the text ingest drafted from), else as UTF-8."""
     findings: list[Diagnostic] = []
     summary: SourceSummary = item.summary
     path = item.path
@@ -83,6 +91,10 @@ def check_summary(item: LoadedSummary, raw_path: Path | None) -> list[Diagnostic
             )
         )
     raw = data.decode("utf-8", errors="replace")
+    if reader is not None:
+        # A file ingest cannot read is checked as its bytes say; ingest reports the file itself.
+        with contextlib.suppress(BriefError):
+            raw = reader(raw_path)
     text, _ = normalize(raw)
     for fig in summary.figures:
         line = item.figure_lines.get(fig.id)
