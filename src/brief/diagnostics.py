@@ -179,6 +179,7 @@ RULES: dict[str, Rule] = {
         Rule("source/stale", "warning", "A raw source changed after it was summarised (its sha256 differs)."),
         Rule("figure/quote", "error", "A figure's verbatim quote does not occur in its raw source."),
         Rule("figure/value", "error", "A figure's quote does not state the figure's value."),
+        Rule("figure/label", "error", "A figure's label names an organisation or person that the passage holding its quote does not."),
         Rule("quote/verbatim", "error", "A quotation does not occur verbatim in its raw source."),
         Rule("quote/speaker", "error", "A quotation's speaker is not named near it in the raw source."),
         Rule("citation/unknown-source", "error", "A brief cites a source that has no summary."),

@@ -29,6 +29,7 @@ from brief.ingest.metadata import detect_metadata
 from brief.ingest.readers import read_source
 from brief.inputs.dates import PartialDate
 from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
+from brief.labels import misnamed
 
 MAX_FIGURES = 40
 MAX_QUOTES = 25  # a draft errs on the side of more; the analyst keeps the telling ones
@@ -87,10 +88,13 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         )  # fmt: skip
     figures.sort(key=lambda f: body.find(f.quote))
     people = find_people(body)
+    organizations = find_organizations(body)
     found_quotes = find_quotes(body, people)
     quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in found_quotes[:MAX_QUOTES]]
     for q in quotes:
         people.setdefault(q.speaker, q.role)
+    # A draft check would reject (a label naming someone the passage does not) is not drafted.
+    figures = [f for f in figures if misnamed(f.label, f.quote, body, organizations, list(people)) is None]
     key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4)]
     options = [
         OptionMention(id=o.id, stance=o.stance, quote=o.quote, speaker=speaker_at(o.start, found_quotes))
@@ -103,7 +107,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         url=meta.url, source_file=source_file, source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         kind=meta.kind, draft=True, summary=key_points, figures=figures, quotes=quotes,
         people=[Person(name=n, role=r) for n, r in people.items() if not n.lower().startswith(("a ", "an ", "the "))],
-        organizations=find_organizations(body), options=options, events=events,
+        organizations=organizations, options=options, events=events,
     )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from brief.errors import BriefError
 from brief.inputs.models import SourceSummary
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
+from brief.labels import misnamed
 from brief.numbers import read_numbers
 from brief.verify.provenance import normalize
 
@@ -113,6 +114,9 @@ def check_summary(item: LoadedSummary, raw_path: Path | None, reader: TextReader
                     Location(path, line),
                 )
             )
+        elif (name := misnamed(fig.label, fig.quote, text, summary.organizations, [p.name for p in summary.people])) is not None:
+            message = f"figure '{fig.id}': its label names {name}, whom the passage holding its quote does not name"
+            findings.append(diagnostic("figure/label", message, Location(path, line)))
     for index, q in enumerate(summary.quotes):
         line = lines.get(f"quotes[{index}]")
         quote, _ = normalize(q.text)
