@@ -372,3 +372,12 @@ def test_drafted_ids_end_at_a_word() -> None:
     drafted = slug(title, 10)
     assert len(drafted) <= 60 and drafted == "fact-sheet-second-meeting-of-united-states-mexico-high-level"
     assert slug("Harbor patrols doubled") == "harbor-patrols-doubled"
+
+
+def test_a_label_comes_from_the_clause_that_holds_its_number() -> None:
+    """In a list of companies and their shares, each share is labelled from its own clause, never
+    with the neighbour's name."""
+    text = "Shares of the chip equipment market in 2024: Lam Research 42 percent, Tokyo Electron 18 percent."
+    found = {f.value: f.label for f in find_figures(text, sentence_spans(text), 2024)}
+    assert "Research" not in found[18] and "Tokyo Electron" in found[18]
+    assert "Lam Research" in found[42] and "Tokyo" not in found[42]

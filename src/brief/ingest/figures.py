@@ -60,8 +60,11 @@ class FoundFigure:
 
 
 def _label(sentence: str, start: int, end: int, kind: str) -> str:
-    """A noun phrase for the figure: what follows it ("U.S. citizens", "of heavy weapons"), else
-    what precedes it (its last five words, looked for no further back than LABEL_REACH)."""
+    """A noun phrase for the figure, from the clause that holds the number: what follows it ("U.S.
+    citizens", "of heavy weapons") up to the clause's end, else what precedes it back to the
+    clause's start (its last five words, no further back than LABEL_REACH). A clause ends at
+    , ; : or a dash, so a neighbour in a list ("Lam Research 42%, Tokyo Electron 18%") never
+    names the number."""
     after = words_after(sentence, 10, end)
     if after and after[0].lower() == "of":
         after = after[1:]
@@ -72,12 +75,15 @@ def _label(sentence: str, start: int, end: int, kind: str) -> str:
         if not re.match(r"[A-Za-zÀ-ÿ]", word) or word.lower() in _LABEL_STOP or len(word) > LONGEST_WORD:
             break
         words.append(word.rstrip(".,;:"))
-        if len(words) == 5:
+        if len(words) == 5 or word[-1:] in ".,;:":  # the clause ends with this word
             break
     if words:
         return " ".join(words)
     low = max(0, start - LABEL_REACH)
-    if low:
+    clause = max(sentence.rfind(mark, 0, start) for mark in (",", ";", ":", "—", "–", "("))
+    if clause >= low:  # the clause starts after its mark: words before it are another clause's
+        low = clause + 1
+    elif low:
         # Words are read from the first break in the window on, so none is cut at its start.
         cut = _NOT_IN_WORD.search(sentence, low, start)
         low = cut.end() if cut else start
