@@ -21,7 +21,7 @@ def test_a_label_naming_the_neighbouring_company_is_caught() -> None:
 def test_speakers_accents_acronyms_and_abbreviations_are_not_misnamings() -> None:
     assert misnamed("Sales growth, according to Jane Roe", "Sales rose 12%", SHARES, [], ["Jane Roe"]) is None
     assert misnamed("FDI in Mexico", "rose 12%", "Foreign direct investment in Mexico rose 12% in 2022.", ["FDI"]) is None
-    text = "Allies want to renegotiate the Mérida Initiative, under which the U.S. has provided Mexico with $3 billion since 2008."
+    text = "Opposition lawmakers seek to revise the Mérida Initiative, which the U.S. funded with $3 billion since 2008."
     assert misnamed("Aid under the Merida Initiative", "$3 billion since 2008", text, ["Mérida Initiative"]) is None
 
 
