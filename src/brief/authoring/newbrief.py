@@ -19,8 +19,10 @@ from pathlib import Path
 
 import yaml
 
+from brief.assemble.citations import partial_date
 from brief.errors import Location, SpecError, SummaryError
 from brief.inputs.catalogue import load_catalogue
+from brief.inputs.dates import business_days_after
 from brief.inputs.models import Figure, SourceSummary
 from brief.inputs.project import check_brief_name
 from brief.inputs.summaries import load_summaries
@@ -82,7 +84,7 @@ def _draft(sources: list[SourceSummary], catalogue: dict, date: dt.date) -> tupl
     if options:
         front["recommendation"] = options[0]["id"]
         front["decisions"] = [{"option": options[0]["id"], "that": "(U) approve [insert: what you ask the principal to approve]"}]
-    front["decision_due"] = _business_days_after(date, 5)
+    front["decision_due"] = business_days_after(date, 5)
     front["audiences"] = ["principal", "staff", "public"]
     front["drafted"] = {"office": "[insert: office]", "name": "[insert: name]"}
     return front, _body(sources, figures)
@@ -133,7 +135,7 @@ def _options(sources: list[SourceSummary], catalogue: dict, figures: list[tuple[
 
 def _body(sources: list[SourceSummary], figures: list[tuple[SourceSummary, Figure]]) -> str:
     events = sorted(((s, e) for s in sources for e in s.events), key=lambda item: item[1].date)[-MAX_EVENTS:]
-    background = [f"(U) {_when_text(e.date)}: {e.what.rstrip('.')}.{{{{ cite('{s.id}') }}}}" for s, e in events]
+    background = [f"(U) {partial_date(e.date)}: {e.what.rstrip('.')}.{{{{ cite('{s.id}') }}}}" for s, e in events]
     background += [f"(U) {f.label.rstrip('.')}: {{{{ figure('{f.id}') }}}}." for _, f in figures[:3]]
     parts = [
         "## BLUF",
@@ -148,26 +150,9 @@ def _body(sources: list[SourceSummary], figures: list[tuple[SourceSummary, Figur
     return "\n\n".join(parts) + "\n"
 
 
-def _when_text(date: str) -> str:
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = dt.date(parts[0], parts[1], 1).strftime("%B")
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{month} {parts[2]}, {parts[0]}"
-
-
 def _quoted(text: str) -> str:
     return "“" + re.sub(r"\s+", " ", text).strip().strip('“”"') + "”"
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
-def _business_days_after(start: dt.date, days: int) -> dt.date:
-    current, left = start, days
-    while left:
-        current += dt.timedelta(days=1)
-        if current.weekday() < 5:
-            left -= 1
-    return current

@@ -11,10 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from brief.errors import Location, SummaryError, raise_all
-from brief.inputs.project import summary_files
+from brief.inputs.project import draft_line, summary_files
 from brief.workspace import Workspace
-
-_DRAFT = re.compile(r"^draft:[ \t]*(?:true|yes|on)\b", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
@@ -33,10 +31,14 @@ def review(workspace: Workspace, ids: list[str]) -> Reviewed:
     for sid in dict.fromkeys(ids):
         path = files[sid]
         text = path.read_text(encoding="utf-8")
-        changed, count = _DRAFT.subn("draft: false", text, count=1)
-        if not count:
+        line = draft_line(text)
+        if line is None:
             report.already.append(str(path))
             continue
+        lines = text.splitlines(keepends=True)
+        # That line only: its value becomes false, a comment after it stays.
+        lines[line - 1] = re.sub(r"^draft:\s*\w+", "draft: false", lines[line - 1])
+        changed = "".join(lines)
         try:
             path.write_text(changed, encoding="utf-8")
         except OSError as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from brief.diagnostics import Diagnostic, Location, unique
 from brief.errors import BriefError, ConfigError
-from brief.inputs.project import find_briefs, read_briefs, select_sources
+from brief.inputs.project import draft_line, find_briefs, read_briefs, select_sources
 from brief.inputs.spec import load_spec
 from brief.inputs.summaries import LoadedSummary, load_summaries
 from brief.verify.sources import TextReader, check_citations, check_conflicts, check_summary, find_raw
@@ -55,7 +55,7 @@ def run_check(workspace: Workspace, briefs: Sequence[str], sources_dir: Path | N
 
 
 def _draft_warning(item: LoadedSummary) -> Diagnostic:
-    line = next((n for n, text in enumerate(item.path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("draft:")), None)
+    line = draft_line(item.path.read_text(encoding="utf-8"))
     message = f"summary '{item.id}' is a draft awaiting review: `brief build` refuses it until draft: false (`brief review {item.id}`)"
     return Diagnostic("warning", "summary/draft", message, Location(item.path, line))
 

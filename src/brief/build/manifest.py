@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from brief import __version__
-from brief.inputs.project import summary_files
+from brief.inputs.project import draft_line, summary_files
 
 MANIFEST_NAME = ".brief-manifest.json"
 FORMAT = 2  # 2: warnings are stored as diagnostics, with their codes
@@ -91,12 +91,7 @@ class Inputs:
         """The line of a summary that says it is a draft (``draft: true``), read from the bytes
         already hashed: a rebuild with nothing to do still parses no summary."""
         self.digest(path)
-        data = self._bytes.get(path, b"")
-        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
-            key, _, value = line.partition(":")
-            if key == "draft" and value.split("#")[0].strip().lower() in ("true", "yes", "on"):
-                return number
-        return None
+        return draft_line(self._bytes.get(path, b"").decode("utf-8", "replace"))
 
     def seed_files(self) -> dict[str, Path]:
         """Source id -> summary file. A summary's id is its file name (the loader insists)."""

@@ -105,3 +105,14 @@ def long_date(value: PartialDate | dt.date | None) -> str:
     if value is None:
         return "n.d."
     return PartialDate.parse(value).long
+
+
+def business_days_after(start: dt.date, days: int) -> dt.date:
+    """The day `days` business days (Monday to Friday) after `start`: the earliest decision date
+    a memo may ask for without saying why, and the one `brief new` drafts."""
+    current, left = start, days
+    while left:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            left -= 1
+    return current

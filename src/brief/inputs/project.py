@@ -208,3 +208,13 @@ def read_briefs(
             errors.append(exc)
     raise_all(errors)
     return briefs, catalogue
+
+
+def draft_line(text: str) -> int | None:
+    """The line of a summary's text that marks it a draft (``draft: true``), read without
+    parsing the YAML (nor importing the models): builds ask of every summary they use, rebuilds with nothing to do included."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        key, _, value = line.partition(":")
+        if key == "draft" and value.split("#")[0].strip().lower() in ("true", "yes", "on"):
+            return number
+    return None

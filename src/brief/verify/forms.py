@@ -17,9 +17,9 @@ from brief.assemble.assembler import Assembly
 from brief.assemble.markers import strip_markers
 from brief.assemble.memo import BulletList, Inline, Link, Memo, Paragraph, Table, Text
 from brief.diagnostics import Diagnostic, Location, diagnostic
+from brief.inputs.dates import business_days_after
 from brief.inputs.spec import BriefSpec
 from brief.render import Rendered
-from brief.verify.rules import business_days_after
 
 _APPROVE = re.compile(r"Approve\s*_{3,}\s*Disapprove\s*_{3,}")
 # What asking for a decision looks like in print.

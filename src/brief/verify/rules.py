@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
 
 from brief.assemble.markers import strip_markers
 from brief.assemble.memo import Memo
@@ -28,15 +27,6 @@ MARKINGS = re.compile(
 PLACEHOLDERS = re.compile(
     r"\bTODO\b|\bTBD\b|\bXXX+\b|\[(?:insert|placeholder|citation needed)[^\]]*\]|\{\{|\}\}|\{%|lorem ipsum", re.IGNORECASE
 )
-
-
-def business_days_after(start: date, days: int) -> date:
-    current, left = start, days
-    while left:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            left -= 1
-    return current
 
 
 def _words(text: str) -> list[str]:
