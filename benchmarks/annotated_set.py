@@ -9,6 +9,7 @@ used as published (HTML, Markdown, PDF).
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -62,6 +63,10 @@ def documents(with_gold: bool = True) -> list[Document]:
             gold_path = ANNOTATIONS / "set" / f"{doc.id[:80]}.yaml"
             if not gold_path.is_file():
                 continue
-            doc.gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+            try:
+                doc.gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:  # an annotation being written; the others still score
+                print(f"{gold_path.name}: cannot read: {str(exc).splitlines()[0]}", file=sys.stderr)
+                continue
         found.append(doc)
     return found
