@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from brief.ingest.clean import CleanText
+from brief.ingest.kinds import detect_kind, official_title
 from brief.ingest.publishers import publisher_from_series, publisher_from_url
 from brief.inputs.models import Kind
 from brief.numbers import MONTH
@@ -58,15 +59,33 @@ _PREPARED = re.compile(
 )
 # A news outlet quoting its own interviews: "..., Maltz told USA TODAY." (twice or more).
 _TOLD = re.compile(r"\btold (?P<o>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\b")
+# Disclaimers and labels that say what a text is. A government document's type is read from its
+# headline and furniture by :mod:`brief.ingest.kinds`; the words "the White House" or "press
+# release" in a news story's prose say nothing about the story's own kind.
 _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     ("editorial", re.compile(r"\b(?:the editors|editorial board|an? editorial)\b", re.I)),
     ("opinion", re.compile(r"\b(?:views expressed|opinion|op-ed|commentary|contributors? are their own)\b", re.I)),
-    (
-        "official",
-        re.compile(r"\b(?:fact sheet|the white house|executive order|press release|statement by the president|briefing room)\b", re.I),
-    ),
     ("report", re.compile(r"\b(?:congressional research service|crs report|in focus|summary of findings|executive summary)\b", re.I)),
 ]
+# A line that labels a page's section, not its headline: "BRIEFING ROOM", "PRESS RELEASES",
+# "Skip to main content", a line of capitals of a few words.
+_SECTION_LABEL = re.compile(
+    r"^(?:(?i:skip\ to\b.*|jump\ to\b.*|menu|search|home|share|print|listen\b.*|toggle\b.*|breadcrumbs?|you\ are\ here\b.*)"
+    r"|[A-Z][A-Z&/,’' -]{1,40})$",
+    re.X,
+)
+# "Country Reports is a service of the Example Institute": a service line names its publisher.
+_SERVICE_OF = re.compile(
+    r"^(?P<what>.{2,80}?)\s+is\s+(?:a\s+)?(?:service|publication|project|product)\s+of\s+(?P<o>(?:the\s+)?[A-Z][\w&.'’ -]{1,60}?)\.?$"
+)
+# A dateline: "WASHINGTON —", "MEXICO CITY, March 3 (Reuters) -", "WASHINGTON, D.C. (October 7, 2022) –".
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{0,40}\))?\s*[—–-]{1,2}\s+(?=\S)")
+_ISSUER = re.compile(
+    r"\b(?:[Tt]he )?(?P<o>(?:White House|(?:[A-Z][\w&'’.-]+ ){0,4}(?:Department|Ministry|Office|Agency|Commission|Bureau|Embassy)"
+    r"(?: of(?: the)?(?: [A-Z][\w&'’.-]+){1,4})?)) (?:today|this week|on [A-Z][a-z]+day) announced\b"
+)
+_DATE_LABEL = re.compile(r"^(?:date[d]?|released|issued|for\s+release)\b\W*(?P<date>.{6,40})$", re.I)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
 
 
 @dataclass
@@ -122,12 +141,12 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     head = paragraphs[:6] + page_head
     everything = paragraphs + clean.furniture + clean.bios
 
-    first = clean.first_line if clean.first_line not in clean.furniture else (paragraphs[0] if paragraphs else "")
-    title = meta.get("title") or _clean_title(first)
-    if title and len(title) <= 200:
+    title, service_outlet = _title(clean, paragraphs)
+    title = _page_headline(page_head, meta.get("sitename")) or meta.get("title") or title
+    if title and len(title) <= 300:
         result.title = title
     elif paragraphs:
-        result.title = paragraphs[0][:120]
+        result.title = _first_sentence(paragraphs[0])
 
     if meta.get("author") and meta["author"].lower() not in ("python-docx", "unknown", "admin"):
         result.authors = _author_list(meta["author"])[:6]
@@ -157,7 +176,11 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
         result.authors = [m[1] for bio in clean.bios if (m := re.match(r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+)", bio))]
 
     # The page's own address names its publisher more surely than any line of text.
-    result.outlet = meta.get("sitename") or publisher_from_url(result.url) or result.outlet
+    result.outlet = meta.get("sitename") or publisher_from_url(result.url) or result.outlet or service_outlet
+    if not result.outlet and official_title(result.title or ""):
+        # A government release names its issuer in its lead: "the White House today announced".
+        issuer = next((m["o"] for p in paragraphs[:4] if (m := _ISSUER.search(p))), None)
+        result.outlet = "The White House" if issuer == "White House" else issuer  # its proper name has "The"
     if not result.outlet:
         # Patterns in order of trust; a publisher's copyright line is the last resort.
         # Such lines are short; long paragraphs are prose and need not be searched.
@@ -197,9 +220,12 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
         if stamped:
             result.published = stamped
         else:
-            result.published = next((d for p in head[:4] if len(p) < 120 and (d := parse_date(p))), None)
+            # "Date: 2025-04-15", "Released Friday, October 7, 2022", or a short line near the
+            # top that is a date and little else (under "FOR IMMEDIATE RELEASE", under a title).
+            labelled = next((d for p in head[:10] if len(p) < 60 and (m := _DATE_LABEL.match(p)) and (d := parse_date(m["date"]))), None)
+            result.published = labelled or next((d for p in head[:8] if _date_line(p) and (d := parse_date(p))), None)
 
-    sample = " ".join(paragraphs[:3] + paragraphs[-3:] + clean.furniture)
+    sample = " ".join(paragraphs[:3] + paragraphs[-3:] + clean.furniture + page_head[:6])
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(sample):
             result.kind = kind
@@ -207,7 +233,62 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     else:
         if clean.bios:
             result.kind = "opinion"
+    lines = [clean.first_line, *paragraphs[:8], *page_head[:8]]
+    result.kind = detect_kind(result.title or "", lines, paragraphs[-4:] + clean.furniture[-4:], result.outlet, result.url, result.kind)
     return result
+
+
+def _title(clean: CleanText, paragraphs: list[str]) -> tuple[str, str | None]:
+    """The headline: the first line that is not furniture, a section label, a service line
+    ("X is a service of Y", whose Y is the publisher, returned second) or a date; a dateline's
+    first sentence ("WASHINGTON — The agency said ...") is the story, not its headline."""
+    outlet = None
+    candidates = [clean.first_line, *paragraphs[:4]]
+    for line in candidates:
+        line = _clean_title(line)
+        if not line or line in clean.furniture or _SECTION_LABEL.match(line) or _date_line(line):
+            continue
+        if service := _SERVICE_OF.match(line):
+            outlet = outlet or service["o"].strip()
+            continue
+        if _DATELINE.match(line) and len(line.split()) > 12:
+            continue
+        return line, outlet
+    first = next((p for p in paragraphs if not _SECTION_LABEL.match(p)), "")
+    return _first_sentence(_DATELINE.sub("", first)), outlet
+
+
+def _page_headline(head: list[str], site: str | None) -> str | None:
+    """The page's headline when its <title> is "Headline - Site" and the headline is also a line
+    of its own on the page: an extractor's title may come from a promotion box instead."""
+    if not site:
+        return None
+    for line in head[:3]:
+        match = re.match(rf"^(?P<t>.{{10,300}}?)\s+[-|–—:]\s+{re.escape(site)}$", line)
+        if match and match["t"] in head:
+            return match["t"]
+    return None
+
+
+def _first_sentence(paragraph: str, limit: int = 120) -> str:
+    """A paragraph's first sentence, cut at a word boundary after at most `limit` characters."""
+    end = re.search(r"[.!?](?:\s|$)", paragraph)
+    sentence = paragraph[: end.start() + 1] if end else paragraph
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
+    return sentence.strip()
+
+
+def _date_line(line: str) -> bool:
+    """A short line that is a date and little else ("Friday, October 7, 2022", "7 October 2022")."""
+    if len(line) > 48:
+        return False
+    match = next((m for pattern in (DATE_MDY, DATE_DMY, DATE_ISO) if (m := pattern.search(line))), None)
+    if match is None:
+        return False
+    rest = line[: match.start()] + line[match.end() :]
+    rest = re.sub(rf"^\W*{_WEEKDAY}?", "", rest, flags=re.I)
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 2
 
 
 def _labelled_fields(lines: list[str]) -> dict[str, str]:
@@ -229,6 +310,8 @@ def _author_list(value: str) -> list[str]:
             names.append(f"{first.strip()} {last.strip()}".strip() if first.strip() else last.strip())
     else:
         names = [n.strip(" .") for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", value)]
+    # A byline run into its dateline: "Jane Roe July 10, 2015" or "Jane Roe July".
+    names = [re.sub(rf"\s+{MONTH}(?:\s+\d.*)?$", "", n) for n in names]
     return [n for n in names if _PERSON.match(n)][:8]
 
 
