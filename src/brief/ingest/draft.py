@@ -45,6 +45,23 @@ def slug(text: str, words: int = 6) -> str:
     return joined.strip("-") or "source"
 
 
+# A headline's genre ("Fact Sheet:", "Statement from", "Remarks by") and its small words name no
+# source: ids from them ("statement-from-president-on") meet across documents.
+_GENRE_PREFIX = re.compile(
+    r"^(?:fact sheet|(?:joint |presidential )?statement (?:from|by|of|on)|readout of|remarks (?:by|of|at)|press briefing by"
+    r"|(?:background )?press call (?:by|on)|transcript of|executive order(?: on)?|memorandum (?:for|on)|press release)[:\s]*",
+    re.I,
+)
+_ID_STOP = {"on", "of", "the", "a", "an", "by", "from", "to", "and", "for", "with", "in", "at", "its", "their", "our"}
+
+
+def title_words(title: str) -> str:
+    """The words of a headline that tell it apart: without its genre prefix and small words."""
+    rest = _GENRE_PREFIX.sub("", title.strip())
+    words = [w for w in re.findall(r"[\w’'-]+", rest) if w.lower() not in _ID_STOP]
+    return " ".join(words) or title
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans, paragraph by paragraph, with nupunkt (offline, no downloaded models)."""
     from nupunkt import sent_spans
@@ -70,8 +87,9 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     sentences = [re.sub(r"\s+", " ", body[a:b]).strip() for a, b in spans]
     year = meta.published.year if meta.published else None
 
-    base = slug(meta.outlet, 4) + "-" + meta.published.isoformat() if meta.outlet and meta.published else slug(meta.title or path.stem)
-    prefix = slug(meta.outlet or meta.title or path.stem, 2)
+    named = title_words(meta.title or path.stem)
+    base = slug(meta.outlet, 4) + "-" + meta.published.isoformat() if meta.outlet and meta.published else slug(named)
+    prefix = slug(meta.outlet or named or path.stem, 2)
     figures: list[Figure] = []
     seen_ids: set[str] = set()
     seen_quotes: set[tuple[float, str]] = set()
