@@ -81,26 +81,31 @@ _ID_BEFORE = re.compile(
     r"(?:#|\bno\.|\bnos\.|\bsections?|\bsec\.|§|\barticles?|\bchapters?|\btitles?|\bpage|\bp\.|\bpp\.|\bh\.r\.|\bs\.|\bpublic law|\borders?"
     r"|\bresolution|\bversion|\bv\.|\bfigure|\bfig\.|\btable|\bannex|\bappendix|\bexhibit|\bstep|\bgrade|\bphase|\btier|\broom|\bsuite"
     r"|\broute|\be\.\s?o\.|\bu\.s\.c\.|\bc\.f\.r\.|\bpub\.\s?l\.|\bp\.\s?l\.|\bstat\.|\bfy|\bdocket|\bdkt\.|\bcase|\bbill|\bfile"
-    r"|\bform|\bparagraphs?|\bpara\.|\bclause|\bext\.|\btel\.|\bphone|\bfax)\s*$",
+    r"|\bform|\bparagraphs?|\bpara\.|\bclause|\bext\.|\btel\.|\bphone|\bfax|\beo\.?|\(e\.?\s?o\.?\)|\bproclamation|\bdirective"
+    r"|\bamendment|\bcategory|\blevel|\bclass|\btype|\bstage|\bregion|\bdistrict|\bzone|\bprecinct|\bflight|\bmodel|\bseries"
+    r"|\bepisode|\bnumber|\bages?|\baged)\s*$",
     re.IGNORECASE,
 )
 # A citation after the number: "21 U.S.C. 801", "8 C.F.R. 214", "410 U.S. 113".
 _ID_AFTER = re.compile(r"^\s*(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.\s?S\.\s+\d|F\.\s?\d|S\.\s?Ct\.)")
 _PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
-# A name that holds a number: "Group of 20", "Boeing 737 were", "the Big Three". A capitalised word
-# (not the sentence's first) right before a bare number that no lowercase noun follows.
+# A name that holds a number: "Group of 20", "Boeing 737", "Category 4", "the Big Three": a
+# capitalised word (not the sentence's first, a month or a weekday) right before a bare number.
 _NAME_OF = re.compile(r"\S\s+[A-Z][A-Za-z]*\s+of\s+$")
 _NAME_BEFORE = re.compile(rf"\S\s+(?!(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][A-Za-z]+\s+$")
-_NAME_AFTER = re.compile(
-    r"^(?:\s*$|\s*[,.;:)!?]|\s+[A-Z]|\s+(?:was|were|is|are|has|have|had|will|would|could|can|and|or|in|on|at|for|with|from|to|that|which|who)\b)"
-)
+_DIMENSION_AFTER = re.compile(r"^\s*(?:by|x|×)\s*\d")
+_DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|around|by|until|till|circa|c\.|during|before|after)\s*$", re.I)
+_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as"}
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*[-•*]?[ \t]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP_AFTER = re.compile(r"^(?:of|to|or|another|other|times?|way|day|thing|point|side|hand)\b", re.IGNORECASE)
 _UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "pounds": "pounds",
                "miles": "miles", "kilometers": "km", "km": "km", "days": "days", "months": "months", "weeks": "weeks", "hours": "hours",
                "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "pesos": "MXN",
-               "pounds sterling": "GBP", "times": "times"}  # fmt: skip
+               "pounds sterling": "GBP", "times": "times", "year": "years", "month": "months", "week": "weeks", "day": "days",
+               "hour": "hours", "decade": "decades"}  # fmt: skip
 _DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes"}
 _MULTIPLES = {"doubl": 2, "twice": 2, "double": 2, "tripl": 3, "trebl": 3, "thrice": 3, "quadrupl": 4}
 # What may follow "a third" or "half" when it is a share: "of" (not "of a century"), or the end of
@@ -237,7 +242,7 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
     elif kind == "words":
         if _STOP_AFTER.match(after.strip()) and not re.match(r"^\s*of\s+(?:their|the|its|his|her|our)\b", after):
             return None
-        if token.lower() == "one" or re.search(r"\b(?:the|these|those|both|its|their|his|her|our)\s*$", before, re.I):
+        if token.lower() == "one" or re.search(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your)\s*$", before, re.I):
             return None  # "one of", "the two governments": a reference, not a figure
         if token[0].isupper() and before.strip() and not re.search(r"[:—–“\"‘(\n]\s*$", before):
             return None  # "the Big Three", "Ocean's Eleven": a number word capitalised inside a sentence names
@@ -271,18 +276,34 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
             return True  # "(1) patrols, (2) scanners"
         if _LINE_START.search(before) and re.match(r"[.)](?:\s|$)", after):
             return True  # "1." or "2)" opening a line
-    if kind == "number" and re.fullmatch(r"\d{7,}", bare):
+    if kind == "number" and re.fullmatch(r"\d{7,}", token):
         return True  # "see 2502030031": a reference number; a count this large is written with commas
     if "(" in before[-1:] or ")" in after[:1] or "-" in token or after[:1] in "-.":
         window = max(0, start - 6)
         if any(m.start() <= start < m.end() for m in _PHONE.finditer(sentence, window, start + len(token) + 12)):
             return True
+    if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(before):
+        return True  # "2,560 by 1,440 pixels": a size
+    if kind == "number" and re.fullmatch(r"1[0-7]\d\d", token) and _YEAR_BEFORE.search(before):
+        return True  # "in 1781": a year before those `_YEAR` reads as years
+    if kind == "number" and re.fullmatch(r"\d{1,3}", token) and _AGE.search(before) and after[:1] == ",":
+        return True  # "Jane Roe, 63, said": an age
+    if kind == "range" and re.match(r"\s*(?:years?|months?|weeks?|days?|hours?)\b", after, re.I):
+        return True  # "children (0-17 years)": ages or a length of time
     if kind == "number" and re.fullmatch(r"\d+", bare):
         if _NAME_OF.search(before):
             return True  # "the Group of 20"
-        if _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):
-            return True  # "the Airbus 320 were", "Windows 11."
+        if _NAME_BEFORE.search(before) and not _headline(sentence, start, start + len(token)):
+            return True  # "the Airbus 320", "Xbox 360 games"
     return False
+
+
+def _headline(sentence: str, start: int, end: int) -> bool:
+    """Words around a number all capitalised ("President Announces 2 Key Nominees"): a headline,
+    whose capitals do not make a name."""
+    around = f"{sentence[max(0, start - 150) : start]} {sentence[end : end + 150]}"
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", around) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _multiple(token: str) -> float | None:

@@ -1,10 +1,10 @@
 """Figure extraction: the numbers a source gives, with what they count.
 
 Stage: extraction (after cleaning). The numbers of each sentence are read by :mod:`brief.numbers`
-(the rules verification uses too); each becomes a figure with a label (the noun phrase naming what
-it counts) and a period (the year of its clause) from its sentence, the shortest verbatim span
-that holds it, its span in the cleaned text, and an importance rank. A value its passage repeats
-is one figure.
+(the rules verification uses too); each becomes a figure with a label (the noun phrase naming
+what it counts, :mod:`brief.ingest.figurelabels`) and a period (the year of its clause) from its
+sentence, the shortest verbatim span that holds it, its span in the cleaned text, and an
+importance rank. A value its passage repeats is one figure.
 
 Each number looks only at a bounded stretch of its sentence (a few words either side, the years
 near it), and what concerns the whole sentence (a rate word, the years it names) is read once per
@@ -18,41 +18,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from brief.numbers import MONEY, Number, candidates, read_candidate, words_after
+from brief.ingest.figurelabels import draft_label
+from brief.numbers import MONEY, Number, candidates, read_candidate
 
-_LABEL_STOP = {"by", "in", "on", "at", "from", "for", "with", "since", "during", "over", "after", "before", "than", "that", "which",
-               "who", "and", "or", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would", "to", "into", "across",
-               "between", "per", "last", "this", "each", "every", "according", "said", "says", "the", "a", "an", "its", "their"}  # fmt: skip
-_DETERMINERS = {"the", "its", "their", "all", "his", "her", "our", "these", "those", "a", "an"}
-# Verbs a figure's clause often holds; a word ending in -ed counts as one too ("tied", "seized").
-_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "rose", "rise", "rises",
-          "risen", "fell", "fall", "falls", "fallen", "grew", "grow", "grows", "grown", "held", "hold", "holds", "took", "take",
-          "takes", "made", "make", "makes", "hit", "hits", "reach", "reaches", "total", "totals", "stood", "stand", "stands",
-          "account", "accounts", "represent", "represents", "saw", "see", "sees", "got", "get", "gets", "gave", "give", "gives",
-          "spent", "spend", "spends", "paid", "pay", "pays", "cost", "costs", "won", "win", "wins", "lost", "lose", "loses",
-          "came", "come", "comes", "went", "go", "goes", "say", "says", "said", "remain", "remains", "will", "would", "could",
-          "can", "may", "might", "should", "must", "shall", "expect", "expects", "top", "tops", "exceed", "exceeds", "climb",
-          "climbs", "jump", "jumps", "drop", "drops", "increase", "increases", "decrease", "decreases", "decline", "declines",
-          "show", "shows", "shown", "estimate", "estimates", "became", "become", "becomes", "left", "leave", "leaves", "sent",
-          "send", "sends", "kept", "keep", "keeps", "found", "find", "finds", "owned", "own", "owns", "seize", "seizes"}  # fmt: skip
-_ED_NOUNS = {"hundred", "speed", "need", "seed", "feed", "breed", "creed", "deed", "shed", "reed", "bed", "red"}
-# Words that name no counted thing on their own: comparatives, quantity words, adverbs of degree.
-_NOT_NOUNS = {"more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up", "down", "above", "below",
-              "over", "under", "new", "other", "additional", "total", "overall", "combined", "respectively", "apiece", "alone",
-              "about", "around", "nearly", "almost", "roughly", "some", "approximately", "only", "just", "least", "most", "than",
-              "ago", "earlier", "later", "before", "after", "since", "again", "also", "still", "already", "yet", "then", "so",
-              "not", "no", "nor", "such", "much", "many", "several", "both", "either", "neither", "own", "same", "high", "low",
-              "to", "of", "and", "or", "but", "if", "while", "whereas", "although", "though", "because", "when", "where", "it",
-              "they", "we", "he", "she", "i", "you", "there", "here", "this", "that", "recently", "previously", "currently",
-              "annually", "reportedly", "officially", "largely", "mostly", "partly", "slightly", "sharply", "significantly",
-              "steadily", "further", "even", "well"}  # fmt: skip
-_COMPARATIVES = {"more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up", "down", "above", "below",
-                 "over", "under", "than", "ago", "earlier", "later", "apiece", "each", "respectively"}  # fmt: skip
-_LEADING_UNITS = {"percent", "per", "cent", "million", "billion", "trillion", "thousand", "hundred", "bn", "m", "times"}
-_BASELINES = {"level", "levels", "peak", "peaks", "average", "baseline", "capacity"}
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
-_LAST_DIGIT = re.compile(r".*\d[\d,.]*%?", re.S)
-_NAME_RIGHT_BEFORE = re.compile(r"((?:\b[A-Z][\w&'’.-]*\s+){1,4})$")
 _KEY_TERMS = re.compile(
     r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+"
     r"|arrest\w*|warrants?|suspects?|charged|indict\w*|convict\w*|detain\w*|deport\w*|victims?|injur\w*|wounded|firearms?|guns?"
@@ -71,14 +39,9 @@ _OTHER_CLAUSE = re.compile(
 )
 _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
-_LABEL_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
-_NOT_IN_WORD = re.compile(r"[^\w'’-]")
 _NEXT_WORD = re.compile(r"(\s+[^\s]+)")
-LABEL_REACH = 400  # characters before a number its label may come from; five words take far fewer
-LONGEST_WORD = 60  # characters; a longer "word" (a hash, a run of letters) names nothing
 LONGEST_TOKEN = 300  # characters of a run without spaces a locator takes in after its number (a long URL)
 YEAR_SCAN = 16  # years tried either way; more in a row that the number itself holds is a hostile sentence
-CLAUSES_BACK = 3  # clauses a label is looked for in, its own first
 REPEAT_COST = 0.5  # score a figure loses for each higher-ranked figure of its label
 MAX_CANDIDATES = 10_000  # possible numbers read from one source (the draft keeps 40); a long report has a few hundred
 
@@ -96,122 +59,6 @@ class FoundFigure:
     as_written: str | None = None  # the source's words for a number it spells out ("one-third")
     score: float = 0.0
     importance: int = 2
-
-
-def _label(sentence: str, start: int, end: int, kind: str) -> str:
-    """A noun phrase naming what the number counts, from the clause that holds it: the noun it
-    modifies ("19 suspects", "70% of weapons seized"), else the subject of its clause ("Exports
-    tied at 40 percent"), else of a clause before it; never a lone verb or adjective. A clause ends
-    at , ; : or a dash, and starts after the number before it, so a neighbour in a list ("A held
-    42%, B 18%") never names the number."""
-    after = _noun_after(sentence, end)
-    low = _clause_start(sentence, start)
-    number = _LAST_DIGIT.match(sentence, low, start)
-    own = number.end() if number else low  # the words after the number before, in the clause
-    name = _name_before(sentence, own, start) if kind in ("percent", "range") else ""
-    if name:  # "Borealis Lines 18%": a list of entities and their shares
-        return f"{name} share of {after}" if after and sentence[end : end + 4].strip().lower() == "of" else name
-    if after and not _baseline(after):
-        return after
-    subject = _subject(_LABEL_WORD.findall(sentence, own, start))
-    # A clause with no subject of its own ("up 12 percent", "tied at 15 percent") takes its
-    # clause's, then the one before it, a few clauses back at most.
-    edge = start
-    for _ in range(CLAUSES_BACK):
-        if subject:
-            return subject
-        subject = _subject(_LABEL_WORD.findall(sentence, low, edge))
-        if low <= max(0, start - LABEL_REACH):
-            break
-        edge = low - 1
-        low = _clause_start(sentence, edge, start - LABEL_REACH)
-    return subject or after or "figure"
-
-
-def _noun_after(sentence: str, end: int) -> str:
-    """The noun phrase right after a number ("suspects", "arrest warrants", "of heavy weapons"),
-    or "" when a verb, a comparative or a preposition follows it."""
-    after = words_after(sentence, 10, end)
-    if after and after[0].lower() == "of":
-        after = after[1:]
-        if after and after[0].lower() in _DETERMINERS:
-            after = after[1:]
-    words: list[str] = []
-    for word in after:
-        lowered = word.lower().rstrip(".,;:")
-        if not re.match(r"[A-Za-zÀ-ÿ]", word) or lowered in _LABEL_STOP or len(word) > LONGEST_WORD or _is_verb(lowered):
-            break
-        if lowered in _COMPARATIVES:
-            break  # "12 percent higher", "3 more": no noun follows
-        abbreviation = bool(_ABBREVIATION.fullmatch(word))
-        words.append(word if abbreviation else word.rstrip(".,;:"))
-        if len(words) == 5 or (word[-1:] in ".,;:" and not abbreviation):  # the clause ends with this word
-            break
-    while words and (words[-1].lower() in _NOT_NOUNS or _is_participle(words[-1].lower())):
-        words.pop()  # "19 injured", "300 killed": a participle alone names nothing
-    if words and not any(_is_noun(w.lower()) for w in words):
-        return ""
-    return " ".join(words)
-
-
-def _clause_start(sentence: str, start: int, reach: int | None = None) -> int:
-    """Where the clause holding `start` begins: after the last clause mark before it, no further
-    back than `reach` (LABEL_REACH before `start`)."""
-    low = max(0, start - LABEL_REACH if reach is None else reach)
-    clause = max(sentence.rfind(mark, low, start) for mark in (",", ";", ":", "—", "–", "("))
-    if clause >= low:  # the clause starts after its mark: words before it are another clause's
-        return clause + 1
-    if low:
-        # Words are read from the first break in the window on, so none is cut at its start.
-        cut = _NOT_IN_WORD.search(sentence, low, start)
-        return cut.end() if cut else start
-    return 0
-
-
-def _name_before(sentence: str, low: int, start: int) -> str:
-    """The capitalised name right before a number, nothing between ("Borealis Lines 18%")."""
-    match = _NAME_RIGHT_BEFORE.search(sentence, max(low, start - 80), start)
-    if not match:
-        return ""
-    words = [w for w in match.group(1).split() if w.lower() not in _LABEL_STOP and w.lower() not in _LEADING_UNITS]
-    return " ".join(words) if words and not _is_verb(words[-1].lower()) else ""
-
-
-def _subject(words: list[str]) -> str:
-    """The noun phrase a clause opens with, up to its verb: "the port authority has spent" ->
-    "port authority"; "" when the clause opens with a verb or a comparative."""
-    words = [w for w in words if len(w) <= LONGEST_WORD]
-    while words and (words[0].lower() in _LABEL_STOP or words[0].lower() in _LEADING_UNITS):
-        words = words[1:]
-    phrase: list[str] = []
-    for index, word in enumerate(words):
-        lowered = word.lower()
-        joins = lowered in ("of", "and") and phrase and index + 1 < len(words) and _is_noun(words[index + 1].lower())
-        if not joins and (lowered in _LABEL_STOP or _is_verb(lowered) or lowered in _NOT_NOUNS):
-            break
-        phrase.append(word)
-        if len(phrase) == 5:
-            break
-    while phrase and not _is_noun(phrase[-1].lower()):
-        phrase.pop()
-    return " ".join(phrase)
-
-
-def _baseline(phrase: str) -> bool:
-    """'80 percent of pre-crisis levels' measures the clause's subject against a baseline."""
-    return phrase.split()[-1].lower() in _BASELINES
-
-
-def _is_verb(word: str) -> bool:
-    return word in _VERBS or _is_participle(word)
-
-
-def _is_participle(word: str) -> bool:
-    return len(word) >= 4 and word.endswith("ed") and word not in _ED_NOUNS
-
-
-def _is_noun(word: str) -> bool:
-    return not (word in _LABEL_STOP or word in _NOT_NOUNS or _is_verb(word))
 
 
 class _Periods:
@@ -326,7 +173,7 @@ def _once(figures: list[FoundFigure]) -> list[FoundFigure]:
 
 def _figure(number: Number, sentence: str, text: str, sent_start: int, sent_end: int, periods: _Periods) -> FoundFigure:
     start, end = number.start, number.end
-    label = _label(sentence, start, end, number.kind)
+    label = draft_label(sentence, start, end, number.kind)
     period = periods.period(start, number.token)
     q_start, q_end = _quote_span(text, sent_start, sent_end, sent_start + start, sent_start + end)
     # A number the source spells out ("one-third", "half", "nine", "two in five") is printed as it
