@@ -16,7 +16,9 @@ from brief.numbers import MONTH, words_after
 
 _LABEL_STOP = {"by", "in", "on", "at", "from", "for", "with", "since", "during", "over", "after", "before", "than", "that", "which",
                "who", "and", "or", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would", "to", "into", "across",
-               "between", "per", "last", "this", "each", "every", "according", "said", "says", "the", "a", "an", "its", "their"}  # fmt: skip
+               "between", "per", "last", "this", "each", "every", "according", "said", "says", "the", "a", "an", "its", "their", "along",
+               "off", "among", "within", "without", "through", "throughout", "against", "toward", "towards", "beyond", "near",
+               "via", "upon", "onto", "amid", "despite", "behind", "inside", "outside", "beneath", "under"}  # fmt: skip
 _DETERMINERS = {"the", "its", "their", "all", "his", "her", "our", "these", "those", "a", "an"}
 # Verbs a figure's clause often holds; a word ending in -ed counts as one too ("tied", "seized").
 _VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "rose", "rise", "rises",
@@ -39,7 +41,7 @@ _NOT_NOUNS = {"more", "less", "fewer", "higher", "lower", "greater", "larger", "
               "to", "of", "and", "or", "but", "if", "while", "whereas", "although", "though", "because", "when", "where", "it",
               "they", "we", "he", "she", "i", "you", "there", "here", "this", "that", "recently", "previously", "currently",
               "annually", "reportedly", "officially", "largely", "mostly", "partly", "slightly", "sharply", "significantly",
-              "steadily", "further", "even", "well"}  # fmt: skip
+              "steadily", "further", "even", "well", "now", "today", "yesterday", "tomorrow", "ever", "never"}  # fmt: skip
 _COMPARATIVES = {"more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up", "down", "above", "below",
                  "over", "under", "than", "ago", "earlier", "later", "apiece", "each", "respectively"}  # fmt: skip
 _LEADING_UNITS = {"percent", "per", "cent", "million", "billion", "trillion", "thousand", "hundred", "bn", "m", "times"}
@@ -48,7 +50,18 @@ _CHANGES = {"increase", "decrease", "rise", "drop", "decline", "fall", "jump", "
 _TIME_WORD = re.compile(
     rf"(?:{MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|quarter|year|month|week|fiscal|FY|period|half|season)s?", re.I
 )
-_BASELINES = {"level", "levels", "peak", "peaks", "average", "baseline", "capacity"}
+_BASELINES = {"level", "levels", "peak", "peaks", "average", "baseline"}
+_AUXILIARIES = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to", "has", "have", "had", "did", "does",
+                "do", "not", "also"}  # fmt: skip
+_PLACE_WORDS = {"in", "among", "across", "inside", "within"}
+_ING_NOUNS = {"funding", "spending", "housing", "training", "building", "buildings", "lending", "financing", "trafficking",
+              "smuggling", "shooting", "shootings", "bombing", "bombings", "killing", "killings", "earnings", "savings",
+              "offering", "hearing", "hearings", "meeting", "meetings", "manufacturing", "mining", "shipping", "policing",
+              "screening", "screenings", "processing", "planning", "warning", "warnings", "marketing", "banking", "polling",
+              "voting", "timing", "clothing", "morning", "evening", "beginning", "ending", "setting", "listing", "listings",
+              "filing", "filings", "rating", "ratings", "ranking", "rankings", "holding", "holdings", "opening", "crossing",
+              "crossings", "landing", "landings", "booking", "bookings", "painting", "paintings", "fishing", "logging", "outing"}  # fmt: skip
+_CONTRACTION = re.compile(r"['’](?:ve|s|re|ll|d|m)$")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _LAST_DIGIT = re.compile(r".*\d[\d,.]*%?", re.S)
 _NAME_RIGHT_BEFORE = re.compile(r"((?:\b[A-Z][\w&'’.-]*\s+){1,4})$")
@@ -96,7 +109,7 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> str:
     money's "in aid", a change's "increase in seizures"), or "" when a verb, a comparative or a
     preposition follows it."""
     after = words_after(sentence, 12, end)
-    skip = ("of", "in", "for", "on") if kind == "money" else ("of",)
+    skip = ("of", "in", "for", "on", "from") if kind == "money" else ("of",)
     through = ""
     if after and after[0].lower() in skip:
         through = after[0].lower()
@@ -113,9 +126,13 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> str:
                 after = [w for w in after[2:] if w.lower() not in _DETERMINERS]
         else:
             after = []
-    for word in after:
+    for index, word in enumerate(after):
         lowered = word.lower().rstrip(".,;:")
-        if not re.match(r"[A-Za-zÀ-ÿ]", word) or lowered in _LABEL_STOP or len(word) > LONGEST_WORD or _is_verb(word):
+        # "Customs and Border Protection": "and" inside a name joins it
+        name_and = (
+            lowered == "and" and words and words[-1][:1].isupper() and after[index + 1 : index + 2] != [] and after[index + 1][:1].isupper()
+        )
+        if not name_and and (not re.match(r"[A-Za-zÀ-ÿ]", word) or lowered in _LABEL_STOP or len(word) > LONGEST_WORD or _is_verb(word)):
             break
         if lowered in _COMPARATIVES:
             break  # "12 percent higher", "3 more": no noun follows
@@ -134,25 +151,31 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> str:
 
 def _noun_before(words: list[str]) -> str:
     """The noun phrase nearest before a number in its clause ("a room that cost", "drug seizures
-    up", "homicides with"), or the clause's subject when "at" ties the number to it ("Exports tied
-    with imports at")."""
+    up", "approval rating at", "homicides with"); a phrase of place or group after its head gives
+    the head ("homicides in Mexico rose", "the rate among teens has increased")."""
     words = [w for w in words if len(w) <= LONGEST_WORD]
     index = len(words) - 1
-    while index >= 0 and not _is_noun(words[index]):
-        if words[index].lower() == "at":
-            return _subject(words[:index])
+    while index >= 0 and not _nouny(words, index):
         index -= 1
     phrase: list[str] = []
     while index >= 0 and len(phrase) < 5:
         word = words[index]
-        joins = word.lower() in ("of", "and") and phrase and index > 0 and _is_noun(words[index - 1])
-        if not joins and not _is_noun(word):
+        joins = word.lower() in ("of", "and") and phrase and index > 0 and _nouny(words, index - 1)
+        if not joins and not _nouny(words, index):
+            if word.lower() in _PLACE_WORDS and phrase and index > 0 and _nouny(words, index - 1):
+                phrase, index = [], index - 1  # the head before "in Mexico", "among teens"
+                continue
             break
         phrase.insert(0, word)
         index -= 1
     while phrase and not _is_noun(phrase[0]):
         phrase.pop(0)
     return " ".join(phrase)
+
+
+def _nouny(words: list[str], index: int) -> bool:
+    """A noun where it stands: not after "will", "to", "has" ("will receive", "to facilitate")."""
+    return _is_noun(words[index]) and not (index > 0 and words[index - 1].lower() in _AUXILIARIES)
 
 
 def _clause_start(sentence: str, start: int, reach: int | None = None) -> int:
@@ -202,9 +225,12 @@ def _baseline(phrase: str) -> bool:
 
 
 def _is_verb(word: str) -> bool:
-    """A verb or participle ("rose", "tied"); a capitalised word is a name's ("United States")."""
+    """A verb or participle ("rose", "tied", "including"); a capitalised word is a name's
+    ("United States")."""
     lowered = word.lower()
-    return not word[:1].isupper() and (lowered in _VERBS or _is_participle(word))
+    if word[:1].isupper():
+        return False
+    return lowered in _VERBS or _is_participle(word) or (len(lowered) > 5 and lowered.endswith("ing") and lowered not in _ING_NOUNS)
 
 
 def _is_participle(word: str) -> bool:
@@ -214,4 +240,6 @@ def _is_participle(word: str) -> bool:
 
 def _is_noun(word: str) -> bool:
     lowered = word.lower()
+    if _CONTRACTION.search(lowered):
+        return False  # "we’ve", "it’s"
     return not (lowered in _LABEL_STOP or lowered in _NOT_NOUNS or lowered in _LEADING_UNITS or _is_verb(word))
