@@ -203,7 +203,9 @@ def test_ingest_command_writes_yaml_and_keeps_edits(tmp_path: Path, monkeypatch:
     assert wrote == f"raw/harbor.txt -> seeds/{path.name}"
     text = path.read_text(encoding="utf-8")
     assert "draft: true" in text and "source_file: ../raw/harbor.txt" in text
-    path.write_text(text.replace("Harbor patrols doubled as seizures climbed", "Patrols double at Westmere"), encoding="utf-8")
+    # Only the title is edited: the headline's "doubled" is a figure too, whose quote stays as drafted.
+    edited = text.replace("title: Harbor patrols doubled as seizures climbed", "title: Patrols double at Westmere")
+    path.write_text(edited, encoding="utf-8")
     result = brief(tmp_path, "ingest", "raw/harbor.txt")
     assert result.stderr.strip().splitlines()[-1] == f"raw/harbor.txt -> seeds/{path.name} (kept your edits to title)"
     assert "title: Patrols double at Westmere" in path.read_text(encoding="utf-8")
@@ -362,7 +364,7 @@ def test_parallel_jobs_give_the_same_summaries(tmp_path: Path) -> None:
     serial = json.loads(brief(tmp_path, "ingest", *files, "--json").stdout)
     parallel = json.loads(brief(tmp_path, "ingest", *files, "--json", "--jobs", "2").stdout)
     assert serial == parallel
-    assert [s["figures"][0]["value"] for s in serial] == [340, 341, 342, 343]
+    assert [next(f["value"] for f in s["figures"] if f["unit"] == "count") for s in serial] == [340, 341, 342, 343]
 
 
 def test_drafted_ids_end_at_a_word() -> None:

@@ -118,7 +118,7 @@ def test_a_megabyte_line_full_of_numbers_is_drafted_in_linear_time(ws: Path) -> 
     assert errors(result) == []
     drafted = summaries(ws)
     assert sorted(drafted) == ["good.txt", "numbers.txt", "tally.txt"]
-    assert {f.label for f in drafted["tally.txt"].figures} == {"tally tally tally tally tally"}
+    assert {word for f in drafted["tally.txt"].figures for word in f.label.split()} == {"tally"}
     figures = drafted["numbers.txt"].figures
     assert figures and len(figures) <= 40
     assert 12 in {f.value for f in figures}

@@ -16,15 +16,40 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 # A sentence ends at . ? or ! before a capital, but not after an initial or "U.S.".
 _STOPS = re.compile(r"(?<=[.?!])(?<![A-Z]\.[A-Z]\.)(?<![\s(][A-Z]\.)\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "Mérida" and "Merida" compare alike."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    if text.isascii():
+        return text.lower()  # most text: no accent to take off
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+@dataclass(frozen=True)
+class _Passages:
+    """A text read once for all its figures' labels: flattened, its sentence bounds, and its
+    paragraphs flattened (a source of a hundred figures is not re-read a hundred times)."""
+
+    flat: str
+    bounds: list[int]
+    paragraphs: list[str]
+
+
+@lru_cache(maxsize=8)
+def _passages(text: str) -> _Passages:
+    flat = " ".join(text.split())
+    bounds = [0] + [m.end() for m in _STOPS.finditer(flat)] + [len(flat)]
+    return _Passages(flat, bounds, [" ".join(p.split()) for p in text.split("\n")])
 
 
 def misnamed(label: str, quote: str, text: str, organizations: Sequence[str], people: Sequence[str] = ()) -> str | None:
@@ -33,22 +58,26 @@ def misnamed(label: str, quote: str, text: str, organizations: Sequence[str], pe
     be in the quote's own sentence (a list of companies and their shares puts the neighbour one
     sentence away); a person may be named in the sentences around it or its paragraph, as a
     speaker often is."""
-    flat = " ".join(text.split())
-    at = flat.find(" ".join(quote.split()))
+    label_folded = fold(label)
+    named = [name for name in (*organizations, *people) if len(name) >= 2 and _names(label_folded, name)]
+    if not named:
+        return None  # most labels name no one: nothing to look up
+    passages = _passages(text)
+    flat, bounds = passages.flat, passages.bounds
+    quote_flat = " ".join(quote.split())
+    at = flat.find(quote_flat)
     if at < 0:
         return None
-    bounds = [0] + [m.end() for m in _STOPS.finditer(flat)] + [len(flat)]
-    index = max(i for i, start in enumerate(bounds[:-1]) if start <= at)
+    index = bisect_right(bounds, at, 0, len(bounds) - 1) - 1
     sentence = fold(flat[bounds[index] : bounds[index + 1]])
     around = fold(flat[bounds[max(0, index - 1)] : bounds[min(len(bounds) - 1, index + 2)]])
-    paragraph = next((p for p in re.split(r"\n", text) if " ".join(quote.split()) in " ".join(p.split())), "")
-    around += " " + fold(" ".join(paragraph.split()))
-    label_folded = fold(label)
+    paragraph = next((p for p in passages.paragraphs if quote_flat in p), "")
+    around += " " + fold(paragraph)
     for names, window in ((organizations, sentence), (people, around)):
         words = re.findall(r"[^\W\d_]+", window)
         initials = "".join(w[0] for w in words)
         for name in names:
-            if len(name) < 2 or not re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", label_folded):
+            if name not in named:
                 continue
             parts = [p for p in re.findall(r"[^\W\d_]+", fold(name)) if len(p) >= 4] or [fold(name)]
             if any(re.search(rf"(?<!\w){re.escape(p)}", window) for p in parts):
@@ -57,3 +86,7 @@ def misnamed(label: str, quote: str, text: str, organizations: Sequence[str], pe
                 continue
             return name
     return None
+
+
+def _names(label_folded: str, name: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", label_folded))

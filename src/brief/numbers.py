@@ -1,12 +1,16 @@
-"""Numbers as a reader means them: "$3 billion" is 3000000000 USD, "70%" is 70 percent, "nine
-U.S. citizens" is 9.
+"""Numbers as a reader means them: "$3 billion" is 3000000000 USD, "£600m" 600000000 GBP, "70%"
+is 70 percent, "nine U.S. citizens" is 9, "roughly doubled" is 2 times, "two in five" 40 percent.
 
 Shared by ingest, which drafts figures from the numbers a source gives (:mod:`brief.ingest.figures`),
 and by verification, which checks that a figure's verbatim quote states its value
-(:mod:`brief.verify.sources`): both read numbers by the same rules. Finds money with scale words,
-percentages, rates ("28 murders per 100,000"), counts in digits or words, ranges ("10 to 20") and
-fractions ("one-third"); skips years, dates, times, ordinals, section numbers, identifiers and
-lengths of time.
+(:mod:`brief.verify.sources`): both read numbers by the same rules. Finds money in dollars, pounds,
+euros and other currencies with scale words, percentages, rates ("28 murders per 100,000"), counts
+in digits or words, ranges ("10 to 20", "between 3 and 5"), multiples ("tripled", "four times the
+amount"), fractions ("one-third", "nearly a quarter", "more than half") and ratios ("1 in 4").
+Skips what counts nothing: years, dates, fiscal periods ("the first half of FY23"), times,
+ordinals, list markers ("(1)", "2." opening a line), identifiers and citations ("Section 232",
+"E.O. 14195", "21 U.S.C. 801", report, docket and phone numbers), numbers inside names ("Group of
+20", "the Big Three") and lengths of time.
 """
 
 from __future__ import annotations
@@ -24,8 +28,7 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
            "bn": 1_000_000_000, "m": 1_000_000}  # fmt: skip
-_FRACTIONS = {"half": 50.0, "one-half": 50.0, "one-third": 100 / 3, "two-thirds": 200 / 3, "one-quarter": 25.0,
-              "three-quarters": 75.0, "one-fourth": 25.0, "one-fifth": 20.0}  # fmt: skip
+_PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fourth": 25.0, "fifth": 20.0, "tenth": 10.0}  # percent of one part
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUM = (
@@ -33,31 +36,86 @@ _WORD_NUM = (
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True))
 )
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# Currencies by the sign or code written before the amount ("£600m", "C$1 billion", "MXN 500 million").
+CURRENCIES = {"$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "mx$": "MXN",
+              "hk$": "HKD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}  # fmt: skip
+_CODES = ("USD", "EUR", "GBP", "MXN", "CAD", "AUD", "NZD", "JPY", "CNY", "CHF", "INR", "BRL", "HKD", "SGD")
+MONEY = {*CURRENCIES.values(), *_CODES}  # the units that are money
+_CURRENCY = r"(?:\b(?:US|CA|C|AU|A|NZ|MX|HK|S)\$|\$|£|€|¥|₹|\b(?:" + "|".join(_CODES) + r")\s?(?=\d))"
+_HEDGE = r"(?:(?:nearly|almost|about|around|roughly|approximately|some|over|under|just\s+(?:over|under)|more\s+than|less\s+than|fewer\s+than|at\s+least)\s+)"
+_COMPARED = (
+    r"(?:as|the|more|higher|larger|greater|bigger|faster|lower|smaller|less|fewer|that|what|its|their|his|her|our|this|those|these|over)"
+)
 
 FIGURE = re.compile(
+    # The gate first: most positions of a sentence are inside a word, and one test there is cheaper
+    # than a test for each kind.
     rf"""
-    (?P<money>(?:US\s?)?\$\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?(?:\s?(?:to|-|–)\s?\$?(?:{_NUM})(?:\s?{_SCALE})?)?)
+    (?=[\d$£€¥₹]|\b[a-z])
+    (?:(?P<money>(?=[$£€¥₹]|[a-z]{{1,2}}\$|[a-z]{{3}}\s?\d){_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?(?:\s?(?:to|-|–)\s?{_CURRENCY}?\s?(?:{_NUM})(?:\s?{_SCALE})?)?)
+  | (?P<multiple>\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebled|quadrupl(?:ed|ing))\b(?!\s+down\b)
+      | \b(?:twice|double|triple|thrice)\b(?=\s+(?:as|the|that|what|its|their|his|her|our|this|those|these)\b)
+      | (?<![\w.,])(?=[\w-]+fold\b)(?:\d+|{_WORD_NUM})-?fold\b
+      | (?<![\w./#:-])(?=[\d,.]+\s+times\b|[a-z-]+\s+times\b)(?:{_NUM}|{_WORD_NUM})\s+times(?=\s+{_COMPARED}\b))
+  | (?P<ratio>(?<![\w./#:,-])(?=\w+\s+(?:in|out)\s)(?:\d{{1,3}}|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{_WORD_NUM})\b
+      (?![.,]\d|%|\s+(?:percent|days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?)\b))
+  | (?P<between>\bbetween\s+(?:{_NUM})\s?(?:%|percent\b)?\s*and\s*(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<range>(?<![\w./#-])(?:{_NUM})\s?(?:to|–|-)\s?(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<percent>(?<![\w./#-])(?:{_NUM})\s?(?:%|percent\b|per\ cent\b|percentage\ points?\b))
   | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|\.\d|-\w))
-  | (?P<fraction>\b(?:one|two|three)-(?:half|third|thirds|quarter|quarters|fourth|fifth)\b|\bhalf\b(?=\s+(?:of|the)\b))
-  | (?P<words>\b(?:{_WORD_NUM})(?:\s{_SCALE})?\b(?![-’']))
+  | (?P<fraction>\b{_HEDGE}?(?:\b(?:one|two|three)-(?:half|third|thirds|quarter|quarters|fourth|fifth)\b
+      | \b(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b | \b(?:two|three)\s+(?:thirds|quarters|fifths)\b | \bhalf\b))
+  | (?P<words>\b(?:{_WORD_NUM})(?:\s{_SCALE})?\b(?![-’'])))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUM}|half|third|thirds|quarter|quarters|fourth|fifth)\b", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"(?:{MONTH})\s*$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b|^,\s*(?:19|20)\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
-_ID_BEFORE = re.compile(
-    r"(?:#|\bno\.|\bnos\.|\bsection|\bsec\.|§|\barticle|\bchapter|\btitle|\bpage|\bp\.|\bpp\.|\bh\.r\.|\bs\.|\bpublic law|\border|\bresolution|\bversion|\bv\.|\bfigure|\btable|\bannex|\bstep|\bgrade|\bphase|\btier|\broom|\bsuite|\broute)\s*$",
+MAY_HOLD_NUMBER = re.compile(
+    rf"\d|fold\b|\b(?:{_WORD_NUM}|half|third|thirds|quarter|quarters|fourth|fifth|fifths|tenth|doubl\w*|tripl\w*|trebled|quadrupl\w*|twice|thrice)\b",
     re.IGNORECASE,
 )
+_DATE_BEFORE = re.compile(rf"(?:{MONTH})\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b|^,\s*(?:19|20)\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+# Words that make the number after them an identifier or a citation: "Section 232", "E.O. 14195",
+# "Pub. L. 117-58", "FY 23", "docket 24-11".
+_ID_BEFORE = re.compile(
+    r"(?:#|\bno\.|\bnos\.|\bsections?|\bsec\.|§|\barticles?|\bchapters?|\btitles?|\bpage|\bp\.|\bpp\.|\bh\.r\.|\bs\.|\bpublic law|\borders?"
+    r"|\bresolution|\bversion|\bv\.|\bfigure|\bfig\.|\btable|\bannex|\bappendix|\bexhibit|\bstep|\bgrade|\bphase|\btier|\broom|\bsuite"
+    r"|\broute|\be\.\s?o\.|\bu\.s\.c\.|\bc\.f\.r\.|\bpub\.\s?l\.|\bp\.\s?l\.|\bstat\.|\bfy|\bdocket|\bdkt\.|\bcase|\bbill|\bfile"
+    r"|\bform|\bparagraphs?|\bpara\.|\bclause|\bext\.|\btel\.|\bphone|\bfax|\beo\.?|\(e\.?\s?o\.?\)|\bproclamation|\bdirective"
+    r"|\bamendment|\bcategory|\blevel|\bclass|\btype|\bstage|\bregion|\bdistrict|\bzone|\bprecinct|\bflight|\bmodel|\bseries"
+    r"|\bepisode|\bnumber|\bages?|\baged)\s*$",
+    re.IGNORECASE,
+)
+# A citation after the number: "21 U.S.C. 801", "8 C.F.R. 214", "410 U.S. 113".
+_ID_AFTER = re.compile(r"^\s*(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.\s?S\.\s+\d|F\.\s?\d|S\.\s?Ct\.)")
+_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+# A name that holds a number: "Group of 20", "Boeing 737", "Category 4", "the Big Three": a
+# capitalised word (not the sentence's first, a month or a weekday) right before a bare number.
+_NAME_OF = re.compile(r"\S\s+[A-Z][A-Za-z]*\s+of\s+$")
+_NAME_BEFORE = re.compile(rf"\S\s+(?!(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][A-Za-z]+\s+$")
+_DIMENSION_AFTER = re.compile(r"^\s*(?:by|x|×)\s*\d")
+_DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|around|by|until|till|circa|c\.|during|before|after)\s*$", re.I)
+_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as"}
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*[-•*]?[ \t]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP_AFTER = re.compile(r"^(?:of|to|or|another|other|times?|way|day|thing|point|side|hand)\b", re.IGNORECASE)
 _UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "pounds": "pounds",
                "miles": "miles", "kilometers": "km", "km": "km", "days": "days", "months": "months", "weeks": "weeks", "hours": "hours",
-               "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "pesos": "MXN", "pounds sterling": "GBP"}  # fmt: skip
+               "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "pesos": "MXN",
+               "pounds sterling": "GBP", "times": "times", "year": "years", "month": "months", "week": "weeks", "day": "days",
+               "hour": "hours", "decade": "decades"}  # fmt: skip
 _DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes"}
+_MULTIPLES = {"doubl": 2, "twice": 2, "double": 2, "tripl": 3, "trebl": 3, "thrice": 3, "quadrupl": 4}
+# What may follow "a third" or "half" when it is a share: "of" (not "of a century"), or the end of
+# the clause; "a third country", "a quarter century", "the first half of FY23" are not shares.
+_SHARE_AFTER = re.compile(
+    r"^(?:\s+of\b(?!\s+(?:an?\s+|the\s+)?(?:century|decade|year|month|week|day|mile|hour|season|quarter|fiscal|fy|(?:19|20)\d\d)\b)"
+    r"|\s*(?:[.,;:)!?]|$)|\s+(?:in|on|from|since|over|to|and|or|last|this|during|between|while|after|before|than|compared)\b)",
+    re.IGNORECASE,
+)
+_HALF_PERIOD = re.compile(r"\b(?:first|second|latter|former|back|front|final|opening|closing|other)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,7 +153,7 @@ def read_candidate(match: re.Match[str], text: str) -> Number | None:
 
 def parse_number(token: str) -> float | None:
     """'36,685' -> 36685; '3 billion' -> 3e9; 'nine' -> 9; 'twenty-five thousand' -> 25000."""
-    token = token.strip().lower().replace("us$", "").replace("$", "").strip()
+    token = _CURRENCY_SIGN.sub("", token.strip().lower()).strip()
     scale = 1.0
     parts = token.split()
     if len(parts) > 1 and parts[-1] in _SCALES:
@@ -120,6 +178,7 @@ def parse_number(token: str) -> float | None:
     return None
 
 
+_CURRENCY_SIGN = re.compile(r"^(?:[a-z]{0,2}\$|[£€¥₹]|(?:" + "|".join(_CODES).lower() + r")\s?(?=\d))")
 _WORD_OR_MARK = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*|\S")
 
 
@@ -141,37 +200,52 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         return None  # "Oct. 17", "on the 5th"
     if _DATE_AFTER.search(after) or _ID_BEFORE.search(before) or re.search(r"\bper\s*$", before, re.I):
         return None  # a date, an identifier, or the denominator of a rate
-    if re.match(r"^(?:st|nd|rd|th)\b", after):
+    if re.match(r"^(?:st|nd|rd|th)\b", after) or (kind in ("number", "range", "percent") and _ID_AFTER.match(after)):
+        return None  # an ordinal; a statute's title ("21 U.S.C. 801")
+    if kind in ("number", "range") and _not_a_quantity(token, kind, before, after, sentence, start):
         return None
     upper = None
     unit = "count"
     if kind == "money":
-        unit = "USD"
-        parts = re.split(r"\s?(?:to|–)\s?|(?<=\d)-(?=\$?\d)", token, maxsplit=1)
+        sign = re.match(_CURRENCY, token, re.I)
+        unit = CURRENCIES.get(sign.group(0).strip().lower(), sign.group(0).strip().upper()) if sign else "USD"
+        parts = re.split(r"\s?(?:to|–)\s?|(?<=\d)-(?=\D{0,4}\d)", token, maxsplit=1)
         low = parts[0]
         value = parse_number(low)
         if len(parts) == 2:
             high = parts[1]
             upper = parse_number(high if re.search(_SCALE, high) or not re.search(_SCALE, low) else f"{high} {low.split()[-1]}")
+    elif kind == "multiple":
+        value = _multiple(token)
+        unit = "times"
+    elif kind == "ratio":
+        part, _, whole = re.split(r"\s+(in|out\s+of)\s+(?:every\s+)?", token, maxsplit=1, flags=re.I)
+        low, high = parse_number(part), parse_number(whole)
+        if low is None or not high or low >= high:
+            return None
+        value, unit = low / high * 100, "percent"
     elif kind == "percent":
         unit = "percentage points" if "point" in token.lower() else "percent"
         value = parse_number(re.sub(r"%|percent(?:age points?)?|per cent", "", token, flags=re.I))
-    elif kind == "range":
+    elif kind in ("range", "between"):
         is_percent = bool(re.search(r"%|percent|per cent", token, re.I))
-        clean_token = re.sub(r"%|percent|per cent", "", token, flags=re.I)
-        low, high = re.split(r"\s?(?:to|–|-)\s?", clean_token.strip(), maxsplit=1)
+        clean_token = re.sub(r"%|percent|per cent|^between\s+", "", token, flags=re.I)
+        low, high = re.split(r"\s?(?:to|–|-)\s?|\s*and\s*", clean_token.strip(), maxsplit=1)
         if _YEAR.match(low.strip()) and _YEAR.match(high.strip()):
             return None  # "2017-2019" is a period, not a figure
         value, upper = parse_number(low), parse_number(high)
         unit = "percent" if is_percent else "count"
+        kind = "range"
     elif kind == "fraction":
-        value = _FRACTIONS.get(token.lower(), 50.0)
+        value = _fraction(token, before, after)
         unit = "percent"
     elif kind == "words":
         if _STOP_AFTER.match(after.strip()) and not re.match(r"^\s*of\s+(?:their|the|its|his|her|our)\b", after):
             return None
-        if token.lower() == "one" or re.search(r"\b(?:the|these|those|both|its|their|his|her|our)\s*$", before, re.I):
+        if token.lower() == "one" or re.search(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your)\s*$", before, re.I):
             return None  # "one of", "the two governments": a reference, not a figure
+        if token[0].isupper() and before.strip() and not re.search(r"[:—–“\"‘(\n]\s*$", before):
+            return None  # "the Big Three", "Ocean's Eleven": a number word capitalised inside a sentence names
         value = parse_number(token)
     else:
         bare = token.replace(",", "")
@@ -191,3 +265,66 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
     if unit in _DURATIONS:
         return None  # "two decades", "27 months": a length of time, which memos do not tabulate
     return Number(value, upper, unit, kind, token, start, end)
+
+
+def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: str, start: int) -> bool:
+    """A list marker, a long identifier, a phone number or a number inside a name: digits that
+    count nothing."""
+    bare = token.replace(",", "")
+    if kind == "number" and re.fullmatch(r"\d{1,2}", bare):
+        if before.endswith("(") and after.startswith(")"):
+            return True  # "(1) patrols, (2) scanners"
+        if _LINE_START.search(before) and re.match(r"[.)](?:\s|$)", after):
+            return True  # "1." or "2)" opening a line
+    if kind == "number" and re.fullmatch(r"\d{7,}", token):
+        return True  # "see 2502030031": a reference number; a count this large is written with commas
+    if "(" in before[-1:] or ")" in after[:1] or "-" in token or after[:1] in "-.":
+        window = max(0, start - 6)
+        if any(m.start() <= start < m.end() for m in _PHONE.finditer(sentence, window, start + len(token) + 12)):
+            return True
+    if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(before):
+        return True  # "2,560 by 1,440 pixels": a size
+    if kind == "number" and re.fullmatch(r"1[0-7]\d\d", token) and _YEAR_BEFORE.search(before):
+        return True  # "in 1781": a year before those `_YEAR` reads as years
+    if kind == "number" and re.fullmatch(r"\d{1,3}", token) and _AGE.search(before) and after[:1] == ",":
+        return True  # "Jane Roe, 63, said": an age
+    if kind == "range" and re.match(r"\s*(?:years?|months?|weeks?|days?|hours?)\b", after, re.I):
+        return True  # "children (0-17 years)": ages or a length of time
+    if kind == "number" and re.fullmatch(r"\d+", bare):
+        if _NAME_OF.search(before):
+            return True  # "the Group of 20"
+        if _NAME_BEFORE.search(before) and not _headline(sentence, start, start + len(token)):
+            return True  # "the Airbus 320", "Xbox 360 games"
+    return False
+
+
+def _headline(sentence: str, start: int, end: int) -> bool:
+    """Words around a number all capitalised ("President Announces 2 Key Nominees"): a headline,
+    whose capitals do not make a name."""
+    around = f"{sentence[max(0, start - 150) : start]} {sentence[end : end + 150]}"
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", around) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _multiple(token: str) -> float | None:
+    """'doubled' -> 2; 'four times' -> 4; 'fivefold' -> 5."""
+    lowered = token.lower()
+    for stem, value in _MULTIPLES.items():
+        if lowered.startswith(stem):
+            return float(value)
+    return parse_number(re.sub(r"-?fold$|\s+times$", "", lowered))
+
+
+def _fraction(token: str, before: str, after: str) -> float | None:
+    """'one-third' -> 33.3; 'nearly a quarter' -> 25; 'more than half' -> 50; None for a period
+    ("the first half of FY23") or an ordinal ("a third country")."""
+    words = re.findall(r"[a-z]+", token.lower())
+    part = words[-1]
+    count = {"two": 2, "three": 3}.get(words[-2], 1) if len(words) > 1 else 1
+    spelled_out = "-" in token
+    if not spelled_out:
+        if part == "half" and (_HALF_PERIOD.search(before + " ".join(words[:-1]) + " ") or re.search(r"\ba\s*$", before, re.I)):
+            return None  # "the first half of the year", "two and a half"
+        if not _SHARE_AFTER.match(after):
+            return None
+    return _PARTS[part.rstrip("s")] * count

@@ -32,6 +32,7 @@ from typing import Any
 from brief.assemble.citations import partial_date
 from brief.inputs.models import Figure, SourceSummary
 from brief.inputs.summaries import LoadedSummary
+from brief.numbers import MONEY
 
 _STOP = {"the", "a", "an", "of", "in", "to", "for", "by", "and", "or", "at", "on", "from", "with", "after", "that", "its", "their"}
 # Words that say a number is there, not what it counts.
@@ -66,7 +67,15 @@ def _num(value: float) -> str:
 
 
 def family(unit: str) -> str:
-    return {"usd": "money", "percent": "percent", "per_100k": "rate"}.get(unit.lower(), "count")
+    """What a figure's values can be compared with: money in one currency, percentages, rates,
+    multiples ("doubled", "4 times") or counts."""
+    key = unit.strip().lower()
+    if key in _OTHER_MONEY:
+        return f"money {key}"  # pounds and dollars are not compared as numbers
+    return {"usd": "money", "percent": "percent", "per_100k": "rate", "times": "multiple"}.get(key, "count")
+
+
+_OTHER_MONEY = {code.lower() for code in MONEY} - {"usd"}
 
 
 def years(period: str | None) -> tuple[int, int] | None:

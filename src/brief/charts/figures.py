@@ -38,7 +38,8 @@ _CHANGE = re.compile(
 _SHARE = re.compile(r"\b(share|proportion|fraction|portion|part)\b")
 _RATE = re.compile(r"\b(rate|per|each|every|average|annual|monthly|daily|yearly|a (year|month|day))\b")
 _PERCENT = {"percent", "%", "pct", "per cent", "percentage", "percentage points", "pp"}
-_UNIT_TITLES = {"count": "Number", "percent": "Percent", "usd": "U.S. dollars", "mxn": "Mexican pesos"}
+_UNIT_TITLES = {"count": "Number", "percent": "Percent", "usd": "U.S. dollars", "mxn": "Mexican pesos", "gbp": "Pounds sterling",
+                "eur": "Euros", "cad": "Canadian dollars", "times": "Multiple"}  # fmt: skip
 
 
 def _unit(unit: str) -> str:

@@ -1,9 +1,10 @@
 """Figure extraction: the numbers a source gives, with what they count.
 
 Stage: extraction (after cleaning). The numbers of each sentence are read by :mod:`brief.numbers`
-(the rules verification uses too); each becomes a figure with a label and a period from its
+(the rules verification uses too); each becomes a figure with a label (the noun phrase naming
+what it counts, :mod:`brief.ingest.figurelabels`) and a period (the year of its clause) from its
 sentence, the shortest verbatim span that holds it, its span in the cleaned text, and an
-importance rank.
+importance rank. A value its passage repeats is one figure.
 
 Each number looks only at a bounded stretch of its sentence (a few words either side, the years
 near it), and what concerns the whole sentence (a rate word, the years it names) is read once per
@@ -17,13 +18,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from brief.numbers import Number, candidates, read_candidate, words_after
+from brief.ingest.figurelabels import draft_label
+from brief.numbers import MONEY, Number, candidates, read_candidate
 
-_LABEL_STOP = {"by", "in", "on", "at", "from", "for", "with", "since", "during", "over", "after", "before", "than", "that", "which",
-               "who", "and", "or", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would", "to", "into", "across",
-               "between", "per", "last", "this", "each", "every", "according", "said", "says", "the", "a", "an", "its", "their"}  # fmt: skip
 _KEY_TERMS = re.compile(
-    r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+)\b",
+    r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+"
+    r"|arrest\w*|warrants?|suspects?|charged|indict\w*|convict\w*|detain\w*|deport\w*|victims?|injur\w*|wounded|firearms?|guns?"
+    r"|rifles?|weapons?|migrants?|doubl\w+|tripl\w+)\b",
     re.I,
 )
 _PERIOD_WORDS = [
@@ -32,15 +33,16 @@ _PERIOD_WORDS = [
     (re.compile(r"\b(?:every|each|a|per)\s+(?:day|week)\b|\bdaily\b|\bweekly\b", re.I), None),
 ]
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLAUSE_MARK = re.compile(r"[,;:](?=\s)|\s[—–-]\s|—")
+_OTHER_CLAUSE = re.compile(
+    r"\s*(?:while|whereas|but|although|though|when|after|before|since|compared|against|versus|up|down|from|which|who|as)\b", re.I
+)
 _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
-_LABEL_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
-_NOT_IN_WORD = re.compile(r"[^\w'’-]")
 _NEXT_WORD = re.compile(r"(\s+[^\s]+)")
-LABEL_REACH = 400  # characters before a number its label may come from; five words take far fewer
-LONGEST_WORD = 60  # characters; a longer "word" (a hash, a run of letters) names nothing
 LONGEST_TOKEN = 300  # characters of a run without spaces a locator takes in after its number (a long URL)
 YEAR_SCAN = 16  # years tried either way; more in a row that the number itself holds is a hostile sentence
+REPEAT_COST = 0.5  # score a figure loses for each higher-ranked figure of its label
 MAX_CANDIDATES = 10_000  # possible numbers read from one source (the draft keeps 40); a long report has a few hundred
 
 
@@ -59,48 +61,22 @@ class FoundFigure:
     importance: int = 2
 
 
-def _label(sentence: str, start: int, end: int, kind: str) -> str:
-    """A noun phrase for the figure, from the clause that holds the number: what follows it ("U.S.
-    citizens", "of heavy weapons") up to the clause's end, else what precedes it back to the
-    clause's start (its last five words, no further back than LABEL_REACH). A clause ends at
-    , ; : or a dash, so a neighbour in a list ("Lam Research 42%, Tokyo Electron 18%") never
-    names the number."""
-    after = words_after(sentence, 10, end)
-    if after and after[0].lower() == "of":
-        after = after[1:]
-        if after and after[0].lower() in ("the", "its", "their", "all", "his", "her", "our", "these", "those"):
-            after = after[1:]
-    words: list[str] = []
-    for word in after:
-        if not re.match(r"[A-Za-zÀ-ÿ]", word) or word.lower() in _LABEL_STOP or len(word) > LONGEST_WORD:
-            break
-        words.append(word.rstrip(".,;:"))
-        if len(words) == 5 or word[-1:] in ".,;:":  # the clause ends with this word
-            break
-    if words:
-        return " ".join(words)
-    low = max(0, start - LABEL_REACH)
-    clause = max(sentence.rfind(mark, 0, start) for mark in (",", ";", ":", "—", "–", "("))
-    if clause >= low:  # the clause starts after its mark: words before it are another clause's
-        low = clause + 1
-    elif low:
-        # Words are read from the first break in the window on, so none is cut at its start.
-        cut = _NOT_IN_WORD.search(sentence, low, start)
-        low = cut.end() if cut else start
-    before = [word for word in _LABEL_WORD.findall(sentence, low, start)[-5:] if len(word) <= LONGEST_WORD]
-    while before and before[0].lower() in _LABEL_STOP:
-        before = before[1:]
-    return " ".join(before) or "figure"
-
-
 class _Periods:
     """What a sentence says about periods, read once for all its numbers: a rate word, the years
-    it names (with their positions), "last year" and "this year"."""
+    it names (with their positions and clauses), "last year" and "this year"."""
 
     def __init__(self, sentence: str, published_year: int | None) -> None:
         self.rate = next(((True, label) for pattern, label in _PERIOD_WORDS if pattern.search(sentence)), (False, None))
         self.years = [] if self.rate[0] else [(m.start(), m.group(0)) for m in _YEAR.finditer(sentence)]
         self.starts = [start for start, _ in self.years]
+        # Clause marks, and whether the clause after each opens with a word that makes it another
+        # statement ("while in 2019", "up from 10% in 2019"), whose year is not the number's.
+        self.marks: list[int] = []
+        self.opens_other: list[bool] = []
+        if self.years:
+            for mark in _CLAUSE_MARK.finditer(sentence):
+                self.marks.append(mark.start())
+                self.opens_other.append(bool(_OTHER_CLAUSE.match(sentence, mark.end())))
         self.relative: str | None = None
         if published_year and not self.rate[0]:
             if _LAST_YEAR.search(sentence):
@@ -109,20 +85,32 @@ class _Periods:
                 self.relative = str(published_year)
 
     def period(self, position: int, number_text: str) -> str | None:
+        """The year nearest the number in its own clause (one after it first: "36,685 in 2018"),
+        else the last year of the clause before, else the first of the clause after unless that
+        clause is another statement; a year the number itself holds ("$2019.5") does not count."""
         found, label = self.rate
         if found:
             return label
-        # The year nearest the number, preferring one after it ("36,685 in 2018"); a year the
-        # number itself holds ("$2019.5") does not count.
-        years = self.years
+        if not self.years:
+            return self.relative
+        clause = bisect_right(self.marks, position)
         first_later = bisect_right(self.starts, position)
-        for index in range(first_later, min(len(years), first_later + YEAR_SCAN)):
-            if years[index][1] not in number_text:
-                return years[index][1]
-        for index in range(len(years) - 1, max(-1, len(years) - 1 - YEAR_SCAN), -1):
-            if years[index][1] not in number_text:
-                return years[index][1]
+        for index in range(first_later, min(len(self.years), first_later + YEAR_SCAN)):
+            if self._clause(index) != clause:
+                break
+            if self.years[index][1] not in number_text:
+                return self.years[index][1]
+        for index in range(first_later - 1, max(-1, first_later - 1 - YEAR_SCAN), -1):
+            if self._clause(index) < clause - 1:
+                break
+            if self.years[index][1] not in number_text:
+                return self.years[index][1]
+        if first_later < len(self.years) and self._clause(first_later) == clause + 1 and not self.opens_other[clause]:
+            return self.years[first_later][1]
         return self.relative
+
+    def _clause(self, index: int) -> int:
+        return bisect_right(self.marks, self.starts[index])
 
 
 def _quote_span(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
@@ -164,27 +152,45 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
                 found.append(_figure(number, sentence, text, sent_start, sent_end, periods))
         if budget < 0:
             break
+    found = _once(found)
     _rank(found, len(text))
     return found
 
 
+def _once(figures: list[FoundFigure]) -> list[FoundFigure]:
+    """One figure for a value its passage repeats ("a tariff of 25% would apply, a 25% rate on
+    steel"): the same value and unit with an overlapping quote is the same figure."""
+    kept: list[FoundFigure] = []
+    last_end: dict[tuple[float, float | None, str], int] = {}
+    for fig in figures:
+        key = (fig.value, fig.upper, fig.unit)
+        if last_end.get(key, -1) > fig.start:
+            continue
+        last_end[key] = fig.end
+        kept.append(fig)
+    return kept
+
+
 def _figure(number: Number, sentence: str, text: str, sent_start: int, sent_end: int, periods: _Periods) -> FoundFigure:
     start, end = number.start, number.end
-    label = _label(sentence, start, end, number.kind)
+    label = draft_label(sentence, start, end, number.kind)
     period = periods.period(start, number.token)
     q_start, q_end = _quote_span(text, sent_start, sent_end, sent_start + start, sent_start + end)
-    # A number the source spells out ("one-third", "half", "nine") is printed as it wrote it.
-    written = number.token.strip() if number.kind in ("fraction", "words") else None
+    # A number the source spells out ("one-third", "half", "nine", "two in five") is printed as it
+    # wrote it.
+    written = number.token.strip() if number.kind in ("fraction", "words", "ratio") else None
     return FoundFigure(number.value, number.unit, label, period, text[q_start:q_end], q_start, q_end, number.upper, written)
 
 
 def _rank(figures: list[FoundFigure], length: int) -> None:
-    """Importance 3, 2 or 1 by a score of magnitude, kind, position and the words around it."""
+    """Importance 3, 2 or 1 by a score of magnitude, kind, position and the words around it, less
+    for each higher-ranked figure of the same label: a source's thirty district tallies must not
+    crowd out its one count of arrests when the draft keeps only its first MAX_FIGURES."""
     for fig in figures:
         score = 0.0
-        if fig.unit == "USD":
+        if fig.unit in MONEY:
             score += 2 if fig.value >= 1e9 else 1
-        elif fig.unit in ("percent", "per_100k"):
+        elif fig.unit in ("percent", "per_100k", "times"):
             score += 1.5
         elif fig.value >= 1000:
             score += 1
@@ -195,6 +201,11 @@ def _rank(figures: list[FoundFigure], length: int) -> None:
         if _KEY_TERMS.search(fig.quote + " " + fig.label):
             score += 1
         fig.score = score
+    seen: dict[str, int] = {}
+    for fig in sorted(figures, key=lambda f: -f.score):
+        label = fig.label.lower()
+        fig.score -= REPEAT_COST * seen.get(label, 0)
+        seen[label] = seen.get(label, 0) + 1
     ordered = sorted(figures, key=lambda f: -f.score)
     third = max(1, len(ordered) // 3)
     for index, fig in enumerate(ordered):

@@ -58,7 +58,9 @@ class Figure(SourceText):
     id: str = Field(pattern=SLUG, description="Stable id, unique across the workspace; used by figure().")
     value: float = Field(description="The number as a reader means it: '$3 billion' is 3000000000.")
     upper: float | None = Field(default=None, description="Upper bound when the source gives a range ('10 to 20').")
-    unit: str = Field(description="count, USD, percent, per_100k, ... (see brief.figures for formatting).")
+    unit: str = Field(
+        description="count, USD (or GBP, EUR, CAD, MXN, ...), percent, percentage points, per_100k, times ('doubled' is 2 times), ..."
+    )
     label: str = Field(min_length=1, description="What is measured, in the analyst's words.")
     period: str | None = Field(default=None, description="The period measured: '2018', 'monthly', ...")
     quote: str = Field(min_length=1, description="Shortest verbatim span of the source holding the number.")
