@@ -177,6 +177,12 @@ def _figures(s: Score, doc: str, pred: SourceSummary, gold: list[dict[str, Any]]
             s.tally("key figure recall", found is not None, doc, f"missed {where}")
         if found is not None and g.get("accept"):
             s.tally("labels right", label_right(found.label, g["accept"]), doc, f"{where}: drafted label {found.label!r}")
+    def repeats(f: Any, g: dict[str, Any]) -> bool:
+        # The same figure stated again elsewhere (a headline, a summary, a transcript's repeats):
+        # an annotation lists a fact once. Small counts ("two") are too common to count by value.
+        same_unit = g["unit"] == "other" or family(f.unit) == family(g["unit"])
+        return same_unit and same_value(f.value, float(g["value"])) and (family(f.unit) != "count" or f.value > 10)
+
     for f in pred.figures:
-        hit = any(matches(f, g) for g in gold)
+        hit = any(matches(f, g) or repeats(f, g) for g in gold)
         s.tally("figure precision", hit, doc, f"not a figure: {f.value:g} {f.unit} from {f.quote!r}")
