@@ -27,6 +27,7 @@ from brief.ingest.figures import find_figures
 from brief.ingest.keypoints import rank_sentences
 from brief.ingest.metadata import detect_metadata
 from brief.ingest.readers import read_source
+from brief.ingest.vocabulary import is_person_name
 from brief.inputs.dates import PartialDate
 from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
 from brief.labels import misnamed
@@ -88,11 +89,14 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         )  # fmt: skip
     figures.sort(key=lambda f: body.find(f.quote))
     people = find_people(body)
-    organizations = find_organizations(body)
     found_quotes = find_quotes(body, people)
     quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in found_quotes[:MAX_QUOTES]]
-    for q in quotes:
-        people.setdefault(q.speaker, q.role)
+    for q in found_quotes:
+        # Every quoted speaker who is a person is a person of the summary, with the role the
+        # text gives; an office or a document quoted is not.
+        if q.speaker in people or (" " in q.speaker and is_person_name(q.speaker)):
+            people[q.speaker] = people.get(q.speaker) or q.role
+    organizations = find_organizations(body, list(people))
     # A draft check would reject (a label naming someone the passage does not) is not drafted.
     figures = [f for f in figures if misnamed(f.label, f.quote, body, organizations, list(people)) is None]
     key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4)]

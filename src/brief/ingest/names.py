@@ -1,0 +1,266 @@
+"""People a source names as actors, with the role the text gives each.
+
+Stage: extraction (after cleaning). The text is read once as runs of capitalised words (with the
+small words of titles between them: "Secretary of State Antony Blinken"); in each run a name is a
+group of words none of which belongs to titles, portfolios, places, organisations or headlines
+(:mod:`.vocabulary`). A group is a person when the text says so: a title before it, a role noun
+before it ("Seoul resident Margie Kim"), an appositive after it ("Jane Roe, director of X"), a
+verb of a person after it, its surname used alone elsewhere, or a transcript's speaker label.
+Every pattern is bounded and tried once per run, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from brief.ingest.vocabulary import (
+    ABBREVIATIONS,
+    NAME_WORD,
+    PARTICLE,
+    PARTICLES,
+    ROLE_LABELS,
+    ROLE_NOUNS,
+    TITLES,
+    bare,
+    is_person_name,
+)
+
+MAX_PEOPLE = 500  # people a source names; each quotation's speaker is looked up among them
+MAX_LABELS = 50  # distinct speaker labels of a transcript resolved to names
+
+_SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
+_RUN = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){_SP}){{0,3}}{NAME_WORD}){{0,11}}")
+_CONNECTORS = frozenset("of for to the and on at".split())
+_HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
+_PERSON_VERBS = re.compile(
+    r"^,?[^\S\n]+(?:\w+ly[^\S\n]+)?(?:said|says|told|tells|added|adds|explained|argued|warned|wrote|writes|asked|recalled|replied|"
+    r"tweeted|noted|insisted|acknowledged|admitted|was born|died|plays|played|stars|starred|directed|founded|resigned|"
+    r"who|whose|has said|had said)\b"
+)
+_APPOSITIVE = re.compile(
+    r"^,[^\S\n]+(?P<role>(?:(?:an?|the|former|then-)[^\S\n]+)?(?:[a-z][\w-]*|[A-Z][\w.’'-]*)(?:[^,.;:“”\"\n]|(?<=[A-Z])\.){0,110}?)"
+    r"(?=[,.;:\n]|$)"
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|according to|added|asked|wrote|told)[^\S\n]+$")
+_AGE = re.compile(r"^,[^\S\n]+\d{2},")
+_NOT_ROLE_START = frozenset("who whose which and but or said says told as in on at when after while where that this it he she they".split())
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:[^\S\n][A-Z][A-Z.'’-]*){0,4}):[^\S\n]", re.M)
+
+
+@dataclass
+class NameIndex:
+    """Every group of name words in a text (people or not yet known), to complete a surname."""
+
+    full: dict[str, list[str]] = field(default_factory=dict)  # surname -> names of two words or more ending in it
+    alone: Counter[str] = field(default_factory=Counter)  # words used as a name on their own
+
+    def note(self, name: str) -> None:
+        names = self.full.setdefault(name.split()[-1], [])
+        if name not in names and len(names) < 8:
+            names.append(name)
+
+    def complete(self, name: str) -> str:
+        """'Roe' -> 'Jane Roe', 'Forrest Jones' -> 'Michael Forrest Jones', when the text names
+        one person so (two people of one surname leave it as it is)."""
+        fuller = [n for n in self.full.get(name.split()[-1], []) if n.endswith(" " + name)]
+        longest = max(fuller, key=len, default=None)
+        return longest if longest and all(longest.endswith(n) for n in fuller) else name
+
+
+def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
+    """Ranges [i, j) of tokens that can be a name: name words, with particles inside."""
+    groups: list[tuple[int, int]] = []
+    start = None
+    for index, token in enumerate([*tokens, ""]):
+        word = bare(token)
+        inside = start is not None and (token in PARTICLES or bool(re.fullmatch(r"[A-Z]\.", token)))  # "de", "R."
+        ok = bool(token) and (is_person_name(word) or inside)
+        if ok and start is None:
+            start = index
+        if not ok or word != token:  # a possessive ends a name: "Obama’s Initiative"
+            end = index + 1 if ok else index
+            if start is not None:
+                while end > start and (tokens[end - 1] in PARTICLES or re.fullmatch(r"[A-Z]\.", tokens[end - 1])):
+                    end -= 1
+                if end > start:
+                    groups.append((start, end))
+            start = None
+    return groups
+
+
+def runs(text: str) -> list[tuple[int, list[str]]]:
+    """Runs of capitalised words as (start, tokens), cut where a sentence ends inside one."""
+    found: list[tuple[int, list[str]]] = []
+    for match in _RUN.finditer(text):
+        tokens, start = [], match.start()
+        for token in re.split(_SP, match.group(0)):
+            if token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not re.fullmatch(r"[A-Z]\.", token):
+                tokens.append(token[:-1])
+                found.append((start, tokens))
+                start, tokens = -1, []
+            else:
+                tokens.append(token)
+        if tokens:
+            found.append((start, tokens))
+    return found
+
+
+def _join(tokens: list[str]) -> str:
+    return " ".join(bare(t) if i == len(tokens) - 1 else t for i, t in enumerate(tokens))
+
+
+def find_people(text: str) -> dict[str, str | None]:
+    """People with roles: "Attorney General William Barr", "Eduardo Guerrero, a security consultant"."""
+    people, _ = people_and_index(text)
+    return people
+
+
+def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
+    people: dict[str, str | None] = {}
+    index = NameIndex()
+    candidates: list[str] = []
+
+    def add(name: str, role: str | None) -> None:
+        if (len(people) < MAX_PEOPLE or name in people) and people.get(name) is None:
+            people[name] = role.strip(" ,") if role else None
+
+    for start, tokens in runs(text):
+        groups = name_groups(tokens)
+        if len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in ("De", "Van", "Von", "Le", "La", "Da", "Di", "Del", "Du")):
+            index.alone[bare(" ".join(tokens))] += 1
+        for i, j in groups:
+            name = _join(tokens[i:j])
+            words = [w for w in name.split() if w not in PARTICLES]
+            if len(words) > 4:
+                continue
+            if len(words) >= 2:
+                index.note(name)
+            previous_end = max((b for _, b in groups if b <= i), default=0)
+            before = tokens[previous_end:i]
+            while before and before[0] in _CONNECTORS:
+                before = before[1:]
+            titled = [k for k, t in enumerate(before) if t in TITLES]
+            if titled and all(t in _CONNECTORS or not is_person_name(bare(t)) for t in before[titled[-1] :]):
+                title = " ".join(before)  # "Secretary of State Antony Blinken": the title is a role
+                add(name, None if title.rstrip(".") in _HONORIFICS else title)
+                continue
+            if start < 0 or len(words) < 2:
+                continue
+            at = start + len(" ".join(tokens[:i])) + (1 if i else 0)
+            end = at + len(" ".join(tokens[i:j]))
+            if i == 0 and _SAID_BEFORE.search(text, max(0, at - 16), at):  # '…," said Jane Roe, director of X.'
+                add(name, _role_after(text, at, end) if j == len(tokens) else None)
+                continue
+            role_noun = _role_before(text, at) if i == 0 else None
+            if role_noun:
+                add(name, role_noun)
+                continue
+            if j == len(tokens):
+                role = _role_after(text, at, end)
+                if role is not None:
+                    add(name, role or None)
+                    continue
+            candidates.append(name)
+    for name in candidates:  # a surname used alone: "Robert Doyle ... Doyle said"
+        surname = name.split()[-1]
+        if index.alone[surname] or (index.alone[" ".join(name.split()[-2:])] and name.split()[-2] in ("De", "Van", "Von")):
+            add(name, None)
+    for label, role in _speaker_labels(text, people, index):
+        add(label, role)
+    return _merged(people, index), index
+
+
+def _role_before(text: str, at: int) -> str | None:
+    """A role noun written just before a name ("Seoul resident", "State Department deputy
+    spokesperson"), with the words before it back to a boundary."""
+    words = text[max(0, at - 80) : at].split()
+    if not words or words[-1] not in ROLE_NOUNS:
+        return None
+    kept: list[str] = []
+    for word in reversed(words[-6:]):
+        if word.lower() in ("the", "a", "an", "his", "her", "its", "their", "and", "said", "by", "with") or word[-1] in ',.;:“”"':
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def _role_after(text: str, at: int, end: int) -> str | None:
+    """The appositive after a name ("Jane Roe, director of X" -> "director of X"); a name that
+    starts a line takes the rest of the line ("Jane Roe, Nominee for Director of X, Department
+    of Y"). '' for a person without a role (a verb of a person follows); None when nothing says
+    the name is a person's."""
+    after = text[end : end + 220]
+    line_start = text.rfind("\n", max(0, at - 20), at) + 1
+    if (line_start or at < 20) and not text[line_start:at].strip("•*-–— \t") and after.startswith(", "):
+        line = after.split("\n", 1)[0]
+        role = line[2:].strip(" .")
+        if role and role.split()[0] not in _NOT_ROLE_START and len(role) < 200 and not re.search(r"[.!?](?:\s|$)|[“”\"]", line):
+            return role
+    if _AGE.match(after) or _PERSON_VERBS.match(after):
+        return ""
+    appositive = _APPOSITIVE.match(after)
+    if appositive and appositive.group("role").split()[0].lower() not in _NOT_ROLE_START:
+        role = appositive.group("role").strip()
+        words = role.split()
+        if words[0][0].islower() or words[0] in TITLES or (len(words) >= 2 and words[1] in TITLES):
+            return role
+    return None
+
+
+def _speaker_labels(text: str, people: dict[str, str | None], index: NameIndex) -> list[tuple[str, str | None]]:
+    """Transcripts' speaker labels: "THE PRESIDENT:" is the president the text names,
+    "MS. JEAN-PIERRE:" and "SECRETARY BLINKEN:" name a person."""
+    found: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for match in _LABEL.finditer(text):
+        label = match.group("label")
+        if label in seen or len(seen) == MAX_LABELS:
+            continue
+        seen.add(label)
+        words = [w.capitalize() if "." not in w else w.title() for w in label.split()]
+        if words[0] == "The":
+            title = " ".join(words[1:])
+            holder = next((n for n, r in people.items() if r and r.split()[-1:] == title.split()[-1:] and r.endswith(title)), None)
+            holder = holder or _titled_in(text, title)
+            if holder:
+                found.append((holder, title))
+            continue
+        if any(w.strip(".'’") in ROLE_LABELS for w in words) or len(label.replace(".", "").replace(" ", "")) < 3:
+            continue
+        surname = _spelled(text, words[-1])
+        address = " ".join(words[:-1]).rstrip(".")
+        if surname and is_person_name(surname):  # "Ms." is a form of address, not a role
+            found.append((index.complete(surname), None if not address or address in _HONORIFICS else address))
+    return found
+
+
+def _titled_in(text: str, title: str) -> str | None:
+    """The name after the first "President X" in the text that is not "Vice President X"."""
+    for match in re.finditer(rf"(?<!Vice )\b{re.escape(title)}{_SP}({NAME_WORD}(?:{_SP}{NAME_WORD}){{0,3}})", text[:200_000]):
+        groups = name_groups(match.group(1).split())
+        if groups and groups[0][0] == 0:
+            i, j = groups[0]
+            return _join(match.group(1).split()[i:j])
+    return None
+
+
+def _spelled(text: str, word: str) -> str | None:
+    """How the text spells an upper-case label's surname elsewhere ("MCCONNELL" -> "McConnell")."""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", text[:200_000], re.I):
+        found = match.group(0)
+        if not found.isupper():
+            return found
+    return word if "-" in word or word.isalpha() else None
+
+
+def _merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | None]:
+    """One entry a person: "Biden" (from "President Biden") goes into "Joe Biden" when the text
+    names him in full, keeping the role either gives."""
+    merged: dict[str, str | None] = {}
+    for name, role in people.items():
+        fuller = [n for n in people if n.endswith(" " + name)]
+        full = fuller[0] if len(fuller) == 1 else index.complete(name) if not fuller else name
+        merged[full] = merged.get(full) or people.get(full) or role
+    return merged
