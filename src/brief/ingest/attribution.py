@@ -32,7 +32,10 @@ _AFTER = re.compile(
     rf"|(?:[Tt]he\s+)?{_TITLED}\s+quoted\s+(?P<who3>{_TITLED})\s+as\s+saying)",
 )
 _BEFORE = re.compile(
-    rf"(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)[^,“”\"‘’]{{3,80}}?),?)?"
+    # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
+    # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
+    rf"(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)[^,“”\"‘’]{{3,80}}?),)?"
+    rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z][^,“”\"‘’]{{2,80}}?))"
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying)(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?\s*[:,]?\s*$"
 )
 _COLON = re.compile(rf"(?:^|[\n*_(]|[.!?]\s)\s*(?P<who>{_TITLED}):[*_\s]*$")
@@ -101,7 +104,8 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     match = _BEFORE.search(window)
     if match is None:
         return None
-    return match.group("who"), (match.group("role").strip() if match.group("role") else None)
+    who, role = match.group("who") or match.group("who_b"), match.group("role") or match.group("role_b")
+    return who, (role.strip() if role else None)
 
 
 def sentence_before(text: str, para_start: int, quote_start: int, reach: int) -> str:

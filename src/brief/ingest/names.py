@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from brief.ingest.vocabulary import (
     ABBREVIATIONS,
     NAME_WORD,
+    ORG_HEADS,
     PARTICLE,
     PARTICLES,
     ROLE_LABELS,
@@ -34,6 +35,12 @@ _SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
 _RUN = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){_SP}){{0,3}}{NAME_WORD}){{0,11}}")
 _CONNECTORS = frozenset("of for to the and on at".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
+_MODIFIERS = frozenset(
+    "Former Then Senior Acting Deputy Chief Executive Board Member Interim Special Permanent Under Associate Assistant Principal "
+    "Managing First Second Ranking Majority Minority Crown Vice Co-Founder Founder Fellow Head Nominee Trustee".split()
+)
+_ROLE_STOPS = frozenset("the a an his her its their and but or so yet said says by with who which that as when plays played".split())
+_ROLE_START = frozenset("a an the former then his her their its one chief senior deputy acting executive co-founder founder".split())
 _PERSON_VERBS = re.compile(
     r"^,?[^\S\n]+(?:\w+ly[^\S\n]+)?(?:said|says|told|tells|added|adds|explained|argued|warned|wrote|writes|asked|recalled|replied|"
     r"tweeted|noted|insisted|acknowledged|admitted|was born|died|plays|played|stars|starred|directed|founded|resigned|"
@@ -131,6 +138,8 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
         if len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in ("De", "Van", "Von", "Le", "La", "Da", "Di", "Del", "Du")):
             index.alone[bare(" ".join(tokens))] += 1
         for i, j in groups:
+            if j < len(tokens) and bare(tokens[j]) in ORG_HEADS:
+                continue  # "Conflict Resolution Clinic": a name of an organisation
             name = _join(tokens[i:j])
             words = [w for w in name.split() if w not in PARTICLES]
             if len(words) > 4:
@@ -142,7 +151,11 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
             while before and before[0] in _CONNECTORS:
                 before = before[1:]
             titled = [k for k, t in enumerate(before) if t in TITLES]
-            if titled and all(t in _CONNECTORS or not is_person_name(bare(t)) for t in before[titled[-1] :]):
+            # One word after a title is a name only right after a title of address ("Governor
+            # Hochul"), not after a modifier ("Former Conservative") or a complement ("Leader of
+            # the Opposition").
+            single = len(words) == 1 and (not before or before[-1] not in TITLES or before[-1] in _MODIFIERS)
+            if titled and not single and all(t in _CONNECTORS or not is_person_name(bare(t)) for t in before[titled[-1] :]):
                 title = " ".join(before)  # "Secretary of State Antony Blinken": the title is a role
                 add(name, None if title.rstrip(".") in _HONORIFICS else title)
                 continue
@@ -175,12 +188,12 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
 def _role_before(text: str, at: int) -> str | None:
     """A role noun written just before a name ("Seoul resident", "State Department deputy
     spokesperson"), with the words before it back to a boundary."""
-    words = text[max(0, at - 80) : at].split()
+    words = text[max(0, at - 80) : at].rsplit("\n", 1)[-1].split()  # a role is on the name's line
     if not words or words[-1] not in ROLE_NOUNS:
         return None
     kept: list[str] = []
     for word in reversed(words[-6:]):
-        if word.lower() in ("the", "a", "an", "his", "her", "its", "their", "and", "said", "by", "with") or word[-1] in ',.;:“”"':
+        if word.lower() in _ROLE_STOPS or word[-1] in ',.;:“”"':
             break
         kept.insert(0, word)
     return " ".join(kept)
@@ -194,7 +207,7 @@ def _role_after(text: str, at: int, end: int) -> str | None:
     after = text[end : end + 220]
     line_start = text.rfind("\n", max(0, at - 20), at) + 1
     if (line_start or at < 20) and not text[line_start:at].strip("•*-–— \t") and after.startswith(", "):
-        line = after.split("\n", 1)[0]
+        line = re.split(r"\n|[^\S\n][-–•][^\S\n]", after, maxsplit=1)[0]  # "- Jane Roe, Nominee for X - Tom Lee, ..."
         role = line[2:].strip(" .")
         if role and role.split()[0] not in _NOT_ROLE_START and len(role) < 200 and not re.search(r"[.!?](?:\s|$)|[“”\"]", line):
             return role
@@ -203,8 +216,12 @@ def _role_after(text: str, at: int, end: int) -> str | None:
     appositive = _APPOSITIVE.match(after)
     if appositive and appositive.group("role").split()[0].lower() not in _NOT_ROLE_START:
         role = appositive.group("role").strip()
-        words = role.split()
-        if words[0][0].islower() or words[0] in TITLES or (len(words) >= 2 and words[1] in TITLES):
+        # A role says what the person is: "a lawyer", "director of X", "Nominee for Y"; not what
+        # they did ("beat his co-star").
+        lowered = [w.lower().strip("’'s") for w in role.split()[:5]]
+        if lowered[0] in _ROLE_START or any(
+            w in ROLE_NOUNS or (w.capitalize() in TITLES and w.capitalize() not in _MODIFIERS) for w in lowered
+        ):
             return role
     return None
 
@@ -260,7 +277,7 @@ def _merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | 
     names him in full, keeping the role either gives."""
     merged: dict[str, str | None] = {}
     for name, role in people.items():
-        fuller = [n for n in people if n.endswith(" " + name)]
+        fuller = [n for n in people if n.endswith(" " + name) or (" " not in name and n.startswith(name + " "))]
         full = fuller[0] if len(fuller) == 1 else index.complete(name) if not fuller else name
         merged[full] = merged.get(full) or people.get(full) or role
     return merged

@@ -21,7 +21,7 @@ _SP = r"[^\S\n]+"
 _WORD = r"(?:[A-Z]|\d{1,4}(?:st|nd|rd|th)\b)[\w.&'’-]{0,59}"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|de|del|du|des|&){_SP}){{0,3}}{_WORD}){{0,14}}")
 _COMPANY = frozenset("Inc. Inc Ltd. Ltd LLC LLP PLC Plc Corp. Corp Co. GmbH AG".split())
-_COMPANY_AFTER = re.compile(r",?[^\S\n]+(?P<suffix>Inc\.|Inc\b|Ltd\.?|LLC|LLP|PLC|Corp\.?|GmbH)")
+_COMPANY_AFTER = re.compile(r",?[^\S\n]+(?P<suffix>Inc\.|Inc\b|Ltd\.?|LLC\b|LLP\b|PLC\b|Corp\.?|GmbH\b)(?![\w-])")
 _STOP = frozenset(
     """The This That These Those A An It Its Our Their His Her My Your We I You He She They But And Or In On At Of For To By From
     With As If When While After Before Since During Under Over What Who Why How Which Where Whose Today Yesterday However
@@ -29,6 +29,7 @@ _STOP = frozenset(
     Here There Then Now Both Any Said Says""".split()
 )
 _LINKS = frozenset("of for on to at de del du des".split())
+_GENERIC_POSSESSORS = frozenset("Women Children People Veterans Workers Men Citizens Girls Boys Farmers Teachers Nurses".split())
 _ACRONYM = re.compile(r"[^\S\n]*\((?P<acr>[A-Z][A-Za-z&]{1,7})\)")
 
 
@@ -36,6 +37,7 @@ def find_organizations(text: str, people: list[str] | None = None) -> list[str]:
     """Organisation names in order of first mention, at most 25, a name inside a longer one left
     out ("Security Group" inside "High-level Security Group")."""
     surnames = {w for name in people or [] for w in name.split()[-1:]}
+    first_names = {name.split()[0] for name in people or [] if " " in name}
     found: dict[str, None] = {}
     for match in _RUN.finditer(text):
         if len(found) >= MAX_ORGANIZATIONS:
@@ -44,7 +46,7 @@ def find_organizations(text: str, people: list[str] | None = None) -> list[str]:
         pieces = _sentences(match.group(0))
         for n, tokens in enumerate(pieces):
             # Only the run's last sentence can go on into a company's suffix (", Inc.").
-            for org in _organizations(tokens, text, start, match.end() if n == len(pieces) - 1 else -1, surnames):
+            for org in _organizations(tokens, text, start, match.end() if n == len(pieces) - 1 else -1, surnames, first_names):
                 found.setdefault(org, None)
     names = list(found)
     return [n for n in names if not any(n != other and f" {n} " in f" {other} " for other in names)][:25]
@@ -62,7 +64,7 @@ def _sentences(run: str) -> list[list[str]]:
     return [p for p in parts if p]
 
 
-def _organizations(tokens: list[str], text: str, start: int, end: int, surnames: set[str]) -> list[str]:
+def _organizations(tokens: list[str], text: str, start: int, end: int, surnames: set[str], first_names: set[str]) -> list[str]:
     suffix = _COMPANY_AFTER.match(text, end) if end >= 0 and tokens[-1] not in _COMPANY else None
     if suffix:  # "Acme Widgets, Inc.": the suffix heads the company's name
         while tokens and tokens[0] in _STOP:
@@ -72,12 +74,13 @@ def _organizations(tokens: list[str], text: str, start: int, end: int, surnames:
     # A possessive ends a name ("Commerce's Bureau"), except inside a company's ("Women's Health Inc.").
     pieces: list[list[str]] = [[]]
     for token in tokens:
-        pieces[-1].append(bare(token))
-        if bare(token) != token and not company:
+        generic = bare(token) in TITLES or bare(token) in _GENERIC_POSSESSORS  # "Mayor's Fund", "Children's Institute"
+        pieces[-1].append(token if generic or company else bare(token))
+        if bare(token) != token and not company and not generic:
             pieces.append([])
     found: list[str] = []
     for piece in pieces:
-        found += _in_piece(piece, surnames)
+        found += _in_piece(piece, surnames, first_names)
     if found and _ACRONYM.match(text, end) is None and len(tokens) == 1 and tokens[0] in ONE_WORD_ORGS:
         return found
     # An indefinite article makes a kind, not a name: "designated as a Foreign Terrorist Organization".
@@ -97,7 +100,7 @@ def _modifier(token: str) -> bool:
     )
 
 
-def _in_piece(tokens: list[str], surnames: set[str]) -> list[str]:
+def _in_piece(tokens: list[str], surnames: set[str], first_names: set[str]) -> list[str]:
     found: list[str] = []
     taken = 0  # tokens before this belong to an organisation already found
     k = 0
@@ -118,7 +121,7 @@ def _in_piece(tokens: list[str], surnames: set[str]) -> list[str]:
                 left -= 2
             else:
                 break
-        right = _complement(tokens, k + 1)
+        right = k + 1 if token in _COMPANY else _complement(tokens, k + 1, first_names)
         name = tokens[left:right]
         modifiers = tokens[left:k]
         taken = k = max(right, k + 1)
@@ -132,29 +135,41 @@ def _in_piece(tokens: list[str], surnames: set[str]) -> list[str]:
     return found
 
 
-def _complement(tokens: list[str], at: int) -> int:
+def _complement(tokens: list[str], at: int, first_names: set[str]) -> int:
     """The end of "of the Interior", "for Disease Control and Prevention", "to Address Synthetic
-    Drug Threats" after a head word: capitalised words joined by small ones. A complement that
-    holds an organisation of its own after "the" is that organisation ("Civil Rights Division" of
-    "the U.S. Department of Justice")."""
-    if at >= len(tokens) or tokens[at] not in _LINKS:
-        return at
-    link = tokens[at]
-    k = at + 1
-    if k < len(tokens) and tokens[k] == "the":
-        if any(t in ORG_HEADS for t in tokens[k + 1 : k + 6]):
-            return at
-        k += 1
-    end = at
+    Drug Threats", "of the Director of National Intelligence" after a head word: capitalised words
+    joined by small ones. It ends before an organisation of its own ("Civil Rights Division" of
+    "the U.S. Department of Justice"), before "and the" (a second name), before a person named
+    after it, and before a headline's verb."""
+    end, k = at, at
     while k < len(tokens):
         token = tokens[k]
-        if token in HEADLINE_VERBS or (token in TITLES and token not in ORG_HEADS and token not in NOT_NAME):
-            break  # "Bureau of Industry and Security Is Slow", "Office of X Director Jane Roe"
-        if token[0].isupper() or token[0].isdigit():
-            end = k + 1
-        elif token not in ("and", "&", "of", "the", "for", "on", "at", "de", "del"):
+        if token in _LINKS or token in ("and", "&"):
+            following = tokens[k + 1] if k + 1 < len(tokens) else ""
+            if following == "the" and (token in ("and", "&") or any(t in ORG_HEADS for t in tokens[k + 2 : k + 7])):
+                break
+            if k == at and token in ("and", "&"):
+                break
+            k += 1
+            if following == "the" and token in _LINKS:
+                k += 1
+            continue
+        if k == at:
+            break  # no link word: the name ends at its head
+        if token in HEADLINE_VERBS or (
+            token in TITLES and token not in ORG_HEADS and token not in NOT_NAME and tokens[k - 1] != "the" and tokens[k - 1] not in TITLES
+        ):
+            break  # "Bureau of Industry and Security Is Slow", "Unit for X Director Jane Roe"
+        if token in first_names:
+            break  # "Head of Unit for North America Roberto Velasco"
+        if not (token[0].isupper() or token[0].isdigit()):
             break
+        end = k + 1
         k += 1
-    if link == "to" and end - at < 3:
+    if end == at:
+        return at
+    if end - at == 2 and ABBREVIATIONS.fullmatch(tokens[at + 1]):
+        return at  # "report to Congress on U.S. efforts": an adjective, not a name
+    if tokens[at] == "to" and end - at < 3:
         return at  # "referred by the Department of Justice to Congress"
     return end

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 from brief.ingest.attribution import attribution_after, attribution_before, report_attribution, short_quote_speaker
 from brief.ingest.names import NameIndex, name_groups, people_and_index, runs
-from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ORG_HEADS, PARTICLES, ROLE_NOUNS, TITLES, bare, is_person_name
+from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ORG_HEADS, PARTICLES, ROLE_NOUNS, TITLES, bare
 
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
 MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
 _PRONOUNS = ("he", "she", "they", "it")
 _LINKS = frozenset("of for to the and on at".split())
+_HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr Lord Lady".split())
 
 
 @dataclass
@@ -141,19 +142,19 @@ class _Mentions:
             if start < 0:
                 continue
             for i, j in name_groups(tokens):
-                if tokens[j - 1] != bare(tokens[j - 1]) or (j < len(tokens) and bare(tokens[j]) in ORG_HEADS):
-                    continue  # "Yoon's order" names no speaker, "Nuclear Consultative Group" no person
-                name = " ".join(t for t in tokens[i:j])
+                if j < len(tokens) and bare(tokens[j]) in ORG_HEADS:
+                    continue  # "Nuclear Consultative Group" names no person
+                name = " ".join(bare(t) for t in tokens[i:j])
                 at = start + len(" ".join(tokens[:i])) + (1 if i else 0)
                 words = [w for w in name.split() if w not in PARTICLES]
+                full = name
                 if len(words) >= 2:
                     for word in {words[0], words[-1]}:
                         self.by_word.setdefault(word, []).append((at, name))
-                    full = name
                 else:
                     full = self.complete(name, at) if name in self.by_word else surnames.get(name, name)
-                    if full == name and name not in people:
-                        continue
+                if tokens[j - 1] != bare(tokens[j - 1]) or (full == name and len(words) < 2 and name not in people):
+                    continue  # "Yoon's order": a possessive names no speaker
                 self.positions.append(at)
                 self.names.append(full)
 
@@ -302,8 +303,8 @@ def _resolve(
         name = " ".join(bare(t) for t in tokens[i:j])
         if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
             name = name[:-1]  # "said Ivo Marsh." ends a sentence
-        if title and not any(t in TITLES for t in tokens[:i]):
-            title = None if is_person_name(title) else title
+        if title and (title.rstrip(".") in _HONORIFICS or not any(t in TITLES for t in tokens[:i])):
+            title = None  # "Sir Paul", "Mr Roe": a form of address, not a role
         name = mentions.complete(name, position)
         full = next((n for n in people if n.endswith(" " + name)), None) if " " not in name else None
         name = full or name

@@ -27,7 +27,7 @@ TITLES = frozenset(
     Sergeant Sgt. Admiral Adm. Commander Cmdr. Marshal Judge Justice Magistrate Prosecutor Sheriff Inspector Superintendent
     Detective Officer Agent Advisor Adviser Counsellor Counselor Counsel Clerk Head Spokesperson Spokesman Spokeswoman Nominee
     Member Trustee Fellow Founder Co-Founder CEO President-elect Acting Associate Assistant Principal Senior Executive Managing
-    Professor Prof. Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Mx. Miss Sir Dame Lord Lady Baroness Baron Earl Duke Duchess Prince Princess
+    Professor Prof. Prof Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Mx. Miss Sir Dame Lord Lady Baroness Baron Earl Duke Duchess Prince Princess
     King Queen Emperor Empress Sheikh Emir Crown Pope Cardinal Archbishop Bishop Reverend Rev. Father Rabbi Imam Chef Coach
     Dean Provost Rector Treasurer Comptroller Auditor Surgeon Registrar Solicitor Barrister Lawyer Chargé First Lady Second
     Gentleman Ranking Majority Minority Former Then Interim Special Permanent Under Board Executive""".split()
@@ -43,15 +43,15 @@ ROLE_NOUNS = frozenset(
 )
 # Words that head an organisation's name ("... Department", "... University").
 ORG_HEADS = frozenset(
-    """Department Departments Ministry Ministries Agency Agencies Administration Office Offices Bureau Bureaus Service Services
-    Commission Council Committee Subcommittee Congress Senate Parliament Assembly Court Courts Tribunal Guard Army Navy Police
-    Cartel Group Center Centers Centre Centres Institute Institutes Institution University College School Academy Society
-    Foundation Association Coalition Organization Organisation Corporation Company Bank Fund Party Union Board Authority Forces
-    Force Corps Network Alliance Federation League Secretariat Embassy Consulate Hospital Clinic Laboratory Laboratories Museum
-    Gallery Library Trust Partnership Caucus Panel Delegation Reserve Inc. Inc Ltd. Ltd LLC LLP PLC Plc Corp. Corp Co. GmbH AG
-    Press Media Radio Broadcasting News Times Post Journal Herald Tribune Gazette Telegraph Guardian Order Church Industries
-    Holdings Systems Technologies Airlines Motors Teams Team Division Directorate Command Unit Agency Commissions Councils
-    Committees Associations Organizations Organisations Companies Banks Funds Parties Unions Boards Authorities House""".split()
+    """Department Ministry Agency Administration Office Bureau Service Services Commission Council Committee Subcommittee
+    Congress Senate Parliament Assembly Court Tribunal Guard Army Navy Police Cartel Group Center Centers Centre Centres
+    Institute Institutes Institution University College School Academy Society Foundation Association Coalition Organization
+    Organisation Corporation Company Bank Fund Party Union Board Authority Forces Force Corps Network Alliance Federation League
+    Secretariat Embassy Consulate Hospital Clinic Laboratory Laboratories Museum Gallery Library Trust Partnership Caucus Panel
+    Delegation Reserve Inc. Inc Ltd. Ltd LLC LLP PLC Plc Corp. Corp Co. GmbH Press Media Radio Broadcasting News Times Post
+    Journal Herald Tribune Gazette Telegraph Guardian Church Industries Holdings Division Directorate Command Unit House
+    Electronics Pharmaceuticals Pharma Airways Petroleum Steel Telecom Telecommunications Insurance Partners Ventures Software
+    Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics""".split()
 )
 # Institutions named by one word.
 ONE_WORD_ORGS = frozenset("Congress Parliament Senate Cabinet Pentagon Kremlin Interpol Europol Taliban".split())
@@ -80,6 +80,8 @@ NOT_NAME = frozenset(
     Yes No Not Some Many Most All Every Each Other Another Both Such More Less First Last Next New Old Good Great Best Dear
     Thank Thanks Please God Mr Mrs Ms Dr Sir Madam Ladies Gentlemen Folks Here There What Who Why How Which Where Whose Let
     Later Earlier Asked Speaking Instead Finally Again Even Just Only Perhaps Indeed Together Despite Although Though Because
+    Conservative Conservatives Labour Liberal Liberals Democrat Democrats Democratic Republican Republicans Tory Tories
+    Socialist Socialists Communist Communists Green Greens Independent Opposition Government Parliament Minister Secretary
     Until Unlike Like Without Within Among Between Against Across Through Following According Including Regarding""".split()
 )
 # Words a place name starts with: "North Korea", "New York", "Las Vegas" are no people.
@@ -104,6 +106,9 @@ ROLE_LABELS = frozenset(
 ABBREVIATIONS = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Mx|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Jr|Sr|Inc|Corp|Co|Ltd|No|Maj|Cmdr)\."
 )
+
+
+_NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ism", "ity", "ness", "ship", "ology", "ial", "ials", "als", "inal", "ency", "ancy")
 
 
 def bare(word: str) -> str:
@@ -132,6 +137,8 @@ def is_person_name(name: str) -> bool:
             or word in HEADLINE_VERBS
             or (len(core) > 1 and core.isupper() and "." not in word)
             or "." in core  # "U.S.", "St.Louis": an initial is one letter and its period
+            or word.split("-")[0] in NOT_NAME  # "State-owned", "Labour-run"
+            or core.lower().endswith(_NOT_NAME_ENDINGS)  # "Conflict Resolution", "Holocaust Denial"
             or not (word[0].isupper() or re.match(r"(?:al|el|ad|bin|ibn|abu|d')[-’']?[A-ZÀ-Þ]", word))
             or any(ch.isdigit() for ch in word)
         ):
