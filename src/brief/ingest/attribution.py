@@ -12,14 +12,16 @@ import re
 
 from brief.ingest.metadata import MONTH
 from brief.ingest.names import name_groups
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 _VERBS = (
     r"(?:said|says|told|tells|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|"
     r"stated|declared|insisted|recalled|continued|continues|replied|tweeted|announced|concluded|goes on|went on|according to)"
 )
 _TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[A-Z]\.)+\s+|[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
+_NOMINAL = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
+)
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
@@ -27,14 +29,14 @@ _AFTER = re.compile(
     rf"\s*+[,.!?]?\s*+[”\"’']?\s*+(?:,\s*+)?(?:[—–-]\s*+)?"
     rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|{_TITLED}|{_PRONOUN})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|about)\b|\s*$)"
-    rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?P<who2>{_TITLED}|{_NOMINAL}|{_PRONOUN})"
+    rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{_TITLED}|{_NOMINAL}|{_PRONOUN})"
     rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),)?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<verb2>{_VERBS})"
     rf"|(?:[Tt]he\s+)?{_TITLED}\s+quoted\s+(?P<who3>{_TITLED})\s+as\s+saying)",
 )
 _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
-    rf"(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)[^,“”\"‘’]{{3,80}}?),)?"
+    rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)[^,“”\"‘’]{{3,80}}?),)?"
     rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z][^,“”\"‘’]{{2,80}}?))"
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying)(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?\s*[:,]?\s*$"
 )
@@ -89,7 +91,10 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return who, role
     if match.group("who3"):  # '…," the paper quoted Prince Saud as saying.'
         return match.group("who3"), None
-    role = match.group("role2") or match.group("desc").strip()  # "former DEA official Derek Maltz told"
+    desc = match.group("desc").split()
+    # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
+    described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
+    role = match.group("role2") or (" ".join(desc) if described else "")
     return match.group("who2"), (role.strip() or None)
 
 

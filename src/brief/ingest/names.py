@@ -17,14 +17,18 @@ from dataclasses import dataclass, field
 
 from brief.ingest.vocabulary import (
     ABBREVIATIONS,
+    HEADLINE_VERBS,
     NAME_WORD,
+    NOT_NAME,
     ORG_HEADS,
     PARTICLE,
     PARTICLES,
+    PLACE_STARTS,
     ROLE_LABELS,
     ROLE_NOUNS,
     TITLES,
     bare,
+    is_name_word,
     is_person_name,
 )
 
@@ -39,6 +43,7 @@ _MODIFIERS = frozenset(
     "Former Then Senior Acting Deputy Chief Executive Board Member Interim Special Permanent Under Associate Assistant Principal "
     "Managing First Second Ranking Majority Minority Crown Vice Co-Founder Founder Fellow Head Nominee Trustee".split()
 )
+_LEADING = frozenset("When And But As If While After Before Since Then Today Yesterday The A An So Now".split())
 _ROLE_STOPS = frozenset("the a an his her its their and but or so yet said says by with who which that as when plays played".split())
 _ROLE_START = frozenset("a an the former then his her their its one chief senior deputy acting executive co-founder founder".split())
 _PERSON_VERBS = re.compile(
@@ -83,7 +88,18 @@ def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
     for index, token in enumerate([*tokens, ""]):
         word = bare(token)
         inside = start is not None and (token in PARTICLES or bool(re.fullmatch(r"[A-Z]\.", token)))  # "de", "R."
-        ok = bool(token) and (is_person_name(word) or inside)
+        addressed = (
+            index > 0
+            and tokens[index - 1].rstrip(".") in _HONORIFICS
+            and word[:1].isupper()
+            and word not in NOT_NAME
+            and word not in TITLES
+        )
+        ok = bool(token) and (is_name_word(word, first=start is None and not addressed) or inside)  # "Dr. King"
+        if ok and start is None and word in PLACE_STARTS:
+            ok = False  # "Hong Kong", "Las Vegas"
+        if ok and start is not None and word in TITLES and index + 1 < len(tokens) and is_name_word(bare(tokens[index + 1])):
+            ok = False  # "Rear Admiral Tomas Brandt": a title before a name ends the group before it
         if ok and start is None:
             start = index
         if not ok or word != token:  # a possessive ends a name: "Obama’s Initiative"
@@ -156,6 +172,11 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
             # the Opposition").
             single = len(words) == 1 and (not before or before[-1] not in TITLES or before[-1] in _MODIFIERS)
             if titled and not single and all(t in _CONNECTORS or not is_person_name(bare(t)) for t in before[titled[-1] :]):
+                links = [k for k in range(titled[0]) if before[k] in _CONNECTORS]
+                if links:  # "Reception for Lieutenant Governor John Roe": the role starts at the title
+                    before = before[links[-1] + 1 :]
+                while len(before) > 1 and (before[0] in _LEADING or before[0] in HEADLINE_VERBS):
+                    before = before[1:]  # "Remarks Honoring Dr. Jane Roe"
                 title = " ".join(before)  # "Secretary of State Antony Blinken": the title is a role
                 add(name, None if title.rstrip(".") in _HONORIFICS else title)
                 continue
@@ -180,8 +201,9 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
         surname = name.split()[-1]
         if index.alone[surname] or (index.alone[" ".join(name.split()[-2:])] and name.split()[-2] in ("De", "Van", "Von")):
             add(name, None)
-    for label, role in _speaker_labels(text, people, index):
-        add(label, role)
+    for _, label, role in speaker_labels(text, people, index):
+        if label:
+            add(label, role)
     return _merged(people, index), index
 
 
@@ -219,38 +241,42 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         # A role says what the person is: "a lawyer", "director of X", "Nominee for Y"; not what
         # they did ("beat his co-star").
         lowered = [w.lower().strip("’'s") for w in role.split()[:5]]
-        if lowered[0] in _ROLE_START or any(
-            w in ROLE_NOUNS or (w.capitalize() in TITLES and w.capitalize() not in _MODIFIERS) for w in lowered
-        ):
+        titled = any(w in ROLE_NOUNS or (w.capitalize() in TITLES and w.capitalize() not in _MODIFIERS) for w in lowered)
+        groups = name_groups(role.split())
+        names_one = bool(groups) and groups[-1][1] == len(role.split()) and groups[-1][1] - groups[-1][0] >= 2
+        if (lowered[0] in _ROLE_START or titled) and not names_one:  # "Tom Lee, Representative Ann Bishop": a list of names
             return role
     return None
 
 
-def _speaker_labels(text: str, people: dict[str, str | None], index: NameIndex) -> list[tuple[str, str | None]]:
-    """Transcripts' speaker labels: "THE PRESIDENT:" is the president the text names,
-    "MS. JEAN-PIERRE:" and "SECRETARY BLINKEN:" name a person."""
-    found: list[tuple[str, str | None]] = []
-    seen: set[str] = set()
+def speaker_labels(text: str, people: dict[str, str | None], index: NameIndex) -> list[tuple[int, str, str | None]]:
+    """Transcripts' speaker labels, each as (where, person, role): "THE PRESIDENT:" is the
+    president the text names, "MS. JEAN-PIERRE:" and "SECRETARY BLINKEN:" name a person. A label
+    that names a role only ("MODERATOR:", "Q") is the end of the previous speaker's turn: (where, '', None)."""
+    found: list[tuple[int, str, str | None]] = []
+    resolved: dict[str, tuple[str, str | None]] = {}
     for match in _LABEL.finditer(text):
         label = match.group("label")
-        if label in seen or len(seen) == MAX_LABELS:
-            continue
-        seen.add(label)
-        words = [w.capitalize() if "." not in w else w.title() for w in label.split()]
-        if words[0] == "The":
-            title = " ".join(words[1:])
-            holder = next((n for n, r in people.items() if r and r.split()[-1:] == title.split()[-1:] and r.endswith(title)), None)
-            holder = holder or _titled_in(text, title)
-            if holder:
-                found.append((holder, title))
-            continue
-        if any(w.strip(".'’") in ROLE_LABELS for w in words) or len(label.replace(".", "").replace(" ", "")) < 3:
-            continue
-        surname = _spelled(text, words[-1])
-        address = " ".join(words[:-1]).rstrip(".")
-        if surname and is_person_name(surname):  # "Ms." is a form of address, not a role
-            found.append((index.complete(surname), None if not address or address in _HONORIFICS else address))
+        if label not in resolved and len(resolved) < MAX_LABELS:
+            resolved[label] = _label_person(text, label, people, index)
+        found.append((match.start(), *resolved.get(label, ("", None))))
     return found
+
+
+def _label_person(text: str, label: str, people: dict[str, str | None], index: NameIndex) -> tuple[str, str | None]:
+    words = [w.capitalize() if "." not in w else w.title() for w in label.split()]
+    if words[0] == "The":
+        title = " ".join(words[1:])
+        holder = next((n for n, r in people.items() if r and r.split()[-1:] == title.split()[-1:] and r.endswith(title)), None)
+        holder = holder or _titled_in(text, title)
+        return (holder, title) if holder else ("", None)
+    if any(w.strip(".'’") in ROLE_LABELS for w in words) or len(label.replace(".", "").replace(" ", "")) < 3:
+        return "", None
+    surname = _spelled(text, words[-1])
+    address = " ".join(words[:-1]).rstrip(".")
+    if surname and is_person_name(surname):  # "Ms." is a form of address, not a role
+        return index.complete(surname), None if not address or address in _HONORIFICS else address
+    return "", None
 
 
 def _titled_in(text: str, title: str) -> str | None:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from brief.ingest.attribution import attribution_after, attribution_before, report_attribution, short_quote_speaker
-from brief.ingest.names import NameIndex, name_groups, people_and_index, runs
+from brief.ingest.names import NameIndex, name_groups, people_and_index, runs, speaker_labels
 from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ORG_HEADS, PARTICLES, ROLE_NOUNS, TITLES, bare
 
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
@@ -194,6 +194,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     for name, role in found_people.items():
         people.setdefault(name, role)
     mentions = _Mentions(text, people, index)
+    labels = speaker_labels(text, people, index)
+    label_at = [at for at, _, _ in labels]
     breaks = [m.start() for m in re.finditer(r"\n\n", text)]
     spans = quotation_spans(text, breaks)
     found: list[FoundQuote] = []
@@ -240,6 +242,12 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None)
         if speaker is None:
             continue
+        if speaker[0].lower().split("’")[0].split("'")[0] in ("i", "we", "and i", "and we", "but i", "so i"):
+            # "I said, “…”" in a transcript: the speaker of the turn, if a label names one
+            k = bisect_right(label_at, span.open) - 1
+            if k < 0 or not labels[k][1]:
+                continue
+            speaker = labels[k][1], labels[k][2]
         resolved, role = _resolve(text, speaker, span.open, people, mentions)
         if resolved is None:
             continue
@@ -285,6 +293,11 @@ def _resolve(
         if named:
             return named, role
     if lower.startswith(("the ", "a ", "an ")) or not who[:1].isupper():
+        tokens = who.split()
+        groups = name_groups(tokens)
+        if groups and groups[-1][1] == len(tokens) and groups[-1][1] - groups[-1][0] >= 2:
+            i, j = groups[-1]  # "the English poet John Milton": the name, the rest its role
+            return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i])
         return re.sub(r"^(?:an?|the)\s+", lambda m: m.group(0).capitalize(), who), role
     tokens = who.split()
     ends = [k for k, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATIONS.fullmatch(t) and not re.fullmatch(r"[A-Z]\.", t)]

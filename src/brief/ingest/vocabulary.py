@@ -51,7 +51,7 @@ ORG_HEADS = frozenset(
     Delegation Reserve Inc. Inc Ltd. Ltd LLC LLP PLC Plc Corp. Corp Co. GmbH Press Media Radio Broadcasting News Times Post
     Journal Herald Tribune Gazette Telegraph Guardian Church Industries Holdings Division Directorate Command Unit House
     Electronics Pharmaceuticals Pharma Airways Petroleum Steel Telecom Telecommunications Insurance Partners Ventures Software
-    Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics""".split()
+    Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics Motors""".split()
 )
 # Institutions named by one word.
 ONE_WORD_ORGS = frozenset("Congress Parliament Senate Cabinet Pentagon Kremlin Interpol Europol Taliban".split())
@@ -82,6 +82,8 @@ NOT_NAME = frozenset(
     Later Earlier Asked Speaking Instead Finally Again Even Just Only Perhaps Indeed Together Despite Although Though Because
     Conservative Conservatives Labour Liberal Liberals Democrat Democrats Democratic Republican Republicans Tory Tories
     Socialist Socialists Communist Communists Green Greens Independent Opposition Government Parliament Minister Secretary
+    Irish Scottish Welsh Italian Spanish Catholic Catholics Jewish Muslim Christian Protestant Hispanic Latino War One Two Three
+    Four Five Six Seven Eight Nine Ten Class Team Chapter Section Article Title Part Page Figure Table Appendix Annex
     Until Unlike Like Without Within Among Between Against Across Through Following According Including Regarding""".split()
 )
 # Words a place name starts with: "North Korea", "New York", "Las Vegas" are no people.
@@ -96,6 +98,9 @@ HEADLINE_VERBS = frozenset(
     Unveils Outlines Discusses Reaffirms Reaffirming Expands Invests Protects Proclaims Designating Designates Found Finds
     Warns Warned Tells Told Asks Asked Wins Won Loses Lost Faces Plans Seeks Backs Rejects Hits Cuts Sets Gets Goes Comes
     Is Are Was Were Has Have Had Will Would Can Could May Might Must Should Does Do Did Be Been
+    Honoring Honouring Celebrating Announcing Supporting Protecting Addressing Commemorating Recognizing Marking Launching
+    Highlighting Strengthening Expanding Building Lowering Reducing Advancing Delivering Investing Creating Ensuring Promoting
+    Combating Continuing Improving Increasing Providing Helping Tackling Uplifting Rebuilding Lifting Cracking Taking Making
     Enter Meet Consider Imagine Remarks Statement Readout Fact Sheet Proclamation Memorandum Message Letter Press Briefing Background Transcript Remarks""".split()
 )
 # A speaker label of a transcript that names a role, not a person.
@@ -119,29 +124,33 @@ def bare(word: str) -> str:
     return word[:-1] if word.endswith(("’", "'")) else word
 
 
+def is_name_word(word: str, first: bool = True) -> bool:
+    """A word that can be part of a person's name; a title's word ("King", "Bishop") only after
+    the first word ("Martin Luther King")."""
+    core = word.rstrip(".")
+    return not (
+        word in NOT_NAME
+        or core in NOT_NAME
+        or (word in TITLES and first)
+        or word in ORG_HEADS
+        or word in HEADLINE_VERBS
+        or (len(core) > 1 and core.isupper() and "." not in word)
+        or "." in core  # "U.S.", "St.Louis": an initial is one letter and its period
+        or word.endswith("-")  # a word broken off in speech: "Wa- —"
+        or word.split("-")[0] in NOT_NAME  # "State-owned", "Labour-run"
+        or core.lower().endswith(_NOT_NAME_ENDINGS)  # "Conflict Resolution", "Holocaust Denial"
+        or not (word[0].isupper() or re.match(r"(?:al|el|ad|bin|ibn|abu|d')[-’']?[A-ZÀ-Þ]", word))
+        or any(ch.isdigit() for ch in word)
+    )
+
+
 def is_person_name(name: str) -> bool:
     """A person's name: one to five capitalised words, none of them a word of titles, portfolios,
     places, organisations or headlines, not an acronym, not a place ("North Korea")."""
     words = name.split()
     if not 1 <= len(words) <= 5 or words[0] in PLACE_STARTS or words[-1] in PARTICLES:
         return False
-    for index, word in enumerate(words):
-        if word in PARTICLES:
-            continue
-        core = word.rstrip(".")
-        if (
-            word in NOT_NAME
-            or core in NOT_NAME
-            or (word in TITLES and index == 0)
-            or word in ORG_HEADS
-            or word in HEADLINE_VERBS
-            or (len(core) > 1 and core.isupper() and "." not in word)
-            or "." in core  # "U.S.", "St.Louis": an initial is one letter and its period
-            or word.split("-")[0] in NOT_NAME  # "State-owned", "Labour-run"
-            or core.lower().endswith(_NOT_NAME_ENDINGS)  # "Conflict Resolution", "Holocaust Denial"
-            or not (word[0].isupper() or re.match(r"(?:al|el|ad|bin|ibn|abu|d')[-’']?[A-ZÀ-Þ]", word))
-            or any(ch.isdigit() for ch in word)
-        ):
-            return False
+    if not all(word in PARTICLES or is_name_word(word, index == 0) for index, word in enumerate(words)):
+        return False
     # A single initial is part of a name ("Stuart R. Kaplan"), never all of it or its end.
     return len(words[-1].rstrip(".")) > 1
