@@ -16,8 +16,13 @@ from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 _VERBS = (
     r"(?:said|says|told|tells|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|"
-    r"stated|declared|insisted|recalled|continued|continues|replied|tweeted|announced|concluded|goes on|went on|according to)"
+    r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|tweeted|announced|concluded|goes on|went on|"
+    r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
+    r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
+    r"pleaded|promised|vowed|observed|reported|countered|maintained|according to)"
 )
+# Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
+_LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging)"
 _TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
 _NOMINAL = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
@@ -27,7 +32,7 @@ _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
     # shared out among the optional marks in every possible way.
     rf"\s*+[,.!?]?\s*+[”\"’']?\s*+(?:,\s*+)?(?:[—–-]\s*+)?"
-    rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|{_TITLED}|{_PRONOUN})"
+    rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'-]+\s+){{0,4}}?{_TITLED}|{_PRONOUN})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|about)\b|\s*$)"
     rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{_TITLED}|{_NOMINAL}|{_PRONOUN})"
     rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),)?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<verb2>{_VERBS})"
@@ -38,9 +43,10 @@ _BEFORE = re.compile(
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)[^,“”\"‘’]{{3,80}}?),)?"
     rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z][^,“”\"‘’]{{2,80}}?))"
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying)(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?\s*[:,]?\s*$"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?\s*[:,]?\s*$"
 )
-_COLON = re.compile(rf"(?:^|[\n*_(]|[.!?]\s)\s*(?P<who>{_TITLED}):[*_\s]*$")
+# "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
+_COLON = re.compile(rf"(?:^|[\n*_(]|[.!?]\s)\s*(?P<who>{_TITLED}):[*_\s]*$|(?:^|\n)[-•*\s]*(?:[\w’'-]+\s+){{0,3}}?(?P<line>{_TITLED})\s*$")
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
     r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.){3,110}?)\s*(?=[.;:\n]|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
@@ -102,9 +108,11 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     """'Jane Roe said: "…' / 'Jane Roe, the director, said "…' / 'He added: "…'."""
     window = text[start:end]
     colon = _COLON.search(window)
-    if colon and any(j == len(colon.group("who").split()) for _, j in name_groups(colon.group("who").split())):
-        return colon.group("who"), None  # "President Jane Roe: “…”"
-    if not re.search(rf"{_VERBS}|quoted", window):
+    named = (colon.group("who") or colon.group("line")) if colon else None
+    least = 1 if colon and colon.group("who") else 2  # a line's start names a person in full
+    if named and any(j == len(named.split()) and j - i >= least for i, j in name_groups(named.split())):
+        return named, None  # "President Jane Roe: “…”"
+    if not re.search(rf"{_VERBS}|{_LEADS}|quoted", window):
         return None
     match = _BEFORE.search(window)
     if match is None:

@@ -26,6 +26,10 @@ MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one
 _PRONOUNS = ("he", "she", "they", "it")
 _LINKS = frozenset("of for to the and on at".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr Lord Lady".split())
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
+    r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
+)
 
 
 @dataclass
@@ -181,6 +185,9 @@ class _Mentions:
             words = words[1:]
         return " ".join(words) if len(words) >= 2 else None
 
+    def is_person(self, name: str) -> bool:
+        return name in self.by_word or name.split()[-1] in self.by_word
+
     def last_before(self, position: int) -> str | None:
         k = bisect_left(self.positions, position) - 1
         return self.names[k] if k >= 0 else None
@@ -283,6 +290,12 @@ def _resolve(
     who = who.strip(" *_,")
     lower = who.lower()
     nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
+    if lower == "it":  # "…," it said: the company or office that is the subject of the sentence before
+        subjects = [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, max(0, position - 600), position)]
+        who_it = subjects[-1] if subjects else None
+        if who_it and who_it.split()[0] not in NOT_NAME and not (who_it in people or mentions.is_person(who_it)):
+            return who_it, role
+        return None, None
     if lower in _PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS):  # "the minister said"
         named = mentions.last_before(position)
         if named is None:

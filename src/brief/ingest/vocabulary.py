@@ -113,7 +113,7 @@ ABBREVIATIONS = re.compile(
 )
 
 
-_NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ism", "ity", "ness", "ship", "ology", "ial", "ials", "als", "inal", "ency", "ancy")
+_NOT_NAME_ENDINGS = ("tion", "sion", "ism", "ology", "ial", "ials", "als", "inal", "ency")
 
 
 def bare(word: str) -> str:
