@@ -25,7 +25,7 @@ _VERBS = (
 _LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging)"
 _TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
 _NOMINAL = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
 )
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _AFTER = re.compile(
@@ -41,8 +41,8 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
-    rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)[^,“”\"‘’]{{3,80}}?),)?"
-    rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z][^,“”\"‘’]{{2,80}}?))"
+    rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
+    rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?\s*[:,]?\s*$"
 )
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".

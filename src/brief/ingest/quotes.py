@@ -26,6 +26,7 @@ MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one
 _PRONOUNS = ("he", "she", "they", "it")
 _LINKS = frozenset("of for to the and on at".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr Lord Lady".split())
+_ACTS = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|said|told|spoke|went|came|made|took|gave)\b")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
     r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
@@ -157,8 +158,11 @@ class _Mentions:
                         self.by_word.setdefault(word, []).append((at, name))
                 else:
                     full = self.complete(name, at) if name in self.by_word else surnames.get(name, name)
-                if tokens[j - 1] != bare(tokens[j - 1]) or (full == name and len(words) < 2 and name not in people):
-                    continue  # "Yoon's order": a possessive names no speaker
+                end = at + len(" ".join(tokens[i:j]))
+                acts = j == len(tokens) and bool(_ACTS.match(text, end))  # "Sam Ortiz runs the yard": a subject
+                known = acts or full in people or full.split()[-1] in surnames or index.alone[full.split()[-1]] > 0
+                if tokens[j - 1] != bare(tokens[j - 1]) or not known:
+                    continue  # "Yoon's order": a possessive names no speaker; nor a name nobody is known by
                 self.positions.append(at)
                 self.names.append(full)
 

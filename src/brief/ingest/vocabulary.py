@@ -75,7 +75,7 @@ NOT_NAME = frozenset(
     Coast Valley Mountain Mountains Lake Ocean Sea Day Week Month Year Act Bill Law Order Report Plan Fund Initiative Summit
     Treaty Agreement Accord Convention Conference Forum Dialogue Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March September October November December Christmas Easter Covid COVID-19
-    The This That These Those A An It Its He She They We I You Our Their His Her But And Or In On At Of For To By From With As
+    The This That These Those A An It Its He She They We I You Your Yours My Mine Our Their His Her But And Or In On At Of For To By From With As
     If When While After Before Since During Under Over Today Yesterday Tomorrow Tonight Now Then However Meanwhile Also Still
     Yes No Not Some Many Most All Every Each Other Another Both Such More Less First Last Next New Old Good Great Best Dear
     Thank Thanks Please God Mr Mrs Ms Dr Sir Madam Ladies Gentlemen Folks Here There What Who Why How Which Where Whose Let
