@@ -125,6 +125,19 @@ def test_people_with_titles_stripped_from_their_names() -> None:
     assert people["Kim Yong-hyun"] == "defense minister"
 
 
+def test_people_beside_people_and_after_a_comma() -> None:
+    text = clean(
+        "The film, starring Dana Vale and Omar Reyes, opened. President Hale and First Lady Mira Hale spoke. "
+        "The talks followed a summit between then-President Ben Ortega and the harbor chief, Lina Park; "
+        "the Federal Commissioner for Coastal Risks, Ada Brook, joined."
+    ).text
+    people = find_people(text)
+    assert {"Dana Vale", "Omar Reyes", "Ben Ortega"} <= set(people)
+    assert people["Hale"] == "President" and people["Mira Hale"] == "First Lady"  # one surname, two people
+    assert people["Lina Park"] == "the harbor chief"
+    assert people["Ada Brook"] == "the Federal Commissioner for Coastal Risks"
+
+
 def test_transcript_labels_and_nominee_lists_give_people() -> None:
     transcript = clean(
         "Remarks by President Biden on Ports\n\nTHE PRESIDENT: Thank you all.\n\n"

@@ -24,9 +24,7 @@ _VERBS = (
 # Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
 _LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging)"
 _TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
-_NOMINAL = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
-)
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be

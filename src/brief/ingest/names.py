@@ -36,7 +36,9 @@ MAX_PEOPLE = 500  # people a source names; each quotation's speaker is looked up
 MAX_LABELS = 50  # distinct speaker labels of a transcript resolved to names
 
 _SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
-_RUN = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){_SP}){{0,3}}{NAME_WORD}){{0,11}}")
+_RUN = re.compile(
+    rf"(?:(?<=then-)|(?<=ex-)|(?<![\w'’-])){NAME_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){_SP}){{0,3}}{NAME_WORD}){{0,19}}"
+)
 _CONNECTORS = frozenset("of for to the and on at".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
 _MODIFIERS = frozenset(
@@ -55,7 +57,9 @@ _APPOSITIVE = re.compile(
     r"^,[^\S\n]+(?P<role>(?:(?:an?|the|former|then-)[^\S\n]+)?(?:[a-z][\w-]*|[A-Z][\w.’'-]*)(?:[^,.;:“”\"\n]|(?<=[A-Z])\.){0,110}?)"
     r"(?=[,.;:\n]|$)"
 )
-_SAID_BEFORE = re.compile(r"\b(?:said|says|according to|added|asked|wrote|told)[^\S\n]+$")
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|according to|added|asked|wrote|told|starring|featuring|(?:directed|written|played|produced|founded|chaired) by)[^\S\n]+$"
+)
 _AGE = re.compile(r"^,[^\S\n]+\d{2},")
 _NOT_ROLE_START = frozenset("who whose which and but or said says told as in on at when after while where that this it he she they".split())
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:[^\S\n][A-Z][A-Z.'’-]*){0,4}):[^\S\n]", re.M)
@@ -153,6 +157,7 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
         groups = name_groups(tokens)
         if len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in ("De", "Van", "Von", "Le", "La", "Da", "Di", "Del", "Du")):
             index.alone[bare(" ".join(tokens))] += 1
+        accepted_end = -1  # where the last person of this run ends
         for i, j in groups:
             if j < len(tokens) and bare(tokens[j]) in ORG_HEADS:
                 continue  # "Conflict Resolution Clinic": a name of an organisation
@@ -162,41 +167,14 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
                 continue
             if len(words) >= 2:
                 index.note(name)
-            previous_end = max((b for _, b in groups if b <= i), default=0)
-            before = tokens[previous_end:i]
-            while before and before[0] in _CONNECTORS:
-                before = before[1:]
-            titled = [k for k, t in enumerate(before) if t in TITLES]
-            # One word after a title is a name only right after a title of address ("Governor
-            # Hochul"), not after a modifier ("Former Conservative") or a complement ("Leader of
-            # the Opposition").
-            single = len(words) == 1 and (not before or before[-1] not in TITLES or before[-1] in _MODIFIERS)
-            if titled and not single and all(t in _CONNECTORS or not is_person_name(bare(t)) for t in before[titled[-1] :]):
-                links = [k for k in range(titled[0]) if before[k] in _CONNECTORS]
-                if links:  # "Reception for Lieutenant Governor John Roe": the role starts at the title
-                    before = before[links[-1] + 1 :]
-                while len(before) > 1 and (before[0] in _LEADING or before[0] in HEADLINE_VERBS):
-                    before = before[1:]  # "Remarks Honoring Dr. Jane Roe"
-                title = " ".join(before)  # "Secretary of State Antony Blinken": the title is a role
-                add(name, None if title.rstrip(".") in _HONORIFICS else title)
-                continue
-            if start < 0 or len(words) < 2:
-                continue
-            at = start + len(" ".join(tokens[:i])) + (1 if i else 0)
-            end = at + len(" ".join(tokens[i:j]))
-            if i == 0 and _SAID_BEFORE.search(text, max(0, at - 16), at):  # '…," said Jane Roe, director of X.'
-                add(name, _role_after(text, at, end) if j == len(tokens) else None)
-                continue
-            role_noun = _role_before(text, at) if i == 0 else None
-            if role_noun:
-                add(name, role_noun)
-                continue
-            if j == len(tokens):
-                role = _role_after(text, at, end)
-                if role is not None:
-                    add(name, role or None)
-                    continue
-            candidates.append(name)
+            found = _person(text, start, tokens, groups, i, j, len(words))
+            if found is None and len(words) >= 2 and accepted_end >= 0 and tokens[accepted_end:i] == ["and"]:
+                found = ""  # "starring Dennis Quaid and Scarlett Johansson": a person beside a person
+            if found is not None:
+                add(name, found or None)
+                accepted_end = j
+            elif len(words) >= 2:
+                candidates.append(name)
     for name in candidates:  # a surname used alone: "Robert Doyle ... Doyle said"
         surname = name.split()[-1]
         if index.alone[surname] or (index.alone[" ".join(name.split()[-2:])] and name.split()[-2] in ("De", "Van", "Von")):
@@ -205,6 +183,70 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
         if label:
             add(label, role)
     return _merged(people, index), index
+
+
+def _is_title(token: str) -> bool:
+    return token in TITLES or (token.startswith(("then-", "ex-", "Then-", "Ex-")) and token.split("-", 1)[1] in TITLES)
+
+
+def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, int]], i: int, j: int, size: int) -> str | None:
+    """The role of the name tokens[i:j] of a run if the text says it is a person's ('' for a
+    person without a role), else None."""
+    # The name before this one ends the title before this one: a name of two words or more, or
+    # one word after a title ("President Biden and First Lady Jill Biden").
+    previous_end = max((b for a, b in groups if b <= i and (b - a >= 2 or (a and _is_title(tokens[a - 1])))), default=0)
+    before = tokens[previous_end:i]
+    while before and before[0] in _CONNECTORS:
+        before = before[1:]
+    titled = [k for k, t in enumerate(before) if _is_title(t)]
+    # One word after a title is a name only right after a title of address ("Governor
+    # Hochul"), not after a modifier ("Former Conservative") or a complement ("Leader of
+    # the Opposition").
+    single = size == 1 and (not before or not _is_title(before[-1]) or before[-1] in _MODIFIERS)
+    # A name between the title and this one is the title's ("President Biden Announces Key
+    # Nominees"), as is a headline's verb between them.
+    last = previous_end + (titled[-1] if titled else 0)
+    taken = any(a > last and _is_title(tokens[a - 1]) for a, _ in groups if a < i) or any(t in HEADLINE_VERBS for t in tokens[last:i])
+    if titled and not single and not taken and before[-1] not in ("and", "the"):  # "Secretary of the Substance Abuse …"
+        links = [k for k in range(titled[0]) if before[k] in _CONNECTORS]
+        if links:  # "Reception for Lieutenant Governor John Roe": the role starts at the title
+            before = before[links[-1] + 1 :]
+        while len(before) > 1 and (before[0] in _LEADING or before[0] in HEADLINE_VERBS):
+            before = before[1:]  # "Remarks Honoring Dr. Jane Roe"
+        title = " ".join(before)  # "Secretary of State Antony Blinken": the title is a role
+        return "" if title.rstrip(".") in _HONORIFICS else title
+    if start < 0 or size < 2:
+        return None
+    at = start + len(" ".join(tokens[:i])) + (1 if i else 0)
+    end = at + len(" ".join(tokens[i:j]))
+    if i == 0 and _SAID_BEFORE.search(text, max(0, at - 20), at):  # '…," said Jane Roe, director of X.'
+        return (_role_after(text, at, end) or "") if j == len(tokens) else ""
+    if i == 0:
+        role = _role_before(text, at) or _title_before_comma(text, at)
+        if role:
+            return role
+    if j == len(tokens):
+        return _role_after(text, at, end)
+    return None
+
+
+def _title_before_comma(text: str, at: int) -> str | None:
+    """'the finance minister, Pedro Alva', 'Federal Commissioner for X, Jane Roe': a title and a
+    comma just before the name."""
+    window = text[max(0, at - 120) : at]
+    if not window.rstrip().endswith(","):
+        return None
+    words = re.split(r"[.;:!?\n,]", window.rstrip()[:-1])[-1].split()[-8:]
+    # The description starts at its article ("the harbor chief") or is the whole clause, a
+    # title ("Federal Commissioner for Protection against Coastal Risks").
+    articles = [k for k, w in enumerate(words) if w.lower() in ("the", "a", "an", "his", "her", "its", "their")]
+    if articles:
+        words = words[articles[-1] :]
+    elif not words or not words[0][:1].isupper():
+        return None
+    clause = " ".join(words)
+    titled = any((_is_title(w) and w not in _MODIFIERS) or w.lower() in ROLE_NOUNS for w in words)
+    return clause if titled and not is_person_name(clause) else None
 
 
 def _role_before(text: str, at: int) -> str | None:
@@ -303,7 +345,13 @@ def _merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | 
     names him in full, keeping the role either gives."""
     merged: dict[str, str | None] = {}
     for name, role in people.items():
-        fuller = [n for n in people if n.endswith(" " + name) or (" " not in name and n.startswith(name + " "))]
-        full = fuller[0] if len(fuller) == 1 else index.complete(name) if not fuller else name
+        fuller = [
+            n
+            for n in people
+            if (n.endswith(" " + name) or (" " not in name and n.startswith(name + " ")))
+            and (not role or not people[n] or role == people[n])
+        ]  # "Biden" (President) is not "Jill Biden" (First Lady)
+        namesakes = [n for n in people if n.endswith(" " + name)]
+        full = fuller[0] if len(fuller) == 1 else index.complete(name) if not namesakes else name
         merged[full] = merged.get(full) or people.get(full) or role
     return merged
