@@ -46,7 +46,9 @@ _MODIFIERS = frozenset(
     "Managing First Second Ranking Majority Minority Crown Vice Co-Founder Founder Fellow Head Nominee Trustee".split()
 )
 _LEADING = frozenset("When And But As If While After Before Since Then Today Yesterday The A An So Now".split())
-_ROLE_STOPS = frozenset("the a an his her its their and but or so yet said says by with who which that as when plays played".split())
+_ROLE_STOPS = frozenset(
+    "the a an his her its their and but or so yet said says by with who which that as when while plays played for of in on at to".split()
+)
 _ROLE_START = frozenset("a an the former then his her their its one chief senior deputy acting executive co-founder founder".split())
 _PERSON_VERBS = re.compile(
     r"^,?[^\S\n]+(?:\w+ly[^\S\n]+)?(?:said|says|told|tells|added|adds|explained|argued|warned|wrote|writes|asked|recalled|replied|"
@@ -177,6 +179,8 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
                 candidates.append(name)
     for name in candidates:  # a surname used alone: "Robert Doyle ... Doyle said"
         surname = name.split()[-1]
+        if len(name.split()) > 3:
+            continue
         if index.alone[surname] or (index.alone[" ".join(name.split()[-2:])] and name.split()[-2] in ("De", "Van", "Von")):
             add(name, None)
     for _, label, role in speaker_labels(text, people, index):
@@ -207,7 +211,7 @@ def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, in
     # Nominees"), as is a headline's verb between them.
     last = previous_end + (titled[-1] if titled else 0)
     taken = any(a > last and _is_title(tokens[a - 1]) for a, _ in groups if a < i) or any(t in HEADLINE_VERBS for t in tokens[last:i])
-    if titled and not single and not taken and before[-1] not in ("and", "the"):  # "Secretary of the Substance Abuse …"
+    if titled and not single and not taken and before[-1] not in _CONNECTORS:  # "Secretary of the Substance Abuse …"
         links = [k for k in range(titled[0]) if before[k] in _CONNECTORS]
         if links:  # "Reception for Lieutenant Governor John Roe": the role starts at the title
             before = before[links[-1] + 1 :]
@@ -257,7 +261,7 @@ def _role_before(text: str, at: int) -> str | None:
         return None
     kept: list[str] = []
     for word in reversed(words[-6:]):
-        if word.lower() in _ROLE_STOPS or word[-1] in ',.;:“”"':
+        if word.lower() in _ROLE_STOPS or word[-1] in ',.;:“”"' or word.endswith("ing"):  # not "representing failed candidate"
             break
         kept.insert(0, word)
     return " ".join(kept)
@@ -273,7 +277,8 @@ def _role_after(text: str, at: int, end: int) -> str | None:
     if (line_start or at < 20) and not text[line_start:at].strip("•*-–— \t") and after.startswith(", "):
         line = re.split(r"\n|[^\S\n][-–•][^\S\n]", after, maxsplit=1)[0]  # "- Jane Roe, Nominee for X - Tom Lee, ..."
         role = line[2:].strip(" .")
-        if role and role.split()[0] not in _NOT_ROLE_START and len(role) < 200 and not re.search(r"[.!?](?:\s|$)|[“”\"]", line):
+        titled = any(_is_title(w) or w.lower() in ROLE_NOUNS for w in role.split()[:8])  # not "Philadelphia, Pennsylvania"
+        if titled and role.split()[0] not in _NOT_ROLE_START and len(role) < 200 and not re.search(r"[.!?](?:\s|$)|[“”\"]", line):
             return role
     if _AGE.match(after) or _PERSON_VERBS.match(after):
         return ""
@@ -284,6 +289,8 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         # they did ("beat his co-star").
         lowered = [w.lower().strip("’'s") for w in role.split()[:5]]
         titled = any(w in ROLE_NOUNS or (w.capitalize() in TITLES and w.capitalize() not in _MODIFIERS) for w in lowered)
+        if not titled and any(w in ORG_HEADS for w in role.split()[:6]):
+            return None  # "Fly Formula, the Department of Health": an organisation, not a role
         groups = name_groups(role.split())
         names_one = bool(groups) and groups[-1][1] == len(role.split()) and groups[-1][1] - groups[-1][0] >= 2
         if (lowered[0] in _ROLE_START or titled) and not names_one:  # "Tom Lee, Representative Ann Bishop": a list of names
@@ -307,6 +314,8 @@ def speaker_labels(text: str, people: dict[str, str | None], index: NameIndex) -
 
 def _label_person(text: str, label: str, people: dict[str, str | None], index: NameIndex) -> tuple[str, str | None]:
     words = [w.capitalize() if "." not in w else w.title() for w in label.split()]
+    if any(w in NOT_NAME and w not in TITLES and w.rstrip(".") not in _HONORIFICS for w in words[1:]) or len(words) > 4:
+        return "", None  # "A RETURN TO ACCOUNTABILITY:" is a heading
     if words[0] == "The":
         title = " ".join(words[1:])
         holder = next((n for n, r in people.items() if r and r.split()[-1:] == title.split()[-1:] and r.endswith(title)), None)

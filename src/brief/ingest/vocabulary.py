@@ -30,7 +30,7 @@ TITLES = frozenset(
     Professor Prof. Prof Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Mx. Miss Sir Dame Lord Lady Baroness Baron Earl Duke Duchess Prince Princess
     King Queen Emperor Empress Sheikh Emir Crown Pope Cardinal Archbishop Bishop Reverend Rev. Father Rabbi Imam Chef Coach
     Dean Provost Rector Treasurer Comptroller Auditor Surgeon Registrar Solicitor Barrister Lawyer Chargé First Lady Second
-    Gentleman Ranking Majority Minority Former Then Interim Special Permanent Under Board Executive""".split()
+    Gentleman Ranking Majority Minority Former Then Interim Special Permanent Board Executive""".split()
 )
 # Lowercase role nouns written before a name: "Seoul resident Margie Kim", "defense minister Kim".
 ROLE_NOUNS = frozenset(
@@ -84,6 +84,7 @@ NOT_NAME = frozenset(
     Socialist Socialists Communist Communists Green Greens Independent Opposition Government Parliament Minister Secretary
     Irish Scottish Welsh Italian Spanish Catholic Catholics Jewish Muslim Christian Protestant Hispanic Latino War One Two Three
     Four Five Six Seven Eight Nine Ten Class Team Chapter Section Article Title Part Page Figure Table Appendix Annex
+    Hurricane Storm Typhoon Cyclone Tropical Operation Project Mission Go Welcome Allies Partners
     Until Unlike Like Without Within Among Between Against Across Through Following According Including Regarding""".split()
 )
 # Words a place name starts with: "North Korea", "New York", "Las Vegas" are no people.
@@ -137,6 +138,7 @@ def is_name_word(word: str, first: bool = True) -> bool:
         or (len(core) > 1 and core.isupper() and "." not in word)
         or "." in core  # "U.S.", "St.Louis": an initial is one letter and its period
         or word.endswith("-")  # a word broken off in speech: "Wa- —"
+        or bool(re.search(r"[’'](?:m|re|ll|ve|d|t)$", word))  # "I’m", "We’ll"
         or word.split("-")[0] in NOT_NAME  # "State-owned", "Labour-run"
         or core.lower().endswith(_NOT_NAME_ENDINGS)  # "Conflict Resolution", "Holocaust Denial"
         or not (word[0].isupper() or re.match(r"(?:al|el|ad|bin|ibn|abu|d')[-’']?[A-ZÀ-Þ]", word))
