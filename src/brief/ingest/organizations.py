@@ -29,6 +29,10 @@ _STOP = frozenset(
     Here There Then Now Both Any Said Says""".split()
 )
 _LINKS = frozenset("of for on to at de del du des".split())
+_WEAK_HEADS = frozenset(
+    "Unit Division Group Team Panel Board Force Network Partnership Trust Union House Press Media Radio News Times Post Journal "
+    "Gallery Library Hospital Clinic Church Command Directorate Delegation Caucus Reserve Corps Fund".split()
+)
 _GENERIC_POSSESSORS = frozenset("Women Children People Veterans Workers Men Citizens Girls Boys Farmers Teachers Nurses".split())
 _ACRONYM = re.compile(r"[^\S\n]*\((?P<acr>[A-Z][A-Za-z&]{1,7})\)")
 
@@ -48,8 +52,11 @@ def find_organizations(text: str, people: list[str] | None = None) -> list[str]:
             # Only the run's last sentence can go on into a company's suffix (", Inc.").
             for org in _organizations(tokens, text, start, match.end() if n == len(pieces) - 1 else -1, surnames, first_names):
                 found.setdefault(org, None)
+    # A name that another ends with is that one without its modifiers ("Department of Justice",
+    # "U.S. Department of Justice"); one that another starts with is a body of its own ("Howard
+    # University", "Howard University School of Law").
     names = list(found)
-    return [n for n in names if not any(n != other and f" {n} " in f" {other} " for other in names)][:25]
+    return [n for n in names if not any(n != other and other.endswith(" " + n) for other in names)][:25]
 
 
 def _sentences(run: str) -> list[list[str]]:
@@ -74,7 +81,9 @@ def _organizations(tokens: list[str], text: str, start: int, end: int, surnames:
     # A possessive ends a name ("Commerce's Bureau"), except inside a company's ("Women's Health Inc.").
     pieces: list[list[str]] = [[]]
     for token in tokens:
-        generic = bare(token) in TITLES or bare(token) in _GENERIC_POSSESSORS  # "Mayor's Fund", "Children's Institute"
+        # "Mayor's Fund", "Children's Institute": a title or a kind of people as possessor is part
+        # of the name; "Department of Justice's Bureau" is two names.
+        generic = bare(token) in _GENERIC_POSSESSORS or (bare(token) in TITLES and not pieces[-1])
         pieces[-1].append(token if generic or company else bare(token))
         if bare(token) != token and not company and not generic:
             pieces.append([])
@@ -115,7 +124,7 @@ def _in_piece(tokens: list[str], surnames: set[str], first_names: set[str]) -> l
             continue
         left = k
         while left > taken:
-            if _modifier(tokens[left - 1]):
+            if _modifier(tokens[left - 1]) or (left == k and tokens[left - 1] in TITLES and left - 1 > taken):  # "Executive Office"
                 left -= 1
             elif tokens[left - 1] in ("and", "&") and left - 2 >= taken and _modifier(tokens[left - 2]):
                 left -= 2
@@ -127,6 +136,8 @@ def _in_piece(tokens: list[str], surnames: set[str], first_names: set[str]) -> l
         taken = k = max(right, k + 1)
         if len(name) == 1 and name[0] not in ONE_WORD_ORGS and name[0] not in _COMPANY:
             continue
+        if not modifiers and token in _WEAK_HEADS:
+            continue  # "Board of Directors", "Unit for North America": a part, not a named body
         if name[-1] == "Administration" and modifiers and all(p in surnames or (not p.isupper() and "-" in p) for p in modifiers):
             continue  # "Biden-Harris Administration": a government's term, not an agency's name
         if name[0] in _COMPANY:
