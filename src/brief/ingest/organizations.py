@@ -124,7 +124,7 @@ def _in_piece(tokens: list[str], surnames: set[str], first_names: set[str]) -> l
             continue
         left = k
         while left > taken:
-            if _modifier(tokens[left - 1]) or (left == k and tokens[left - 1] in TITLES and left - 1 > taken):  # "Executive Office"
+            if _modifier(tokens[left - 1]) or (left == k and tokens[left - 1] in TITLES and left - 1 >= taken):  # "Executive Office"
                 left -= 1
             elif tokens[left - 1] in ("and", "&") and left - 2 >= taken and _modifier(tokens[left - 2]):
                 left -= 2
@@ -136,8 +136,8 @@ def _in_piece(tokens: list[str], surnames: set[str], first_names: set[str]) -> l
         taken = k = max(right, k + 1)
         if len(name) == 1 and name[0] not in ONE_WORD_ORGS and name[0] not in _COMPANY:
             continue
-        if not modifiers and token in _WEAK_HEADS:
-            continue  # "Board of Directors", "Unit for North America": a part, not a named body
+        if not modifiers and token in _WEAK_HEADS and not any(t in ORG_HEADS or t in ONE_WORD_ORGS for t in name[1:]):
+            continue  # "Board of Directors", "Unit for North America": a part, not a named body ("Library of Congress" is)
         if name[-1] == "Administration" and modifiers and all(p in surnames or (not p.isupper() and "-" in p) for p in modifiers):
             continue  # "Biden-Harris Administration": a government's term, not an agency's name
         if name[0] in _COMPANY:

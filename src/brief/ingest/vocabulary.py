@@ -51,7 +51,7 @@ ORG_HEADS = frozenset(
     Delegation Reserve Inc. Inc Ltd. Ltd LLC LLP PLC Plc Corp. Corp Co. GmbH Press Media Radio Broadcasting News Times Post
     Journal Herald Tribune Gazette Telegraph Guardian Church Industries Holdings Division Directorate Command Unit House
     Electronics Pharmaceuticals Pharma Airways Petroleum Steel Telecom Telecommunications Insurance Partners Ventures Software
-    Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics Motors""".split()
+    Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics Motors Nations""".split()
 )
 # Institutions named by one word.
 ONE_WORD_ORGS = frozenset("Congress Parliament Senate Cabinet Pentagon Kremlin Interpol Europol Taliban".split())
