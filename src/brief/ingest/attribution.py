@@ -19,7 +19,7 @@ _VERBS = (
     r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|tweeted|announced|concluded|goes on|went on|"
     r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
     r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
-    r"pleaded|promised|vowed|observed|reported|countered|maintained|according to)"
+    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|according to)"
 )
 # Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
 _LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging)"
@@ -30,10 +30,10 @@ _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
     # shared out among the optional marks in every possible way.
     rf"\s*+[,.!?]?\s*+[”\"’']?\s*+(?:,\s*+)?(?:[—–-]\s*+)?"
-    rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'-]+\s+){{0,4}}?{_TITLED}|{_PRONOUN})"
-    rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|about)\b|\s*$)"
+    rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'-]+\s+){{0,6}}?{_TITLED}|{_PRONOUN})"
+    rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|about|outside)\b|\s*$)"
     rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{_TITLED}|{_NOMINAL}|{_PRONOUN})"
-    rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),)?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<verb2>{_VERBS})"
+    rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?))?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<verb2>{_VERBS})"
     rf"|(?:[Tt]he\s+)?{_TITLED}\s+quoted\s+(?P<who3>{_TITLED})\s+as\s+saying)",
 )
 _BEFORE = re.compile(
@@ -98,7 +98,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     desc = match.group("desc").split()
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
     described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
-    role = match.group("role2") or (" ".join(desc) if described else "")
+    role = match.group("role2") or match.group("role3") or (" ".join(desc) if described else "")
     return match.group("who2"), (role.strip() or None)
 
 

@@ -27,6 +27,7 @@ _PRONOUNS = ("he", "she", "they", "it")
 _LINKS = frozenset("of for to the and on at".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr Lord Lady".split())
 _ACTS = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|said|told|spoke|went|came|made|took|gave)\b")
+_PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z][^.!?\n“”\"]{0,250}[.!?]\s*(?:\n\n)?$")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
     r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
@@ -192,6 +193,10 @@ class _Mentions:
     def is_person(self, name: str) -> bool:
         return name in self.by_word or name.split()[-1] in self.by_word
 
+    def position_of_last(self, position: int) -> int:
+        k = bisect_left(self.positions, position) - 1
+        return self.positions[k] if k >= 0 else -1
+
     def last_before(self, position: int) -> str | None:
         k = bisect_left(self.positions, position) - 1
         return self.names[k] if k >= 0 else None
@@ -243,6 +248,13 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if speaker is None and len(words) >= 4:
             who = report_attribution(text, para_start, para_end, span.open, span.close)
             speaker = (who, None) if who else None
+        if speaker is None and len(words) >= 4 and span.chain not in chains:
+            # 'Jane Roe criticised the plans. "If you want …"': a quotation that opens a sentence
+            # after one whose subject is a person, with nothing else to credit it.
+            sentence = _PREVIOUS_SENTENCE.search(text, max(0, span.open - 300), span.open)
+            named = mentions.last_before(span.open) if sentence else None
+            if named and sentence and mentions.position_of_last(span.open) >= sentence.start():
+                speaker = (named, None)
         speech = direct and span.closed and inner.rstrip()[-1:] in ",.!?"  # '“I’m all yours,” he tells me'
         if len(words) < 4 and span.chain not in chains and not speech:
             # A word or two in quotation marks is a scare quote or a slogan, unless a named person
