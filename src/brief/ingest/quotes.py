@@ -160,8 +160,9 @@ class _Mentions:
                 else:
                     full = self.complete(name, at) if name in self.by_word else surnames.get(name, name)
                 end = at + len(" ".join(tokens[i:j]))
-                acts = j == len(tokens) and bool(_ACTS.match(text, end))  # "Sam Ortiz runs the yard": a subject
-                known = acts or full in people or full.split()[-1] in surnames or index.alone[full.split()[-1]] > 0
+                acts = len(words) >= 2 and j == len(tokens) and bool(_ACTS.match(text, end))  # "Sam Ortiz runs the yard"
+                alone = len(words) >= 2 and index.alone[full.split()[-1]] > 0  # "Sam Ortiz … Ortiz said"
+                known = acts or alone or full in people or full.split()[-1] in surnames or (len(words) < 2 and " " in full)
                 if tokens[j - 1] != bare(tokens[j - 1]) or not known:
                     continue  # "Yoon's order": a possessive names no speaker; nor a name nobody is known by
                 self.positions.append(at)
@@ -339,7 +340,7 @@ def _resolve(
     if (
         j
         and (j == len(tokens) or tokens[j] in TITLES)
-        and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead))
+        and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead) or "and" in lead)
     ):
         title = " ".join(tokens[:i]).strip() or None
         name = " ".join(bare(t) for t in tokens[i:j])
