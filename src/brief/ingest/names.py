@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from brief.ingest.vocabulary import (
     ABBREVIATIONS,
@@ -73,6 +74,7 @@ class NameIndex:
 
     full: dict[str, list[str]] = field(default_factory=dict)  # surname -> names of two words or more ending in it
     alone: Counter[str] = field(default_factory=Counter)  # words used as a name on their own
+    runs: list[tuple[int, list[str]]] = field(default_factory=list)  # the text's runs of capitalised words, read once
 
     def note(self, name: str) -> None:
         names = self.full.setdefault(name.split()[-1], [])
@@ -143,10 +145,22 @@ def _join(tokens: list[str]) -> str:
 def find_people(text: str) -> dict[str, str | None]:
     """People with roles: "Attorney General William Barr", "Eduardo Guerrero, a security consultant"."""
     people, _ = people_and_index(text)
-    return people
+    return dict(people)
+
+
+_last: list[tuple[str, dict[str, str | None], NameIndex]] = []  # the last text read: quotations read it again
 
 
 def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
+    """The people of a text and the index of its names, read once for the last text asked about."""
+    if _last and _last[0][0] is text:
+        return dict(_last[0][1]), _last[0][2]
+    people, index = _read_people(text)
+    _last[:] = [(text, people, index)]
+    return dict(people), index
+
+
+def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
     people: dict[str, str | None] = {}
     index = NameIndex()
     candidates: list[str] = []
@@ -155,7 +169,8 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
         if (len(people) < MAX_PEOPLE or name in people) and people.get(name) is None:
             people[name] = role.strip(" ,") if role else None
 
-    for start, tokens in runs(text):
+    index.runs = runs(text)
+    for start, tokens in index.runs:
         groups = name_groups(tokens)
         if len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in ("De", "Van", "Von", "Le", "La", "Da", "Di", "Del", "Du")):
             index.alone[bare(" ".join(tokens))] += 1
@@ -189,6 +204,7 @@ def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
     return _merged(people, index), index
 
 
+@lru_cache(maxsize=65_536)
 def _is_title(token: str) -> bool:
     return token in TITLES or (token.startswith(("then-", "ex-", "Then-", "Ex-")) and token.split("-", 1)[1] in TITLES)
 
@@ -196,6 +212,8 @@ def _is_title(token: str) -> bool:
 def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, int]], i: int, j: int, size: int) -> str | None:
     """The role of the name tokens[i:j] of a run if the text says it is a person's ('' for a
     person without a role), else None."""
+    if size == 1 and not (i and _is_title(tokens[i - 1])):
+        return None  # one word is a person's name only right after a title (the cheap test first)
     # The name before this one ends the title before this one: a name of two words or more, or
     # one word after a title ("President Biden and First Lady Jill Biden").
     previous_end = max((b for a, b in groups if b <= i and (b - a >= 2 or (a and _is_title(tokens[a - 1])))), default=0)

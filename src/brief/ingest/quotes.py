@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from brief.ingest.attribution import attribution_after, attribution_before, report_attribution, short_quote_speaker
-from brief.ingest.names import NameIndex, name_groups, people_and_index, runs, speaker_labels
+from brief.ingest.names import NameIndex, name_groups, people_and_index, speaker_labels
 from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ORG_HEADS, PARTICLES, ROLE_NOUNS, TITLES, bare
 
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
@@ -144,7 +144,7 @@ class _Mentions:
         self.by_word: dict[str, list[tuple[int, str]]] = {}
         self.kinds: dict[str, list[tuple[int, str]]] = {}
         surnames = {n.split()[-1]: n for n in people}
-        for start, tokens in runs(text):
+        for start, tokens in index.runs:
             if start < 0:
                 continue
             for i, j in name_groups(tokens):

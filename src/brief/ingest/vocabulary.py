@@ -9,6 +9,7 @@ headlines. Nothing here names a source, an outlet or a person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A word of a name: capitalised, at most 60 characters so that a pattern tried at every word
 # boundary never reads to the end of a run like "A.A.A.A..." from each one. "al-Gosaibi" and
@@ -117,6 +118,7 @@ ABBREVIATIONS = re.compile(
 _NOT_NAME_ENDINGS = ("tion", "sion", "ism", "ology", "ial", "ials", "als", "inal", "ency")
 
 
+@lru_cache(maxsize=65_536)
 def bare(word: str) -> str:
     """A word without a possessive ending and without closing punctuation."""
     word = word.rstrip(",;:")
@@ -125,6 +127,7 @@ def bare(word: str) -> str:
     return word[:-1] if word.endswith(("’", "'")) else word
 
 
+@lru_cache(maxsize=65_536)
 def is_name_word(word: str, first: bool = True) -> bool:
     """A word that can be part of a person's name; a title's word ("King", "Bishop") only after
     the first word ("Martin Luther King")."""
