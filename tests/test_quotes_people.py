@@ -80,6 +80,11 @@ def test_a_flattened_quotation_keeps_the_opening_mark_of_each_paragraph() -> Non
     ]
 
 
+def test_a_quotation_introduced_by_the_paragraph_before() -> None:
+    text = "The harbor master, Lena Ortiz, said:\n\n“Every crane on the east quay will be replaced by the spring.”"
+    assert quotes_of(text) == [("Lena Ortiz", "The harbor master", "Every crane on the east quay will be replaced by the spring.")]
+
+
 def test_a_split_quotation_has_one_speaker() -> None:
     text = "“Half of the work is done,” Lena Park says, “and the other half starts in May.”"
     assert [(s, w) for s, _, w in quotes_of(text)] == [

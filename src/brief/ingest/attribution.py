@@ -116,6 +116,12 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     if match is None:
         return None
     who, role = match.group("who") or match.group("who_b"), match.group("role") or match.group("role_b")
+    if (
+        role
+        and re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s", who)
+        and any(j - i >= 2 and j == len(role.split()) and i == 0 for i, j in name_groups(role.split()))
+    ):
+        return role.strip(), who  # "The harbor master, Lena Ortiz, said:": the name, and the description as role
     return who, (role.strip() if role else None)
 
 

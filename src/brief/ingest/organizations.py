@@ -16,7 +16,8 @@ import re
 
 from brief.ingest.vocabulary import ABBREVIATIONS, HEADLINE_VERBS, NOT_NAME, ONE_WORD_ORGS, ORG_HEADS, TITLES, bare
 
-MAX_ORGANIZATIONS = 500  # distinct names compared with each other (the draft keeps 25)
+MAX_ORGANIZATIONS = 500  # distinct names compared with each other
+MAX_KEPT = 40  # names a draft keeps, in order of first mention
 _SP = r"[^\S\n]+"
 _WORD = r"(?:[A-Z]|\d{1,4}(?:st|nd|rd|th)\b)[\w.&'’-]{0,59}"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|de|del|du|des|&){_SP}){{0,3}}{_WORD}){{0,14}}")
@@ -56,7 +57,7 @@ def find_organizations(text: str, people: list[str] | None = None) -> list[str]:
     # "U.S. Department of Justice"); one that another starts with is a body of its own ("Howard
     # University", "Howard University School of Law").
     names = list(found)
-    return [n for n in names if not any(n != other and other.endswith(" " + n) for other in names)][:25]
+    return [n for n in names if not any(n != other and other.endswith(" " + n) for other in names)][:MAX_KEPT]
 
 
 def _sentences(run: str) -> list[list[str]]:

@@ -231,6 +231,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = attribution_before(text, max(para_start, span.open - 160), span.open)
         if speaker is None and not span.closed:
             speaker = _chain_end_attribution(text, spans, span, breaks)
+        if speaker is None and k and para_start == span.open and text[: para_start - 2].rstrip().endswith(":"):
+            # A paragraph-long quotation that the paragraph before introduces: "Jane Roe said:"
+            speaker = attribution_before(text, max(0, para_start - 162), para_start - 2)
         direct = speaker is not None
         alone = not text[para_start : span.open].strip(" *_") and not text[span.close + 1 : para_end].strip(" .*_")
         previous_para = breaks[k - 2] + 2 if k >= 2 else 0
