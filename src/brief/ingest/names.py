@@ -48,12 +48,16 @@ _MODIFIERS = frozenset(
 )
 _LEADING = frozenset("When And But As If While After Before Since Then Today Yesterday The A An So Now".split())
 _ROLE_STOPS = frozenset(
-    "the a an his her its their and but or so yet said says by with who which that as when while plays played for of in on at to".split()
+    "the a an his her its their and but or so yet said says by with who which that as when while plays played for of in on at to "
+    "have has had is was were are be been signed named hired appointed told met called monday tuesday wednesday thursday friday "
+    "saturday sunday yesterday today".split()
 )
 _ROLE_START = frozenset("a an the former then his her their its one chief senior deputy acting executive co-founder founder".split())
 _PERSON_VERBS = re.compile(
     r"^,?[^\S\n]+(?:\w+ly[^\S\n]+)?(?:said|says|told|tells|added|adds|explained|argued|warned|wrote|writes|asked|recalled|replied|"
     r"tweeted|noted|insisted|acknowledged|admitted|was born|died|plays|played|stars|starred|directed|founded|resigned|"
+    r"signed|issued|led|spoke|met|became|served|joined|won|scored|helped|urged|visited|testified|married|welcomed|praised|"
+    r"criticised|criticized|thanked|hosted|attended|denied|confirmed|invented|designed|painted|drew|studied|taught|lived|"
     r"who|whose|has said|had said)\b"
 )
 _APPOSITIVE = re.compile(
@@ -302,7 +306,7 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         return ""
     appositive = _APPOSITIVE.match(after)
     if appositive and appositive.group("role").split()[0].lower() not in _NOT_ROLE_START:
-        role = appositive.group("role").strip()
+        role = re.split(r"\s+(?:said|says|told|tells|added|adds|explained|warned|wrote|writes|who|which)\b", appositive.group("role"))[0].strip()
         # A role says what the person is: "a lawyer", "director of X", "Nominee for Y"; not what
         # they did ("beat his co-star").
         lowered = [w.lower().strip("’'s") for w in role.split()[:5]]
@@ -311,7 +315,7 @@ def _role_after(text: str, at: int, end: int) -> str | None:
             return None  # "Fly Formula, the Department of Health": an organisation, not a role
         groups = name_groups(role.split())
         names_one = bool(groups) and groups[-1][1] == len(role.split()) and groups[-1][1] - groups[-1][0] >= 2
-        if (lowered[0] in _ROLE_START or titled) and not names_one:  # "Tom Lee, Representative Ann Bishop": a list of names
+        if (role.split()[0] in _ROLE_START or titled) and not names_one:  # "Tom Lee, Representative Ann Bishop": a list of names
             return role
     return None
 
