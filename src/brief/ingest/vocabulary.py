@@ -40,7 +40,8 @@ ROLE_NOUNS = frozenset(
     executive ceo manager owner head ambassador envoy governor mayor senator lawmaker commissioner administrator prosecutor
     judge general commander activist author writer journalist reporter editor actor actress singer star director producer
     player coach captain striker midfielder defender goalkeeper student teacher doctor nurse farmer worker trader investor
-    candidate nominee member trustee partner strategist historian diplomat negotiator premier chancellor colleague""".split()
+    candidate nominee member trustee partner strategist historian diplomat negotiator premier chancellor colleague
+    commentator anchor contributor host columnist presenter correspondent pundit blogger podcaster""".split()
 )
 # Words that head an organisation's name ("... Department", "... University").
 ORG_HEADS = frozenset(
@@ -73,7 +74,7 @@ NOT_NAME = frozenset(
     Germany German Israel Israeli Iran Iranian Washington London Paris Beijing Moscow Kyiv Seoul Tokyo Brussels Geneva Ottawa
     Pacific Atlantic Arctic Gulf Caribbean Latin Middle Eastern Western Northern Southern Central Nation Nations United Union
     Kingdom Empire Republic Commonwealth City County Province District Region Street Avenue Square Island Islands River Bay
-    Coast Valley Mountain Mountains Lake Ocean Sea Day Week Month Year Act Bill Law Order Report Plan Fund Initiative Summit
+    Coast Valley Mountain Mountains Lake Ocean Sea Day Week Month Year Act Law Order Report Plan Fund Initiative Summit
     Treaty Agreement Accord Convention Conference Forum Dialogue Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March September October November December Christmas Easter Covid COVID-19
     The This That These Those A An It Its He She They We I You Your Yours My Mine Our Their His Her But And Or In On At Of For To By From With As
@@ -135,7 +136,7 @@ def is_name_word(word: str, first: bool = True) -> bool:
     return not (
         word in NOT_NAME
         or core in NOT_NAME
-        or (word in TITLES and first)
+        or (first and (word in TITLES or word.lower() in ROLE_NOUNS))  # "Commentator Steve Roe"
         or word in ORG_HEADS
         or word in HEADLINE_VERBS
         or (len(core) > 1 and core.isupper() and "." not in word)
