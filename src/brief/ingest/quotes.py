@@ -85,11 +85,18 @@ def _single_closes(text: str, i: int) -> bool:
 
 
 def _pair(
-    text: str, marks: list[int], breaks: list[int], opens: Callable[[str, int], bool], closes: Callable[[str, int], bool]
+    text: str,
+    marks: list[int],
+    breaks: list[int],
+    opens: Callable[[str, int], bool],
+    closes: Callable[[str, int], bool],
+    chain: int = 0,
 ) -> list[_Span]:
+    """Quotations from the positions of one kind of mark, in one pass: each mark closes the open
+    quotation, opens one, or continues it into the next paragraph. `chain` numbers the first
+    quotation (minus one), so that two kinds of marks never share a number."""
     spans: list[_Span] = []
     pending: int | None = None
-    chain = 0
     for i in marks:
         if pending is not None:
             after = bisect_left(breaks, pending)
@@ -128,9 +135,7 @@ def quotation_spans(text: str, breaks: list[int]) -> list[_Span]:
         k = bisect_right(starts, m.start()) - 1
         if k < 0 or covered[k][1] < m.start():
             singles.append(m.start())
-    for span in _pair(text, singles, breaks, _single_opens, _single_closes):
-        span.chain += 10 * MAX_QUOTATION_MARKS  # chains of single marks apart from double ones
-        spans.append(span)
+    spans += _pair(text, singles, breaks, _single_opens, _single_closes, chain=len(doubles) + 1)
     return sorted(spans, key=lambda s: s.open)
 
 
@@ -217,7 +222,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     spans = quotation_spans(text, breaks)
     found: list[FoundQuote] = []
     chains: dict[int, tuple[str, str | None] | None] = {}
-    for span in spans:
+    for n, span in enumerate(spans):
         k = bisect_right(breaks, span.open - 1)
         para_start = breaks[k - 1] + 2 if k else 0
         para_end = breaks[k] if k < len(breaks) else len(text)
@@ -230,7 +235,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if speaker is None and (span.chain not in chains):
             speaker = attribution_before(text, max(para_start, span.open - 160), span.open)
         if speaker is None and not span.closed:
-            speaker = _chain_end_attribution(text, spans, span, breaks)
+            speaker = _chain_end_attribution(text, spans, n, breaks)
         if speaker is None and k and para_start == span.open and text[: para_start - 2].rstrip().endswith(":"):
             # A paragraph-long quotation that the paragraph before introduces: "Jane Roe said:"
             speaker = attribution_before(text, max(0, para_start - 162), para_start - 2)
@@ -288,10 +293,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     return found
 
 
-def _chain_end_attribution(text: str, spans: list[_Span], span: _Span, breaks: list[int]) -> tuple[str, str | None] | None:
-    """The attribution after the closing mark of the last paragraph of a long quotation."""
-    k = bisect_right([s.open for s in spans], span.open)
-    for later in spans[k : k + 20]:
+def _chain_end_attribution(text: str, spans: list[_Span], k: int, breaks: list[int]) -> tuple[str, str | None] | None:
+    """The attribution after the closing mark of the last paragraph of a long quotation (the
+    span at index `k` is one of its paragraphs)."""
+    span = spans[k]
+    for later in spans[k + 1 : k + 21]:
         if later.chain != span.chain:
             return None
         if later.closed:
