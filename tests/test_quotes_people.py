@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from brief.ingest.clean import clean
-from brief.ingest.extract import find_organizations, find_people, find_quotes
+from brief.ingest.extract import find_organizations, find_people, find_quotes, named_near
 
 
 def quotes_of(text: str) -> list[tuple[str, str | None, str]]:
@@ -189,3 +189,12 @@ def test_organisation_names_start_and_end_where_the_name_does() -> None:
         "Initech Corp.", "Stanford University", "University of Leeds", "Labour Party", "World Health Organization",
         "Drug Enforcement Administration", "Civil Rights Division", "U.S. Department of Justice",
     ]  # fmt: skip
+
+
+def test_a_draft_quotation_names_its_speaker_near_it() -> None:
+    """`brief check` wants a quotation's speaker named near it; a draft keeps only those."""
+    text = "Jane Roe runs the port. " + "The cranes are old. " * 60 + '"We will replace every crane by the spring," she said.'
+    [quote] = find_quotes(text, find_people(text))
+    assert quote.speaker == "Jane Roe"
+    assert not named_near(text, quote.speaker, quote.start, quote.end)
+    assert named_near(text, quote.speaker, quote.start - 600, quote.end)

@@ -22,7 +22,7 @@ from brief.diagnostics import Diagnostic, Location
 from brief.errors import BriefError, IngestError
 from brief.fsio import write_atomic
 from brief.ingest.clean import clean, plain
-from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes
+from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes, named_near
 from brief.ingest.figures import find_figures
 from brief.ingest.keypoints import rank_sentences
 from brief.ingest.metadata import detect_metadata
@@ -90,7 +90,10 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     figures.sort(key=lambda f: body.find(f.quote))
     people = find_people(body)
     found_quotes = find_quotes(body, people)
-    quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in found_quotes[:MAX_QUOTES]]
+    # `brief check` wants a quotation's speaker named near it (quote/speaker): a draft holds only
+    # quotations it would pass, so that a fresh draft checks clean.
+    near = [q for q in found_quotes if named_near(body, q.speaker, q.start, q.end)]
+    quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in near[:MAX_QUOTES]]
     for q in found_quotes:
         # Every quoted speaker who is a person is a person of the summary, with the role the
         # text gives; an office or a document quoted is not.

@@ -19,12 +19,12 @@ from datetime import date
 from brief.ingest.metadata import MONTH, MONTHS
 from brief.ingest.names import MAX_PEOPLE, find_people
 from brief.ingest.organizations import MAX_ORGANIZATIONS, find_organizations
-from brief.ingest.quotes import MAX_QUOTATION_MARKS, FoundQuote, find_quotes
+from brief.ingest.quotes import MAX_QUOTATION_MARKS, FoundQuote, find_quotes, named_near
 from brief.inputs.models import CatalogueOption, Stance
 
 __all__ = [
     "MAX_ORGANIZATIONS", "MAX_PEOPLE", "MAX_QUOTATION_MARKS", "FoundEvent", "FoundOption", "FoundQuote", "find_events",
-    "find_options", "find_organizations", "find_people", "find_quotes",
+    "find_options", "find_organizations", "find_people", "find_quotes", "named_near",
 ]  # fmt: skip
 
 _ADVOCATE = re.compile(

@@ -306,7 +306,9 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         return ""
     appositive = _APPOSITIVE.match(after)
     if appositive and appositive.group("role").split()[0].lower() not in _NOT_ROLE_START:
-        role = re.split(r"\s+(?:said|says|told|tells|added|adds|explained|warned|wrote|writes|who|which)\b", appositive.group("role"))[0].strip()
+        role = re.split(r"\s+(?:said|says|told|tells|added|adds|explained|warned|wrote|writes|who|which)\b", appositive.group("role"))[
+            0
+        ].strip()
         # A role says what the person is: "a lawyer", "director of X", "Nominee for Y"; not what
         # they did ("beat his co-star").
         lowered = [w.lower().strip("’'s") for w in role.split()[:5]]

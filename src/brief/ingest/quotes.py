@@ -293,6 +293,14 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     return found
 
 
+def named_near(text: str, speaker: str, start: int, end: int) -> bool:
+    """The speaker is named within 600 characters before the quotation or 400 after it, as
+    `brief check` (quote/speaker) asks: one of the capitalised words of the name is there."""
+    names = [w for w in re.findall(r"[^\W\d_]{3,}", speaker) if w[0].isupper()] or re.findall(r"[^\W\d_]{4,}", speaker)
+    window = text[max(0, start - 600) : end + 400].lower()
+    return not names or any(name.lower() in window for name in names)
+
+
 def _chain_end_attribution(text: str, spans: list[_Span], k: int, breaks: list[int]) -> tuple[str, str | None] | None:
     """The attribution after the closing mark of the last paragraph of a long quotation (the
     span at index `k` is one of its paragraphs)."""
