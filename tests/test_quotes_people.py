@@ -197,4 +197,4 @@ def test_a_draft_quotation_names_its_speaker_near_it() -> None:
     [quote] = find_quotes(text, find_people(text))
     assert quote.speaker == "Jane Roe"
     assert not named_near(text, quote.speaker, quote.start, quote.end)
-    assert named_near(text, quote.speaker, quote.start - 600, quote.end)
+    assert named_near(text, quote.speaker, quote.start - 1200, quote.end)  # as if it stood near the name
