@@ -58,6 +58,7 @@ _PERSON_VERBS = re.compile(
     r"tweeted|noted|insisted|acknowledged|admitted|was born|died|plays|played|stars|starred|directed|founded|resigned|"
     r"signed|issued|led|spoke|met|became|served|joined|won|scored|helped|urged|visited|testified|married|welcomed|praised|"
     r"criticised|criticized|thanked|hosted|attended|denied|confirmed|invented|designed|painted|drew|studied|taught|lived|"
+    r"established|ordered|appointed|nominated|proclaimed|approved|vetoed|pardoned|ruled|governed|"
     r"who|whose|has said|had said)\b"
 )
 _APPOSITIVE = re.compile(
@@ -269,7 +270,13 @@ def _title_before_comma(text: str, at: int) -> str | None:
     if articles:
         words = words[articles[-1] :]
     elif not words or not words[0][:1].isupper():
-        return None
+        # "saying another “most wanted” drug cartel leader, Jane Roe": the words back to a stop
+        kept: list[str] = []
+        for word in reversed(words):
+            if word.lower() in _ROLE_STOPS or word[-1] in '“”"' or word.endswith("ing"):
+                break
+            kept.insert(0, word)
+        words = kept
     clause = " ".join(words)
     titled = any((_is_title(w) and w not in _MODIFIERS) or w.lower() in ROLE_NOUNS for w in words)
     return clause if titled and not is_person_name(clause) else None
@@ -373,16 +380,18 @@ def _spelled(text: str, word: str) -> str | None:
     return word if "-" in word or word.isalpha() else None
 
 
+def _same_role(one: str | None, other: str | None) -> bool:
+    """Roles of one person: "President" and "U.S. President"; not "President" and "First Lady"."""
+    return not one or not other or one.split()[-1].lower() == other.split()[-1].lower()
+
+
 def _merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | None]:
     """One entry a person: "Biden" (from "President Biden") goes into "Joe Biden" when the text
     names him in full, keeping the role either gives."""
     merged: dict[str, str | None] = {}
     for name, role in people.items():
         fuller = [
-            n
-            for n in people
-            if (n.endswith(" " + name) or (" " not in name and n.startswith(name + " ")))
-            and (not role or not people[n] or role == people[n])
+            n for n in people if (n.endswith(" " + name) or (" " not in name and n.startswith(name + " "))) and _same_role(role, people[n])
         ]  # "Biden" (President) is not "Jill Biden" (First Lady)
         namesakes = [n for n in people if n.endswith(" " + name)]
         full = fuller[0] if len(fuller) == 1 else index.complete(name) if not namesakes else name

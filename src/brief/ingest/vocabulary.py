@@ -31,7 +31,8 @@ TITLES = frozenset(
     Professor Prof. Prof Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Mx. Miss Sir Dame Lord Lady Baroness Baron Earl Duke Duchess Prince Princess
     King Queen Emperor Empress Sheikh Emir Crown Pope Cardinal Archbishop Bishop Reverend Rev. Father Rabbi Imam Chef Coach
     Dean Provost Rector Treasurer Comptroller Auditor Surgeon Registrar Solicitor Barrister Lawyer Chargé First Lady Second
-    Gentleman Ranking Majority Minority Former Then Interim Special Permanent Board Executive""".split()
+    Gentleman Ranking Majority Minority Former Then Interim Special Permanent Board Executive Presidents Ministers Secretaries
+    Senators Governors Ambassadors Representatives Leaders""".split()
 )
 # Lowercase role nouns written before a name: "Seoul resident Margie Kim", "defense minister Kim".
 ROLE_NOUNS = frozenset(
@@ -86,7 +87,7 @@ NOT_NAME = frozenset(
     Socialist Socialists Communist Communists Green Greens Independent Opposition Government Parliament Minister Secretary
     Irish Scottish Welsh Italian Spanish Catholic Catholics Jewish Muslim Christian Protestant Hispanic Latino War One Two Three
     Four Five Six Seven Eight Nine Ten Class Team Chapter Section Article Title Part Page Figure Table Appendix Annex
-    Hurricane Storm Typhoon Cyclone Tropical Operation Project Mission Go Welcome Allies Partners
+    Sector Private Hurricane Storm Typhoon Cyclone Tropical Operation Project Mission Go Welcome Allies Partners
     Until Unlike Like Without Within Among Between Against Across Through Following According Including Regarding""".split()
 )
 # Words a place name starts with: "North Korea", "New York", "Las Vegas" are no people.
@@ -136,7 +137,8 @@ def is_name_word(word: str, first: bool = True) -> bool:
     return not (
         word in NOT_NAME
         or core in NOT_NAME
-        or (first and (word in TITLES or word.lower() in ROLE_NOUNS))  # "Commentator Steve Roe"
+        or (first and (word in TITLES or word.lower() in ROLE_NOUNS or word.lower()[:-1] in ROLE_NOUNS))  # "Commentator Jane Roe"
+        or (len(word) == 1 and first)  # "Y Biden": a letter without its period starts no name
         or word in ORG_HEADS
         or word in HEADLINE_VERBS
         or (len(core) > 1 and core.isupper() and "." not in word)
