@@ -141,6 +141,7 @@ def test_people_beside_people_and_after_a_comma() -> None:
     assert people["Hale"] == "President" and people["Mira Hale"] == "First Lady"  # one surname, two people
     assert people["Lina Park"] == "the harbor chief"
     assert people["Ada Brook"] == "the Federal Commissioner for Coastal Risks"
+    assert find_people("Noor Haddad is the director of the Harbor Trust.") == {"Noor Haddad": "the director of the Harbor Trust"}
 
 
 def test_transcript_labels_and_nominee_lists_give_people() -> None:

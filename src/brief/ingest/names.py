@@ -68,6 +68,7 @@ _APPOSITIVE = re.compile(
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|according to|added|asked|wrote|told|starring|featuring|(?:directed|written|played|produced|founded|chaired) by)[^\S\n]+$"
 )
+_COPULA = re.compile(r"[^\S\n]+(?:is|was|has been|had been|serves as|served as)[^\S\n]+(?P<role>(?:the|a|an)[^\S\n][^.;:,“”\"\n]{3,100})")
 _AGE = re.compile(r"^,[^\S\n]+\d{2},")
 _NOT_ROLE_START = frozenset("who whose which and but or said says told as in on at when after while where that this it he she they".split())
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:[^\S\n][A-Z][A-Z.'’-]*){0,4}):[^\S\n]", re.M)
@@ -311,6 +312,9 @@ def _role_after(text: str, at: int, end: int) -> str | None:
             return role
     if _AGE.match(after) or _PERSON_VERBS.match(after):
         return ""
+    copula = _COPULA.match(after)  # "Jane Roe is the director of X", "… was a lawyer"
+    if copula and any(w.lower().strip(",") in ROLE_NOUNS for w in copula.group("role").split()[:6]):
+        return copula.group("role").strip()
     appositive = _APPOSITIVE.match(after)
     if appositive and appositive.group("role").split()[0].lower() not in _NOT_ROLE_START:
         role = re.split(r"\s+(?:said|says|told|tells|added|adds|explained|warned|wrote|writes|who|which)\b", appositive.group("role"))[

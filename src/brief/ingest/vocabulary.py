@@ -139,6 +139,7 @@ def is_name_word(word: str, first: bool = True) -> bool:
         or core in NOT_NAME
         or (first and (word in TITLES or word.lower() in ROLE_NOUNS or word.lower()[:-1] in ROLE_NOUNS))  # "Commentator Jane Roe"
         or (len(word) == 1 and first)  # "Y Biden": a letter without its period starts no name
+        or (first and len(word) > 5 and word.endswith("ing"))  # "Imposing Sanctions", "Supporting Families"
         or word in ORG_HEADS
         or word in HEADLINE_VERBS
         or (len(core) > 1 and core.isupper() and "." not in word)
