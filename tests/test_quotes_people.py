@@ -107,6 +107,20 @@ def test_surnames_and_pronouns_resolve_to_the_full_name() -> None:
     ]
 
 
+def test_descriptions_and_subjects_resolve_to_the_person() -> None:
+    text = (
+        "Governor Carla Mendes Ruiz skipped the ferry summit. "
+        "She later wrote to Omar Reyes that she would come “despite our quarrels over the harbor fees.”\n\n"
+        "“The fees are a tax on every farmer,” said the former port commissioner of Lisbon, Tiago Serra.\n\n"
+        "“We cannot fight a toll with a toll,” the politician often said of Mendes Ruiz."
+    )
+    assert [(s, r) for s, r, _ in quotes_of(text)] == [
+        ("Carla Mendes Ruiz", "Governor"),  # the subject of the sentence, not the person it names after
+        ("Tiago Serra", "the former port commissioner of Lisbon"),
+        ("Tiago Serra", "the former port commissioner of Lisbon"),  # "the politician": the person last named
+    ]
+
+
 def test_scare_quotes_and_apostrophes_are_not_quotations() -> None:
     text = "The so-called “smart border” plan was 'fake news' to the workers' union, and the mayor’s aides didn’t agree."
     assert quotes_of(text) == []

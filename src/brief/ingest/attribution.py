@@ -49,7 +49,7 @@ _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
     r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.){3,110}?)\s*(?=[.;:\n]|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
 )
-_APPOSITIVE_NAME = re.compile(rf",\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*(?:[.,;]|$)")
+_APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){1,3})\s*(?:[.,;]|$)")
 
 _ACT_VERBS = r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled)\b"
 _SPEECH_ACT = re.compile(
@@ -69,7 +69,11 @@ _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|e
 _SUBJECT_NAME = rf"(?:{NAME_WORD}(?:\s+(?:of|for|and|de|del)?\s*{NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
 _SUBJECT = re.compile(rf"(?P<who>{_SUBJECT_NAME})(?:[’']s)?\s*$")
 # The sentence's own subject, after an opening phrase: "In May 2026, PRC authorities issued ...".
-_OPENING_SUBJECT = re.compile(rf"^(?:[A-Z][a-z]*\s[^,]{{1,40}},\s*)?(?P<who>{_SUBJECT_NAME})\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b")
+_OPENING_SUBJECT = re.compile(
+    rf"^(?:[A-Z][a-z]*\s[^,]{{1,40}},\s*)?(?P<who>{_SUBJECT_NAME})\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:[a-z]+(?:ed|s)|made|told|said|met|went|took|gave|spoke|wrote|sent|came|left|held|led|won|saw|got|set|kept|brought|"
+    r"thought|found|became|began)\b"
+)
 # A passive attribution after the verb: "described internally by then-DEA Administrator Anne Milgram".
 _BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})")
 # A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
@@ -87,8 +91,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         who, role = match.group("who1"), None
         rest = match.end()
         named = _APPOSITIVE_NAME.match(text, rest, end) if who.lower().startswith(("the ", "a ", "an ")) else None
-        if named:  # "said the former ambassador, Arturo Sarukhán": the description is the role
-            return named.group("name"), who
+        if named:  # "said the former ambassador to Peru, Jane Roe": the description is the role
+            return named.group("name"), who + named.group("more").rstrip()
         role_match = _ROLE_AFTER.match(text, rest, end)
         if role_match and not re.match(r"(?:he|she|they|it)\b", who, re.I):
             role = role_match.group("role").strip()
@@ -176,7 +180,9 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
     subject = _SUBJECT.search(lead) or _OPENING_SUBJECT.match(lead)
     if subject is None:
         return None
-    words = [w for w in subject.group("who").split() if w not in ("The", "In", "On", "At")]
+    words: list[str] = [w for w in subject.group("who").split() if w not in ("The", "In", "On", "At")]
+    if len(words) == 1 and words[0] in ("He", "She", "They"):
+        return words[0]  # "He … told Biden that he would meet “…”": the pronoun is resolved later
     return " ".join(words) if words and not all(w in NOT_NAME for w in words) else None
 
 

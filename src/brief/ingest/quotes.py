@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from brief.ingest.attribution import attribution_after, attribution_before, report_attribution, short_quote_speaker
+from brief.ingest.attribution import attribution_after, attribution_before, report_attribution, sentence_before, short_quote_speaker
 from brief.ingest.names import NameIndex, name_groups, people_and_index, speaker_labels
 from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ORG_HEADS, PARTICLES, ROLE_NOUNS, TITLES, bare
 
@@ -254,9 +254,12 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # An unattributed quotation in the paragraph of an attributed one, or right after
             # it, continues the same speaker.
             speaker = (found[-1].speaker, found[-1].role)
+        position = span.open
         if speaker is None and len(words) >= 4:
             who = report_attribution(text, para_start, para_end, span.open, span.close)
             speaker = (who, None) if who else None
+            if who in ("He", "She", "They"):  # the subject of the sentence: its antecedent comes before it
+                position = span.open - len(sentence_before(text, para_start, span.open, 400))
         if speaker is None and len(words) >= 4 and span.chain not in chains:
             # 'Jane Roe criticised the plans. "If you want …"': a quotation that opens a sentence
             # after one whose subject is a person, with nothing else to credit it.
@@ -280,7 +283,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             if k < 0 or not labels[k][1]:
                 continue
             speaker = labels[k][1], labels[k][2]
-        resolved, role = _resolve(text, speaker, span.open, people, mentions)
+        resolved, role = _resolve(text, speaker, position, people, mentions)
         if resolved is None:
             continue
         name = resolved
@@ -315,6 +318,12 @@ def _chain_end_attribution(text: str, spans: list[_Span], k: int, breaks: list[i
     return None
 
 
+def _fullest(name: str, people: dict[str, str | None]) -> str:
+    """'López Obrador' -> 'Andrés Manuel López Obrador' when the people hold one such name."""
+    fuller = [n for n in people if n.endswith(" " + name)]
+    return fuller[0] if len(fuller) == 1 or (fuller and " " not in name) else name
+
+
 def _resolve(
     text: str, speaker: tuple[str, str | None], position: int, people: dict[str, str | None], mentions: _Mentions
 ) -> tuple[str | None, str | None]:
@@ -334,6 +343,7 @@ def _resolve(
         named = mentions.last_before(position)
         if named is None:
             return None, None
+        named = _fullest(named, people)
         return named, people.get(named) or role
     if nominal and nominal.group(1) not in ROLE_NOUNS:
         named = mentions.named_before(text, nominal.group(1), position)  # "the report said": the report last named
@@ -365,8 +375,6 @@ def _resolve(
             name = name[:-1]  # "said Ivo Marsh." ends a sentence
         if title and (title.rstrip(".") in _HONORIFICS or not any(t in TITLES for t in tokens[:i])):
             title = None  # "Sir Paul", "Mr Roe": a form of address, not a role
-        name = mentions.complete(name, position)
-        full = next((n for n in people if n.endswith(" " + name)), None) if " " not in name else None
-        name = full or name
+        name = _fullest(mentions.complete(name, position), people)
         return name, role or people.get(name) or title
     return " ".join(tokens).rstrip("."), role

@@ -42,7 +42,7 @@ ROLE_NOUNS = frozenset(
     judge general commander activist author writer journalist reporter editor actor actress singer star director producer
     player coach captain striker midfielder defender goalkeeper student teacher doctor nurse farmer worker trader investor
     candidate nominee member trustee partner strategist historian diplomat negotiator premier chancellor colleague
-    commentator anchor contributor host columnist presenter correspondent pundit blogger podcaster""".split()
+    commentator anchor contributor host columnist presenter correspondent pundit blogger podcaster politician""".split()
 )
 # Words that head an organisation's name ("... Department", "... University").
 ORG_HEADS = frozenset(
@@ -87,7 +87,7 @@ NOT_NAME = frozenset(
     Socialist Socialists Communist Communists Green Greens Independent Opposition Government Parliament Minister Secretary
     Irish Scottish Welsh Italian Spanish Catholic Catholics Jewish Muslim Christian Protestant Hispanic Latino War One Two Three
     Four Five Six Seven Eight Nine Ten Class Team Chapter Section Article Title Part Page Figure Table Appendix Annex
-    Sector Private Hurricane Storm Typhoon Cyclone Tropical Operation Project Mission Go Welcome Allies Partners
+    Whether Unless Whereas Yet Nor Neither Either Sector Private Hurricane Storm Typhoon Cyclone Tropical Operation Project Mission Go Welcome Allies Partners
     Until Unlike Like Without Within Among Between Against Across Through Following According Including Regarding""".split()
 )
 # Words a place name starts with: "North Korea", "New York", "Las Vegas" are no people.
