@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from brief.ingest.metadata import MONTH
-from brief.ingest.names import name_groups
+from brief.ingest.namewords import name_groups
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 _VERBS = (

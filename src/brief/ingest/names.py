@@ -12,36 +12,28 @@ Every pattern is bounded and tried once per run, so the cost is linear in the te
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from brief.ingest.namewords import HONORIFICS as _HONORIFICS
+from brief.ingest.namewords import SP as _SP
+from brief.ingest.namewords import NameIndex, join_name, name_groups, runs
 from brief.ingest.vocabulary import (
-    ABBREVIATIONS,
     HEADLINE_VERBS,
     NAME_WORD,
     NOT_NAME,
     ORG_HEADS,
-    PARTICLE,
     PARTICLES,
-    PLACE_STARTS,
     ROLE_LABELS,
     ROLE_NOUNS,
     TITLES,
     bare,
-    is_name_word,
     is_person_name,
 )
 
 MAX_PEOPLE = 500  # people a source names; each quotation's speaker is looked up among them
 MAX_LABELS = 50  # distinct speaker labels of a transcript resolved to names
 
-_SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
-_RUN = re.compile(
-    rf"(?:(?<=then-)|(?<=ex-)|(?<![\w'’-])){NAME_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){_SP}){{0,3}}{NAME_WORD}){{0,19}}"
-)
 _CONNECTORS = frozenset("of for to the and on at".split())
-_HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
 _MODIFIERS = frozenset(
     "Former Then Senior Acting Deputy Chief Executive Board Member Interim Special Permanent Under Associate Assistant Principal "
     "Managing First Second Ranking Majority Minority Crown Vice Co-Founder Founder Fellow Head Nominee Trustee".split()
@@ -72,80 +64,6 @@ _COPULA = re.compile(r"[^\S\n]+(?:is|was|has been|had been|serves as|served as)[
 _AGE = re.compile(r"^,[^\S\n]+\d{2},")
 _NOT_ROLE_START = frozenset("who whose which and but or said says told as in on at when after while where that this it he she they".split())
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:[^\S\n][A-Z][A-Z.'’-]*){0,4}):[^\S\n]", re.M)
-
-
-@dataclass
-class NameIndex:
-    """Every group of name words in a text (people or not yet known), to complete a surname."""
-
-    full: dict[str, list[str]] = field(default_factory=dict)  # surname -> names of two words or more ending in it
-    alone: Counter[str] = field(default_factory=Counter)  # words used as a name on their own
-    runs: list[tuple[int, list[str]]] = field(default_factory=list)  # the text's runs of capitalised words, read once
-
-    def note(self, name: str) -> None:
-        names = self.full.setdefault(name.split()[-1], [])
-        if name not in names and len(names) < 8:
-            names.append(name)
-
-    def complete(self, name: str) -> str:
-        """'Roe' -> 'Jane Roe', 'Forrest Jones' -> 'Michael Forrest Jones', when the text names
-        one person so (two people of one surname leave it as it is)."""
-        fuller = [n for n in self.full.get(name.split()[-1], []) if n.endswith(" " + name)]
-        longest = max(fuller, key=len, default=None)
-        return longest if longest and all(longest.endswith(n) for n in fuller) else name
-
-
-def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
-    """Ranges [i, j) of tokens that can be a name: name words, with particles inside."""
-    groups: list[tuple[int, int]] = []
-    start = None
-    for index, token in enumerate([*tokens, ""]):
-        word = bare(token)
-        inside = start is not None and (token in PARTICLES or bool(re.fullmatch(r"[A-Z]\.", token)))  # "de", "R."
-        addressed = (
-            index > 0
-            and tokens[index - 1].rstrip(".") in _HONORIFICS
-            and word[:1].isupper()
-            and word not in NOT_NAME
-            and word not in TITLES
-        )
-        ok = bool(token) and (is_name_word(word, first=start is None and not addressed) or inside)  # "Dr. King"
-        if ok and start is None and word in PLACE_STARTS:
-            ok = False  # "Hong Kong", "Las Vegas"
-        if ok and start is not None and word in TITLES and index + 1 < len(tokens) and is_name_word(bare(tokens[index + 1])):
-            ok = False  # "Rear Admiral Tomas Brandt": a title before a name ends the group before it
-        if ok and start is None:
-            start = index
-        if not ok or word != token:  # a possessive ends a name: "Obama’s Initiative"
-            end = index + 1 if ok else index
-            if start is not None:
-                while end > start and (tokens[end - 1] in PARTICLES or re.fullmatch(r"[A-Z]\.", tokens[end - 1])):
-                    end -= 1
-                if end > start:
-                    groups.append((start, end))
-            start = None
-    return groups
-
-
-def runs(text: str) -> list[tuple[int, list[str]]]:
-    """Runs of capitalised words as (start, tokens), cut where a sentence ends inside one."""
-    found: list[tuple[int, list[str]]] = []
-    for match in _RUN.finditer(text):
-        tokens, start = [], match.start()
-        for token in re.split(_SP, match.group(0)):
-            if token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not re.fullmatch(r"[A-Z]\.", token):
-                tokens.append(token[:-1])
-                found.append((start, tokens))
-                start, tokens = -1, []
-            else:
-                tokens.append(token)
-        if tokens:
-            found.append((start, tokens))
-    return found
-
-
-def _join(tokens: list[str]) -> str:
-    return " ".join(bare(t) if i == len(tokens) - 1 else t for i, t in enumerate(tokens))
 
 
 def find_people(text: str) -> dict[str, str | None]:
@@ -184,7 +102,7 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
         for i, j in groups:
             if j < len(tokens) and bare(tokens[j]) in ORG_HEADS:
                 continue  # "Conflict Resolution Clinic": a name of an organisation
-            name = _join(tokens[i:j])
+            name = join_name(tokens[i:j])
             words = [w for w in name.split() if w not in PARTICLES]
             if len(words) > 4:
                 continue
@@ -371,7 +289,7 @@ def _titled_in(text: str, title: str) -> str | None:
         groups = name_groups(match.group(1).split())
         if groups and groups[0][0] == 0:
             i, j = groups[0]
-            return _join(match.group(1).split()[i:j])
+            return join_name(match.group(1).split()[i:j])
     return None
 
 

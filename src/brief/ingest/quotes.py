@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from brief.ingest.attribution import attribution_after, attribution_before, report_attribution, sentence_before, short_quote_speaker
-from brief.ingest.names import NameIndex, name_groups, people_and_index, speaker_labels
+from brief.ingest.names import people_and_index, speaker_labels
+from brief.ingest.namewords import NameIndex, name_groups
 from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ORG_HEADS, PARTICLES, ROLE_NOUNS, TITLES, bare
 
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
