@@ -30,7 +30,7 @@ from brief.ingest.readers import read_source
 from brief.ingest.vocabulary import is_person_name
 from brief.inputs.dates import PartialDate
 from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
-from brief.labels import misnamed
+from brief.labels import fold, misnamed
 
 MAX_FIGURES = 40
 MAX_QUOTES = 60  # a draft errs on the side of more (a long quotation counts once a paragraph); the analyst keeps the telling ones
@@ -101,7 +101,8 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
             people[q.speaker] = people.get(q.speaker) or q.role
     organizations = find_organizations(body, list(people))
     # A draft check would reject (a label naming someone the passage does not) is not drafted.
-    figures = [f for f in figures if misnamed(f.label, f.quote, body, organizations, list(people)) is None]
+    folded = [(o, fold(o)) for o in organizations], [(p, fold(p)) for p in people]
+    figures = [f for f in figures if _misnamed(f.label, f.quote, body, *folded) is None]
     key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4)]
     options = [
         OptionMention(id=o.id, stance=o.stance, quote=o.quote, speaker=speaker_at(o.start, found_quotes))
@@ -116,6 +117,16 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         people=[Person(name=n, role=r) for n, r in people.items() if not n.lower().startswith(("a ", "an ", "the "))],
         organizations=organizations, options=options, events=events,
     )  # fmt: skip
+
+
+def _misnamed(label: str, quote: str, body: str, organizations: list[tuple[str, str]], people: list[tuple[str, str]]) -> str | None:
+    """`misnamed`, given only the names (with their folded forms) that the label holds: the others
+    cannot be named wrongly by it, and a source names dozens of people and organisations that
+    would each cost a search for every figure."""
+    folded = fold(label)
+    orgs = [name for name, form in organizations if form in folded]
+    named = [name for name, form in people if form in folded]
+    return misnamed(label, quote, body, orgs, named) if orgs or named else None
 
 
 def speaker_at(position: int, quotes: list[FoundQuote]) -> str | None:
