@@ -56,6 +56,9 @@ _SPEECH_ACT = re.compile(
     # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
     rf"(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,60}}$"
 )
+_OPENERS = frozenset(
+    "earlier later the in on at but and yesterday today this last meanwhile however also then after before when while".split()
+)
 _SPEECH_VERB = re.compile(_ACT_VERBS)  # a cheap test before the costly pattern
 # Attribution earlier in the quotation's sentence, as reports write it: "According to the
 # Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
@@ -147,9 +150,11 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
         act = _SPEECH_ACT.match(sentence, capital.start())
         if act is None:
             continue
-        words = [w for w in act.group("who").split() if w not in NOT_NAME]
-        if words and words == act.group("who").split()[-len(words) :]:
-            return " ".join(words)  # "Earlier this week, the local Arab News said ..." -> Arab News
+        words = act.group("who").split()
+        while words and words[0] in NOT_NAME and words[0].lower() in _OPENERS:
+            words = words[1:]  # "Earlier this week, the local Arab News said ..." -> Arab News
+        if words and not any(w in NOT_NAME and w.lower() in _OPENERS for w in words):
+            return " ".join(words)
     return None
 
 

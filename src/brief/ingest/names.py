@@ -42,7 +42,7 @@ _LEADING = frozenset("When And But As If While After Before Since Then Today Yes
 _ROLE_STOPS = frozenset(
     "the a an his her its their and but or so yet said says by with who which that as when while plays played for of in on at to "
     "have has had is was were are be been signed named hired appointed told met called monday tuesday wednesday thursday friday "
-    "saturday sunday yesterday today".split()
+    "saturday sunday yesterday today what our my your whose".split()
 )
 _ROLE_START = frozenset("a an the former then his her their its one chief senior deputy acting executive co-founder founder".split())
 _PERSON_VERBS = re.compile(

@@ -87,6 +87,11 @@ NOT_NAME = frozenset(
     Socialist Socialists Communist Communists Green Greens Independent Opposition Government Parliament Minister Secretary
     Irish Scottish Welsh Italian Spanish Catholic Catholics Jewish Muslim Christian Protestant Hispanic Latino War One Two Three
     Four Five Six Seven Eight Nine Ten Class Team Chapter Section Article Title Part Page Figure Table Appendix Annex
+    Capitol Saudi Arabia Emirates Iraq Iraqi Syria Syrian Afghanistan Afghan Pakistan Pakistani Taiwan Brazil Brazilian
+    Venezuela Cuba Cuban Colombia Argentina Chile Peru Australia Australian Italy Spain Poland Polish Turkey Turkish Egypt
+    Nigeria Kenya Ethiopia Philippines Vietnam Indonesia Thailand Myanmar Sudan Gaza Palestine Palestinian Lebanon Qatar
+    Yemen Libya Haiti Guatemala Honduras Salvador Nicaragua Panama Ecuador Bolivia Texas Florida California Ohio Michigan
+    Pennsylvania Arizona Nevada Illinois Massachusetts Oregon Maryland Alaska Hawaii Kentucky Tennessee Alabama Louisiana
     Whether Unless Whereas Yet Nor Neither Either Sector Private Hurricane Storm Typhoon Cyclone Tropical Operation Project Mission Go Welcome Allies Partners
     Until Unlike Like Without Within Among Between Against Across Through Following According Including Regarding""".split()
 )
