@@ -54,6 +54,12 @@ def quotes_of(text: str) -> list[tuple[str, str | None, str]]:
             "Prince",
             "Our reforms have opened every office to women",
         ),
+        (
+            "As my grandfather would say, “Never sell the boat before the storm.”",
+            "My grandfather",
+            None,
+            "Never sell the boat before the storm.",
+        ),
     ],
 )
 def test_a_quotation_and_its_speaker(text: str, speaker: str, role: str | None, words: str) -> None:

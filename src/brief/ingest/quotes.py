@@ -356,7 +356,8 @@ def _resolve(
         if groups and groups[-1][1] == len(tokens) and groups[-1][1] - groups[-1][0] >= 2:
             i, j = groups[-1]  # "the English poet John Milton": the name, the rest its role
             return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i])
-        return re.sub(r"^(?:an?|the)\s+", lambda m: m.group(0).capitalize(), who), role
+        # "the harbor authority", "my mother": a description, capitalised as a speaker
+        return re.sub(r"^(?:an?|the|his|her|their|my|our)\s", lambda m: m.group(0).capitalize(), who), role
     tokens = who.split()
     ends = [k for k, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATIONS.fullmatch(t) and not re.fullmatch(r"[A-Z]\.", t)]
     tokens = tokens[ends[-1] + 1 :] if ends else tokens  # "Lena Ortiz. Rear Admiral Tomas Brandt": another sentence
