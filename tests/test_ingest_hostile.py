@@ -104,6 +104,12 @@ HOSTILE_UNITS = [
     "2019 ",  # years: each a possible number, rejected one by one
     "In May 2019 they met. ",  # dated events: the text before each sentence searched for years
     "$1 million in 2019 and 5 percent ",
+    "'",  # single quotation marks: each a possible opening or closing mark
+    "‘a’ ",
+    "A B ",  # runs of capitalised words: every word a possible name, title or organisation
+    "Mr. Ann Lee of the Board ",
+    "\n\nSECRETARY X: hi",  # a transcript's speaker labels
+    "Ann Lee, director of X, said: “a b c d” ",  # attributed quotations, each speaker resolved
 ]
 
 

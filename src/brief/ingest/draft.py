@@ -22,17 +22,18 @@ from brief.diagnostics import Diagnostic, Location
 from brief.errors import BriefError, IngestError
 from brief.fsio import write_atomic
 from brief.ingest.clean import clean, plain
-from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes
+from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes, named_near
 from brief.ingest.figures import find_figures
 from brief.ingest.keypoints import rank_sentences
 from brief.ingest.metadata import detect_metadata
 from brief.ingest.readers import read_source
+from brief.ingest.vocabulary import is_person_name
 from brief.inputs.dates import PartialDate
 from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
-from brief.labels import misnamed
+from brief.labels import fold, misnamed
 
 MAX_FIGURES = 40
-MAX_QUOTES = 25  # a draft errs on the side of more; the analyst keeps the telling ones
+MAX_QUOTES = 60  # a draft errs on the side of more (a long quotation counts once a paragraph); the analyst keeps the telling ones
 MAX_KEY_POINT = 2_000  # characters; a drafted key point of more is a run of text, not a point
 
 
@@ -106,13 +107,20 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         )  # fmt: skip
     figures.sort(key=lambda f: body.find(f.quote))
     people = find_people(body)
-    organizations = find_organizations(body)
     found_quotes = find_quotes(body, people)
-    quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in found_quotes[:MAX_QUOTES]]
-    for q in quotes:
-        people.setdefault(q.speaker, q.role)
+    # `brief check` wants a quotation's speaker named near it (quote/speaker): a draft holds only
+    # quotations it would pass, so that a fresh draft checks clean.
+    near = [q for q in found_quotes if named_near(body, q.speaker, q.start, q.end)]
+    quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in near[:MAX_QUOTES]]
+    for q in found_quotes:
+        # Every quoted speaker who is a person is a person of the summary, with the role the
+        # text gives; an office or a document quoted is not.
+        if q.speaker in people or (" " in q.speaker and is_person_name(q.speaker)):
+            people[q.speaker] = people.get(q.speaker) or q.role
+    organizations = find_organizations(body, list(people))
     # A draft check would reject (a label naming someone the passage does not) is not drafted.
-    figures = [f for f in figures if misnamed(f.label, f.quote, body, organizations, list(people)) is None]
+    folded = [(o, fold(o)) for o in organizations], [(p, fold(p)) for p in people]
+    figures = [f for f in figures if _misnamed(f.label, f.quote, body, *folded) is None]
     key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4)]
     options = [
         OptionMention(id=o.id, stance=o.stance, quote=o.quote, speaker=speaker_at(o.start, found_quotes))
@@ -127,6 +135,16 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         people=[Person(name=n, role=r) for n, r in people.items() if not n.lower().startswith(("a ", "an ", "the "))],
         organizations=organizations, options=options, events=events,
     )  # fmt: skip
+
+
+def _misnamed(label: str, quote: str, body: str, organizations: list[tuple[str, str]], people: list[tuple[str, str]]) -> str | None:
+    """`misnamed`, given only the names (with their folded forms) that the label holds: the others
+    cannot be named wrongly by it, and a source names dozens of people and organisations that
+    would each cost a search for every figure."""
+    folded = fold(label)
+    orgs = [name for name, form in organizations if form in folded]
+    named = [name for name, form in people if form in folded]
+    return misnamed(label, quote, body, orgs, named) if orgs or named else None
 
 
 def speaker_at(position: int, quotes: list[FoundQuote]) -> str | None:

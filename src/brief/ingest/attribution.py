@@ -1,0 +1,200 @@
+"""Who a quotation is credited to, from the words around its marks.
+
+Stage: extraction (used by :mod:`.quotes`). Each function reads a bounded window of the text
+around one quotation (at most a few hundred characters), so its cost does not grow with the
+source. The speaker comes back as written ("Secretary Ana Duarte", "he", "the minister"), with the
+role the text gives when it gives one; :mod:`.quotes` resolves names, titles and pronouns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.ingest.metadata import MONTH
+from brief.ingest.namewords import name_groups
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
+
+_VERBS = (
+    r"(?:said|says|say|told|tells|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|"
+    r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|tweeted|announced|concluded|goes on|went on|"
+    r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
+    r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
+    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|according to)"
+)
+# Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
+_LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging)"
+_TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+_AFTER = re.compile(
+    # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
+    # shared out among the optional marks in every possible way.
+    rf"\s*+[,.!?]?\s*+[”\"’']?\s*+(?:,\s*+)?(?:[—–-]\s*+)?"
+    rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'-]+\s+){{0,6}}?{_TITLED}|{_PRONOUN})"
+    rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|about|outside)\b|\s*$)"
+    rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{_TITLED}|{_NOMINAL}|{_PRONOUN})"
+    rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?))?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<verb2>{_VERBS})\b"
+    rf"|(?:[Tt]he\s+)?{_TITLED}\s+quoted\s+(?P<who3>{_TITLED})\s+as\s+saying)",
+)
+_BEFORE = re.compile(
+    # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
+    # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
+    rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
+    rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?\s*[:,]?\s*$"
+)
+# "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
+_COLON = re.compile(rf"(?:^|[\n*_(]|[.!?]\s)\s*(?P<who>{_TITLED}):[*_\s]*$|(?:^|\n)[-•*\s]*(?:[\w’'-]+\s+){{0,3}}?(?P<line>{_TITLED})\s*$")
+_ROLE_AFTER = re.compile(
+    r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
+    r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.){3,110}?)\s*(?=[.;:\n]|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
+)
+_APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){1,3})\s*(?:[.,;]|$)")
+
+_ACT_VERBS = r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled)\b"
+_SPEECH_ACT = re.compile(
+    # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
+    rf"(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,60}}$"
+)
+_OPENERS = frozenset(
+    "earlier later the in on at but and yesterday today this last meanwhile however also then after before when while".split()
+)
+_SPEECH_VERB = re.compile(_ACT_VERBS)  # a cheap test before the costly pattern
+# Attribution earlier in the quotation's sentence, as reports write it: "According to the
+# Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^“”\",.;]|(?<=[A-Z])\.){3,140}?),\s*$")
+_REPORT_VERBS = re.compile(
+    r"\b(?:said|says|stated|states|asserted|asserts|argued|argues|reported|reports|noted|notes|warned|warns|wrote|writes|"
+    r"indicated|indicates|concluded|concludes|claimed|claims|told|testified|acknowledged|announced|declared|cautioned|"
+    r"stressed|emphasized|insisted|estimated|found|finds|described|warning|stating|saying|noting|arguing)\b"
+)
+_COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
+_SUBJECT_NAME = rf"(?:{NAME_WORD}(?:\s+(?:of|for|and|de|del)?\s*{NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
+_SUBJECT = re.compile(rf"(?P<who>{_SUBJECT_NAME})(?:[’']s)?\s*$")
+# The sentence's own subject, after an opening phrase: "In May 2026, PRC authorities issued ...".
+_OPENING_SUBJECT = re.compile(
+    rf"^(?:[A-Z][a-z]*\s[^,]{{1,40}},\s*)?(?P<who>{_SUBJECT_NAME})\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:[a-z]+(?:ed|s)|made|told|said|met|went|took|gave|spoke|wrote|sent|came|left|held|led|won|saw|got|set|kept|brought|"
+    r"thought|found|became|began)\b"
+)
+# A passive attribution after the verb: "described internally by then-DEA Administrator Anne Milgram".
+_BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})")
+# A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
+_SIGNATURE = re.compile(rf"(?P<who>(?:{NAME_WORD}\s+){{1,5}}?{NAME_WORD})\s*(?:\n|$|{MONTH}\s+\d)")
+_ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
+
+
+def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None] | None:
+    """'…," said Jane Roe, director of X.' / '…," Jane Roe said.' / '…," the minister, Ana Duarte,
+    said.' / '…,' he said. `start` is just after the closing mark."""
+    match = _AFTER.match(text, start, end)
+    if match is None:
+        return None
+    if match.group("who1"):
+        who, role = match.group("who1"), None
+        rest = match.end()
+        named = _APPOSITIVE_NAME.match(text, rest, end) if who.lower().startswith(("the ", "a ", "an ")) else None
+        if named:  # "said the former ambassador to Peru, Jane Roe": the description is the role
+            return named.group("name"), who + named.group("more").rstrip()
+        role_match = _ROLE_AFTER.match(text, rest, end)
+        if role_match and not re.match(r"(?:he|she|they|it)\b", who, re.I):
+            role = role_match.group("role").strip()
+        return who, role
+    if match.group("who3"):  # '…," the paper quoted Prince Saud as saying.'
+        return match.group("who3"), None
+    desc = match.group("desc").split()
+    # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
+    described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
+    role = match.group("role2") or match.group("role3") or (" ".join(desc) if described else "")
+    return match.group("who2"), (role.strip() or None)
+
+
+def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
+    """'Jane Roe said: "…' / 'Jane Roe, the director, said "…' / 'He added: "…'."""
+    window = text[start:end]
+    colon = _COLON.search(window)
+    named = (colon.group("who") or colon.group("line")) if colon else None
+    least = 1 if colon and colon.group("who") else 2  # a line's start names a person in full
+    if named and any(j == len(named.split()) and j - i >= least for i, j in name_groups(named.split())):
+        return named, None  # "President Jane Roe: “…”"
+    if not re.search(rf"{_VERBS}|{_LEADS}|quoted", window):
+        return None
+    match = _BEFORE.search(window)
+    if match is None:
+        return None
+    who, role = match.group("who") or match.group("who_b"), match.group("role") or match.group("role_b")
+    if (
+        role
+        and re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s", who)
+        and any(j - i >= 2 and j == len(role.split()) and i == 0 for i, j in name_groups(role.split()))
+    ):
+        return role.strip(), who  # "The harbor master, Lena Ortiz, said:": the name, and the description as role
+    return who, (role.strip() if role else None)
+
+
+def sentence_before(text: str, para_start: int, quote_start: int, reach: int) -> str:
+    """The part of the quotation's sentence before it, looking back at most `reach` characters."""
+    start = max(para_start, quote_start - reach)
+    ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[start:quote_start])]
+    return text[start + (ends[-1] if ends else 0) : quote_start]
+
+
+def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | None:
+    """A named person who is the subject of a speech act in the quotation's sentence. The act
+    lies within 260 characters of the quotation (the pattern's own reach), so only that much of
+    the sentence is searched, and only when a speech verb is there."""
+    sentence = sentence_before(text, para_start, quote_start, 260)
+    if not _SPEECH_VERB.search(sentence):
+        return None
+    for capital in re.finditer(r"\b[A-Z]", sentence):
+        act = _SPEECH_ACT.match(sentence, capital.start())
+        if act is None:
+            continue
+        words = act.group("who").split()
+        while words and words[0] in NOT_NAME and words[0].lower() in _OPENERS:
+            words = words[1:]  # "Earlier this week, the local Arab News said ..." -> Arab News
+        if words and not any(w in NOT_NAME and w.lower() in _OPENERS for w in words):
+            return " ".join(words)
+    return None
+
+
+def report_attribution(text: str, para_start: int, para_end: int, open_at: int, close_at: int) -> str | None:
+    """The source a report's sentence credits before a quotation ("according to X," or the
+    subject of the sentence's first reporting verb), or the signature under an epigraph."""
+    return _sentence_attribution(text, para_start, open_at) or _signature(text, open_at, close_at, para_start, para_end)
+
+
+def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str | None:
+    sentence = sentence_before(text, para_start, quote_start, 400).lstrip()  # further back is another sentence
+    according = _ACCORDING.search(sentence)
+    if according:
+        # "the Department's 2025 review (DR) from March 2025" -> "Department's 2025 review"
+        who = re.sub(r"\s*\([^()]{1,40}\)", "", according.group("who").strip())
+        who = re.sub(rf"\s+(?:from|in|of|on|published|released)\s+(?:{MONTH}\s+)?(?:19|20)\d\d$", "", who)
+        return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I)
+    verb = _REPORT_VERBS.search(sentence)
+    if verb is None:
+        return None
+    agent = _BY_AGENT.match(sentence[verb.end() :])
+    if agent:
+        return agent.group("who")
+    # Parenthesised acronyms and dates sit between a subject and its verb: drop them.
+    lead = re.sub(r"\s*\([^()]{1,40}\)", "", sentence[: verb.start()]).rstrip()
+    lead = re.sub(r"\s+(?:has|have|had|also|has also|recently|reportedly|later)$", "", lead)
+    lead = re.sub(r",\s+(?:which|who)\s[^,]{1,80},?$", "", lead)  # "the Ministry, which oversees X, said"
+    subject = _SUBJECT.search(lead) or _OPENING_SUBJECT.match(lead)
+    if subject is None:
+        return None
+    words: list[str] = [w for w in subject.group("who").split() if w not in ("The", "In", "On", "At")]
+    if len(words) == 1 and words[0] in ("He", "She", "They"):
+        return words[0]  # "He … told Biden that he would meet “…”": the pronoun is resolved later
+    return " ".join(words) if words and not all(w in NOT_NAME for w in words) else None
+
+
+def _signature(text: str, open_at: int, close_at: int, para_start: int, para_end: int) -> str | None:
+    """An epigraph: a paragraph that is only the quotation, signed by a name on the next line."""
+    if not _ONLY_EMPHASIS.fullmatch(text, para_start, open_at) or not _ONLY_EMPHASIS.fullmatch(text, close_at + 1, para_end):
+        return None
+    skipped = _ONLY_EMPHASIS.match(text, para_end)  # always matches, perhaps nothing
+    signed = _SIGNATURE.match(text, skipped.end() if skipped else para_end)
+    return signed.group("who") if signed and signed.group("who").split()[0] not in NOT_NAME else None

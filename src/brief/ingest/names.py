@@ -1,0 +1,321 @@
+"""People a source names as actors, with the role the text gives each.
+
+Stage: extraction (after cleaning). The text is read once as runs of capitalised words (with the
+small words of titles between them: "Secretary of State Antony Blinken"); in each run a name is a
+group of words none of which belongs to titles, portfolios, places, organisations or headlines
+(:mod:`.vocabulary`). A group is a person when the text says so: a title before it, a role noun
+before it ("Seoul resident Margie Kim"), an appositive after it ("Jane Roe, director of X"), a
+verb of a person after it, its surname used alone elsewhere, or a transcript's speaker label.
+Every pattern is bounded and tried once per run, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from brief.ingest.namewords import HONORIFICS as _HONORIFICS
+from brief.ingest.namewords import SP as _SP
+from brief.ingest.namewords import NameIndex, join_name, name_groups, runs
+from brief.ingest.vocabulary import (
+    HEADLINE_VERBS,
+    NAME_WORD,
+    NOT_NAME,
+    ORG_HEADS,
+    PARTICLES,
+    ROLE_LABELS,
+    ROLE_NOUNS,
+    TITLES,
+    bare,
+    is_person_name,
+)
+
+MAX_PEOPLE = 500  # people a source names; each quotation's speaker is looked up among them
+MAX_LABELS = 50  # distinct speaker labels of a transcript resolved to names
+
+_CONNECTORS = frozenset("of for to the and on at".split())
+_MODIFIERS = frozenset(
+    "Former Then Senior Acting Deputy Chief Executive Board Member Interim Special Permanent Under Associate Assistant Principal "
+    "Managing First Second Ranking Majority Minority Crown Vice Co-Founder Founder Fellow Head Nominee Trustee".split()
+)
+_LEADING = frozenset("When And But As If While After Before Since Then Today Yesterday The A An So Now".split())
+_ROLE_STOPS = frozenset(
+    "the a an his her its their and but or so yet said says by with who which that as when while plays played for of in on at to "
+    "have has had is was were are be been signed named hired appointed told met called monday tuesday wednesday thursday friday "
+    "saturday sunday yesterday today what our my your whose".split()
+)
+_ROLE_START = frozenset("a an the former then his her their its one chief senior deputy acting executive co-founder founder".split())
+_PERSON_VERBS = re.compile(
+    r"^,?[^\S\n]+(?:\w+ly[^\S\n]+)?(?:said|says|told|tells|added|adds|explained|argued|warned|wrote|writes|asked|recalled|replied|"
+    r"tweeted|noted|insisted|acknowledged|admitted|was born|died|plays|played|stars|starred|directed|founded|resigned|"
+    r"signed|issued|led|spoke|met|became|served|joined|won|scored|helped|urged|visited|testified|married|welcomed|praised|"
+    r"criticised|criticized|thanked|hosted|attended|denied|confirmed|invented|designed|painted|drew|studied|taught|lived|"
+    r"established|ordered|appointed|nominated|proclaimed|approved|vetoed|pardoned|ruled|governed|"
+    r"who|whose|has said|had said)\b"
+)
+_APPOSITIVE = re.compile(
+    r"^,[^\S\n]+(?P<role>(?:(?:an?|the|former|then-)[^\S\n]+)?(?:[a-z][\w-]*|[A-Z][\w.’'-]*)(?:[^,.;:“”\"\n]|(?<=[A-Z])\.){0,110}?)"
+    r"(?=[,.;:\n]|$)"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|according to|added|asked|wrote|told|starring|featuring|(?:directed|written|played|produced|founded|chaired) by)[^\S\n]+$"
+)
+_COPULA = re.compile(r"[^\S\n]+(?:is|was|has been|had been|serves as|served as)[^\S\n]+(?P<role>(?:the|a|an)[^\S\n][^.;:,“”\"\n]{3,100})")
+_AGE = re.compile(r"^,[^\S\n]+\d{2},")
+_NOT_ROLE_START = frozenset("who whose which and but or said says told as in on at when after while where that this it he she they".split())
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:[^\S\n][A-Z][A-Z.'’-]*){0,4}):[^\S\n]", re.M)
+
+
+def find_people(text: str) -> dict[str, str | None]:
+    """People with roles: "Attorney General William Barr", "Eduardo Guerrero, a security consultant"."""
+    people, _ = people_and_index(text)
+    return dict(people)
+
+
+_last: list[tuple[str, dict[str, str | None], NameIndex]] = []  # the last text read: quotations read it again
+
+
+def people_and_index(text: str) -> tuple[dict[str, str | None], NameIndex]:
+    """The people of a text and the index of its names, read once for the last text asked about."""
+    if _last and _last[0][0] is text:
+        return dict(_last[0][1]), _last[0][2]
+    people, index = _read_people(text)
+    _last[:] = [(text, people, index)]
+    return dict(people), index
+
+
+def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
+    people: dict[str, str | None] = {}
+    index = NameIndex()
+    candidates: list[str] = []
+
+    def add(name: str, role: str | None) -> None:
+        if (len(people) < MAX_PEOPLE or name in people) and people.get(name) is None:
+            people[name] = role.strip(" ,") if role else None
+
+    index.runs = runs(text)
+    for start, tokens in index.runs:
+        groups = name_groups(tokens)
+        if len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in ("De", "Van", "Von", "Le", "La", "Da", "Di", "Del", "Du")):
+            index.alone[bare(" ".join(tokens))] += 1
+        accepted_end = -1  # where the last person of this run ends
+        for i, j in groups:
+            if j < len(tokens) and bare(tokens[j]) in ORG_HEADS:
+                continue  # "Conflict Resolution Clinic": a name of an organisation
+            name = join_name(tokens[i:j])
+            words = [w for w in name.split() if w not in PARTICLES]
+            if len(words) > 4:
+                continue
+            if len(words) >= 2:
+                index.note(name)
+            found = _person(text, start, tokens, groups, i, j, len(words))
+            if found is None and len(words) >= 2 and accepted_end >= 0 and tokens[accepted_end:i] == ["and"]:
+                found = ""  # "starring Dennis Quaid and Scarlett Johansson": a person beside a person
+            if found is not None:
+                add(name, found or None)
+                accepted_end = j
+            elif len(words) >= 2:
+                candidates.append(name)
+    for name in candidates:  # a surname used alone: "Robert Doyle ... Doyle said"
+        surname = name.split()[-1]
+        if len(name.split()) > 3:
+            continue
+        if index.alone[surname] or (index.alone[" ".join(name.split()[-2:])] and name.split()[-2] in ("De", "Van", "Von")):
+            add(name, None)
+    for _, label, role in speaker_labels(text, people, index):
+        if label:
+            add(label, role)
+    return _merged(people, index), index
+
+
+@lru_cache(maxsize=65_536)
+def _is_title(token: str) -> bool:
+    return token in TITLES or (token.startswith(("then-", "ex-", "Then-", "Ex-")) and token.split("-", 1)[1] in TITLES)
+
+
+def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, int]], i: int, j: int, size: int) -> str | None:
+    """The role of the name tokens[i:j] of a run if the text says it is a person's ('' for a
+    person without a role), else None."""
+    if size == 1 and not (i and _is_title(tokens[i - 1])):
+        return None  # one word is a person's name only right after a title (the cheap test first)
+    # The name before this one ends the title before this one: a name of two words or more, or
+    # one word after a title ("President Biden and First Lady Jill Biden").
+    previous_end = max((b for a, b in groups if b <= i and (b - a >= 2 or (a and _is_title(tokens[a - 1])))), default=0)
+    before = tokens[previous_end:i]
+    while before and before[0] in _CONNECTORS:
+        before = before[1:]
+    titled = [k for k, t in enumerate(before) if _is_title(t)]
+    # One word after a title is a name only right after a title of address ("Governor
+    # Hochul"), not after a modifier ("Former Conservative") or a complement ("Leader of
+    # the Opposition").
+    single = size == 1 and (not before or not _is_title(before[-1]) or before[-1] in _MODIFIERS)
+    # A name between the title and this one is the title's ("President Biden Announces Key
+    # Nominees"), as is a headline's verb between them.
+    last = previous_end + (titled[-1] if titled else 0)
+    taken = any(a > last and _is_title(tokens[a - 1]) for a, _ in groups if a < i) or any(t in HEADLINE_VERBS for t in tokens[last:i])
+    if titled and not single and not taken and before[-1] not in _CONNECTORS:  # "Secretary of the Substance Abuse …"
+        links = [k for k in range(titled[0]) if before[k] in _CONNECTORS]
+        if links:  # "Reception for Lieutenant Governor John Roe": the role starts at the title
+            before = before[links[-1] + 1 :]
+        while len(before) > 1 and (before[0] in _LEADING or before[0] in HEADLINE_VERBS):
+            before = before[1:]  # "Remarks Honoring Dr. Jane Roe"
+        title = " ".join(before)  # "Secretary of State Antony Blinken": the title is a role
+        return "" if title.rstrip(".") in _HONORIFICS else title
+    if start < 0 or size < 2:
+        return None
+    at = start + len(" ".join(tokens[:i])) + (1 if i else 0)
+    end = at + len(" ".join(tokens[i:j]))
+    if i == 0 and _SAID_BEFORE.search(text, max(0, at - 20), at):  # '…," said Jane Roe, director of X.'
+        return (_role_after(text, at, end) or "") if j == len(tokens) else ""
+    if i == 0:
+        role = _role_before(text, at) or _title_before_comma(text, at)
+        if role:
+            return role
+    if j == len(tokens):
+        return _role_after(text, at, end)
+    return None
+
+
+def _title_before_comma(text: str, at: int) -> str | None:
+    """'the finance minister, Pedro Alva', 'Federal Commissioner for X, Jane Roe': a title and a
+    comma just before the name."""
+    window = text[max(0, at - 120) : at]
+    if not window.rstrip().endswith(","):
+        return None
+    words = re.split(r"[.;:!?\n,]", window.rstrip()[:-1])[-1].split()[-8:]
+    # The description starts at its article ("the harbor chief") or is the whole clause, a
+    # title ("Federal Commissioner for Protection against Coastal Risks").
+    articles = [k for k, w in enumerate(words) if w.lower() in ("the", "a", "an", "his", "her", "its", "their")]
+    if articles:
+        words = words[articles[-1] :]
+    elif not words or not words[0][:1].isupper():
+        # "saying another “most wanted” drug cartel leader, Jane Roe": the words back to a stop
+        kept: list[str] = []
+        for word in reversed(words):
+            if word.lower() in _ROLE_STOPS or word[-1] in '“”"' or word.endswith("ing"):
+                break
+            kept.insert(0, word)
+        words = kept
+    clause = " ".join(words)
+    titled = any((_is_title(w) and w not in _MODIFIERS) or w.lower() in ROLE_NOUNS for w in words)
+    return clause if titled and not is_person_name(clause) else None
+
+
+def _role_before(text: str, at: int) -> str | None:
+    """A role noun written just before a name ("Seoul resident", "State Department deputy
+    spokesperson"), with the words before it back to a boundary."""
+    words = text[max(0, at - 80) : at].rsplit("\n", 1)[-1].split()  # a role is on the name's line
+    if not words or words[-1] not in ROLE_NOUNS:
+        return None
+    kept: list[str] = []
+    for word in reversed(words[-6:]):
+        if word.lower() in _ROLE_STOPS or word[-1] in ',.;:“”"' or word.endswith("ing"):  # not "representing failed candidate"
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def _role_after(text: str, at: int, end: int) -> str | None:
+    """The appositive after a name ("Jane Roe, director of X" -> "director of X"); a name that
+    starts a line takes the rest of the line ("Jane Roe, Nominee for Director of X, Department
+    of Y"). '' for a person without a role (a verb of a person follows); None when nothing says
+    the name is a person's."""
+    after = text[end : end + 220]
+    line_start = text.rfind("\n", max(0, at - 20), at) + 1
+    if (line_start or at < 20) and not text[line_start:at].strip("•*-–— \t") and after.startswith(", "):
+        line = re.split(r"\n|[^\S\n][-–•][^\S\n]", after, maxsplit=1)[0]  # "- Jane Roe, Nominee for X - Tom Lee, ..."
+        role = line[2:].strip(" .")
+        titled = any(_is_title(w) or w.lower() in ROLE_NOUNS for w in role.split()[:8])  # not "Philadelphia, Pennsylvania"
+        if titled and role.split()[0] not in _NOT_ROLE_START and len(role) < 200 and not re.search(r"[.!?](?:\s|$)|[“”\"]", line):
+            return role
+    if _AGE.match(after) or _PERSON_VERBS.match(after):
+        return ""
+    copula = _COPULA.match(after)  # "Jane Roe is the director of X", "… was a lawyer"
+    if copula and any(w.lower().strip(",") in ROLE_NOUNS for w in copula.group("role").split()[:6]):
+        return copula.group("role").strip()
+    appositive = _APPOSITIVE.match(after)
+    if appositive and appositive.group("role").split()[0].lower() not in _NOT_ROLE_START:
+        role = re.split(r"\s+(?:said|says|told|tells|added|adds|explained|warned|wrote|writes|who|which)\b", appositive.group("role"))[
+            0
+        ].strip()
+        # A role says what the person is: "a lawyer", "director of X", "Nominee for Y"; not what
+        # they did ("beat his co-star").
+        lowered = [w.lower().strip("’'s") for w in role.split()[:5]]
+        titled = any(w in ROLE_NOUNS or (w.capitalize() in TITLES and w.capitalize() not in _MODIFIERS) for w in lowered)
+        if not titled and any(w in ORG_HEADS for w in role.split()[:6]):
+            return None  # "Fly Formula, the Department of Health": an organisation, not a role
+        groups = name_groups(role.split())
+        names_one = bool(groups) and groups[-1][1] == len(role.split()) and groups[-1][1] - groups[-1][0] >= 2
+        if (role.split()[0] in _ROLE_START or titled) and not names_one:  # "Tom Lee, Representative Ann Bishop": a list of names
+            return role
+    return None
+
+
+def speaker_labels(text: str, people: dict[str, str | None], index: NameIndex) -> list[tuple[int, str, str | None]]:
+    """Transcripts' speaker labels, each as (where, person, role): "THE PRESIDENT:" is the
+    president the text names, "MS. JEAN-PIERRE:" and "SECRETARY BLINKEN:" name a person. A label
+    that names a role only ("MODERATOR:", "Q") is the end of the previous speaker's turn: (where, '', None)."""
+    found: list[tuple[int, str, str | None]] = []
+    resolved: dict[str, tuple[str, str | None]] = {}
+    for match in _LABEL.finditer(text):
+        label = match.group("label")
+        if label not in resolved and len(resolved) < MAX_LABELS:
+            resolved[label] = _label_person(text, label, people, index)
+        found.append((match.start(), *resolved.get(label, ("", None))))
+    return found
+
+
+def _label_person(text: str, label: str, people: dict[str, str | None], index: NameIndex) -> tuple[str, str | None]:
+    words = [w.capitalize() if "." not in w else w.title() for w in label.split()]
+    if any(w in NOT_NAME and w not in TITLES and w.rstrip(".") not in _HONORIFICS for w in words[1:]) or len(words) > 4:
+        return "", None  # "A RETURN TO ACCOUNTABILITY:" is a heading
+    if words[0] == "The":
+        title = " ".join(words[1:])
+        holder = next((n for n, r in people.items() if r and r.split()[-1:] == title.split()[-1:] and r.endswith(title)), None)
+        holder = holder or _titled_in(text, title)
+        return (holder, title) if holder else ("", None)
+    if any(w.strip(".'’") in ROLE_LABELS for w in words) or len(label.replace(".", "").replace(" ", "")) < 3:
+        return "", None
+    surname = _spelled(text, words[-1])
+    address = " ".join(words[:-1]).rstrip(".")
+    if surname and is_person_name(surname):  # "Ms." is a form of address, not a role
+        return index.complete(surname), None if not address or address in _HONORIFICS else address
+    return "", None
+
+
+def _titled_in(text: str, title: str) -> str | None:
+    """The name after the first "President X" in the text that is not "Vice President X"."""
+    for match in re.finditer(rf"(?<!Vice )\b{re.escape(title)}{_SP}({NAME_WORD}(?:{_SP}{NAME_WORD}){{0,3}})", text[:200_000]):
+        groups = name_groups(match.group(1).split())
+        if groups and groups[0][0] == 0:
+            i, j = groups[0]
+            return join_name(match.group(1).split()[i:j])
+    return None
+
+
+def _spelled(text: str, word: str) -> str | None:
+    """How the text spells an upper-case label's surname elsewhere ("MCCONNELL" -> "McConnell")."""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", text[:200_000], re.I):
+        found = match.group(0)
+        if not found.isupper():
+            return found
+    return word if "-" in word or word.isalpha() else None
+
+
+def _same_role(one: str | None, other: str | None) -> bool:
+    """Roles of one person: "President" and "U.S. President"; not "President" and "First Lady"."""
+    return not one or not other or one.split()[-1].lower() == other.split()[-1].lower()
+
+
+def _merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | None]:
+    """One entry a person: "Biden" (from "President Biden") goes into "Joe Biden" when the text
+    names him in full, keeping the role either gives."""
+    merged: dict[str, str | None] = {}
+    for name, role in people.items():
+        fuller = [
+            n for n in people if (n.endswith(" " + name) or (" " not in name and n.startswith(name + " "))) and _same_role(role, people[n])
+        ]  # "Biden" (President) is not "Jill Biden" (First Lady)
+        namesakes = [n for n in people if n.endswith(" " + name)]
+        full = fuller[0] if len(fuller) == 1 else index.complete(name) if not namesakes else name
+        merged[full] = merged.get(full) or people.get(full) or role
+    return merged

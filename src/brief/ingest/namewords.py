@@ -1,0 +1,90 @@
+"""Names in a text's words: runs of capitalised words, the groups of name words in each run, and
+an index of the names of two words or more, to complete a surname used alone.
+
+Stage: extraction (used by :mod:`.names` and :mod:`.quotes`). One regular expression reads the
+runs in one pass; each run is at most twenty words, so the work on a run is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from brief.ingest.vocabulary import ABBREVIATIONS, NAME_WORD, NOT_NAME, PARTICLE, PARTICLES, PLACE_STARTS, TITLES, bare, is_name_word
+
+HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
+SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
+_RUN = re.compile(
+    rf"(?:(?<=then-)|(?<=ex-)|(?<![\w'’-])){NAME_WORD}(?:{SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){SP}){{0,3}}{NAME_WORD}){{0,19}}"
+)
+
+
+@dataclass
+class NameIndex:
+    """Every group of name words in a text (people or not yet known), to complete a surname."""
+
+    full: dict[str, list[str]] = field(default_factory=dict)  # surname -> names of two words or more ending in it
+    alone: Counter[str] = field(default_factory=Counter)  # words used as a name on their own
+    runs: list[tuple[int, list[str]]] = field(default_factory=list)  # the text's runs of capitalised words, read once
+
+    def note(self, name: str) -> None:
+        names = self.full.setdefault(name.split()[-1], [])
+        if name not in names and len(names) < 8:
+            names.append(name)
+
+    def complete(self, name: str) -> str:
+        """'Roe' -> 'Jane Roe', 'Forrest Jones' -> 'Michael Forrest Jones', when the text names
+        one person so (two people of one surname leave it as it is)."""
+        fuller = [n for n in self.full.get(name.split()[-1], []) if n.endswith(" " + name)]
+        longest = max(fuller, key=len, default=None)
+        return longest if longest and all(longest.endswith(n) for n in fuller) else name
+
+
+def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
+    """Ranges [i, j) of tokens that can be a name: name words, with particles inside."""
+    groups: list[tuple[int, int]] = []
+    start = None
+    for index, token in enumerate([*tokens, ""]):
+        word = bare(token)
+        inside = start is not None and (token in PARTICLES or bool(re.fullmatch(r"[A-Z]\.", token)))  # "de", "R."
+        addressed = (
+            index > 0 and tokens[index - 1].rstrip(".") in HONORIFICS and word[:1].isupper() and word not in NOT_NAME and word not in TITLES
+        )
+        ok = bool(token) and (is_name_word(word, first=start is None and not addressed) or inside)  # "Dr. King"
+        if ok and start is None and word in PLACE_STARTS:
+            ok = False  # "Hong Kong", "Las Vegas"
+        if ok and start is not None and word in TITLES and index + 1 < len(tokens) and is_name_word(bare(tokens[index + 1])):
+            ok = False  # "Rear Admiral Tomas Brandt": a title before a name ends the group before it
+        if ok and start is None:
+            start = index
+        if not ok or word != token:  # a possessive ends a name: "Obama’s Initiative"
+            end = index + 1 if ok else index
+            if start is not None:
+                while end > start and (tokens[end - 1] in PARTICLES or re.fullmatch(r"[A-Z]\.", tokens[end - 1])):
+                    end -= 1
+                if end > start:
+                    groups.append((start, end))
+            start = None
+    return groups
+
+
+def runs(text: str) -> list[tuple[int, list[str]]]:
+    """Runs of capitalised words as (start, tokens), cut where a sentence ends inside one."""
+    found: list[tuple[int, list[str]]] = []
+    for match in _RUN.finditer(text):
+        tokens, start = [], match.start()
+        for token in re.split(SP, match.group(0)):
+            if token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not re.fullmatch(r"[A-Z]\.", token):
+                tokens.append(token[:-1])
+                found.append((start, tokens))
+                start, tokens = -1, []
+            else:
+                tokens.append(token)
+        if tokens:
+            found.append((start, tokens))
+    return found
+
+
+def join_name(tokens: list[str]) -> str:
+    return " ".join(bare(t) if i == len(tokens) - 1 else t for i, t in enumerate(tokens))

@@ -1,0 +1,382 @@
+"""Quotations and who said them.
+
+Stage: extraction (after cleaning; people come from :mod:`.names`). Quotation marks are paired in
+one pass: a mark opens or closes by the spaces around it, as a reader tells them apart, so
+straight marks, curly ones and British single marks ('text,' he said) all pair. A quotation that
+runs over paragraphs opens each one and closes only at the last; a flattened text keeps the
+opening mark of each paragraph after a sentence end; every part takes the speaker of the whole.
+The speaker comes from the words after the closing mark ("…," said Jane Roe, director of X), or
+before the opening one (Jane Roe said: "…"), or the attribution of the quotation just before it;
+a pronoun or a bare surname resolves to the person the text last named in full.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from brief.ingest.attribution import attribution_after, attribution_before, report_attribution, sentence_before, short_quote_speaker
+from brief.ingest.names import people_and_index, speaker_labels
+from brief.ingest.namewords import NameIndex, name_groups
+from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ORG_HEADS, PARTICLES, ROLE_NOUNS, TITLES, bare
+
+MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
+MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
+_PRONOUNS = ("he", "she", "they", "it")
+_LINKS = frozenset("of for to the and on at".split())
+_HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr Lord Lady".split())
+_ACTS = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|said|told|spoke|went|came|made|took|gave)\b")
+_PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z][^.!?\n“”\"]{0,250}[.!?]\s*(?:\n\n)?$")
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
+    r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
+)
+
+
+@dataclass
+class FoundQuote:
+    speaker: str
+    role: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Span:
+    """A quotation between two marks, or the paragraph of a long one that does not close."""
+
+    open: int
+    close: int  # the closing mark, or where the paragraph (or the text before the next opening) ends
+    closed: bool
+    chain: int  # the parts of one quotation share it
+
+
+def _double_opens(text: str, i: int) -> bool:
+    if text[i] == "“":
+        return True
+    return (
+        text[i] == '"'
+        and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/:")
+        and i + 1 < len(text)
+        and not text[i + 1].isspace()
+    )
+
+
+def _double_closes(text: str, i: int) -> bool:
+    return text[i] == "”" or (text[i] == '"' and i > 0 and not text[i - 1].isspace())
+
+
+def _single_opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    return (before.isspace() or before in "([—–“") and i + 1 < len(text) and text[i + 1].isalpha()
+
+
+_SINGLE_CLOSE_AFTER = re.compile(r"[^\S\n]+(?:said|says|he|she|they|it|asked|added|according)\b|[,.;:!?)\n—–]|$")
+
+
+def _single_closes(text: str, i: int) -> bool:
+    """A closing single mark, not an apostrophe: after punctuation ('text,'), or followed by
+    punctuation or an attribution ('text' he said). "workers' rights" is a possessive."""
+    if i == 0 or text[i - 1].isspace() or (i + 1 < len(text) and text[i + 1].isalnum()):
+        return False
+    return text[i - 1] in ",.!?;:…" or bool(_SINGLE_CLOSE_AFTER.match(text, i + 1))
+
+
+def _pair(
+    text: str,
+    marks: list[int],
+    breaks: list[int],
+    opens: Callable[[str, int], bool],
+    closes: Callable[[str, int], bool],
+    chain: int = 0,
+) -> list[_Span]:
+    """Quotations from the positions of one kind of mark, in one pass: each mark closes the open
+    quotation, opens one, or continues it into the next paragraph. `chain` numbers the first
+    quotation (minus one), so that two kinds of marks never share a number."""
+    spans: list[_Span] = []
+    pending: int | None = None
+    for i in marks:
+        if pending is not None:
+            after = bisect_left(breaks, pending)
+            if i - pending > MAX_QUOTE:
+                pending = None
+            elif after < len(breaks) and breaks[after] < i:
+                # The paragraph ended while the quotation was open: it goes on only if the next
+                # paragraph starts with an opening mark.
+                starts_next = (after + 1 == len(breaks) or breaks[after + 1] > i) and not text[breaks[after] : i].strip()
+                if starts_next and opens(text, i):
+                    spans.append(_Span(pending, breaks[after], False, chain))
+                    pending = i
+                    continue
+                pending = None
+        if pending is not None and closes(text, i) and i > pending + 1:
+            spans.append(_Span(pending, i, True, chain))
+            pending = None
+            continue
+        if opens(text, i):
+            if pending is not None and i - pending > 2 and re.search(r"[.!?…][^\S\n]*$", text[i - 3 : i]):
+                spans.append(_Span(pending, i, False, chain))  # a paragraph break lost: ". "Next paragraph"
+            else:
+                chain += 1
+            pending = i
+    return spans
+
+
+def quotation_spans(text: str, breaks: list[int]) -> list[_Span]:
+    """Quotations in double marks, then in single marks outside them."""
+    doubles = [m.start() for _, m in zip(range(MAX_QUOTATION_MARKS), re.finditer(r"[“”\"]", text), strict=False)]
+    spans = _pair(text, doubles, breaks, _double_opens, _double_closes)
+    covered = [(s.open, s.close) for s in spans]
+    starts = [a for a, _ in covered]
+    singles = []
+    for _, m in zip(range(MAX_QUOTATION_MARKS), re.finditer(r"[‘’']", text), strict=False):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or covered[k][1] < m.start():
+            singles.append(m.start())
+    spans += _pair(text, singles, breaks, _single_opens, _single_closes, chain=len(doubles) + 1)
+    return sorted(spans, key=lambda s: s.open)
+
+
+class _Mentions:
+    """Where the text names people, in order: a pronoun or a surname resolves to the person named
+    last before the quotation."""
+
+    def __init__(self, text: str, people: dict[str, str | None], index: NameIndex) -> None:
+        self.positions: list[int] = []
+        self.names: list[str] = []
+        self.by_word: dict[str, list[tuple[int, str]]] = {}
+        self.kinds: dict[str, list[tuple[int, str]]] = {}
+        surnames = {n.split()[-1]: n for n in people}
+        for start, tokens in index.runs:
+            if start < 0:
+                continue
+            for i, j in name_groups(tokens):
+                if j < len(tokens) and bare(tokens[j]) in ORG_HEADS:
+                    continue  # "Nuclear Consultative Group" names no person
+                name = " ".join(bare(t) for t in tokens[i:j])
+                at = start + len(" ".join(tokens[:i])) + (1 if i else 0)
+                words = [w for w in name.split() if w not in PARTICLES]
+                full = name
+                if len(words) >= 2:
+                    for word in {words[0], words[-1]}:
+                        self.by_word.setdefault(word, []).append((at, name))
+                else:
+                    full = self.complete(name, at) if name in self.by_word else surnames.get(name, name)
+                end = at + len(" ".join(tokens[i:j]))
+                acts = len(words) >= 2 and j == len(tokens) and bool(_ACTS.match(text, end))  # "Sam Ortiz runs the yard"
+                alone = len(words) >= 2 and index.alone[full.split()[-1]] > 0  # "Sam Ortiz … Ortiz said"
+                known = acts or alone or full in people or full.split()[-1] in surnames or (len(words) < 2 and " " in full)
+                if tokens[j - 1] != bare(tokens[j - 1]) or not known:
+                    continue  # "Yoon's order": a possessive names no speaker; nor a name nobody is known by
+                self.positions.append(at)
+                self.names.append(full)
+
+    def complete(self, name: str, position: int) -> str:
+        """'Roe' -> 'Jane Roe', the last name in full before `position` with that word first or last."""
+        if " " in name:
+            return name
+        found = self.by_word.get(name, [])
+        k = bisect_left(found, (position, "")) - 1
+        return found[k][1] if k >= 0 else (found[0][1] if found else name)
+
+    def named_before(self, text: str, noun: str, position: int) -> str | None:
+        """The last name before `position` that ends in `noun` ("... Strategy Report" for "the
+        report"), found in one pass over the text for each noun asked about."""
+        if noun not in self.kinds:
+            pattern = rf"(?:[A-Z][\w.’'-]{{0,40}}[^\S\n]+){{1,6}}(?i:{re.escape(noun)})\b"
+            self.kinds[noun] = [(m.start(), m.group(0)) for m in re.finditer(pattern, text)] if len(self.kinds) < 20 else []
+        found = self.kinds[noun]
+        k = bisect_left(found, (position, "")) - 1
+        if k < 0:
+            return None
+        words = found[k][1].split()
+        while words and words[0] in NOT_NAME:
+            words = words[1:]
+        return " ".join(words) if len(words) >= 2 else None
+
+    def is_person(self, name: str) -> bool:
+        return name in self.by_word or name.split()[-1] in self.by_word
+
+    def position_of_last(self, position: int) -> int:
+        k = bisect_left(self.positions, position) - 1
+        return self.positions[k] if k >= 0 else -1
+
+    def last_before(self, position: int) -> str | None:
+        k = bisect_left(self.positions, position) - 1
+        return self.names[k] if k >= 0 else None
+
+
+def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[FoundQuote]:
+    """Quotations with speakers. A quotation of fewer than four words is a scare quote or a
+    slogan, not speech, unless a speech verb introduces it."""
+    found_people, index = people_and_index(text)
+    people = found_people if people is None else people
+    for name, role in found_people.items():
+        people.setdefault(name, role)
+    mentions = _Mentions(text, people, index)
+    labels = speaker_labels(text, people, index)
+    label_at = [at for at, _, _ in labels]
+    breaks = [m.start() for m in re.finditer(r"\n\n", text)]
+    spans = quotation_spans(text, breaks)
+    found: list[FoundQuote] = []
+    chains: dict[int, tuple[str, str | None] | None] = {}
+    for n, span in enumerate(spans):
+        k = bisect_right(breaks, span.open - 1)
+        para_start = breaks[k - 1] + 2 if k else 0
+        para_end = breaks[k] if k < len(breaks) else len(text)
+        inner_start, inner_end = span.open + 1, span.close
+        inner = text[inner_start:inner_end]
+        words = inner.split()
+        speaker: tuple[str, str | None] | None = chains.get(span.chain)
+        if speaker is None and span.closed:
+            speaker = attribution_after(text, span.close + 1, min(para_end, span.close + 200))
+        if speaker is None and (span.chain not in chains):
+            speaker = attribution_before(text, max(para_start, span.open - 160), span.open)
+        if speaker is None and not span.closed:
+            speaker = _chain_end_attribution(text, spans, n, breaks)
+        if speaker is None and k and para_start == span.open and text[: para_start - 2].rstrip().endswith(":"):
+            # A paragraph-long quotation that the paragraph before introduces: "Jane Roe said:"
+            speaker = attribution_before(text, max(0, para_start - 162), para_start - 2)
+        direct = speaker is not None
+        alone = not text[para_start : span.open].strip(" *_") and not text[span.close + 1 : para_end].strip(" .*_")
+        previous_para = breaks[k - 2] + 2 if k >= 2 else 0
+        if (
+            speaker is None
+            and found
+            and (
+                found[-1].end >= para_start
+                or re.fullmatch(r"[\s”\"’']*", text[found[-1].end : span.open])
+                or (alone and found[-1].start >= previous_para)  # a paragraph that is only a quotation goes on
+            )
+        ):
+            # An unattributed quotation in the paragraph of an attributed one, or right after
+            # it, continues the same speaker.
+            speaker = (found[-1].speaker, found[-1].role)
+        position = span.open
+        if speaker is None and len(words) >= 4:
+            who = report_attribution(text, para_start, para_end, span.open, span.close)
+            speaker = (who, None) if who else None
+            if who in ("He", "She", "They"):  # the subject of the sentence: its antecedent comes before it
+                position = span.open - len(sentence_before(text, para_start, span.open, 400))
+        if speaker is None and len(words) >= 4 and span.chain not in chains:
+            # 'Jane Roe criticised the plans. "If you want …"': a quotation that opens a sentence
+            # after one whose subject is a person, with nothing else to credit it.
+            sentence = _PREVIOUS_SENTENCE.search(text, max(0, span.open - 300), span.open)
+            named = mentions.last_before(span.open) if sentence else None
+            if named and sentence and mentions.position_of_last(span.open) >= sentence.start():
+                speaker = (named, None)
+        speech = direct and span.closed and inner.rstrip()[-1:] in ",.!?"  # '“I’m all yours,” he tells me'
+        if len(words) < 4 and span.chain not in chains and not speech:
+            # A word or two in quotation marks is a scare quote or a slogan, unless a named person
+            # is the subject of a speech act in the same sentence: "X accused them of “lying”".
+            who = short_quote_speaker(text, para_start, span.open)
+            if who is None:
+                continue
+            speaker = (who, None)
+        if speaker is None:
+            continue
+        if speaker[0].lower().split("’")[0].split("'")[0] in ("i", "we", "and i", "and we", "but i", "so i"):
+            # "I said, “…”" in a transcript: the speaker of the turn, if a label names one
+            k = bisect_right(label_at, span.open) - 1
+            if k < 0 or not labels[k][1]:
+                continue
+            speaker = labels[k][1], labels[k][2]
+        resolved, role = _resolve(text, speaker, position, people, mentions)
+        if resolved is None:
+            continue
+        name = resolved
+        chains[span.chain] = (name, role)
+        lead = len(inner) - len(inner.lstrip())
+        q_start = inner_start + lead
+        q_end = q_start + len(inner.strip().rstrip(" ,"))
+        if q_end > q_start:
+            found.append(FoundQuote(name, role, text[q_start:q_end], q_start, q_end))
+    return found
+
+
+def named_near(text: str, speaker: str, start: int, end: int) -> bool:
+    """The speaker is named within 600 characters before the quotation or 400 after it, as
+    `brief check` (quote/speaker) asks: one of the capitalised words of the name is there."""
+    names = [w for w in re.findall(r"[^\W\d_]{3,}", speaker) if w[0].isupper()] or re.findall(r"[^\W\d_]{4,}", speaker)
+    window = text[max(0, start - 600) : end + 400].lower()
+    return not names or any(name.lower() in window for name in names)
+
+
+def _chain_end_attribution(text: str, spans: list[_Span], k: int, breaks: list[int]) -> tuple[str, str | None] | None:
+    """The attribution after the closing mark of the last paragraph of a long quotation (the
+    span at index `k` is one of its paragraphs)."""
+    span = spans[k]
+    for later in spans[k + 1 : k + 21]:
+        if later.chain != span.chain:
+            return None
+        if later.closed:
+            b = bisect_left(breaks, later.close)
+            end = breaks[b] if b < len(breaks) else len(text)
+            return attribution_after(text, later.close + 1, min(end, later.close + 200))
+    return None
+
+
+def _fullest(name: str, people: dict[str, str | None]) -> str:
+    """'López Obrador' -> 'Andrés Manuel López Obrador' when the people hold one such name."""
+    fuller = [n for n in people if n.endswith(" " + name)]
+    return fuller[0] if len(fuller) == 1 or (fuller and " " not in name) else name
+
+
+def _resolve(
+    text: str, speaker: tuple[str, str | None], position: int, people: dict[str, str | None], mentions: _Mentions
+) -> tuple[str | None, str | None]:
+    """The speaker's name as the text gives it in full, and a role: titles move to the role,
+    pronouns and surnames resolve to the person last named."""
+    who, role = speaker
+    who = who.strip(" *_,")
+    lower = who.lower()
+    nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
+    if lower == "it":  # "…," it said: the company or office that is the subject of the sentence before
+        subjects = [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, max(0, position - 600), position)]
+        who_it = subjects[-1] if subjects else None
+        if who_it and who_it.split()[0] not in NOT_NAME and not (who_it in people or mentions.is_person(who_it)):
+            return who_it, role
+        return None, None
+    if lower in _PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS):  # "the minister said"
+        named = mentions.last_before(position)
+        if named is None:
+            return None, None
+        named = _fullest(named, people)
+        return named, people.get(named) or role
+    if nominal and nominal.group(1) not in ROLE_NOUNS:
+        named = mentions.named_before(text, nominal.group(1), position)  # "the report said": the report last named
+        if named:
+            return named, role
+    if lower.startswith(("the ", "a ", "an ")) or not who[:1].isupper():
+        tokens = who.split()
+        groups = name_groups(tokens)
+        if groups and groups[-1][1] == len(tokens) and groups[-1][1] - groups[-1][0] >= 2:
+            i, j = groups[-1]  # "the English poet John Milton": the name, the rest its role
+            return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i])
+        # "the harbor authority", "my mother": a description, capitalised as a speaker
+        return re.sub(r"^(?:an?|the|his|her|their|my|our)\s", lambda m: m.group(0).capitalize(), who), role
+    tokens = who.split()
+    ends = [k for k, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATIONS.fullmatch(t) and not re.fullmatch(r"[A-Z]\.", t)]
+    tokens = tokens[ends[-1] + 1 :] if ends else tokens  # "Lena Ortiz. Rear Admiral Tomas Brandt": another sentence
+    groups = name_groups(tokens)
+    i, j = groups[-1] if groups else (0, 0)
+    lead = tokens[:i]
+    # "Secretary of State Antony Blinken", "Yesterday Tom Baker": the name is the last group; a
+    # document ("Port Authority's 2024 Annual Review") is kept whole.
+    if (
+        j
+        and (j == len(tokens) or tokens[j] in TITLES)
+        and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead) or "and" in lead)
+    ):
+        title = " ".join(tokens[:i]).strip() or None
+        name = " ".join(bare(t) for t in tokens[i:j])
+        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            name = name[:-1]  # "said Ivo Marsh." ends a sentence
+        if title and (title.rstrip(".") in _HONORIFICS or not any(t in TITLES for t in tokens[:i])):
+            title = None  # "Sir Paul", "Mr Roe": a form of address, not a role
+        name = _fullest(mentions.complete(name, position), people)
+        return name, role or people.get(name) or title
+    return " ".join(tokens).rstrip("."), role
