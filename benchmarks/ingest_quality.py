@@ -6,7 +6,7 @@ measure is reported per kind, for the development part, the frozen part and the 
 for the sample articles (the raw articles of seeds/*.yaml, annotated in benchmarks/annotations/sample). Then the
 metadata of the saved web pages (../shared/corpus/html), key points on the BBC extractive
 summaries (benchmarks/keypoints_quality.py) and a confusion list of the worst misses of the
-development part (the frozen part's misses are listed only with --show-frozen, so that no rule is
+development part and the sample articles (the frozen part's misses are listed only with --show-frozen, so that no rule is
 written against them).
 
     .venv/bin/python benchmarks/ingest_quality.py [--part all|dev|frozen] [--bbc N] [--no-rouge]
@@ -117,12 +117,13 @@ def bench_set(report: list[str], part: str, show_frozen: bool, confusion: int) -
     report.append("")
     shown = Score()
     shown.add(dev)
+    shown.add(sample)
     if show_frozen:
         shown.add(frozen)
     by_measure: dict[str, list[tuple[str, str]]] = {}
     for measure, doc, what in shown.misses:
         by_measure.setdefault(measure, []).append((doc, what))
-    report.append(f"Confusion list ({'whole set' if show_frozen else 'development part only'}), worst first:")
+    report.append(f"Confusion list ({'whole set' if show_frozen else 'development part and sample articles'}), worst first:")
     report.append("")
     for measure in MEASURES:
         misses = by_measure.get(measure, [])
