@@ -67,10 +67,12 @@ def find_options(text: str, sentences: list[tuple[int, int]], catalogue: dict[st
         terms = [t for t in option.terms if t.strip()]
         if not terms:
             continue
-        pattern = re.compile("|".join(rf"\b{re.escape(t)}" for t in sorted(terms, key=len, reverse=True)), re.I)
+        pattern = re.compile("|".join(_term_pattern(t) for t in sorted(terms, key=len, reverse=True)), re.I)
+        lower_terms = {t.casefold() for t in terms if t == t.lower()}
+        named = {t for t in terms if t != t.lower()}  # terms the catalogue writes as names
         for start, end in sentences:
             sentence = text[start:end]
-            match = pattern.search(sentence)
+            match = next((m for m in pattern.finditer(sentence) if m.group(0) in named or not _inside_name(sentence, m, lower_terms)), None)
             if not match:
                 continue
             stance: Stance = (
@@ -87,6 +89,37 @@ def find_options(text: str, sentences: list[tuple[int, int]], catalogue: dict[st
             if previous is None or (previous.stance == "reports" and stance != "reports"):
                 found[option.id] = FoundOption(option.id, stance, _locator(sentence, match.start(), match.end()), start + match.start())
     return sorted(found.values(), key=lambda o: o.start)
+
+
+def _term_pattern(term: str) -> str:
+    """A catalogue term as a pattern that also finds its plural and verb forms: "money
+    laundering" finds "money launderers", "precursor chemical" finds "precursor chemicals". Only
+    an ending is changed ("police" never finds "policy"); names and short words stay exact."""
+    words = []
+    for word in term.split():
+        if word.islower() and len(word) >= 5 and word.isalpha():
+            root = re.sub(r"(?:ing|ers|er|ed|es|s)$", "", word)
+            words.append(re.escape(root) + r"(?:ing|ers?|ed|es|s)?")
+        else:
+            words.append(re.escape(word))
+    return r"\b" + r"\s+".join(words)  # open at the end: "extradite" finds "extradited"
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of|and|for|the))?\s+$")
+_NAME_AFTER = re.compile(r"^\s+(?:of|and|for)\s+(?:the\s+)?[A-Z]")
+
+
+def _inside_name(sentence: str, match: re.Match[str], lower_terms: set[str]) -> bool:
+    """A term the catalogue writes in lower case, found capitalised inside a longer capitalised
+    name ("Undersecretary of Population and Migration", "Weapons of Mass Destruction"), names an
+    office or a thing, not the option: a capitalised word runs into it, or it runs on into one.
+    A name that is the term itself ("a Foreign Terrorist Organization") still counts."""
+    if not lower_terms or not match.group(0)[:1].isupper():
+        return False
+    before = sentence[max(0, match.start() - 60) : match.start()]
+    if _NAME_WORD.search(before) and not re.search(r"(?:^|[.!?:“\"]\s*)[A-Z][\w’'-]*\s+$", before):
+        return True
+    return bool(_NAME_AFTER.match(sentence[match.end() : match.end() + 40]))
 
 
 def _locator(sentence: str, start: int, end: int, words: int = 10) -> str:
