@@ -177,6 +177,7 @@ def _figures(s: Score, doc: str, pred: SourceSummary, gold: list[dict[str, Any]]
             s.tally("key figure recall", found is not None, doc, f"missed {where}")
         if found is not None and g.get("accept"):
             s.tally("labels right", label_right(found.label, g["accept"]), doc, f"{where}: drafted label {found.label!r}")
+
     def repeats(f: Any, g: dict[str, Any]) -> bool:
         # The same figure stated again elsewhere (a headline, a summary, a transcript's repeats):
         # an annotation lists a fact once. Small counts ("two") are too common to count by value.
