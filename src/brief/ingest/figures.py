@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from brief.ingest.figurelabels import draft_label
-from brief.numbers import MONEY, Number, candidates, read_candidate
+from brief.numbers import MONEY, Number, candidates, named_numbers, read_candidate
 
 _KEY_TERMS = re.compile(
     r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+"
@@ -136,9 +136,12 @@ def _quote_span(text: str, sent_start: int, sent_end: int, start: int, end: int)
 
 
 def find_figures(text: str, sentences: list[tuple[int, int]], published_year: int | None = None) -> list[FoundFigure]:
-    """Figures of the numbers among the text's first MAX_CANDIDATES candidates, ranked."""
+    """Figures of the numbers among the text's first MAX_CANDIDATES candidates, ranked. A number
+    the text uses in a name elsewhere ("the Xbox 360") is no count where it stands alone ("your
+    360 library")."""
     found: list[FoundFigure] = []
     budget = MAX_CANDIDATES
+    named = named_numbers(text)
     for sent_start, sent_end in sentences:
         sentence = text[sent_start:sent_end]
         periods = None
@@ -147,7 +150,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
             if budget < 0:
                 break
             number = read_candidate(match, sentence)
-            if number is not None:
+            if number is not None and not (number.kind == "number" and number.token in named):
                 periods = periods or _Periods(sentence, published_year)
                 found.append(_figure(number, sentence, text, sent_start, sent_end, periods))
         if budget < 0:
