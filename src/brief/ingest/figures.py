@@ -204,11 +204,13 @@ def _rank(figures: list[FoundFigure], length: int) -> None:
         if _KEY_TERMS.search(fig.quote + " " + fig.label):
             score += 1
         fig.score = score
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     for fig in sorted(figures, key=lambda f: -f.score):
-        label = fig.label.lower()
-        fig.score -= REPEAT_COST * seen.get(label, 0)
-        seen[label] = seen.get(label, 0) + 1
+        # A label repeated in one unit is a series of tallies; in another unit ("800 pounds of
+        # fentanyl", "twice as much fentanyl") it is another measure of the thing.
+        key = (fig.label.lower(), "money" if fig.unit in MONEY else fig.unit)
+        fig.score -= REPEAT_COST * seen.get(key, 0)
+        seen[key] = seen.get(key, 0) + 1
     ordered = sorted(figures, key=lambda f: -f.score)
     third = max(1, len(ordered) // 3)
     for index, fig in enumerate(ordered):
