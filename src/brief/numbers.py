@@ -52,7 +52,9 @@ FIGURE = re.compile(
     # than a test for each kind.
     rf"""
     (?=[\d$£€¥₹]|\b[a-z])
-    (?:(?P<money>(?=[$£€¥₹]|[a-z]{{1,2}}\$|[a-z]{{3}}\s?\d){_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?(?:\s?(?:to|-|–)\s?{_CURRENCY}?\s?(?:{_NUM})(?:\s?{_SCALE})?)?)
+    (?:(?P<money>(?=[$£€¥₹]|[a-z]{{1,2}}\$|[a-z]{{3}}\s?\d|between\s+{_CURRENCY})
+      (?:between\s+{_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?\s+and\s+{_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?
+      | {_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?(?:\s?(?:to|-|–)\s?{_CURRENCY}?\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?)?))
   | (?P<multiple>\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebled|quadrupl(?:ed|ing))\b(?!\s+down\b)
       | \b(?:twice|double|triple|thrice)\b(?=\s+(?:as|the|that|what|its|their|his|her|our|this|those|these)\b)
       | (?<![\w.,])(?=[\w-]+fold\b)(?:\d+|{_WORD_NUM})-?fold\b
@@ -62,7 +64,7 @@ FIGURE = re.compile(
   | (?P<between>\bbetween\s+(?:{_NUM})\s?(?:%|percent\b)?\s*and\s*(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<range>(?<![\w./#-])(?:{_NUM})\s?(?:to|–|-)\s?(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<percent>(?<![\w./#-])(?:{_NUM})\s?(?:%|percent\b|per\ cent\b|percentage\ points?\b))
-  | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|\.\d|-\w))
+  | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|[.,]\d|-\w))
   | (?P<fraction>\b{_HEDGE}?(?:\b(?:one|two|three)-(?:half|third|thirds|quarter|quarters|fourth|fifth)\b
       | \b(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b | \b(?:two|three)\s+(?:thirds|quarters|fifths)\b | \bhalf\b))
   | (?P<words>\b(?:{_WORD_NUM})(?:\s{_SCALE})?\b(?![-’'])))
@@ -92,7 +94,23 @@ _PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b
 # A name that holds a number: "Group of 20", "Boeing 737", "Category 4", "the Big Three": a
 # capitalised word (not the sentence's first, a month or a weekday) right before a bare number.
 _NAME_OF = re.compile(r"\S\s+[A-Z][A-Za-z]*\s+of\s+$")
-_NAME_BEFORE = re.compile(rf"\S\s+(?!(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][A-Za-z]+\s+$")
+_NAME_BEFORE = re.compile(rf"\S\s+(?!(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[a-z]{{0,2}}[A-Z][A-Za-z]+\s+$")
+# Ranks ("the top ten"), ages ("when she was three,"), an inline list's marker ("... course) 2.").
+_RANK_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom)\s*$", re.I)
+_RANK_AFTER = re.compile(
+    r"\s*(?:[,.;:!?)–—-]|$|(?:for|in|of|were|was|is|are|at|on|with|and|by|this|that|again|spots?|places?|list|chart)\b)", re.I
+)
+_AGE_BEFORE = re.compile(r"\b(?:he|she|i|they|we|you)\s+(?:was|were|is|am|are|turned)\s*$", re.I)
+# An address ("1600 Pennsylvania Avenue", "10 Downing Street"), a card or a title ("a 2 of Swords"),
+# the second of two lengths of time ("a year or two").
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Place|Square|Court|Way)\b"
+)
+_NAME_OF_AFTER = re.compile(r"\s+of\s+[A-Z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_PERIOD_OR_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+or\s+$", re.I)
+_OR_PERCENT = re.compile(r"\s+or\s+\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|years?\s+old\b)", re.I)
 _DIMENSION_AFTER = re.compile(r"^\s*(?:by|x|×)\s*\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|around|by|until|till|circa|c\.|during|before|after)\s*$", re.I)
@@ -103,7 +121,7 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP_AFTER = re.compile(r"^(?:of|to|or|another|other|times?|way|day|thing|point|side|hand)\b", re.IGNORECASE)
 _UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "pounds": "pounds",
                "miles": "miles", "kilometers": "km", "km": "km", "days": "days", "months": "months", "weeks": "weeks", "hours": "hours",
-               "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "pesos": "MXN",
+               "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pesos": "MXN",
                "pounds sterling": "GBP", "times": "times", "year": "years", "month": "months", "week": "weeks", "day": "days",
                "hour": "hours", "decade": "decades"}  # fmt: skip
 _DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes"}
@@ -151,6 +169,33 @@ def read_candidate(match: re.Match[str], text: str) -> Number | None:
     return _number(match, text)
 
 
+# A capitalised word and three or four digits not inside a longer token, not before a capital (a
+# headline's "Hires 125 Agents"). The capital is looked for first: it is the cheapest to scan for.
+_NAMED = re.compile(r"[A-Z][A-Za-z]+[ \t]+(\d{3,4})(?![\w,.%/-])(?!\s+[A-Z])")
+_AFTER_A_WORD = re.compile(r"[\w,’'][ \t]+$")
+_NOT_A_NAME = re.compile(rf"(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|By|Since|From|Until|Of)", re.I)
+
+
+def named_numbers(text: str) -> set[str]:
+    """Numbers `text` uses in a name ("Xbox 360", "iPad 248", "Section 232"): three or four digits
+    right after a capitalised word that does not open a sentence, not a year or a round hundred.
+    Elsewhere in the text the same number alone ("your 360 library") names the thing again."""
+    found: set[str] = set()
+    for match in _NAMED.finditer(text):
+        digits = match.group(1)
+        if digits in found or _YEAR.match(digits) or digits.endswith("00"):
+            continue
+        word = match.start()
+        while word > max(0, match.start() - 2) and text[word - 1].islower():
+            word -= 1  # "iPad": a name may open with small letters
+        if word and text[word - 1].isalpha():
+            continue  # a capital inside a word
+        name = text[word : match.start(1)].strip()
+        if _AFTER_A_WORD.search(text, max(0, word - 3), word) and not _NOT_A_NAME.fullmatch(name):
+            found.add(digits)  # after a word of its sentence: a name, not a sentence's first word
+    return found
+
+
 def parse_number(token: str) -> float | None:
     """'36,685' -> 36685; '3 billion' -> 3e9; 'nine' -> 9; 'twenty-five thousand' -> 25000."""
     token = _CURRENCY_SIGN.sub("", token.strip().lower()).strip()
@@ -178,6 +223,7 @@ def parse_number(token: str) -> float | None:
     return None
 
 
+_SCALE_IN = re.compile(rf"\s?\b({_SCALE}|bn|m)\b|(?<=\d)(bn|m)\b", re.I)
 _CURRENCY_SIGN = re.compile(r"^(?:[a-z]{0,2}\$|[£€¥₹]|(?:" + "|".join(_CODES).lower() + r")\s?(?=\d))")
 _WORD_OR_MARK = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*|\S")
 
@@ -204,17 +250,31 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         return None  # an ordinal; a statute's title ("21 U.S.C. 801")
     if kind in ("number", "range") and _not_a_quantity(token, kind, before, after, sentence, start):
         return None
+    if kind in ("number", "words") and (
+        (_RANK_BEFORE.search(before) and _RANK_AFTER.match(after)) or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
+    ):
+        return None  # "entered the top ten for the first time" is a rank; "when she was three," an age
+    if kind in ("number", "words") and (
+        _ADDRESS_AFTER.match(after) or (_ARTICLE_BEFORE.search(before) and _NAME_OF_AFTER.match(after)) or _PERIOD_OR_BEFORE.search(before)
+    ):
+        return None  # "10 Downing Street", "a 2 of Swords", "a year or two"
     upper = None
     unit = "count"
     if kind == "money":
-        sign = re.match(_CURRENCY, token, re.I)
+        amounts = re.sub(r"^between\s+", "", token, flags=re.I)
+        sign = re.match(_CURRENCY, amounts, re.I)
         unit = CURRENCIES.get(sign.group(0).strip().lower(), sign.group(0).strip().upper()) if sign else "USD"
-        parts = re.split(r"\s?(?:to|–)\s?|(?<=\d)-(?=\D{0,4}\d)", token, maxsplit=1)
+        parts = re.split(r"\s?(?:to|–)\s?|\s+and\s+|(?<=[\dnm])-(?=\D{0,4}\d)", amounts, maxsplit=1)
         low = parts[0]
         value = parse_number(low)
         if len(parts) == 2:
             high = parts[1]
             upper = parse_number(high if re.search(_SCALE, high) or not re.search(_SCALE, low) else f"{high} {low.split()[-1]}")
+            scale = _SCALE_IN.search(high)
+            if scale and value is not None and not _SCALE_IN.search(low):
+                high_value = parse_number(high[: scale.start()])
+                if high_value is not None and value < high_value:  # "$100 and $250 billion": both in billions
+                    value = parse_number(f"{low} {scale.group(1)}")
     elif kind == "multiple":
         value = _multiple(token)
         unit = "times"
@@ -234,6 +294,9 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         if _YEAR.match(low.strip()) and _YEAR.match(high.strip()):
             return None  # "2017-2019" is a period, not a figure
         value, upper = parse_number(low), parse_number(high)
+        dashed = kind == "range" and not is_percent and re.search(r"\d\s?[-–]\s?\d", token)
+        if dashed and value is not None and upper is not None and upper <= value:
+            return None  # "won 3-1", "7-6", "a 50-50 split": a score or a split, not a range
         unit = "percent" if is_percent else "count"
         kind = "range"
     elif kind == "fraction":
@@ -251,8 +314,8 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         bare = token.replace(",", "")
         if _YEAR.match(bare) and "," not in token:
             return None
-        if "." in bare and re.match(r"^\d+\.\d+$", bare) and _DATE_AFTER.search(after):
-            return None
+        if "." in bare and re.match(r"^\d+\.\d+$", bare) and (_DATE_AFTER.search(after) or _YEAR.match(bare.split(".")[0])):
+            return None  # a date; "in 2024.121": a year and its footnote's number
         value = parse_number(token)
     if value is None:
         return None
@@ -262,6 +325,8 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         else:
             next_word = (words_after(after, 1) or [""])[0].lower().rstrip(".,")
             unit = _UNIT_WORDS.get(next_word, unit)
+            if _OR_PERCENT.match(after):
+                unit = "percent"  # "80 or 90 percent"
     if unit in _DURATIONS:
         return None  # "two decades", "27 months": a length of time, which memos do not tabulate
     return Number(value, upper, unit, kind, token, start, end)
@@ -276,6 +341,8 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
             return True  # "(1) patrols, (2) scanners"
         if _LINE_START.search(before) and re.match(r"[.)](?:\s|$)", after):
             return True  # "1." or "2)" opening a line
+        if before.rstrip().endswith(")") and re.match(r"\.(?:\s+[A-Z]|\s*$)", after):
+            return True  # "(two- to four-year course) 2. Graduated": a list run into one line
     if kind == "number" and re.fullmatch(r"\d{7,}", token):
         return True  # "see 2502030031": a reference number; a count this large is written with commas
     if "(" in before[-1:] or ")" in after[:1] or "-" in token or after[:1] in "-.":
@@ -290,10 +357,10 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
         return True  # "Jane Roe, 63, said": an age
     if kind == "range" and re.match(r"\s*(?:years?|months?|weeks?|days?|hours?)\b", after, re.I):
         return True  # "children (0-17 years)": ages or a length of time
-    if kind == "number" and re.fullmatch(r"\d+", bare):
+    if kind == "number" and re.fullmatch(r"\d+(?:\.\d)?", bare):
         if _NAME_OF.search(before):
             return True  # "the Group of 20"
-        if _NAME_BEFORE.search(before) and not _headline(sentence, start, start + len(token)):
+        if _NAME_BEFORE.search(before) and not _headline(sentence, start, start + len(token)):  # also "Silk Road 2.0"
             return True  # "the Airbus 320", "Xbox 360 games"
     return False
 

@@ -33,6 +33,7 @@ _FURNITURE = re.compile(
       | tags?\b.* | topics?:.* | filed\ under\b.* | more:.* | copyright\b.* | ©.* | all\ rights\ reserved.*
       | .*\breprinted\ (?:here\ )?(?:for|with)\b.* | .*\bmay\ not\ be\ (?:reproduced|published)\b.*
       | .*\bviews\ expressed\ by\ contributors\b.* | click\ here\b.* | comments?(?:\ \(\d+\))? | print | email
+      | (?:gallery|slideshow|photos):\ .{0,120} | .{0,120}\|\ ?\d+\ (?:photos|images|pictures|slides)
       | -{3,} | \*{3,} | _{3,}
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -45,6 +46,13 @@ _BIO = re.compile(
     r"^(?P<name>(?:[A-Z][\w.'’-]+\ ){1,3}[A-Z][\w'’-]+)\ (?:is|was|serves\ as)\ (?:a|an|the)\ .{10,}",
     re.X,
 )
+# A gallery's link closing a paragraph ("... costs $500. Gallery: Xbox One X | 14 Photos").
+_GALLERY_TAIL = re.compile(r"\s(?:Gallery|Slideshow|Photos): [^.!?|]{1,120}\| ?\d+ (?:Photos|Images|Pictures|Slides)$", re.I)
+GALLERY_TAIL = 160  # characters at a paragraph's end a gallery's link is looked for in
+# A slideshow's numbered caption ("- 12/50 Sky adds customers ..."): its captions are other
+# stories, whose numbers are not the article's.
+_SLIDE = re.compile(r"^(?:[-•*]\s*)?(\d{1,3})\s?/\s?(\d{1,3})\s")
+SLIDE_RUN = 3  # numbered captions in a row that make a slideshow
 _MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 
 
@@ -160,7 +168,7 @@ def clean(text: str, markdown: bool = False) -> CleanText:
         # Emphasis markers and link targets from text saved as Markdown are not content.
         para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), para)
         para = _unlink(para)
-        para = para.strip()
+        para = _without_gallery_tail(para.strip())
         if not para:
             continue
         key = re.sub(r"\W+", " ", para.lower()).strip()
@@ -174,8 +182,38 @@ def clean(text: str, markdown: bool = False) -> CleanText:
             continue  # the same paragraph twice: a scraping artefact
         seen.add(key)
         kept.append(para)
+    kept = _without_slideshows(kept, dropped)
     bios: list[str] = []
     # Author bios sit at the end; several co-authors' bios may follow one another.
     while len(kept) > 3 and len(kept[-1]) < 600 and _BIO.match(kept[-1]):
         bios.insert(0, kept.pop())
     return CleanText(kept, bios=bios, furniture=dropped, first_line=first_line)
+
+
+def _without_gallery_tail(para: str) -> str:
+    """The paragraph without a gallery's link at its end; only its last characters are read, as a
+    pattern tried at every space of a paragraph would cost its length squared."""
+    tail = _GALLERY_TAIL.search(para, max(0, len(para) - GALLERY_TAIL))
+    return para[: tail.start()].rstrip() if tail else para
+
+
+def _without_slideshows(paragraphs: list[str], dropped: list[str]) -> list[str]:
+    """The paragraphs without a slideshow: a run of captions numbered k/N of one N, k rising
+    ("1/50", "2/50", ...), and the short heading right before it ("Business news in pictures")."""
+    numbers = [(int(m.group(1)), m.group(2)) if (m := _SLIDE.match(p)) else None for p in paragraphs]
+    drop: set[int] = set()
+    index = 0
+    while index < len(paragraphs):
+        run = index + 1
+        while (first := numbers[index]) and run < len(paragraphs) and (this := numbers[run]) and this[1] == first[1]:
+            if this[0] <= (numbers[run - 1] or first)[0]:
+                break
+            run += 1
+        if run - index >= SLIDE_RUN:
+            drop.update(range(index, run))
+            heading = paragraphs[index - 1] if index else ""
+            if heading and len(heading) <= 80 and heading[-1:] not in '.!?"”':
+                drop.add(index - 1)
+        index = run
+    dropped.extend(paragraphs[i] for i in sorted(drop))
+    return [p for i, p in enumerate(paragraphs) if i not in drop]

@@ -2,151 +2,308 @@
 
 Stage: extraction, for :mod:`brief.ingest.figures`. Reads the clause that holds a number: the noun
 the number modifies ("19 suspects"), what money is spent on ("$3 billion in aid"), a change's
-object ("an 80% increase in seizures"), else the noun phrase nearest before it or its clause's
-subject. Words are told apart by small closed lists and suffixes, not a tagger: a label is a
-draft the analyst reviews, and ingest must stay fast on a hostile megabyte of text. Each number
-looks only at a bounded stretch of its sentence (LABEL_REACH characters, CLAUSES_BACK clauses).
+object ("an 80% increase in seizures"), what the verb before it measures ("weighs", "launched
+at"), else the noun phrase nearest before it, a head before a name ("imports from Mexico"), or
+the label of a number before it ("down from 19%"). Words are told apart by small closed lists and
+suffixes (:mod:`brief.ingest.labelwords`), not a tagger: a label is a draft the analyst reviews,
+and ingest must stay fast on a hostile megabyte of text. Each number looks only at a bounded
+stretch of its sentence (LABEL_REACH characters, CLAUSES_BACK clauses).
 """
 
 from __future__ import annotations
 
 import re
 
-from brief.numbers import MONTH, words_after
-
-_LABEL_STOP = {"by", "in", "on", "at", "from", "for", "with", "since", "during", "over", "after", "before", "than", "that", "which",
-               "who", "and", "or", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would", "to", "into", "across",
-               "between", "per", "last", "this", "each", "every", "according", "said", "says", "the", "a", "an", "its", "their", "along",
-               "off", "among", "within", "without", "through", "throughout", "against", "toward", "towards", "beyond", "near",
-               "via", "upon", "onto", "amid", "despite", "behind", "inside", "outside", "beneath", "under"}  # fmt: skip
-_DETERMINERS = {"the", "its", "their", "all", "his", "her", "our", "these", "those", "a", "an"}
-# Verbs a figure's clause often holds; a word ending in -ed counts as one too ("tied", "seized").
-_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "rose", "rise", "rises",
-          "risen", "fell", "fall", "falls", "fallen", "grew", "grow", "grows", "grown", "held", "hold", "holds", "took", "take",
-          "takes", "made", "make", "makes", "hit", "hits", "reach", "reaches", "total", "totals", "stood", "stand", "stands",
-          "account", "accounts", "represent", "represents", "saw", "see", "sees", "got", "get", "gets", "gave", "give", "gives",
-          "spent", "spend", "spends", "paid", "pay", "pays", "cost", "costs", "won", "win", "wins", "lost", "lose", "loses",
-          "came", "come", "comes", "went", "go", "goes", "say", "says", "said", "remain", "remains", "will", "would", "could",
-          "can", "may", "might", "should", "must", "shall", "expect", "expects", "top", "tops", "exceed", "exceeds", "climb",
-          "climbs", "jump", "jumps", "drop", "drops", "increase", "increases", "decrease", "decreases", "decline", "declines",
-          "show", "shows", "shown", "estimate", "estimates", "became", "become", "becomes", "left", "leave", "leaves", "sent",
-          "send", "sends", "kept", "keep", "keeps", "found", "find", "finds", "owned", "own", "owns", "seize", "seizes"}  # fmt: skip
-_ED_NOUNS = {"hundred", "speed", "need", "seed", "feed", "breed", "creed", "deed", "shed", "reed", "bed", "red"}
-# Words that name no counted thing on their own: comparatives, quantity words, adverbs of degree.
-_NOT_NOUNS = {"more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up", "down", "above", "below",
-              "over", "under", "new", "other", "additional", "total", "overall", "combined", "respectively", "apiece", "alone",
-              "about", "around", "nearly", "almost", "roughly", "some", "approximately", "only", "just", "least", "most", "than",
-              "ago", "earlier", "later", "before", "after", "since", "again", "also", "still", "already", "yet", "then", "so",
-              "not", "no", "nor", "such", "much", "many", "several", "both", "either", "neither", "own", "same", "high", "low",
-              "to", "of", "and", "or", "but", "if", "while", "whereas", "although", "though", "because", "when", "where", "it",
-              "they", "we", "he", "she", "i", "you", "there", "here", "this", "that", "recently", "previously", "currently",
-              "annually", "reportedly", "officially", "largely", "mostly", "partly", "slightly", "sharply", "significantly",
-              "steadily", "further", "even", "well", "now", "today", "yesterday", "tomorrow", "ever", "never"}  # fmt: skip
-_COMPARATIVES = {"more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up", "down", "above", "below",
-                 "over", "under", "than", "ago", "earlier", "later", "apiece", "each", "respectively"}  # fmt: skip
-_LEADING_UNITS = {"percent", "per", "cent", "million", "billion", "trillion", "thousand", "hundred", "bn", "m", "times"}
-_CHANGES = {"increase", "decrease", "rise", "drop", "decline", "fall", "jump", "cut", "reduction", "gain", "growth", "surge", "hike",
-            "spike", "increases", "decreases", "rises", "drops", "declines", "cuts", "reductions", "gains"}  # fmt: skip
-_TIME_WORD = re.compile(
-    rf"(?:{MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|quarter|year|month|week|fiscal|FY|period|half|season)s?", re.I
+from brief.ingest.labelwords import (
+    ADVERBIALS,
+    AUXILIARIES,
+    BASELINES,
+    BETWEEN_VERB_AND_AMOUNT,
+    CHANGES,
+    COMPARATIVES,
+    DETERMINERS,
+    DIMENSIONS,
+    LABEL_STOP,
+    LEADING_UNITS,
+    MONEY_VERB_NOUNS,
+    NAME_LINKS,
+    NOT_NOUNS,
+    NOT_PURPOSE,
+    PLACE_WORDS,
+    QUOTE_MARKS,
+    TIME_WORD,
+    UNIT_NOUNS,
+    VERB_NOUNS,
+    WHOLES,
+    is_noun,
+    is_participle,
+    is_verb,
+    nouny,
+    tokens,
 )
-_BASELINES = {"level", "levels", "peak", "peaks", "average", "baseline"}
-_AUXILIARIES = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to", "has", "have", "had", "did", "does",
-                "do", "not", "also"}  # fmt: skip
-_PLACE_WORDS = {"in", "among", "across", "inside", "within"}
-_ING_NOUNS = {"funding", "spending", "housing", "training", "building", "buildings", "lending", "financing", "trafficking",
-              "smuggling", "shooting", "shootings", "bombing", "bombings", "killing", "killings", "earnings", "savings",
-              "offering", "hearing", "hearings", "meeting", "meetings", "manufacturing", "mining", "shipping", "policing",
-              "screening", "screenings", "processing", "planning", "warning", "warnings", "marketing", "banking", "polling",
-              "voting", "timing", "clothing", "morning", "evening", "beginning", "ending", "setting", "listing", "listings",
-              "filing", "filings", "rating", "ratings", "ranking", "rankings", "holding", "holdings", "opening", "crossing",
-              "crossings", "landing", "landings", "booking", "bookings", "painting", "paintings", "fishing", "logging", "outing"}  # fmt: skip
-_CONTRACTION = re.compile(r"['’](?:ve|s|re|ll|d|m)$")
+from brief.numbers import candidates, read_candidate
+
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CLOSE = re.compile(r"\s*\)")
+_ASIDE = re.compile(r"\s*(?:\([^()]{1,60}\)|—[^—]{1,40}—)")
+_PARENS = re.compile(r"\([^()]*\)")
+# What a baseline follows ("down from 19%", "compared with 12%"): the measure of a number before.
+_BASELINE_BEFORE = re.compile(
+    r"(?:\b(?:from|than|versus|vs\.?|against)|\bcompared\s+(?:with|to))\s+(?:(?:about|around|nearly|almost|roughly|just|some)\s+)?$", re.I
+)
+_DASH = re.compile(r"\s*[—–-]+\s*")
+_PER = re.compile(r"\s*(?:/\s?|per\s+)([A-Za-z]+)")
+_PURPOSE = re.compile(r"\s+to\s+([a-z]+)\s+(?:(?:the|its|their|a|an|his|her|our|new|more)\s+)?")
+# An amount right before the parenthesis that holds another ("$22m (", "60% (").
+_PAIR_BEFORE = re.compile(r"((?:[$£€¥₹]|\b[A-Z]{1,2}\$)?\d[\d,.]*(?:%|\s?(?:million|billion|trillion|bn|m)\b)?)\s*\(\s*$")
+_CURRENCY_SIGN = re.compile(r"[$£€¥₹]|[A-Z]{1,2}\$")
 _LAST_DIGIT = re.compile(r".*\d[\d,.]*%?", re.S)
 _NAME_RIGHT_BEFORE = re.compile(r"((?:\b[A-Z][\w&'’.-]*\s+){1,4})$")
-_LABEL_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
+_LABEL_WORD = re.compile(r"(?<!\w)[A-Za-zÀ-ÿ][\w'’-]*")  # not the tail of "13th-largest"
 _NOT_IN_WORD = re.compile(r"[^\w'’-]")
 LABEL_REACH = 400  # characters before a number its label may come from; five words take far fewer
 LONGEST_WORD = 60  # characters; a longer "word" (a hash, a run of letters) names nothing
 CLAUSES_BACK = 3  # clauses a label is looked for in, its own first
+ASIDES_SKIPPED = 3  # closed parentheses a clause reaches back over
+PREVIOUS_REACH = 120  # characters at a clause's end its last number is looked for in
+NAME_WORDS = 8  # words of a name a label may pass over to its head ("trade between Mexico and the United States")
+REPEATS = 3  # times a number said again for emphasis is followed to its last
+_CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 
 
 def draft_label(sentence: str, start: int, end: int, kind: str) -> str:
     """A noun phrase naming what the number counts, from the clause that holds it: the noun it
     modifies ("19 suspects", "70% of weapons seized", "$3 billion in aid", "an 80% increase in
-    seizures"), else the noun phrase nearest before it in its clause ("drug seizures up 28
-    percent"), or the clause's subject when the number measures it ("Exports tied at 40
-    percent"), else a clause before it; never a lone verb or adjective. A clause ends at , ; : or
-    a dash, and starts after the number before it, so a neighbour in a list ("A held 42%, B 18%")
-    never names the number."""
-    after = _noun_after(sentence, end, kind)
+    seizures"), what the verb before it measures ("weighs 8 pounds", "launched at $400"), money's
+    purpose ("$12 to unlock maps") or holder ("X led with $11m"), else the noun phrase nearest
+    before it in its clause ("drug seizures up 28 percent"), else the label of the number in a
+    clause before it, or that clause's nearest noun; never a lone verb, a unit, a rank or a month.
+    A clause ends at , ; : or a dash, and starts after the number before it, so a neighbour in a
+    list ("A held 42%, B 18%") never names the number. An amount restated in parentheses ("$22m
+    (£11.7m)") is labelled as the amount it restates; one in parentheses after a noun phrase
+    ("the total ($40.9 billion)") by that phrase."""
+    start, end = _last_of_repeat(sentence, start, end)
+    close = _CLOSE.match(sentence, end)
+    if close and (outer := _PAIR_BEFORE.search(sentence, max(0, start - 48), start)):
+        token = outer.group(1)
+        outer_kind = "money" if _CURRENCY_SIGN.match(token) else "percent" if "%" in token else "number"
+        return _label(sentence, outer.start(1), close.end(), outer_kind)
+    if close and sentence[max(0, start - 3) : start].rstrip().endswith("("):
+        paren = sentence.rfind("(", 0, start)
+        # From the clause's start or the aside before ("Canada ($716 billion) and China ($408 billion)")
+        low = max(_clause_start(sentence, paren), sentence.rfind(")", max(0, paren - LABEL_REACH), paren) + 1)
+        words = _clause_words(sentence, low, paren)
+        found = words[-1] if words and words[-1].lower() in WHOLES else _noun_before(words)
+        if found:
+            return found
+    aside = _ASIDE.match(sentence, end)  # "60% ($752.0 billion) of total trade": the noun after the aside
+    return _label(sentence, start, aside.end() if aside else end, kind)
+
+
+def _label(sentence: str, start: int, end: int, kind: str) -> str:
+    after, unit = _noun_after(sentence, end, kind)
     low = _clause_start(sentence, start)
     number = _LAST_DIGIT.match(sentence, low, start)
     own = number.end() if number else low  # the words after the number before, in the clause
+    if number and sentence.rfind("(", low, number.end()) > sentence.rfind(")", low, number.end()) and ")" in sentence[number.end() : start]:
+        own = low  # the number before is in an aside: "the bill (P.L. 118-47) directed $125 million"
     name = _name_before(sentence, own, start) if kind in ("percent", "range") else ""
     if name:  # "Borealis Lines 18%": a list of entities and their shares
         return f"{name} share of {after}" if after and sentence[end : end + 4].strip().lower() == "of" else name
     if after and not _baseline(after):
         return after
-    found = _noun_before(_LABEL_WORD.findall(sentence, own, start))
+    words = _clause_words(sentence, own, start)
+    per = _PER.match(sentence, end)
+    rate = f" per {per.group(1)}" if per and per.group(1).lower() not in ("cent", "capita") else ""
+    purpose = _purpose(sentence, end) if kind == "money" else ""
+    measured = _verb_noun(words, kind, unit, bool(purpose))
+    if measured:
+        return f"{measured}{rate}"
+    if purpose:
+        return purpose
+    if kind == "money" and _holder_clause(words):  # "X led the field with $11.8m": X's
+        # The clause's subject, else the sentence's ("The Aviator, a film ..., was sixth with $7.5m").
+        holder = _subject(_clause_words(sentence, low, start))
+        if not holder and start <= LABEL_REACH:
+            holder = _subject(_clause_words(sentence, 0, _clause_end(sentence, 0, start)))
+        if holder:
+            return holder
+    found = _noun_before(words)
+    if not found and _BASELINE_BEFORE.search(sentence, max(low, start - 40), start):
+        found = _previous_label(sentence, max(0, start - LABEL_REACH), low)  # ", down from 19%": the rating's
     # A clause with no noun of its own ("up 12 percent", "tied at 15 percent") takes its
-    # clause's, then the one before it, a few clauses back at most.
+    # clause's, then the label of the number in a clause before it (", down from 19%",
+    # ", including $107 million") or that clause's nearest noun, a few clauses back at most.
     edge = start
     for _ in range(CLAUSES_BACK):
         if found:
-            return found
-        found = _noun_before(_LABEL_WORD.findall(sentence, low, edge))
+            return f"{found}{rate}"
+        found = _previous_label(sentence, low, edge) if edge < start else _noun_before(_clause_words(sentence, low, edge))
         if low <= max(0, start - LABEL_REACH):
             break
         edge = low - 1
         low = _clause_start(sentence, edge, start - LABEL_REACH)
-    return found or after or "figure"
+    return f"{found}{rate}" if found else after or "figure"
 
 
-def _noun_after(sentence: str, end: int, kind: str = "number") -> str:
+def _last_of_repeat(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """A number said twice for emphasis ("100 percent — 100 percent federal funding") is
+    labelled where it is said last, beside its noun."""
+    token = sentence[start:end]
+    for _ in range(REPEATS):
+        dash = _DASH.match(sentence, end)
+        if not dash or not sentence.startswith(token, dash.end()):
+            break
+        start, end = dash.end(), dash.end() + len(token)
+    return start, end
+
+
+def _previous_label(sentence: str, low: int, edge: int) -> str:
+    """The noun a number in the clause [low, edge) counts ("$159 million in humanitarian
+    assistance"), else the noun phrase nearest before that number or the clause's end."""
+    # Only the clause's tail is read for its last number, from its end back: a clause of many
+    # numbers is not read whole for each label.
+    cut = _NOT_IN_WORD.search(sentence, max(low, edge - PREVIOUS_REACH), edge) if edge - low > PREVIOUS_REACH else None
+    tail = cut.end() if cut else low
+    clause = sentence[tail:edge]
+    last = next((n for m in reversed(list(candidates(clause))) if (n := read_candidate(m, clause))), None)
+    if last is None:
+        return _noun_before(_clause_words(sentence, low, edge))
+    after, _ = _noun_after(sentence, tail + last.end, last.kind)
+    return after or _noun_before(_clause_words(sentence, low, tail + last.start)) or _noun_before(_clause_words(sentence, low, edge))
+
+
+def _verb_noun(words: list[str], kind: str, unit: str, purpose: bool) -> str:
+    """What the verb before an amount says it is ("the console weighs" 8 pounds -> console
+    weight, "launched at" $400 -> price, "taking" $8m -> takings), with the noun phrase before
+    the verb; "" when no such verb stands there."""
+    index = len(words) - 1
+    while index >= 0 and words[index].lower() in BETWEEN_VERB_AND_AMOUNT:
+        index -= 1
+    if index < 0:
+        return ""
+    verb = words[index].lower()
+    noun = VERB_NOUNS.get(verb, "") if unit or kind != "money" else VERB_NOUNS.get(verb) or MONEY_VERB_NOUNS.get(verb, "")
+    if not noun or (noun == "takings" and purpose):
+        return ""  # "it will take $5 billion to fix the roads": a cost, not takings
+    before = index
+    while before > 0 and (words[before - 1].lower() in AUXILIARIES or words[before - 1].lower() in ("that", "which", "who")):
+        before -= 1  # "the lamp should weigh", "the clinic will receive", "a room that cost"
+    owner = _noun_before(words[:before]) if before and is_noun(words[before - 1]) else ""
+    return f"{owner} {noun}".strip()
+
+
+def _purpose(sentence: str, end: int) -> str:
+    """What money is for when an infinitive follows it: "$12 to unlock offline maps" -> offline
+    maps; "" for "to be" or a verb with no object ("cost $300,000 to build")."""
+    match = _PURPOSE.match(sentence, end)
+    if not match or match.group(1).lower() in NOT_PURPOSE or match.group(1).endswith(("ing", "ed")):
+        return ""  # "to be"; "$302 million to supporting": a preposition's object
+    found, _ = _noun_after(sentence, match.end())
+    return "" if all(w[:1].isupper() for w in found.split()) else found  # "to protect the Amazon": a name is not what money buys
+
+
+def _holder_clause(words: list[str]) -> bool:
+    """The amount follows "with" ("led the Oscar hopefuls with $11.8m")."""
+    index = len(words) - 1
+    while index >= 0 and words[index].lower() in BETWEEN_VERB_AND_AMOUNT:
+        index -= 1
+    return index >= 0 and words[index].lower() == "with"
+
+
+def _clause_words(sentence: str, low: int, high: int) -> list[str]:
+    """The words of a stretch, without adverbials that hold a noun but name nothing ("on
+    average", "in total")."""
+    text = sentence[low:high]
+    words = _LABEL_WORD.findall(_PARENS.sub(" ", text) if "(" in text else text)  # an aside names nothing
+    if len(words) < 2:
+        return words
+    drop = {i for i in range(1, len(words)) if (words[i - 1].lower(), words[i].lower()) in ADVERBIALS}
+    return [w for i, w in enumerate(words) if i not in drop and i + 1 not in drop] if drop else words
+
+
+def _clause_end(sentence: str, low: int, high: int) -> int:
+    """Where the first clause of [low, high) ends."""
+    marks = [at for mark in _CLAUSE_MARKS if (at := sentence.find(mark, low, high)) >= 0]
+    return min(marks, default=high)
+
+
+def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str]:
     """The noun phrase right after a number ("suspects", "arrest warrants", "of heavy weapons",
-    money's "in aid", a change's "increase in seizures"), or "" when a verb, a comparative or a
-    preposition follows it."""
-    after = words_after(sentence, 12, end)
+    money's "in aid", a change's "increase in seizures", "tons of plastic"), or "" when a verb, a
+    comparative or a preposition follows it; and the unit of measure it skipped ("pounds")."""
+    after = tokens(sentence, end, 14)
+    unit = ""
+    if after and after[0].lower().rstrip(".,;:") in UNIT_NOUNS:
+        unit = after.pop(0).lower().rstrip(".,;:")
+        if after and after[0].lower().rstrip(".,;:") in DIMENSIONS:
+            return DIMENSIONS[after[0].lower().rstrip(".,;:")], unit  # "eight feet away", "2 miles long"
+        if not after or after[0].lower() != "of":
+            return "", unit  # "weighs 8.4 pounds", "100 miles off the coast": no noun after
     skip = ("of", "in", "for", "on", "from") if kind == "money" else ("of",)
+    if kind == "money" and len(after) > 2 and is_participle(after[0]) and after[1].lower() in ("in", "on", "for", "into"):
+        after = after[1:]  # "$1000 invested in a room"
     through = ""
     if after and after[0].lower() in skip:
         through = after[0].lower()
         after = after[1:]
-        if after and after[0].lower() in _DETERMINERS:
+        if after and after[0].lower() in DETERMINERS:
             after = after[1:]
     words: list[str] = []
-    if after and after[0].lower() in _CHANGES:  # "a 40 percent increase in the number of traces"
+    if after and after[0].lower() in CHANGES:  # "a 40 percent increase in the number of traces"
         words.append(after[0].rstrip(".,;:"))
         if len(after) > 1 and after[1].lower() in ("in", "of") and after[0][-1:] not in ".,;:":
             words.append(after[1])
-            after = [w for w in after[2:] if w.lower() not in _DETERMINERS]
+            after = [w for w in after[2:] if w.lower() not in DETERMINERS]
             if len(after) > 1 and after[0].lower() in ("number", "amount", "volume") and after[1].lower() == "of":
-                after = [w for w in after[2:] if w.lower() not in _DETERMINERS]
+                after = [w for w in after[2:] if w.lower() not in DETERMINERS]
         else:
             after = []
     for index, word in enumerate(after):
         lowered = word.lower().rstrip(".,;:")
-        # "Customs and Border Protection": "and" inside a name joins it
+        following = after[index + 1] if index + 1 < len(after) else ""
+        second = after[index + 2] if index + 2 < len(after) else ""
+        if word in QUOTE_MARKS:
+            continue  # 10 “pip” cards
+        if word[:1].isdigit() and (_YEAR.fullmatch(word) or (words and _POSSESSIVE.search(words[-1]))):
+            continue  # "Mexico's 2024 total trade", "of the assembly’s 300 seats"
+        # "Customs and Border Protection", "goods and services trade", "domestic and foreign
+        # investment": "and" joins names, plural nouns, or words before a noun
         name_and = (
-            lowered == "and" and words and words[-1][:1].isupper() and after[index + 1 : index + 2] != [] and after[index + 1][:1].isupper()
+            lowered == "and"
+            and bool(words)
+            and is_noun(following)
+            and (
+                (following[:1].isupper() and words[-1][:1].isupper())
+                or (following.islower() and (following.endswith("s") or (second[:1].islower() and is_noun(second))))
+            )
         )
-        if not name_and and (not re.match(r"[A-Za-zÀ-ÿ]", word) or lowered in _LABEL_STOP or len(word) > LONGEST_WORD or _is_verb(word)):
+        # "100 percent recycled materials", "three top commanders": an adjective before its noun
+        # ("of the unspecified INCLE funds"; but "one in 10 recognised Charles Kennedy" is a verb's)
+        adjective = (
+            (is_participle(word) or lowered in ("top", "total")) and is_noun(following) and (following[:1].islower() or through == "of")
+        )
+        if (
+            not name_and
+            and not adjective
+            and (not re.match(r"[A-Za-zÀ-ÿ]", word) or lowered in LABEL_STOP or len(word) > LONGEST_WORD or is_verb(word))
+        ):
             break
-        if lowered in _COMPARATIVES:
+        if lowered in COMPARATIVES:
             break  # "12 percent higher", "3 more": no noun follows
         abbreviation = bool(_ABBREVIATION.fullmatch(word))
         words.append(word if abbreviation else word.rstrip(".,;:"))
         if len(words) == 6 or (word[-1:] in ".,;:" and not abbreviation):  # the clause ends with this word
             break
-    while words and (words[-1].lower() in _NOT_NOUNS or words[-1].lower() in ("in", "of") or _is_participle(words[-1])):
+    while words and (words[-1].lower() in NOT_NOUNS or words[-1].lower() in ("in", "of") or is_participle(words[-1])):
         words.pop()  # "19 injured", "300 killed": a participle alone names nothing
-    if words and not any(_is_noun(w) or w.lower() in _CHANGES for w in words):
-        return ""
-    if through != "of" and any(_TIME_WORD.fullmatch(w) for w in words):
-        return ""  # "$3 million in the first quarter", "on Monday": when, not what
-    return " ".join(words)
+    if words and not any(is_noun(w) or w.lower() in CHANGES for w in words):
+        return "", unit
+    if through != "of" and any(TIME_WORD.fullmatch(w) for w in words):
+        return "", unit  # "$3 million in the first quarter", "on Monday": when, not what
+    return " ".join(words), unit
 
 
 def _noun_before(words: list[str]) -> str:
@@ -155,34 +312,41 @@ def _noun_before(words: list[str]) -> str:
     the head ("homicides in Mexico rose", "the rate among teens has increased")."""
     words = [w for w in words if len(w) <= LONGEST_WORD]
     index = len(words) - 1
-    while index >= 0 and not _nouny(words, index):
+    while index >= 0 and not nouny(words, index):
         index -= 1
     phrase: list[str] = []
-    while index >= 0 and len(phrase) < 5:
+    name = False  # the phrase so far is a name ("Mexico and the United States")
+    while index >= 0 and len(phrase) < (NAME_WORDS if name else 5):
         word = words[index]
-        joins = word.lower() in ("of", "and") and phrase and index > 0 and _nouny(words, index - 1)
-        if not joins and not _nouny(words, index):
-            if word.lower() in _PLACE_WORDS and phrase and index > 0 and _nouny(words, index - 1):
-                phrase, index = [], index - 1  # the head before "in Mexico", "among teens"
+        lowered = word.lower()
+        joins = lowered in ("of", "and") and phrase and index > 0 and nouny(words, index - 1)
+        # "Mexico and the United States", "Bank of the Philippines": "the" inside a name
+        joins = joins or (lowered == "the" and name and index > 1 and words[index - 1].lower() in ("of", "and") and nouny(words, index - 2))
+        if not joins and not nouny(words, index):
+            link, back = lowered, index - 1
+            if link == "the" and back >= 0:
+                link, back = words[back].lower(), back - 1  # "in the United States"
+            if phrase and back >= 0 and nouny(words, back) and (link in PLACE_WORDS or (name and link in NAME_LINKS)):
+                phrase, index, name = [], back, False  # the head before "in Mexico", "among teens", "from Peru"
                 continue
             break
         phrase.insert(0, word)
+        name = all(w[:1].isupper() or w.lower() in ("of", "and", "the") for w in phrase)
         index -= 1
-    while phrase and not _is_noun(phrase[0]):
+    while phrase and not is_noun(phrase[0]):
         phrase.pop(0)
     return " ".join(phrase)
-
-
-def _nouny(words: list[str], index: int) -> bool:
-    """A noun where it stands: not after "will", "to", "has" ("will receive", "to facilitate")."""
-    return _is_noun(words[index]) and not (index > 0 and words[index - 1].lower() in _AUXILIARIES)
 
 
 def _clause_start(sentence: str, start: int, reach: int | None = None) -> int:
     """Where the clause holding `start` begins: after the last clause mark before it, no further
     back than `reach` (LABEL_REACH before `start`)."""
     low = max(0, start - LABEL_REACH if reach is None else reach)
-    clause = max(sentence.rfind(mark, low, start) for mark in (",", ";", ":", "—", "–", "("))
+    clause = max(sentence.rfind(mark, low, start) for mark in _CLAUSE_MARKS)
+    for _ in range(ASIDES_SKIPPED):
+        if clause < low or sentence[clause] != "(" or sentence.find(")", clause, start) < 0:
+            break
+        clause = max(sentence.rfind(mark, low, clause) for mark in _CLAUSE_MARKS)  # "(P.L. 118-47)" closed: an aside
     if clause >= low:  # the clause starts after its mark: words before it are another clause's
         return clause + 1
     if low:
@@ -197,49 +361,29 @@ def _name_before(sentence: str, low: int, start: int) -> str:
     match = _NAME_RIGHT_BEFORE.search(sentence, max(low, start - 80), start)
     if not match:
         return ""
-    words = [w for w in match.group(1).split() if w.lower() not in _LABEL_STOP and w.lower() not in _LEADING_UNITS]
-    return " ".join(words) if words and not _is_verb(words[-1]) else ""
+    words = [w for w in match.group(1).split() if w.lower() not in LABEL_STOP and w.lower() not in LEADING_UNITS]
+    return " ".join(words) if words and not is_verb(words[-1]) else ""
 
 
 def _subject(words: list[str]) -> str:
     """The noun phrase a clause opens with, up to its verb: "the port authority has spent" ->
-    "port authority"; "" when the clause opens with a verb or a comparative."""
-    while words and (words[0].lower() in _LABEL_STOP or words[0].lower() in _LEADING_UNITS):
+    "port authority"; "" when the clause opens with a verb, a preposition or a comparative."""
+    while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     phrase: list[str] = []
     for index, word in enumerate(words):
-        joins = word.lower() in ("of", "and") and phrase and index + 1 < len(words) and _is_noun(words[index + 1])
-        if not joins and not _is_noun(word):
+        joins = word.lower() in ("of", "and") and phrase and index + 1 < len(words) and is_noun(words[index + 1])
+        name = phrase and word[:1].isupper() and phrase[-1][:1].isupper()  # "Million Dollar Baby": a title's words
+        if not joins and not name and not is_noun(word):
             break
         phrase.append(word)
         if len(phrase) == 5:
             break
-    while phrase and not _is_noun(phrase[-1]):
+    while phrase and not is_noun(phrase[-1]):
         phrase.pop()
     return " ".join(phrase)
 
 
 def _baseline(phrase: str) -> bool:
     """'80 percent of pre-crisis levels' measures the clause's subject against a baseline."""
-    return phrase.split()[-1].lower() in _BASELINES
-
-
-def _is_verb(word: str) -> bool:
-    """A verb or participle ("rose", "tied", "including"); a capitalised word is a name's
-    ("United States")."""
-    lowered = word.lower()
-    if word[:1].isupper():
-        return False
-    return lowered in _VERBS or _is_participle(word) or (len(lowered) > 5 and lowered.endswith("ing") and lowered not in _ING_NOUNS)
-
-
-def _is_participle(word: str) -> bool:
-    lowered = word.lower()
-    return not word[:1].isupper() and len(lowered) >= 4 and lowered.endswith("ed") and lowered not in _ED_NOUNS
-
-
-def _is_noun(word: str) -> bool:
-    lowered = word.lower()
-    if _CONTRACTION.search(lowered):
-        return False  # "we’ve", "it’s"
-    return not (lowered in _LABEL_STOP or lowered in _NOT_NOUNS or lowered in _LEADING_UNITS or _is_verb(word))
+    return phrase.split()[-1].lower() in BASELINES

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from brief.ingest.figurelabels import draft_label
-from brief.numbers import MONEY, Number, candidates, read_candidate
+from brief.numbers import MONEY, Number, candidates, named_numbers, read_candidate
 
 _KEY_TERMS = re.compile(
     r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+"
@@ -136,9 +136,12 @@ def _quote_span(text: str, sent_start: int, sent_end: int, start: int, end: int)
 
 
 def find_figures(text: str, sentences: list[tuple[int, int]], published_year: int | None = None) -> list[FoundFigure]:
-    """Figures of the numbers among the text's first MAX_CANDIDATES candidates, ranked."""
+    """Figures of the numbers among the text's first MAX_CANDIDATES candidates, ranked. A number
+    the text uses in a name elsewhere ("the Xbox 360") is no count where it stands alone ("your
+    360 library")."""
     found: list[FoundFigure] = []
     budget = MAX_CANDIDATES
+    named = named_numbers(text)
     for sent_start, sent_end in sentences:
         sentence = text[sent_start:sent_end]
         periods = None
@@ -147,7 +150,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
             if budget < 0:
                 break
             number = read_candidate(match, sentence)
-            if number is not None:
+            if number is not None and not (number.kind == "number" and number.token in named):
                 periods = periods or _Periods(sentence, published_year)
                 found.append(_figure(number, sentence, text, sent_start, sent_end, periods))
         if budget < 0:
@@ -201,11 +204,13 @@ def _rank(figures: list[FoundFigure], length: int) -> None:
         if _KEY_TERMS.search(fig.quote + " " + fig.label):
             score += 1
         fig.score = score
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     for fig in sorted(figures, key=lambda f: -f.score):
-        label = fig.label.lower()
-        fig.score -= REPEAT_COST * seen.get(label, 0)
-        seen[label] = seen.get(label, 0) + 1
+        # A label repeated in one unit is a series of tallies; in another unit ("800 pounds of
+        # fentanyl", "twice as much fentanyl") it is another measure of the thing.
+        key = (fig.label.lower(), "money" if fig.unit in MONEY else fig.unit)
+        fig.score -= REPEAT_COST * seen.get(key, 0)
+        seen[key] = seen.get(key, 0) + 1
     ordered = sorted(figures, key=lambda f: -f.score)
     third = max(1, len(ordered) // 3)
     for index, fig in enumerate(ordered):
