@@ -95,7 +95,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         people.setdefault(q.speaker, q.role)
     # A draft check would reject (a label naming someone the passage does not) is not drafted.
     figures = [f for f in figures if misnamed(f.label, f.quote, body, organizations, list(people)) is None]
-    key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4)]
+    key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4, title=meta.title)]
     options = [
         OptionMention(id=o.id, stance=o.stance, quote=o.quote, speaker=speaker_at(o.start, found_quotes))
         for o in find_options(body, spans, catalogue)
