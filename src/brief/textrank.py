@@ -3,15 +3,17 @@ the weight of a sentence's position.
 
 Ingest ranks a source's sentences to draft its key points (:mod:`brief.ingest.keypoints`); the
 word budgets rank a memo section's sentences to say which to cut first
-(:mod:`brief.verify.budgets`). Both score the same way, so what ingest deems central a budget
-deems worth keeping. numpy is imported only when centrality is computed.
+(:mod:`brief.verify.budgets`). Both measure centrality the same way and share the stop words
+(key points keep reporting verbs, see there), so what ingest deems central a budget deems worth
+keeping. numpy is imported only when centrality is computed.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-_STOP = set(
+STOP_WORDS = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been being has have had do does did "
     "this that these those it its their his her our your they them he she we you i not no so than then there here which who whom "
     "whose what when where why how all any each more most other some such only own same too very can will just should would could "
@@ -21,7 +23,7 @@ _STOP = set(
 
 def terms(sentence: str) -> list[str]:
     """Content words of a sentence, lower-cased, without stop words."""
-    return [w for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]+", sentence.lower()) if w not in _STOP and len(w) > 2]
+    return [w for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]+", sentence.lower()) if w not in STOP_WORDS and len(w) > 2]
 
 
 MAX_GRAPH = 80  # sentences in the similarity graph (its cost grows with the square); later ones score on position alone
@@ -34,22 +36,25 @@ def centrality(terms: list[set[str]], iterations: int = 20) -> list[float]:
     import numpy as np
 
     n = len(terms)
+    # A one-word sentence has no log length to weigh by; a term in one sentence links none, so
+    # it counts in its sentence's length but stays out of the matrix (most terms: a smaller product).
+    linked = [sentence if len(sentence) >= 2 else set() for sentence in terms]
+    spread = Counter(term for sentence in linked for term in sentence)
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
-    for i, sentence in enumerate(terms):
-        if len(sentence) < 2:
-            continue  # a one-word sentence has no log length to weigh by
+    for i, sentence in enumerate(linked):
         for term in sentence:
-            rows.append(i)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            if spread[term] > 1:
+                rows.append(i)
+                cols.append(vocabulary.setdefault(term, len(vocabulary)))
     if not vocabulary:
         return [1.0] * n
     incidence = np.zeros((n, len(vocabulary)), dtype=np.float64)
     incidence[rows, cols] = 1.0
     shared = incidence @ incidence.T
     np.fill_diagonal(shared, 0.0)
-    logs = np.log(np.maximum(incidence.sum(axis=1), 1.0))
+    logs = np.log(np.maximum(np.array([len(sentence) for sentence in linked], dtype=np.float64), 1.0))
     denominator = logs[:, None] + logs[None, :]
     weights = np.divide(shared, denominator, out=np.zeros_like(shared), where=denominator > 0)
     out = weights.sum(axis=1)

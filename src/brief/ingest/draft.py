@@ -121,7 +121,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     # A draft check would reject (a label naming someone the passage does not) is not drafted.
     folded = [(o, fold(o)) for o in organizations], [(p, fold(p)) for p in people]
     figures = [f for f in figures if _misnamed(f.label, f.quote, body, *folded) is None]
-    key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4)]
+    key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4, title=meta.title)]
     options = [
         OptionMention(id=o.id, stance=o.stance, quote=o.quote, speaker=speaker_at(o.start, found_quotes))
         for o in find_options(body, spans, catalogue)
