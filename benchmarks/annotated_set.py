@@ -68,5 +68,23 @@ def documents(with_gold: bool = True) -> list[Document]:
             except yaml.YAMLError as exc:  # an annotation being written; the others still score
                 print(f"{gold_path.name}: cannot read: {str(exc).splitlines()[0]}", file=sys.stderr)
                 continue
+        _check_keys(doc)
         found.append(doc)
     return found
+
+
+_KEYS = {
+    "figures": {"value", "upper", "unit", "key", "label", "accept", "locator"},
+    "quotes": {"text", "speaker"},
+    "people": {"name", "role", "also"},
+    "organizations": {"name", "also"},
+    "options": {"id", "stance"},
+}
+
+
+def _check_keys(doc: Document) -> None:
+    """An unquoted comma in a YAML flow mapping splits a value into stray keys: say so."""
+    for section, keys in _KEYS.items():
+        for entry in doc.gold.get(section) or []:
+            if isinstance(entry, dict) and (stray := set(entry) - keys):
+                print(f"{doc.id[:60]}: {section}: unexpected keys {sorted(map(str, stray))}", file=sys.stderr)
