@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from collections import Counter
@@ -71,6 +72,27 @@ def load_articles(path: Path, limit: int) -> list[Article]:
             reference = re.sub(r"(?<=[a-z0-9%)][.!?])(?=[A-Z\"])", " ", record["summary"])
             articles.append(Article(headline.strip(), sentences, reference))
     return articles
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def textrank(sentences: list[str], k: int) -> list[int]:
+    """A plain TextRank (Mihalcea and Tarau 2004): PageRank over sentences linked by the words they
+    share, over the log of their lengths."""
+    words = [set(tokens(s)) for s in sentences]
+    n = len(sentences)
+    weights = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(n):
+            if i != j and len(words[i]) > 1 and len(words[j]) > 1:
+                weights[i][j] = len(words[i] & words[j]) / (math.log(len(words[i])) + math.log(len(words[j])))
+    score = [1.0] * n
+    out = [sum(row) or 1.0 for row in weights]
+    for _ in range(30):
+        score = [0.15 + 0.85 * sum(weights[j][i] / out[j] * score[j] for j in range(n)) for i in range(n)]
+    return sorted(range(n), key=lambda i: -score[i])[:k]
 
 
 def library_textrank(sentences: list[str], k: int) -> list[int]:
@@ -132,14 +154,13 @@ def score_set(articles: list[Article]) -> dict[str, list[tuple[float, float, flo
     from rouge_score.tokenizers import DefaultTokenizer
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from ingest_quality import textrank
 
     scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
     tokenize = DefaultTokenizer(use_stemmer=True).tokenize
     systems: dict[str, Callable[[Article], list[int]]] = {
         "brief key points (uses the headline)": lambda a: rank_sentences(a.sentences, K, title=a.headline),
         "Lead-3": lambda a: list(range(min(K, len(a.sentences)))),
-        "plain TextRank (ingest_quality.py)": lambda a: textrank(a.sentences, K),
+        "plain TextRank": lambda a: textrank(a.sentences, K),
         "library TextRank (summa)": lambda a: library_textrank(a.sentences, K),
         "greedy oracle (ROUGE-2, a ceiling)": lambda a: greedy_oracle(a.sentences, a.reference, K, tokenize),
     }
@@ -167,7 +188,7 @@ def bench_rouge(report: list[str], limit: int) -> None:
             means = [sum(row[m] for row in rows) / len(rows) for m in range(3)]
             report.append(f"| {name} | {means[0]:.3f} | {means[1]:.3f} | {means[2]:.3f} |")
         ours = scores["brief key points (uses the headline)"]
-        for short, name in (("plain TextRank", "plain TextRank (ingest_quality.py)"), ("library TextRank", "library TextRank (summa)")):
+        for short, name in (("plain TextRank", "plain TextRank"), ("library TextRank", "library TextRank (summa)")):
             differences = [a[1] - b[1] for a, b in zip(ours, scores[name], strict=True)]
             low, high = bootstrap(differences)
             mean = sum(differences) / len(differences)
