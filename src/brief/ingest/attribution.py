@@ -16,7 +16,7 @@ from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 _VERBS = (
     r"(?:said|says|say|told|tells|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|"
-    r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|tweeted|announced|concluded|goes on|went on|"
+    r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|replies|responded|responds|answered|tweeted|announced|concluded|goes on|went on|"
     r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
     r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
     r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|according to)"
@@ -24,7 +24,7 @@ _VERBS = (
 # Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
 _LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging)"
 _TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
@@ -51,7 +51,16 @@ _ROLE_AFTER = re.compile(
 )
 _APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){1,3})\s*(?:[.,;]|$)")
 
-_ACT_VERBS = r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled)\b"
+_ACT_VERBS = (
+    r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled|"
+    r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
+    r"directed|ordered|asked|demanded)\b"
+)
+# A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
+_PASSIVE_BY = re.compile(
+    rf"\b(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:then-)?"
+    rf"(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})"
+)
 _SPEECH_ACT = re.compile(
     # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
     rf"(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,60}}$"
@@ -82,6 +91,8 @@ _BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}
 # A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
 _SIGNATURE = re.compile(rf"(?P<who>(?:{NAME_WORD}\s+){{1,5}}?{NAME_WORD})\s*(?:\n|$|{MONTH}\s+\d)")
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s|$)|\n")
+_NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
 
 
 def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None] | None:
@@ -102,6 +113,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return who, role
     if match.group("who3"):  # '…," the paper quoted Prince Saud as saying.'
         return match.group("who3"), None
+    if re.match(r"(?:The|An?|His|Her|Their|My|Our)\s", match.group("who2")) and text[start - 2 : start - 1] not in ",?!—–-":
+        return None  # '"… the plan" The general was asked': a new sentence, not an attribution
     desc = match.group("desc").split()
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
     described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
@@ -132,6 +145,25 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     return who, (role.strip() if role else None)
 
 
+def sentence_end_attribution(text: str, start: int, end: int) -> tuple[str, str | None] | None:
+    """An attribution that ends the quotation's sentence after more words of its own: 'a “huge
+    number” of smugglers, Mara Quist told reporters.', '“…” in the coming weeks,” said Ana Ruiz.'
+    `start` is just after the closing mark; the sentence is read to its end, at most 300 characters."""
+    if text[start - 2 : start - 1] in ".!?" or text[start:end].lstrip()[:1].isupper():
+        return None  # the quotation ends its sentence: what follows is another one
+    stop = _SENTENCE_END.search(text, start, min(end, start + 300))
+    if stop is None or re.search(r"[“\"‘]", text[start : stop.start()]):
+        return None  # another quotation opens before the sentence ends
+    if _NAMING.search(text, max(0, start - 200), start - 1):
+        return None  # 'the so-called “smart border”': a name, not words said
+    commas = [m.start() for m in re.finditer(r",", text[start : stop.start()])][-3:]
+    for comma in reversed(commas):
+        found = attribution_after(text, start + comma, stop.end())
+        if found:
+            return found
+    return None
+
+
 def sentence_before(text: str, para_start: int, quote_start: int, reach: int) -> str:
     """The part of the quotation's sentence before it, looking back at most `reach` characters."""
     start = max(para_start, quote_start - reach)
@@ -146,6 +178,10 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
     sentence = sentence_before(text, para_start, quote_start, 260)
     if not _SPEECH_VERB.search(sentence):
         return None
+    passive = _PASSIVE_BY.search(sentence)
+    if passive:
+        return passive.group("who")
+    first: str | None = None
     for capital in re.finditer(r"\b[A-Z]", sentence):
         act = _SPEECH_ACT.match(sentence, capital.start())
         if act is None:
@@ -153,9 +189,28 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
         words = act.group("who").split()
         while words and words[0] in NOT_NAME and words[0].lower() in _OPENERS:
             words = words[1:]  # "Earlier this week, the local Arab News said ..." -> Arab News
-        if words and not any(w in NOT_NAME and w.lower() in _OPENERS for w in words):
-            return " ".join(words)
-    return None
+        if not words or any(w in NOT_NAME and w.lower() in _OPENERS for w in words) or not _can_speak(words):
+            continue
+        # A person's name is the speaker ("On Tuesday, harbor spokesman Elias Grant said"); the
+        # first other subject only when no name comes before the verb ("the local Arab News said").
+        named = [g for g in name_groups(words) if g[1] == len(words) and (g[1] - g[0] >= 2 or (g[0] and words[g[0] - 1] in TITLES))]
+        if named:
+            return " ".join(words[named[-1][0] - (1 if named[-1][1] - named[-1][0] < 2 else 0) :])
+        first = first or " ".join(words)
+    if re.search(r"(?<![\w.’'-])I\s", sentence):
+        return "I"  # "In April I directed the Department to “preserve” it": the document's own speaker
+    return first
+
+
+def _can_speak(words: list[str]) -> bool:
+    """Words that can be a speaker: not a day, a month, a lone letter or an -ing word ("Speaking
+    in Leeds, ...")."""
+    return not (
+        all(w in NOT_NAME or re.sub(r"[’'](?:s|re|ll|ve|d|t|m)$", "", w) in NOT_NAME for w in words)
+        or len(words[0]) == 1
+        or (len(words) == 1 and words[0].endswith("ing"))
+        or words[0] in ("Speaking",)
+    )
 
 
 def report_attribution(text: str, para_start: int, para_end: int, open_at: int, close_at: int) -> str | None:

@@ -117,6 +117,11 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         # text gives; an office or a document quoted is not.
         if q.speaker in people or (" " in q.speaker and is_person_name(q.speaker)):
             people[q.speaker] = people.get(q.speaker) or q.role
+    # The bylined authors, and the people an author's bio at the end names, are people of the
+    # source too ("Jane Roe is the director of X and a former adviser to President Tom Lee").
+    for name, role in [(a, "author") for a in meta.authors] + list(find_people("\n\n".join(text.bios)).items()):
+        if " " in name and not any(name == p or p.endswith(" " + name) for p in people):
+            people[name] = role
     organizations = find_organizations(body, list(people))
     # A draft check would reject (a label naming someone the passage does not) is not drafted.
     folded = [(o, fold(o)) for o in organizations], [(p, fold(p)) for p in people]

@@ -5,7 +5,10 @@ small words of titles between them: "Secretary of State Antony Blinken"); in eac
 group of words none of which belongs to titles, portfolios, places, organisations or headlines
 (:mod:`.vocabulary`). A group is a person when the text says so: a title before it, a role noun
 before it ("Seoul resident Margie Kim"), an appositive after it ("Jane Roe, director of X"), a
-verb of a person after it, its surname used alone elsewhere, or a transcript's speaker label.
+verb of a person after it ("pleaded", "was extradited"), a pronoun the sentence goes on to use, a
+suffix ("Jr."), an alias, its surname (of one word or two: "López Obrador") used alone elsewhere, a
+place in a list beside a person, or a transcript's speaker label. Credit lines, bulleted lists of
+names and nicknamed names come from :mod:`.namelists`.
 Every pattern is bounded and tried once per run, so the cost is linear in the text.
 """
 
@@ -14,9 +17,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from brief.ingest.namelists import credited, listed, nicknamed
 from brief.ingest.namewords import HONORIFICS as _HONORIFICS
 from brief.ingest.namewords import SP as _SP
-from brief.ingest.namewords import NameIndex, join_name, name_groups, runs
+from brief.ingest.namewords import NameIndex, join_name, merged, name_groups, runs
 from brief.ingest.vocabulary import (
     HEADLINE_VERBS,
     NAME_WORD,
@@ -25,6 +29,7 @@ from brief.ingest.vocabulary import (
     PARTICLES,
     ROLE_LABELS,
     ROLE_NOUNS,
+    THING_HEADS,
     TITLES,
     bare,
     is_person_name,
@@ -51,8 +56,19 @@ _PERSON_VERBS = re.compile(
     r"signed|issued|led|spoke|met|became|served|joined|won|scored|helped|urged|visited|testified|married|welcomed|praised|"
     r"criticised|criticized|thanked|hosted|attended|denied|confirmed|invented|designed|painted|drew|studied|taught|lived|"
     r"established|ordered|appointed|nominated|proclaimed|approved|vetoed|pardoned|ruled|governed|"
-    r"who|whose|has said|had said)\b"
+    r"who|whose|has said|had said|pleaded|pled|confessed|allegedly|reportedly|reasoned|believes|believed|thinks|thought|"
+    r"wants|wanted|hopes|hoped|feels|felt|vowed|promised|complained|conceded|"
+    r"(?:was|were|has been|had been|is|is being)[^\S\n]+(?:\w+ly[^\S\n]+)?(?:arrested|extradited|sentenced|convicted|charged|"
+    r"indicted|surrendered|detained|killed|murdered|shot|elected|re-elected|sworn|born|jailed|imprisoned|kidnapped|injured|"
+    r"wounded|acquitted|deported|captured|fired|hired|nominated|appointed|named|knighted|honoured|honored))\b"
 )
+# A name the sentence goes on to call "he" or "she" ("Ana Ruiz has rebuffed them, although she …"),
+# or a person's alias ("Ciro Luna (a.k.a. “Flaco”)", "…, known as El Gato").
+_PRONOUN_LATER = re.compile(
+    r"^(?:[^\S\n]+(?:\w+ly[^\S\n]+)?(?:has|had|was|is|[a-z]+ed)\b[^.!?\n“”\"]{3,120}?\b|[^\S\n]+(?:and|for|with)[^\S\n]+)"
+    r"(?:he|his|him|himself|she|her|herself)\b"
+)
+_ALIAS = re.compile(r"^,?[^\S\n]+\(?(?:a\.k\.a\.|aka\b|alias\b|also known as\b|known as\b)")
 _APPOSITIVE = re.compile(
     r"^,[^\S\n]+(?P<role>(?:(?:an?|the|former|then-)[^\S\n]+)?(?:[a-z][\w-]*|[A-Z][\w.’'-]*)(?:[^,.;:“”\"\n]|(?<=[A-Z])\.){0,110}?)"
     r"(?=[,.;:\n]|$)"
@@ -63,6 +79,12 @@ _SAID_BEFORE = re.compile(
 _COPULA = re.compile(r"[^\S\n]+(?:is|was|has been|had been|serves as|served as)[^\S\n]+(?P<role>(?:the|a|an)[^\S\n][^.;:,“”\"\n]{3,100})")
 _AGE = re.compile(r"^,[^\S\n]+\d{2},")
 _NOT_ROLE_START = frozenset("who whose which and but or said says told as in on at when after while where that this it he she they".split())
+_LIST_GAP = re.compile(r"(?:,|;|,?[^\S\n]+and)[^\S\n]+(?:and[^\S\n]+)?")
+_LIST_END = re.compile(r"(?:[,;.)]|[^\S\n]+and\b|[^\S\n]*$|[^\S\n]+(?:were|are|have|had|will|would|all)\b)", re.M)
+_SUFFIX = re.compile(r",?[^\S\n]+(Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)(?![\w-])")
+_OF_BEFORE = re.compile(r"(?:\b[a-z]+[^\S\n]+)?(?P<role>[\w-]+)[^\S\n]+(?:of|at|for)[^\S\n]+(?:the[^\S\n]+)?$")
+_ROLE_IN_BRACKETS = re.compile(r"^[^\S\n]*\((?P<role>[^()\n]{3,80})\)")
+_COMPLEMENT_WORDS = frozenset("of for to at in on against the and & de del".split())
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:[^\S\n][A-Z][A-Z.'’-]*){0,4}):[^\S\n]", re.M)
 
 
@@ -94,14 +116,15 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
             people[name] = role.strip(" ,") if role else None
 
     index.runs = runs(text)
+    person_end = -1  # where in the text the last person found ends
     for start, tokens in index.runs:
         groups = name_groups(tokens)
-        if len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in ("De", "Van", "Von", "Le", "La", "Da", "Di", "Del", "Du")):
+        if len(tokens) <= 2:  # "Doyle", "De Niro", "López Obrador": a surname used on its own
             index.alone[bare(" ".join(tokens))] += 1
         accepted_end = -1  # where the last person of this run ends
         for i, j in groups:
-            if j < len(tokens) and bare(tokens[j]) in ORG_HEADS:
-                continue  # "Conflict Resolution Clinic": a name of an organisation
+            if j < len(tokens) and (bare(tokens[j]) in ORG_HEADS or bare(tokens[j]) in THING_HEADS):
+                continue  # "Conflict Resolution Clinic", "Mercury Music Prize": an organisation's name, a thing's
             name = join_name(tokens[i:j])
             words = [w for w in name.split() if w not in PARTICLES]
             if len(words) > 4:
@@ -111,21 +134,42 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
             found = _person(text, start, tokens, groups, i, j, len(words))
             if found is None and len(words) >= 2 and accepted_end >= 0 and tokens[accepted_end:i] == ["and"]:
                 found = ""  # "starring Dennis Quaid and Scarlett Johansson": a person beside a person
+            at = start + len(" ".join(tokens[:i])) + (1 if i else 0) if start >= 0 else -1
+            end = at + len(" ".join(tokens[i:j]))
+            if (
+                found is None
+                and len(words) >= 2
+                and at > person_end >= 0
+                and _LIST_GAP.fullmatch(text, person_end, at)
+                and _LIST_END.match(text, at + len(" ".join(tokens[i:j])))
+            ):
+                found = ""  # "Ana Ruiz, Tom Lee and Eva Moss": a name in a list of people
+            suffix = _SUFFIX.match(text, end) if at >= 0 and j == len(tokens) and len(words) >= 2 else None
+            if suffix:  # "Othon Lind, Sr.": the suffix is part of the name and says it is a person's
+                name, found = f"{name} {suffix.group(1).rstrip('.')}{'.' if suffix.group(1)[0] in 'JS' else ''}", found or ""
+                end = suffix.end()
             if found is not None:
                 add(name, found or None)
                 accepted_end = j
+                person_end = end
             elif len(words) >= 2:
                 candidates.append(name)
-    for name in candidates:  # a surname used alone: "Robert Doyle ... Doyle said"
+    for name in candidates:  # a surname used alone: "Robert Doyle ... Doyle said", "López Obrador said"
         surname = name.split()[-1]
-        if len(name.split()) > 3:
+        two = " ".join(name.split()[-2:])
+        if len(name.split()) > 3 and not index.alone[two]:
             continue
-        if index.alone[surname] or (index.alone[" ".join(name.split()[-2:])] and name.split()[-2] in ("De", "Van", "Von")):
+        two_alone = index.alone[two] and (name.split()[-2] in ("De", "Van", "Von") or (len(name.split()) > 2 and is_person_name(two)))
+        if index.alone[surname] or two_alone:
             add(name, None)
+    for name, role in credited(text) + listed(text):
+        add(name, role)
+    for name in nicknamed(text):
+        add(name, None)
     for _, label, role in speaker_labels(text, people, index):
         if label:
             add(label, role)
-    return _merged(people, index), index
+    return merged(people, index), index
 
 
 @lru_cache(maxsize=65_536)
@@ -171,8 +215,26 @@ def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, in
         role = _role_before(text, at) or _title_before_comma(text, at)
         if role:
             return role
+    if i and all(bare(t) in NOT_NAME or bare(t) in ORG_HEADS or t in _CONNECTORS for t in tokens[:i]):
+        role = _role_across(text, start, " ".join(tokens[:i]))
+        if role:
+            return role
     if j == len(tokens):
         return _role_after(text, at, end)
+    return None
+
+
+def _role_across(text: str, start: int, lead: str) -> str | None:
+    """A role whose words reach into the run before the name: "head of the Gulf Cartel Ana Ruiz",
+    "Undersecretary of Human Rights, Population and Migration Ana Ruiz"."""
+    window = text[max(0, start - 120) : start]
+    of = _OF_BEFORE.search(window)
+    if of and lead.split()[-1] in ORG_HEADS and (of.group("role").lower() in ROLE_NOUNS or _is_title(of.group("role"))):
+        return f"{of.group(0).strip()} {lead}"
+    if window.endswith(", ") and lead.split()[0] not in _CONNECTORS:
+        clause = re.split(r"[.;:!?\n(]", window)[-1].strip()
+        if clause and _is_title(clause.split()[0]) and all(w[:1].isupper() or w in _CONNECTORS for w in clause.split()):
+            return f"{clause} {lead}"
     return None
 
 
@@ -182,10 +244,15 @@ def _title_before_comma(text: str, at: int) -> str | None:
     window = text[max(0, at - 120) : at]
     if not window.rstrip().endswith(","):
         return None
-    words = re.split(r"[.;:!?\n,]", window.rstrip()[:-1])[-1].split()[-8:]
+    words = re.split(r"[.;:!?\n,]", window.rstrip()[:-1])[-1].split()[-12:]
+    joins = [k for k, w in enumerate(words) if w in ("and", "or", "but", "while", "between")]
+    words = words[joins[-1] + 1 :] if joins else words  # "between X and the harbor chief": the last of the two
     # The description starts at its article ("the harbor chief") or is the whole clause, a
     # title ("Federal Commissioner for Protection against Coastal Risks").
     articles = [k for k, w in enumerate(words) if w.lower() in ("the", "a", "an", "his", "her", "its", "their")]
+    # The description starts at the article before its first role: "the son of the kingpin".
+    roles = [k for k, w in enumerate(words) if _is_role_word(w)]
+    articles = [k for k in articles if not roles or k < roles[0]] or articles
     if articles:
         words = words[articles[-1] :]
     elif not words or not words[0][:1].isupper():
@@ -197,8 +264,21 @@ def _title_before_comma(text: str, at: int) -> str | None:
             kept.insert(0, word)
         words = kept
     clause = " ".join(words)
-    titled = any((_is_title(w) and w not in _MODIFIERS) or w.lower() in ROLE_NOUNS for w in words)
+    # One person's role: a role in the singular ("Advocates, Lawmakers, Parents" are groups) whose
+    # complement is short ("the head of the agency") or names a body or a place, not a thing ("the
+    # director of the popular West End musical, X").
+    singular = [k for k, w in enumerate(words) if _is_role_word(w) and not (w.endswith("s") and w.lower()[:-1] in ROLE_NOUNS)]
+    tail = words[[k for k, w in enumerate(words) if _is_role_word(w)][-1] + 1 :] if singular else []
+    titled = bool(singular) and (
+        len(tail) <= 3 or all(w[:1].isupper() or w in _COMPLEMENT_WORDS or w.capitalize() in ORG_HEADS for w in tail)
+    )
     return clause if titled and not is_person_name(clause) else None
+
+
+def _is_role_word(word: str) -> bool:
+    """A title or a role noun, singular or plural ("leaders of the cartel")."""
+    lower = word.lower()
+    return (_is_title(word) and word not in _MODIFIERS) or lower in ROLE_NOUNS or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
 
 
 def _role_before(text: str, at: int) -> str | None:
@@ -228,8 +308,13 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         titled = any(_is_title(w) or w.lower() in ROLE_NOUNS for w in role.split()[:8])  # not "Philadelphia, Pennsylvania"
         if titled and role.split()[0] not in _NOT_ROLE_START and len(role) < 200 and not re.search(r"[.!?](?:\s|$)|[“”\"]", line):
             return role
-    if _AGE.match(after) or _PERSON_VERBS.match(after):
+    if _AGE.match(after) or _PERSON_VERBS.match(after) or _ALIAS.match(after):
         return ""
+    if _PRONOUN_LATER.match(after) and text[at:end].split()[-1].lower() not in ROLE_NOUNS:  # not "a Quality Engineer … she"
+        return ""
+    bracket = _ROLE_IN_BRACKETS.match(after)  # "Ovidio Ruiz (son of “El Gato”)"
+    if bracket and any(w.lower() in ROLE_NOUNS or _is_title(w) for w in bracket.group("role").split()[:3]):
+        return bracket.group("role")
     copula = _COPULA.match(after)  # "Jane Roe is the director of X", "… was a lawyer"
     if copula and any(w.lower().strip(",") in ROLE_NOUNS for w in copula.group("role").split()[:6]):
         return copula.group("role").strip()
@@ -300,22 +385,3 @@ def _spelled(text: str, word: str) -> str | None:
         if not found.isupper():
             return found
     return word if "-" in word or word.isalpha() else None
-
-
-def _same_role(one: str | None, other: str | None) -> bool:
-    """Roles of one person: "President" and "U.S. President"; not "President" and "First Lady"."""
-    return not one or not other or one.split()[-1].lower() == other.split()[-1].lower()
-
-
-def _merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | None]:
-    """One entry a person: "Biden" (from "President Biden") goes into "Joe Biden" when the text
-    names him in full, keeping the role either gives."""
-    merged: dict[str, str | None] = {}
-    for name, role in people.items():
-        fuller = [
-            n for n in people if (n.endswith(" " + name) or (" " not in name and n.startswith(name + " "))) and _same_role(role, people[n])
-        ]  # "Biden" (President) is not "Jill Biden" (First Lady)
-        namesakes = [n for n in people if n.endswith(" " + name)]
-        full = fuller[0] if len(fuller) == 1 else index.complete(name) if not namesakes else name
-        merged[full] = merged.get(full) or people.get(full) or role
-    return merged

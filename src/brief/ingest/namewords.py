@@ -1,5 +1,6 @@
-"""Names in a text's words: runs of capitalised words, the groups of name words in each run, and
-an index of the names of two words or more, to complete a surname used alone.
+"""Names in a text's words: runs of capitalised words, the groups of name words in each run, an
+index of the names of two words or more, to complete a surname used alone, and the merging of the
+forms of one person's name into its fullest.
 
 Stage: extraction (used by :mod:`.names` and :mod:`.quotes`). One regular expression reads the
 runs in one pass; each run is at most twenty words, so the work on a run is bounded.
@@ -52,8 +53,8 @@ def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
             index > 0 and tokens[index - 1].rstrip(".") in HONORIFICS and word[:1].isupper() and word not in NOT_NAME and word not in TITLES
         )
         ok = bool(token) and (is_name_word(word, first=start is None and not addressed) or inside)  # "Dr. King"
-        if ok and start is None and word in PLACE_STARTS:
-            ok = False  # "Hong Kong", "Las Vegas"
+        if ok and start is None and (word in PLACE_STARTS or (index and tokens[index - 1] in PLACE_STARTS)):
+            ok = False  # "Hong Kong", "Las Vegas"; "El Salvador" is no Salvador
         if ok and start is not None and word in TITLES and index + 1 < len(tokens) and is_name_word(bare(tokens[index + 1])):
             ok = False  # "Rear Admiral Tomas Brandt": a title before a name ends the group before it
         if ok and start is None:
@@ -88,3 +89,24 @@ def runs(text: str) -> list[tuple[int, list[str]]]:
 
 def join_name(tokens: list[str]) -> str:
     return " ".join(bare(t) if i == len(tokens) - 1 else t for i, t in enumerate(tokens))
+
+
+def same_role(one: str | None, other: str | None) -> bool:
+    """Roles of one person: "President" and "U.S. President"; not "President" and "First Lady"."""
+    return not one or not other or one.split()[-1].lower() == other.split()[-1].lower()
+
+
+def merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | None]:
+    """One entry a person: "Biden" (from "President Biden") goes into "Joe Biden" when the text
+    names him in full, keeping the role either gives."""
+    merged: dict[str, str | None] = {}
+    for name, role in people.items():
+        fuller = [
+            n for n in people if (n.endswith(" " + name) or (" " not in name and n.startswith(name + " "))) and same_role(role, people[n])
+        ]  # "Biden" (President) is not "Jill Biden" (First Lady)
+        namesakes = [n for n in people if n.endswith(" " + name)]
+        longest = max(fuller, key=len, default="")
+        # "Obrador" into "Ana María López Obrador" when "López Obrador" is also there: one person
+        full = longest if fuller and all(longest.endswith(n) for n in fuller) else index.complete(name) if not namesakes else name
+        merged[full] = merged.get(full) or people.get(full) or role
+    return merged

@@ -6,8 +6,10 @@ straight marks, curly ones and British single marks ('text,' he said) all pair. 
 runs over paragraphs opens each one and closes only at the last; a flattened text keeps the
 opening mark of each paragraph after a sentence end; every part takes the speaker of the whole.
 The speaker comes from the words after the closing mark ("…," said Jane Roe, director of X), or
-before the opening one (Jane Roe said: "…"), or the attribution of the quotation just before it;
-a pronoun or a bare surname resolves to the person the text last named in full.
+before the opening one (Jane Roe said: "…"), or the end of the quotation's sentence ('a “huge
+number” of them, Roe said'), or the attribution of the quotation just before it; a pronoun, a bare
+surname or a description resolves to a person (:mod:`.mentions`), and "I" in a statement or a
+speech to the person its headline names.
 """
 
 from __future__ import annotations
@@ -17,18 +19,34 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from brief.ingest.attribution import attribution_after, attribution_before, report_attribution, sentence_before, short_quote_speaker
+from brief.ingest.attribution import (
+    attribution_after,
+    attribution_before,
+    report_attribution,
+    sentence_before,
+    sentence_end_attribution,
+    short_quote_speaker,
+)
+from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index, speaker_labels
-from brief.ingest.namewords import NameIndex, name_groups
-from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ORG_HEADS, PARTICLES, ROLE_NOUNS, TITLES, bare
+from brief.ingest.namewords import name_groups
+from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ROLE_NOUNS, TITLES, bare
 
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
 MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
 _PRONOUNS = ("he", "she", "they", "it")
 _LINKS = frozenset("of for to the and on at".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr Lord Lady".split())
-_ACTS = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|said|told|spoke|went|came|made|took|gave)\b")
 _PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z][^.!?\n“”\"]{0,250}[.!?]\s*(?:\n\n)?$")
+# A description of a person: "the Tory leader", "the former chief executive", "the 34-year-old", "the Frenchman".
+_DESCRIPTION = re.compile(
+    r"(?:the|his|her)\s+(?P<words>(?:[\w’'-]+\s+){0,3}?(?:(?P<person>\d+-year-old|[a-z]+(?:man|woman)|american|briton|scot|"
+    r"spaniard|swede|dane|swiss|argentine|brazilian|australian|canadian|frenchman|german|italian|mexican|russian)|[a-z-]+))"
+)
+_HEADLINE = re.compile(
+    r"[^\S\n]*(?:(?:Joint\s+|Presidential\s+)?Statement|Remarks|Message|Letter|Readout|Op-Ed|Address|Proclamation)"
+    r"[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?(?P<who>[A-Z][^\n]{2,120}?)(?=[^\S\n]+(?:on|at|to|in|for|after|before|upon)\b|\n|$)"
+)
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
     r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
@@ -140,75 +158,6 @@ def quotation_spans(text: str, breaks: list[int]) -> list[_Span]:
     return sorted(spans, key=lambda s: s.open)
 
 
-class _Mentions:
-    """Where the text names people, in order: a pronoun or a surname resolves to the person named
-    last before the quotation."""
-
-    def __init__(self, text: str, people: dict[str, str | None], index: NameIndex) -> None:
-        self.positions: list[int] = []
-        self.names: list[str] = []
-        self.by_word: dict[str, list[tuple[int, str]]] = {}
-        self.kinds: dict[str, list[tuple[int, str]]] = {}
-        surnames = {n.split()[-1]: n for n in people}
-        for start, tokens in index.runs:
-            if start < 0:
-                continue
-            for i, j in name_groups(tokens):
-                if j < len(tokens) and bare(tokens[j]) in ORG_HEADS:
-                    continue  # "Nuclear Consultative Group" names no person
-                name = " ".join(bare(t) for t in tokens[i:j])
-                at = start + len(" ".join(tokens[:i])) + (1 if i else 0)
-                words = [w for w in name.split() if w not in PARTICLES]
-                full = name
-                if len(words) >= 2:
-                    for word in {words[0], words[-1]}:
-                        self.by_word.setdefault(word, []).append((at, name))
-                else:
-                    full = self.complete(name, at) if name in self.by_word else surnames.get(name, name)
-                end = at + len(" ".join(tokens[i:j]))
-                acts = len(words) >= 2 and j == len(tokens) and bool(_ACTS.match(text, end))  # "Sam Ortiz runs the yard"
-                alone = len(words) >= 2 and index.alone[full.split()[-1]] > 0  # "Sam Ortiz … Ortiz said"
-                known = acts or alone or full in people or full.split()[-1] in surnames or (len(words) < 2 and " " in full)
-                if tokens[j - 1] != bare(tokens[j - 1]) or not known:
-                    continue  # "Yoon's order": a possessive names no speaker; nor a name nobody is known by
-                self.positions.append(at)
-                self.names.append(full)
-
-    def complete(self, name: str, position: int) -> str:
-        """'Roe' -> 'Jane Roe', the last name in full before `position` with that word first or last."""
-        if " " in name:
-            return name
-        found = self.by_word.get(name, [])
-        k = bisect_left(found, (position, "")) - 1
-        return found[k][1] if k >= 0 else (found[0][1] if found else name)
-
-    def named_before(self, text: str, noun: str, position: int) -> str | None:
-        """The last name before `position` that ends in `noun` ("... Strategy Report" for "the
-        report"), found in one pass over the text for each noun asked about."""
-        if noun not in self.kinds:
-            pattern = rf"(?:[A-Z][\w.’'-]{{0,40}}[^\S\n]+){{1,6}}(?i:{re.escape(noun)})\b"
-            self.kinds[noun] = [(m.start(), m.group(0)) for m in re.finditer(pattern, text)] if len(self.kinds) < 20 else []
-        found = self.kinds[noun]
-        k = bisect_left(found, (position, "")) - 1
-        if k < 0:
-            return None
-        words = found[k][1].split()
-        while words and words[0] in NOT_NAME:
-            words = words[1:]
-        return " ".join(words) if len(words) >= 2 else None
-
-    def is_person(self, name: str) -> bool:
-        return name in self.by_word or name.split()[-1] in self.by_word
-
-    def position_of_last(self, position: int) -> int:
-        k = bisect_left(self.positions, position) - 1
-        return self.positions[k] if k >= 0 else -1
-
-    def last_before(self, position: int) -> str | None:
-        k = bisect_left(self.positions, position) - 1
-        return self.names[k] if k >= 0 else None
-
-
 def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[FoundQuote]:
     """Quotations with speakers. A quotation of fewer than four words is a scare quote or a
     slogan, not speech, unless a speech verb introduces it."""
@@ -216,11 +165,13 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     people = found_people if people is None else people
     for name, role in found_people.items():
         people.setdefault(name, role)
-    mentions = _Mentions(text, people, index)
+    mentions = Mentions(text, people, index)
     labels = speaker_labels(text, people, index)
     label_at = [at for at, _, _ in labels]
     breaks = [m.start() for m in re.finditer(r"\n\n", text)]
     spans = quotation_spans(text, breaks)
+    mentions.quoted = [(s.open, s.close) for s in spans]
+    author = _document_speaker(text)
     found: list[FoundQuote] = []
     chains: dict[int, tuple[str, str | None] | None] = {}
     for n, span in enumerate(spans):
@@ -231,15 +182,33 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         inner = text[inner_start:inner_end]
         words = inner.split()
         speaker: tuple[str, str | None] | None = chains.get(span.chain)
+        position = span.open
+        window = max(para_start, span.open - 160)
+        first = span.chain not in chains
+        # 'Mr Lowe asked: "…" The spokeswoman said': words a colon introduces are the colon's.
+        introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
+        before = attribution_before(text, window, span.open) if introduced else None
+        speaker = speaker or before
         if speaker is None and span.closed:
             speaker = attribution_after(text, span.close + 1, min(para_end, span.close + 200))
-        if speaker is None and (span.chain not in chains):
-            speaker = attribution_before(text, max(para_start, span.open - 160), span.open)
+        if speaker is None and first:
+            speaker = before = attribution_before(text, window, span.open)
+        if before and before[0].lower() in _PRONOUNS:
+            # 'He said the arrest “…” in May, Roe said': a name at the sentence's end beats the
+            # pronoun; else the pronoun points to whom the text names before the pronoun.
+            at_end = sentence_end_attribution(text, span.close + 1, para_end) if span.closed else None
+            speaker = at_end if at_end and at_end[0].lower() not in _PRONOUNS else before
+            said = [m.start() for m in re.finditer(rf"\b{re.escape(before[0])}\b", text[window : span.open])]
+            position = window + said[-1] if speaker is before and said else position
         if speaker is None and not span.closed:
             speaker = _chain_end_attribution(text, spans, n, breaks)
         if speaker is None and k and para_start == span.open and text[: para_start - 2].rstrip().endswith(":"):
             # A paragraph-long quotation that the paragraph before introduces: "Jane Roe said:"
             speaker = attribution_before(text, max(0, para_start - 162), para_start - 2)
+        credited_after = speaker is None and first and span.closed
+        if credited_after:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
+            speaker = sentence_end_attribution(text, span.close + 1, para_end)
+        credited_after = credited_after and speaker is not None
         direct = speaker is not None
         alone = not text[para_start : span.open].strip(" *_") and not text[span.close + 1 : para_end].strip(" .*_")
         previous_para = breaks[k - 2] + 2 if k >= 2 else 0
@@ -255,7 +224,6 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # An unattributed quotation in the paragraph of an attributed one, or right after
             # it, continues the same speaker.
             speaker = (found[-1].speaker, found[-1].role)
-        position = span.open
         if speaker is None and len(words) >= 4:
             who = report_attribution(text, para_start, para_end, span.open, span.close)
             speaker = (who, None) if who else None
@@ -269,7 +237,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             if named and sentence and mentions.position_of_last(span.open) >= sentence.start():
                 speaker = (named, None)
         speech = direct and span.closed and inner.rstrip()[-1:] in ",.!?"  # '“I’m all yours,” he tells me'
-        if len(words) < 4 and span.chain not in chains and not speech:
+        if len(words) < 4 and span.chain not in chains and not speech and not credited_after:
             # A word or two in quotation marks is a scare quote or a slogan, unless a named person
             # is the subject of a speech act in the same sentence: "X accused them of “lying”".
             who = short_quote_speaker(text, para_start, span.open)
@@ -279,11 +247,15 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if speaker is None:
             continue
         if speaker[0].lower().split("’")[0].split("'")[0] in ("i", "we", "and i", "and we", "but i", "so i"):
-            # "I said, “…”" in a transcript: the speaker of the turn, if a label names one
+            # "I said, “…”" in a transcript: the speaker of the turn, if a label names one; in a
+            # statement or a speech, the person its headline names ("Statement from President X").
             k = bisect_right(label_at, span.open) - 1
-            if k < 0 or not labels[k][1]:
+            if k >= 0 and labels[k][1]:
+                speaker = labels[k][1], labels[k][2]
+            elif author:
+                speaker = author
+            else:
                 continue
-            speaker = labels[k][1], labels[k][2]
         resolved, role = _resolve(text, speaker, position, people, mentions)
         if resolved is None:
             continue
@@ -295,6 +267,20 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if q_end > q_start:
             found.append(FoundQuote(name, role, text[q_start:q_end], q_start, q_end))
     return found
+
+
+def _document_speaker(text: str) -> tuple[str, str | None] | None:
+    """Who speaks in a statement, a message or remarks, as the headline names them: "Statement
+    from President Jane Roe on …" -> ("Jane Roe", "President")."""
+    headline = _HEADLINE.match(text)
+    if headline is None:
+        return None
+    tokens = headline.group("who").split()
+    groups = [g for g in name_groups(tokens) if g[1] - g[0] >= 2 or (g[0] and tokens[g[0] - 1] in TITLES)]
+    if not groups:
+        return None
+    i, j = groups[0]
+    return " ".join(bare(t) for t in tokens[i:j]), " ".join(tokens[:i]) or None
 
 
 def named_near(text: str, speaker: str, start: int, end: int) -> bool:
@@ -325,8 +311,20 @@ def _fullest(name: str, people: dict[str, str | None]) -> str:
     return fuller[0] if len(fuller) == 1 or (fuller and " " not in name) else name
 
 
+def _holder(words: list[str], people: dict[str, str | None], mentions: Mentions, position: int) -> str | None:
+    """The person whose role holds every word of a description ("the Tory leader" -> the person
+    the text called "Tory leader"), the one named last before `position` when several do."""
+    words = [w for w in words if w not in ("former", "then")]
+    holders = {n for n, r in people.items() if r and r.lower().split()[-1:] == words[-1:] and set(words) <= set(r.lower().split())}
+    if not holders:
+        return None
+    k = mentions.position_of_last(position)
+    named = [n for p, n in zip(mentions.positions, mentions.names, strict=True) if p <= k and _fullest(n, people) in holders]
+    return _fullest(named[-1], people) if named else (next(iter(holders)) if len(holders) == 1 else None)
+
+
 def _resolve(
-    text: str, speaker: tuple[str, str | None], position: int, people: dict[str, str | None], mentions: _Mentions
+    text: str, speaker: tuple[str, str | None], position: int, people: dict[str, str | None], mentions: Mentions
 ) -> tuple[str | None, str | None]:
     """The speaker's name as the text gives it in full, and a role: titles move to the role,
     pronouns and surnames resolve to the person last named."""
@@ -340,8 +338,12 @@ def _resolve(
         if who_it and who_it.split()[0] not in NOT_NAME and not (who_it in people or mentions.is_person(who_it)):
             return who_it, role
         return None, None
-    if lower in _PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS):  # "the minister said"
-        named = mentions.last_before(position)
+    described = _DESCRIPTION.fullmatch(lower)
+    holder = _holder(described.group("words").split(), people, mentions, position) if described else None
+    if holder:  # "the Tory leader said": the person the text gave that role
+        return holder, people.get(holder) or role
+    if lower in _PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
+        named = mentions.last_before(position)  # "the minister said", "said the 34-year-old"
         if named is None:
             return None, None
         named = _fullest(named, people)
@@ -364,17 +366,20 @@ def _resolve(
     groups = name_groups(tokens)
     i, j = groups[-1] if groups else (0, 0)
     lead = tokens[:i]
+    affiliated = bool(lead) and (bare(lead[-1]) != lead[-1] or lead[-1] in ROLE_NOUNS) and j - i >= 2
     # "Secretary of State Antony Blinken", "Yesterday Tom Baker": the name is the last group; a
     # document ("Port Authority's 2024 Annual Review") is kept whole.
     if (
         j
         and (j == len(tokens) or tokens[j] in TITLES)
-        and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead) or "and" in lead)
+        and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead) or "and" in lead or affiliated)
     ):
         title = " ".join(tokens[:i]).strip() or None
         name = " ".join(bare(t) for t in tokens[i:j])
         if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
             name = name[:-1]  # "said Ivo Marsh." ends a sentence
+        if affiliated:  # "Harbor Bank's Eddie Lam", "Delta Group economist Lars Berg"
+            return _fullest(mentions.complete(name, position), people), role or bare(title or "")
         if title and (title.rstrip(".") in _HONORIFICS or not any(t in TITLES for t in tokens[:i])):
             title = None  # "Sir Paul", "Mr Roe": a form of address, not a role
         name = _fullest(mentions.complete(name, position), people)

@@ -32,7 +32,7 @@ TITLES = frozenset(
     King Queen Emperor Empress Sheikh Emir Crown Pope Cardinal Archbishop Bishop Reverend Rev. Father Rabbi Imam Chef Coach
     Dean Provost Rector Treasurer Comptroller Auditor Surgeon Registrar Solicitor Barrister Lawyer Chargé First Lady Second
     Gentleman Ranking Majority Minority Former Then Interim Special Permanent Board Executive Presidents Ministers Secretaries
-    Senators Governors Ambassadors Representatives Leaders""".split()
+    Senators Governors Ambassadors Representatives Leaders Gen Lt Col Capt Sgt Adm Cmdr Maj Rev Supt Insp Det Cllr""".split()
 )
 # Lowercase role nouns written before a name: "Seoul resident Margie Kim", "defense minister Kim".
 ROLE_NOUNS = frozenset(
@@ -42,7 +42,13 @@ ROLE_NOUNS = frozenset(
     judge general commander activist author writer journalist reporter editor actor actress singer star director producer
     player coach captain striker midfielder defender goalkeeper student teacher doctor nurse farmer worker trader investor
     candidate nominee member trustee partner strategist historian diplomat negotiator premier chancellor colleague
-    commentator anchor contributor host columnist presenter correspondent pundit blogger podcaster politician""".split()
+    commentator anchor contributor host columnist presenter correspondent pundit blogger podcaster politician
+    predecessor successor dean scholar lecturer provost aide staffer assistant deputy veteran survivor entrepreneur co-founder cofounder
+    boss athlete footballer cricketer driver rider skipper engineer
+    son daughter wife husband father mother brother sister nephew niece cousin uncle aunt grandson granddaughter
+    grandfather grandmother widow widower stepson stepdaughter fiancé fiancée girlfriend boyfriend
+    fugitive suspect kingpin trafficker smuggler operative defendant detainee prisoner inmate victim witness plaintiff
+    gunman hitman capo lord""".split()
 )
 # Words that head an organisation's name ("... Department", "... University").
 ORG_HEADS = frozenset(
@@ -55,6 +61,11 @@ ORG_HEADS = frozenset(
     Journal Herald Tribune Gazette Telegraph Guardian Church Industries Holdings Division Directorate Command Unit House
     Electronics Pharmaceuticals Pharma Airways Petroleum Steel Telecom Telecommunications Insurance Partners Ventures Software
     Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics Motors Nations""".split()
+)
+# Words that end the name of a thing or a place named after a person ("Kennedy Airport").
+THING_HEADS = frozenset(
+    """Award Awards Prize Medal Trophy Festival Cup Street Avenue Road Square Bridge Hall Stadium Park Airport Station
+    Building Tower Memorial Act Law Bill Report Plan Doctrine Rule Amendment Initiative Program Programme Scholarship""".split()
 )
 # Institutions named by one word.
 ONE_WORD_ORGS = frozenset("Congress Parliament Senate Cabinet Pentagon Kremlin Interpol Europol Taliban".split())
@@ -76,7 +87,7 @@ NOT_NAME = frozenset(
     Pacific Atlantic Arctic Gulf Caribbean Latin Middle Eastern Western Northern Southern Central Nation Nations United Union
     Kingdom Empire Republic Commonwealth City County Province District Region Street Avenue Square Island Islands River Bay
     Coast Valley Mountain Mountains Lake Ocean Sea Day Week Month Year Act Law Order Report Plan Fund Initiative Summit
-    Treaty Agreement Accord Convention Conference Forum Dialogue Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Treaty Agreement Accord Convention Conference Forum Dialogue Award Awards Prize Medal Trophy Festival Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March September October November December Christmas Easter Covid COVID-19
     The This That These Those A An It Its He She They We I You Your Yours My Mine Our Their His Her But And Or In On At Of For To By From With As
     If When While After Before Since During Under Over Today Yesterday Tomorrow Tonight Now Then However Meanwhile Also Still
@@ -90,7 +101,7 @@ NOT_NAME = frozenset(
     Capitol Saudi Arabia Emirates Iraq Iraqi Syria Syrian Afghanistan Afghan Pakistan Pakistani Taiwan Brazil Brazilian
     Venezuela Cuba Cuban Colombia Argentina Chile Peru Australia Australian Italy Spain Poland Polish Turkey Turkish Egypt
     Nigeria Kenya Ethiopia Philippines Vietnam Indonesia Thailand Myanmar Sudan Gaza Palestine Palestinian Lebanon Qatar
-    Yemen Libya Haiti Guatemala Honduras Salvador Nicaragua Panama Ecuador Bolivia Texas Florida California Ohio Michigan
+    Yemen Libya Haiti Guatemala Honduras Nicaragua Panama Ecuador Bolivia Texas Florida California Ohio Michigan
     Pennsylvania Arizona Nevada Illinois Massachusetts Oregon Maryland Alaska Hawaii Kentucky Tennessee Alabama Louisiana
     Whether Unless Whereas Yet Nor Neither Either Sector Private Hurricane Storm Typhoon Cyclone Tropical Operation Project Mission Go Welcome Allies Partners
     Until Unlike Like Without Within Among Between Against Across Through Following According Including Regarding""".split()

@@ -1,0 +1,111 @@
+"""Where a text names people, in order, so that a pronoun, a surname or a description resolves to
+the person it points back to.
+
+Stage: extraction (used by :mod:`.quotes`). The mentions are read once from the runs of
+capitalised words :mod:`.names` already found; each look-up is a binary search, and the subject
+of a sentence is found by reading back at most one sentence (300 characters).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from brief.ingest.namewords import NameIndex, name_groups
+from brief.ingest.vocabulary import NOT_NAME, ORG_HEADS, PARTICLES, THING_HEADS, bare
+
+_ACTS = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|said|told|spoke|went|came|made|took|gave)\b")
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\s”\"’']+|\n")
+
+
+class Mentions:
+    """Where the text names people, in order: a pronoun or a surname resolves to the person named
+    last before the quotation."""
+
+    def __init__(self, text: str, people: dict[str, str | None], index: NameIndex) -> None:
+        self.positions: list[int] = []
+        self.names: list[str] = []
+        self.people: list[bool] = []  # the mention is a person's ("Bayern" completed to a club's name is not)
+        self.by_word: dict[str, list[tuple[int, str]]] = {}
+        self.kinds: dict[str, list[tuple[int, str]]] = {}
+        self.text = text
+        self.quoted: list[tuple[int, int]] = []  # the quotations' (opening, closing) marks, in order
+        surnames = {n.split()[-1]: n for n in people}
+        for start, tokens in index.runs:
+            if start < 0:
+                continue
+            for i, j in name_groups(tokens):
+                if j < len(tokens) and (bare(tokens[j]) in ORG_HEADS or bare(tokens[j]) in THING_HEADS):
+                    continue  # "Nuclear Consultative Group", "Mercury Music Prize" name no person
+                name = " ".join(bare(t) for t in tokens[i:j])
+                at = start + len(" ".join(tokens[:i])) + (1 if i else 0)
+                words = [w for w in name.split() if w not in PARTICLES]
+                full = name
+                if len(words) >= 2:
+                    for word in {words[0], words[-1]}:
+                        self.by_word.setdefault(word, []).append((at, name))
+                else:
+                    full = self.complete(name, at) if name in self.by_word else surnames.get(name, name)
+                end = at + len(" ".join(tokens[i:j]))
+                acts = len(words) >= 2 and j == len(tokens) and bool(_ACTS.match(text, end))  # "Sam Ortiz runs the yard"
+                alone = len(words) >= 2 and index.alone[full.split()[-1]] > 0  # "Sam Ortiz … Ortiz said"
+                known = acts or alone or full in people or full.split()[-1] in surnames or (len(words) < 2 and " " in full)
+                if tokens[j - 1] != bare(tokens[j - 1]) or not known:
+                    continue  # "Yoon's order": a possessive names no speaker; nor a name nobody is known by
+                self.positions.append(at)
+                self.names.append(full)
+                self.people.append(acts or full in people or full.split()[-1] in surnames)
+
+    def complete(self, name: str, position: int) -> str:
+        """'Roe' -> 'Jane Roe', the last name in full before `position` with that word first or last."""
+        if " " in name:
+            return name
+        found = self.by_word.get(name, [])
+        k = bisect_left(found, (position, "")) - 1
+        return found[k][1] if k >= 0 else (found[0][1] if found else name)
+
+    def named_before(self, text: str, noun: str, position: int) -> str | None:
+        """The last name before `position` that ends in `noun` ("... Strategy Report" for "the
+        report"), found in one pass over the text for each noun asked about."""
+        if noun not in self.kinds:
+            pattern = rf"(?:[A-Z][\w.’'-]{{0,40}}[^\S\n]+){{1,6}}(?i:{re.escape(noun)})\b"
+            self.kinds[noun] = [(m.start(), m.group(0)) for m in re.finditer(pattern, text)] if len(self.kinds) < 20 else []
+        found = self.kinds[noun]
+        k = bisect_left(found, (position, "")) - 1
+        if k < 0:
+            return None
+        words = found[k][1].split()
+        while words and words[0] in NOT_NAME:
+            words = words[1:]
+        return " ".join(words) if len(words) >= 2 else None
+
+    def is_person(self, name: str) -> bool:
+        return name in self.by_word or name.split()[-1] in self.by_word
+
+    def position_of_last(self, position: int) -> int:
+        k = self._last(position)
+        return self.positions[k] if k >= 0 else -1
+
+    def last_before(self, position: int) -> str | None:
+        """The person a pronoun at `position` points to: of the sentence that names someone last
+        before it, the first person it names (its subject: "Lena Holt beat Mia Ford … she said"
+        is Lena Holt). Names inside quotations are words said, not antecedents."""
+        k = self._last(position)
+        if k < 0:
+            return None
+        at = self.positions[k]
+        window = max(0, at - 300)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, window, at)]
+        first = bisect_left(self.positions, ends[-1] if ends else window)
+        subject = next((m for m in range(first, k) if self.people[m] and not self._quoted(self.positions[m])), k)
+        return self.names[subject]
+
+    def _last(self, position: int) -> int:
+        k = last = bisect_left(self.positions, position) - 1
+        while k >= 0 and self._quoted(self.positions[k]):
+            k -= 1
+        return k if k >= 0 else last  # a text that names people only in quotations: the last of them
+
+    def _quoted(self, position: int) -> bool:
+        k = bisect_right(self.quoted, (position, len(self.text) + 1)) - 1
+        return k >= 0 and self.quoted[k][0] < position < self.quoted[k][1]
