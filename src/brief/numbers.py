@@ -20,22 +20,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from brief.numberwords import ABBREVIATED_YEAR_BEFORE, TENS, UNITS, WORD_NUM, counts_nothing
+
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
            "bn": 1_000_000_000, "m": 1_000_000}  # fmt: skip
 _PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fourth": 25.0, "fifth": 20.0, "tenth": 10.0}  # percent of one part
-
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORD_NUM = (
-    r"(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:-(?:" + "|".join(k for k in _UNITS if _UNITS[k] < 10) + r"))?"
-    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True))
-)
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE = r"(?:dozen|hundred|thousand|million|billion|trillion)"
 # Currencies by the sign or code written before the amount ("£600m", "C$1 billion", "MXN 500 million").
 CURRENCIES = {"$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "mx$": "MXN",
               "hk$": "HKD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}  # fmt: skip
@@ -57,26 +50,28 @@ FIGURE = re.compile(
       | {_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?(?:\s?(?:to|-|–)\s?{_CURRENCY}?\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?)?))
   | (?P<multiple>\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebled|quadrupl(?:ed|ing))\b(?!\s+down\b)
       | \b(?:twice|double|triple|thrice)\b(?=\s+(?:as|the|that|what|its|their|his|her|our|this|those|these)\b)
-      | (?<![\w.,])(?=[\w-]+fold\b)(?:\d+|{_WORD_NUM})-?fold\b
-      | (?<![\w./#:-])(?=[\d,.]+\s+times\b|[a-z-]+\s+times\b)(?:{_NUM}|{_WORD_NUM})\s+times(?=\s+{_COMPARED}\b))
-  | (?P<ratio>(?<![\w./#:,-])(?=\w+\s+(?:in|out)\s)(?:\d{{1,3}}|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{_WORD_NUM})\b
+      | (?<![\w.,])(?=[\w-]+fold\b)(?:\d+|{WORD_NUM})-?fold\b
+      | (?<![\w./#:-])(?=[\d,.]+\s+times\b|[a-z-]+\s+times\b)(?:{_NUM}|{WORD_NUM})\s+times(?=\s+{_COMPARED}\b))
+  | (?P<ratio>(?<![\w./#:,-])(?=\w+\s+(?:in|out)\s)(?:\d{{1,3}}|{WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{WORD_NUM})\b
       (?![.,]\d|%|\s+(?:percent|days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?)\b))
   | (?P<between>\bbetween\s+(?:{_NUM})\s?(?:%|percent\b)?\s*and\s*(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<range>(?<![\w./#-])(?:{_NUM})\s?(?:to|–|-)\s?(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<percent>(?<![\w./#-])(?:{_NUM})\s?(?:%|percent\b|per\ cent\b|percentage\ points?\b))
-  | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|[.,]\d|-\w))
+  | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|[.,]\d|-(?!degrees?\b)\w))
   | (?P<fraction>\b{_HEDGE}?(?:\b(?:one|two|three)-(?:half|third|thirds|quarter|quarters|fourth|fifth)\b
       | \b(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b | \b(?:two|three)\s+(?:thirds|quarters|fifths)\b | \bhalf\b))
-  | (?P<words>\b(?:{_WORD_NUM})(?:\s{_SCALE})?\b(?![-’'])))
+  | (?P<words>\b(?:{WORD_NUM})(?:\s{_SCALE})?\b(?![-’'])))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 MAY_HOLD_NUMBER = re.compile(
-    rf"\d|fold\b|\b(?:{_WORD_NUM}|half|third|thirds|quarter|quarters|fourth|fifth|fifths|tenth|doubl\w*|tripl\w*|trebled|quadrupl\w*|twice|thrice)\b",
+    rf"\d|fold\b|\b(?:{WORD_NUM}|half|third|thirds|quarter|quarters|fourth|fifth|fifths|tenth|doubl\w*|tripl\w*|trebled|quadrupl\w*|twice|thrice)\b",
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(rf"(?:{MONTH})\s*$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b|^,\s*(?:19|20)\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+_DATE_AFTER = re.compile(
+    rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b|^,\s*(?:19|20)\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock\b)", re.IGNORECASE
+)
 # Words that make the number after them an identifier or a citation: "Section 232", "E.O. 14195",
 # "Pub. L. 117-58", "FY 23", "docket 24-11".
 _ID_BEFORE = re.compile(
@@ -85,7 +80,7 @@ _ID_BEFORE = re.compile(
     r"|\broute|\be\.\s?o\.|\bu\.s\.c\.|\bc\.f\.r\.|\bpub\.\s?l\.|\bp\.\s?l\.|\bstat\.|\bfy|\bdocket|\bdkt\.|\bcase|\bbill|\bfile"
     r"|\bform|\bparagraphs?|\bpara\.|\bclause|\bext\.|\btel\.|\bphone|\bfax|\beo\.?|\(e\.?\s?o\.?\)|\bproclamation|\bdirective"
     r"|\bamendment|\bcategory|\blevel|\bclass|\btype|\bstage|\bregion|\bdistrict|\bzone|\bprecinct|\bflight|\bmodel|\bseries"
-    r"|\bepisode|\bnumber|\bages?|\baged)\s*$",
+    r"|\bepisode|\bnumber|\bages?|\baged|\bages?\s+of)\s*$",
     re.IGNORECASE,
 )
 # A citation after the number: "21 U.S.C. 801", "8 C.F.R. 214", "410 U.S. 113".
@@ -118,13 +113,13 @@ _AGE = re.compile(r"[A-Z][a-z]+,\s*$")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as"}
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*[-•*]?[ \t]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_STOP_AFTER = re.compile(r"^(?:of|to|or|another|other|times?|way|day|thing|point|side|hand)\b", re.IGNORECASE)
+_STOP_AFTER = re.compile(r"^(?:of|to|or|another|other|times?|way|day|things?|point|side|hand)\b", re.IGNORECASE)
 _UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "pounds": "pounds",
                "miles": "miles", "kilometers": "km", "km": "km", "days": "days", "months": "months", "weeks": "weeks", "hours": "hours",
                "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pesos": "MXN",
                "pounds sterling": "GBP", "times": "times", "year": "years", "month": "months", "week": "weeks", "day": "days",
-               "hour": "hours", "decade": "decades"}  # fmt: skip
-_DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes"}
+               "hour": "hours", "decade": "decades", "quarters": "quarters"}  # fmt: skip
+_DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes", "quarters"}
 _MULTIPLES = {"doubl": 2, "twice": 2, "double": 2, "tripl": 3, "trebl": 3, "thrice": 3, "quadrupl": 4}
 # What may follow "a third" or "half" when it is a share: "of" (not "of a century"), or the end of
 # the clause; "a third country", "a quarter century", "the first half of FY23" are not shares.
@@ -212,14 +207,14 @@ def parse_number(token: str) -> float | None:
         return float(token) * scale
     except ValueError:
         pass
-    if token in _UNITS:
-        return _UNITS[token] * scale
-    if token in _TENS:
-        return _TENS[token] * scale
+    if token in UNITS:
+        return UNITS[token] * scale
+    if token in TENS:
+        return TENS[token] * scale
     if "-" in token:
         tens, _, unit = token.partition("-")
-        if tens in _TENS and unit in _UNITS:
-            return (_TENS[tens] + _UNITS[unit]) * scale
+        if tens in TENS and unit in UNITS:
+            return (TENS[tens] + UNITS[unit]) * scale
     return None
 
 
@@ -254,6 +249,8 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         (_RANK_BEFORE.search(before) and _RANK_AFTER.match(after)) or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
     ):
         return None  # "entered the top ten for the first time" is a rank; "when she was three," an age
+    if kind in ("number", "words") and (counts_nothing(kind, parse_number(token) or 0, before, after)):
+        return None  # an age, a length of time, a vague amount, a speaker's count of their questions
     if kind in ("number", "words") and (
         _ADDRESS_AFTER.match(after) or (_ARTICLE_BEFORE.search(before) and _NAME_OF_AFTER.match(after)) or _PERIOD_OR_BEFORE.search(before)
     ):
@@ -307,7 +304,7 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
             return None
         if token.lower() == "one" or re.search(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your)\s*$", before, re.I):
             return None  # "one of", "the two governments": a reference, not a figure
-        if token[0].isupper() and before.strip() and not re.search(r"[:—–“\"‘(\n]\s*$", before):
+        if token[0].isupper() and before.strip() and not re.search(r"(?:[:—–“\"‘(\n]|(?:^|\s)[-•*])\s*$", before):
             return None  # "the Big Three", "Ocean's Eleven": a number word capitalised inside a sentence names
         value = parse_number(token)
     else:
@@ -324,7 +321,7 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
             unit = "per_100k"
         else:
             next_word = (words_after(after, 1) or [""])[0].lower().rstrip(".,")
-            unit = _UNIT_WORDS.get(next_word, unit)
+            unit = "degrees" if re.match(r"-?\s?degrees?\b", after, re.I) else _UNIT_WORDS.get(next_word, unit)
             if _OR_PERCENT.match(after):
                 unit = "percent"  # "80 or 90 percent"
     if unit in _DURATIONS:
@@ -337,14 +334,18 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
     count nothing."""
     bare = token.replace(",", "")
     if kind == "number" and re.fullmatch(r"\d{1,2}", bare):
+        if len(bare) == 2 and ABBREVIATED_YEAR_BEFORE.search(before):
+            return True  # "fiscal year ’23": a year
         if before.endswith("(") and after.startswith(")"):
             return True  # "(1) patrols, (2) scanners"
         if _LINE_START.search(before) and re.match(r"[.)](?:\s|$)", after):
             return True  # "1." or "2)" opening a line
         if before.rstrip().endswith(")") and re.match(r"\.(?:\s+[A-Z]|\s*$)", after):
             return True  # "(two- to four-year course) 2. Graduated": a list run into one line
-    if kind == "number" and re.fullmatch(r"\d{7,}", token):
-        return True  # "see 2502030031": a reference number; a count this large is written with commas
+    if kind == "number" and re.fullmatch(r"\d{5,}", token):
+        return True  # "Orders 13836, 13837", "see 2502030031": identifiers; a count this large is written with commas
+    if kind == "number" and re.match(r"\([a-z0-9]\)", after, re.I):
+        return True  # "Section 203(k)", "a 501(c)(3)": a section of a law or a program's name
     if "(" in before[-1:] or ")" in after[:1] or "-" in token or after[:1] in "-.":
         window = max(0, start - 6)
         if any(m.start() <= start < m.end() for m in _PHONE.finditer(sentence, window, start + len(token) + 12)):
@@ -390,6 +391,8 @@ def _fraction(token: str, before: str, after: str) -> float | None:
     count = {"two": 2, "three": 3}.get(words[-2], 1) if len(words) > 1 else 1
     spelled_out = "-" in token
     if not spelled_out:
+        if words[0] in ("a", "one") and re.search(r"\band\s*$", before, re.I):
+            return None  # "a year and a half": a whole and a half, not a share
         if part == "half" and (_HALF_PERIOD.search(before + " ".join(words[:-1]) + " ") or re.search(r"\ba\s*$", before, re.I)):
             return None  # "the first half of the year", "two and a half"
         if not _SHARE_AFTER.match(after):

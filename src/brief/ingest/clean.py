@@ -7,7 +7,7 @@ do private-use characters (brief marks spans with U+E000/U+E001 itself) or contr
 other than newline and tab (:mod:`brief.untrusted`): text from a source is hostile until cleaned.
 :func:`plain` cleans what readers take from a format's metadata in the same way.
 Furniture (related-article lists, "Most Popular", share prompts, copyright and reprint lines, tag
-lines, photo credits) is dropped; an author bio at the end is kept aside for metadata.
+lines, photo credits, markup left in a plain-text record) is dropped; an author bio at the end is kept aside for metadata.
 """
 
 from __future__ import annotations
@@ -53,6 +53,10 @@ GALLERY_TAIL = 160  # characters at a paragraph's end a gallery's link is looked
 # stories, whose numbers are not the article's.
 _SLIDE = re.compile(r"^(?:[-•*]\s*)?(\d{1,3})\s?/\s?(\d{1,3})\s")
 SLIDE_RUN = 3  # numbered captions in a row that make a slideshow
+# Markup left in a record saved as plain text (an image's tag, its srcset of sizes, an emphasis):
+# its attributes' numbers are no part of the text. `[^<>]` stops at the next bracket, so a '<'
+# with no '>' costs one scan to the next bracket, not to the paragraph's end.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 
 
@@ -168,6 +172,8 @@ def clean(text: str, markdown: bool = False) -> CleanText:
         # Emphasis markers and link targets from text saved as Markdown are not content.
         para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), para)
         para = _unlink(para)
+        if "<" in para:
+            para = re.sub(r" {2,}", " ", _TAG.sub("", para))
         para = _without_gallery_tail(para.strip())
         if not para:
             continue

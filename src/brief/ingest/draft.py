@@ -23,7 +23,7 @@ from brief.errors import BriefError, IngestError
 from brief.fsio import write_atomic
 from brief.ingest.clean import clean, plain
 from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes, named_near
-from brief.ingest.figures import find_figures
+from brief.ingest.figures import find_figures, worth_drafting
 from brief.ingest.keypoints import rank_sentences
 from brief.ingest.metadata import detect_metadata
 from brief.ingest.readers import read_source
@@ -94,7 +94,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     figures: list[Figure] = []
     seen_ids: set[str] = set()
     seen_quotes: set[tuple[float, str]] = set()
-    for found in sorted(find_figures(body, spans, year), key=lambda f: -f.score)[:MAX_FIGURES]:
+    for found in worth_drafting(find_figures(body, spans, year))[:MAX_FIGURES]:
         if (found.value, found.quote) in seen_quotes:
             continue
         seen_quotes.add((found.value, found.quote))

@@ -40,9 +40,14 @@ _OTHER_CLAUSE = re.compile(
 _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 _NEXT_WORD = re.compile(r"(\s+[^\s]+)")
+# A transcript's paragraph that is a reporter's question ("Q   Is that enough?", "QUESTION: ...").
+_QUESTION = re.compile(r"(?:Q|QUESTION|REPORTER)\b\s*[:.]?\s")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 LONGEST_TOKEN = 300  # characters of a run without spaces a locator takes in after its number (a long URL)
 YEAR_SCAN = 16  # years tried either way; more in a row that the number itself holds is a hostile sentence
 REPEAT_COST = 0.5  # score a figure loses for each higher-ranked figure of its label
+QUESTION_COST = 2.0  # score a figure loses in a reporter's question: the premise asked about, not what the source reports
+FLOOR = 5.0  # a figure scoring this much below the source's best is too weak to draft
 MAX_CANDIDATES = 10_000  # possible numbers read from one source (the draft keeps 40); a long report has a few hundred
 
 
@@ -59,6 +64,7 @@ class FoundFigure:
     as_written: str | None = None  # the source's words for a number it spells out ("one-third")
     score: float = 0.0
     importance: int = 2
+    asked: bool = False  # in a reporter's question
 
 
 class _Periods:
@@ -142,9 +148,11 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
     found: list[FoundFigure] = []
     budget = MAX_CANDIDATES
     named = named_numbers(text)
+    paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     for sent_start, sent_end in sentences:
         sentence = text[sent_start:sent_end]
         periods = None
+        asked = None
         for match in candidates(sentence):
             budget -= 1
             if budget < 0:
@@ -152,7 +160,10 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
             number = read_candidate(match, sentence)
             if number is not None and not (number.kind == "number" and number.token in named):
                 periods = periods or _Periods(sentence, published_year)
+                if asked is None:
+                    asked = bool(_QUESTION.match(text, paragraphs[bisect_right(paragraphs, sent_start) - 1]))
                 found.append(_figure(number, sentence, text, sent_start, sent_end, periods))
+                found[-1].asked = asked
         if budget < 0:
             break
     found = _once(found)
@@ -203,6 +214,8 @@ def _rank(figures: list[FoundFigure], length: int) -> None:
             score += 1 - fig.start / length
         if _KEY_TERMS.search(fig.quote + " " + fig.label):
             score += 1
+        if fig.asked:
+            score -= QUESTION_COST
         fig.score = score
     seen: dict[tuple[str, str], int] = {}
     for fig in sorted(figures, key=lambda f: -f.score):
@@ -215,3 +228,13 @@ def _rank(figures: list[FoundFigure], length: int) -> None:
     third = max(1, len(ordered) // 3)
     for index, fig in enumerate(ordered):
         fig.importance = 3 if index < third else 2 if index < 2 * third else 1
+
+
+def worth_drafting(figures: list[FoundFigure]) -> list[FoundFigure]:
+    """The figures scoring within FLOOR of the best, best first: beside a source's headline sums,
+    its passing small counts are not what a memo cites; a source of only small counts keeps them."""
+    ordered = sorted(figures, key=lambda f: -f.score)
+    if not ordered:
+        return ordered
+    floor = ordered[0].score - FLOOR
+    return [fig for fig in ordered if fig.score >= floor]
