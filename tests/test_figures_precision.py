@@ -11,7 +11,7 @@ import pytest
 from brief.ingest.clean import clean
 from brief.ingest.draft import sentence_spans
 from brief.ingest.figures import FoundFigure, find_figures
-from brief.verify.sources import _holds_value
+from brief.labels import states_value as _holds_value
 
 
 def found(text: str, year: int | None = 2024) -> list[FoundFigure]:

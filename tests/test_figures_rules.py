@@ -13,8 +13,8 @@ from brief.ingest.clean import clean
 from brief.ingest.draft import draft_summary, sentence_spans
 from brief.ingest.figures import FoundFigure, find_figures
 from brief.inputs.models import Figure
+from brief.labels import states_value as _holds_value
 from brief.numbers import read_numbers
-from brief.verify.sources import _holds_value
 
 
 def found(text: str, year: int | None = 2024) -> list[FoundFigure]:

@@ -6,9 +6,12 @@ is made up for the test."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from brief.ingest.clean import clean
+import pytest
+import yaml
+
+from brief.ingest.clean import clean, without_markup
 from brief.ingest.draft import sentence_spans
 from brief.ingest.figures import FoundFigure, find_figures, worth_drafting
 
@@ -30,10 +33,10 @@ def test_markup_in_a_plain_text_record_is_furniture() -> None:
         'width="3444" height="1736" /> </figure>\n\n'
         "Dockers <em>welcomed</em> the 300 new jobs."
     )
-    cleaned = clean(text).text
+    cleaned = clean(without_markup(text)).text
     assert "<" not in cleaned and "srcset" not in cleaned
     assert "Dockers welcomed the 300 new jobs." in cleaned
-    assert values(text) == [(4e7, None, "USD"), (300, None, "count")]
+    assert values(without_markup(text)) == [(4e7, None, "USD"), (300, None, "count")]
 
 
 @pytest.mark.parametrize(
@@ -99,3 +102,27 @@ def test_a_draft_stops_at_weak_candidates() -> None:
 def test_a_draft_of_only_small_counts_keeps_them() -> None:
     kept = worth_drafting(found("The board named three judges. Two ministers resigned."))
     assert {f.value for f in kept} == {3, 2}
+
+
+def test_markup_in_a_text_record_is_read_away_by_ingest_and_check_alike(tmp_path: Path) -> None:
+    """A record saved as text with its page's markup: no image size becomes a figure, and a quote
+    that ran across a footnote anchor is found by `brief check` where ingest found it."""
+    from conftest import brief
+
+    (tmp_path / "brief.toml").write_text("", encoding="utf-8")
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "notice.txt").write_text(
+        "Harbour grants awarded\n\n"
+        'The board awarded grants to 14 ports.<a href="#fn1" id="r1">[1]</a> Roughly 2,300 inspectors will be hired.\n\n'
+        '<figure><img src="a.jpg" srcset="a.jpg 615w, b.jpg 1230w" /></figure>\n\n'
+        "The <s>first</s> second round opens in May, the board said in its notice.\n",
+        encoding="utf-8",
+    )
+    result = brief(tmp_path, "ingest", "raw")
+    assert result.exit_code == 0, result.output
+    summary = yaml.safe_load(next((tmp_path / "seeds").glob("*.yaml")).read_text(encoding="utf-8"))
+    values = {f["value"] for f in summary["figures"]}
+    assert {14, 2300} <= values
+    assert not values & {615, 1230}
+    checked = brief(tmp_path, "check")
+    assert "0 errors" in checked.output, checked.output

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from brief.numbers import read_numbers
+
 # A sentence ends at . ? or ! before a capital, but not after an initial or "U.S.".
 _STOPS = re.compile(r"(?<=[.?!])(?<![A-Z]\.[A-Z]\.)(?<![\s(][A-Z]\.)\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
 
@@ -90,3 +92,15 @@ def misnamed(label: str, quote: str, text: str, organizations: Sequence[str], pe
 
 def _names(label_folded: str, name: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", label_folded))
+
+
+def states_value(quote: str, value: float, upper: float | None = None) -> bool:
+    """Does a figure's quote, read alone, state its value? `brief check` asks (figure/value), and
+    ingest drafts no figure it would refuse."""
+    close = lambda a, b: abs(a - b) <= max(abs(b) * 0.002, 0.01)  # noqa: E731
+    for found in read_numbers(quote):
+        if close(found.value, value) and (upper is None or found.upper is None or close(found.upper, upper)):
+            return True
+        if upper is not None and found.upper is None and close(found.value, upper):
+            return True
+    return False

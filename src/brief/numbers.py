@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from brief.numberwords import ABBREVIATED_YEAR_BEFORE, TENS, UNITS, WORD_NUM, counts_nothing
+from brief.numberwords import ABBREVIATED_YEAR_BEFORE, NOT_A_NAME, TENS, UNITS, WORD_NUM, counts_nothing
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
@@ -89,7 +89,7 @@ _PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b
 # A name that holds a number: "Group of 20", "Boeing 737", "Category 4", "the Big Three": a
 # capitalised word (not the sentence's first, a month or a weekday) right before a bare number.
 _NAME_OF = re.compile(r"\S\s+[A-Z][A-Za-z]*\s+of\s+$")
-_NAME_BEFORE = re.compile(rf"\S\s+(?!(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[a-z]{{0,2}}[A-Z][A-Za-z]+\s+$")
+_NAME_BEFORE = re.compile(rf"\S\s+(?!{MONTH}\b|{NOT_A_NAME})[a-z]{{0,2}}[A-Z][A-Za-z]+\s+$")
 # Ranks ("the top ten"), ages ("when she was three,"), an inline list's marker ("... course) 2.").
 _RANK_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom)\s*$", re.I)
 _RANK_AFTER = re.compile(

@@ -51,4 +51,14 @@ def counts_nothing(kind: str, value: float, before: str, after: str) -> bool:
         or _DURATION_AFTER.match(after)
         or (kind == "words" and _VAGUE_BEFORE.search(before) and not re.match(r"\s*(?:percent|per cent)\b", after, re.I))
         or (_DISCOURSE_AFTER.match(after) and value <= DISCOURSE_MOST)
+        or (kind == "number" and before.endswith("[") and after.startswith("]"))  # a footnote's mark, "[26]"
     )
+
+
+# Capitalised words that are a sentence's first word, a hedge or a weekday, not a name: "Roughly 2,300".
+NOT_A_NAME = (
+    r"(?:Roughly|About|Nearly|Almost|Some|Over|Under|More|Fewer|Less|Only|Just|Approximately|Around|Another|All|Each|Every"
+    r"|At|In|By|For|With|Of|The|And|But|Or|To|From|Since|Than|Up|Down|Exactly|Least|Most|Those|These|Its|Their|Our|We|They"
+    r"|He|She|It|You|Some|Many|Another|Today|Yesterday|Now|Then|Also|Still|Yet|Almost"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)

@@ -56,7 +56,13 @@ SLIDE_RUN = 3  # numbered captions in a row that make a slideshow
 # Markup left in a record saved as plain text (an image's tag, its srcset of sizes, an emphasis):
 # its attributes' numbers are no part of the text. `[^<>]` stops at the next bracket, so a '<'
 # with no '>' costs one scan to the next bracket, not to the paragraph's end.
-_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+# Only HTML's own element names count: "if x<y and z>w" in prose is not markup.
+_TAG = re.compile(
+    r"</?(?:a|abbr|article|aside|audio|b|blockquote|br|caption|cite|code|div|em|figcaption|figure|font|footer|h[1-6]|header"
+    r"|hr|i|iframe|img|ins|del|li|mark|nav|noscript|ol|p|picture|pre|q|s|script|section|small|source|span|strike|strong|style|sub|sup|table"
+    r"|tbody|td|th|thead|time|tr|u|ul|video|wbr)(?=[\s/>])(?:\s[^<>]*)?/?>",
+    re.I,
+)
 _MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 
 
@@ -172,8 +178,6 @@ def clean(text: str, markdown: bool = False) -> CleanText:
         # Emphasis markers and link targets from text saved as Markdown are not content.
         para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), para)
         para = _unlink(para)
-        if "<" in para:
-            para = re.sub(r" {2,}", " ", _TAG.sub("", para))
         para = _without_gallery_tail(para.strip())
         if not para:
             continue
@@ -194,6 +198,14 @@ def clean(text: str, markdown: bool = False) -> CleanText:
     while len(kept) > 3 and len(kept[-1]) < 600 and _BIO.match(kept[-1]):
         bios.insert(0, kept.pop())
     return CleanText(kept, bios=bios, furniture=dropped, first_line=first_line)
+
+
+def without_markup(text: str) -> str:
+    """Text without markup left in a record saved as plain text or Markdown (an image's tag with
+    its srcset of sizes, a footnote's anchor): its attributes' numbers are no part of the text.
+    The readers remove it, so that `brief check`, which reads a source through them, finds a
+    drafted quote where ingest found it."""
+    return _TAG.sub("", text) if "<" in text else text
 
 
 def _without_gallery_tail(para: str) -> str:

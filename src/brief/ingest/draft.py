@@ -30,7 +30,7 @@ from brief.ingest.readers import read_source
 from brief.ingest.vocabulary import is_person_name
 from brief.inputs.dates import PartialDate
 from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, Person, Quotation, SourceSummary
-from brief.labels import fold, misnamed
+from brief.labels import fold, misnamed, states_value
 
 MAX_FIGURES = 40
 MAX_QUOTES = 60  # a draft errs on the side of more (a long quotation counts once a paragraph); the analyst keeps the telling ones
@@ -125,7 +125,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     organizations = find_organizations(body, list(people))
     # A draft check would reject (a label naming someone the passage does not) is not drafted.
     folded = [(o, fold(o)) for o in organizations], [(p, fold(p)) for p in people]
-    figures = [f for f in figures if _misnamed(f.label, f.quote, body, *folded) is None]
+    figures = [f for f in figures if _misnamed(f.label, f.quote, body, *folded) is None and states_value(f.quote, f.value, f.upper)]
     key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4, title=meta.title)]
     options = [
         OptionMention(id=o.id, stance=o.stance, quote=o.quote, speaker=speaker_at(o.start, found_quotes))

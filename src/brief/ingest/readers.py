@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from brief.errors import IngestError, Location
-from brief.ingest.clean import normalize, plain
+from brief.ingest.clean import normalize, plain, without_markup
 from brief.untrusted import clean_text, safe_url
 
 __all__ = ["READERS", "IngestError", "RawSource", "read_source"]
@@ -129,7 +129,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
 @reader(".txt", ".text")
 def read_text(path: Path, data: bytes) -> RawSource:
     text, encoding = decode(path, data)
-    return RawSource(path, text, "text", encoding)
+    return RawSource(path, without_markup(text), "text", encoding)
 
 
 _FRONT_KEYS = {
@@ -144,7 +144,7 @@ def read_markdown(path: Path, data: bytes) -> RawSource:
     # YAML front matter, when present, is metadata, not content. YAML refuses control characters,
     # which cleaning would drop anyway: they go first, so that they cannot hide the metadata.
     text, encoding = decode(path, data)
-    text = clean_text(text)
+    text = without_markup(clean_text(text))
     meta: dict[str, str] = {}
     match = re.match(r"^---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", text, re.S)
     if match:

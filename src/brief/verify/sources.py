@@ -22,8 +22,7 @@ from brief.errors import BriefError
 from brief.inputs.models import SourceSummary
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
-from brief.labels import misnamed
-from brief.numbers import read_numbers
+from brief.labels import misnamed, states_value
 from brief.verify.provenance import normalize
 
 
@@ -44,20 +43,6 @@ def find_raw(summary: LoadedSummary, sources_dir: Path | None) -> Path | None:
             if candidate.is_file() and hashlib.sha256(candidate.read_bytes()).hexdigest() == wanted:
                 return candidate
     return None
-
-
-def _holds_value(quote: str, value: float, upper: float | None) -> bool:
-    """Does the locator state the number? Read with the same rules ingest uses."""
-    for found in read_numbers(quote):
-        if _close(found.value, value) and (upper is None or found.upper is None or _close(found.upper, upper)):
-            return True
-        if upper is not None and found.upper is None and (_close(found.value, upper)):
-            return True
-    return False
-
-
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= max(abs(b) * 0.002, 0.01)
 
 
 # What a reader reads in a raw file (PDF, DOCX, HTML, Markdown, text): ingest's readers, passed in
@@ -106,7 +91,7 @@ def check_summary(item: LoadedSummary, raw_path: Path | None, reader: TextReader
                     "figure/quote", f"figure '{fig.id}': quote “{fig.quote}” does not occur in {raw_path.name}", Location(path, line)
                 )
             )
-        elif not _holds_value(fig.quote, fig.value, fig.upper):
+        elif not states_value(fig.quote, fig.value, fig.upper):
             findings.append(
                 diagnostic(
                     "figure/value",
