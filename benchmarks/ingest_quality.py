@@ -34,11 +34,15 @@ from brief.inputs.catalogue import load_catalogue
 from brief.inputs.models import SourceSummary
 from brief.workspace import Workspace
 
-SHORT = {"key figure recall": "key fig. recall", "figure recall": "fig. recall", "figure precision": "fig. precision",
-         "organization recall": "org. recall", "organization precision": "org. precision", "core in key points": "core in KP",
-         "key points not the title": "KP not title"}  # fmt: skip
-TARGETS = {"key figure recall": 0.92, "figure precision": 0.85, "labels right": 0.85, "metadata": 0.9, "quote recall": 0.85,
-           "speakers right": 0.85, "people recall": 0.85, "options F1": 0.75}  # fmt: skip
+SHORT = {
+    "key figure recall": "key fig. recall", "key figure precision": "key fig. precision", "figure recall": "fig. recall",
+    "figure precision": "fig. precision", "organization recall": "org. recall", "organization precision": "org. precision",
+    "core in key points": "core in KP", "key points not the title": "KP not title",
+}  # fmt: skip
+TARGETS = {
+    "key figure recall": 0.92, "key figure precision": 0.85, "figure precision": 0.85, "labels right": 0.85, "metadata": 0.9,
+    "quote recall": 0.85, "speakers right": 0.85, "people recall": 0.85, "options F1": 0.75,
+}  # fmt: skip
 
 
 @dataclass

@@ -17,7 +17,7 @@ from brief.inputs.models import SourceSummary
 
 CURRENCIES = {"USD", "GBP", "EUR", "MXN", "CAD"}
 MEASURES = (
-    "key figure recall", "figure recall", "figure precision", "labels right", "metadata", "kind", "quote recall",
+    "key figure recall", "figure recall", "key figure precision", "figure precision", "labels right", "metadata", "kind", "quote recall",
     "speakers right", "people recall", "organization recall", "organization precision", "options F1", "core in key points",
     "key points not the title",
 )  # fmt: skip
@@ -186,4 +186,6 @@ def _figures(s: Score, doc: str, pred: SourceSummary, gold: list[dict[str, Any]]
 
     for f in pred.figures:
         hit = any(matches(f, g) or repeats(f, g) for g in gold)
+        if f.importance == 3:  # the figures the draft ranks first, which a memo's key figures come from
+            s.tally("key figure precision", hit, doc, "")
         s.tally("figure precision", hit, doc, f"not a figure: {f.value:g} {f.unit} from {f.quote!r}")
