@@ -43,6 +43,7 @@ _BEFORE = re.compile(
     rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?\s*[:,]?\s*$"
 )
+_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+\s*[:,]?\s*$)")
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 _COLON = re.compile(rf"(?:^|[\n*_(]|[.!?]\s)\s*(?P<who>{_TITLED}):[*_\s]*$|(?:^|\n)[-•*\s]*(?:[\w’'-]+\s+){{0,3}}?(?P<line>{_TITLED})\s*$")
 _ROLE_AFTER = re.compile(
@@ -132,6 +133,9 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         return named, None  # "President Jane Roe: “…”"
     if not re.search(rf"{_VERBS}|{_LEADS}|quoted", window):
         return None
+    # "Jane Roe, whose feud with Tom Lee was not eased, said:": the relative clause is no role, and
+    # the name inside it is not the subject.
+    window = _RELATIVE.sub("", window)
     match = _BEFORE.search(window)
     if match is None:
         return None

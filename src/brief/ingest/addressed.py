@@ -1,0 +1,130 @@
+"""People a text names by one word, or in a list, where no title or appositive says so: reporters a
+transcript calls on ("STAFF: Anna, Daily Post." then a question), people thanked or addressed
+("Thank you, Anna.", "Anna, I thank you", "And, Jim, I will miss you"), people named beside a
+relation ("her husband Erwin", "Jill and I"), a surname alone as the subject of what a person does
+("Since Roe accelerated his build-up"), and names in a descriptive list ("the victims included
+Joe Roe and Ann Poe", "named for A, B and C", "17-year-old Joe Roe").
+
+Stage: extraction (used by :mod:`.names`). Each pattern is bounded, reads a line or a sentence
+around its match and runs once over the text, so the cost is linear in the text. A one-word name
+is a person's only when the text never writes the word in lower case ("Look, I ..." is no
+address) and the word is no place, organisation, month, title or interjection.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.ingest.vocabulary import ONE_WORD_ORGS, is_name_word, is_person_name
+
+_W = r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]{1,30})"  # one word of a name, capitalised, no capitals inside
+_SP = r"[^\S\n]+"
+_INTERJECTIONS = frozenset(
+    """Look Listen Sorry Okay Ok Well Right Sure Oh Ah Hey Hi Hello Wow Alright Yeah Yep Nope Man Guys Everybody Everyone
+    Madam Friends Second Third Fourth Fifth Otherwise Remember Correct Exactly Absolutely Great Good Fine Anyway Again
+    Listen Please Sorry Bye Goodbye Cheers Amen Congratulations Mom Dad Mama Papa Honey Baby Sweetheart Brother Sister""".split()
+)
+# A reporter called on: a label's line that is a name (and an outlet), then a question.
+_CALLED_ON = re.compile(rf"^[A-Z][A-Z.'’ -]{{0,30}}:{_SP}{_W}(?:[.?!]|,[^\n]{{1,60}})?[^\S\n]*\n+Q\b", re.M)
+_Q_NAME = re.compile(rf"^Q{_SP}{_W}\?", re.M)
+_LEAD_IN = re.compile(rf"(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Ww]elcome|[Cc]ongratulations),?{_SP}{_W}(?=[.,!?;:—–]|[^\S\n]*$)", re.M)
+# "Anna, I thank you", "And, Jim, I will miss you": an address at the start of a sentence (what
+# comes before is checked apart, so that the pattern starts at a capital letter and runs fast).
+_OPENING = re.compile(rf"{_W},{_SP}(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|you|you’re|you're|we|thank|thanks|welcome)\b")
+_SENTENCE_START = re.compile(r"(?:\A|\n|[.!?][”\"]?[^\S\n]+)(?:(?:And|So|Now|But|Oh|Well),?[^\S\n]+)?\Z")
+# "the question you raised, Anna:": an address that ends a clause spoken to someone.
+_CLOSING = re.compile(rf"you(?:r)?\b[^.!?\n,]{{0,80}},{_SP}{_W}(?=[:?!]|\.(?:\s|$))")
+_INTRODUCED = re.compile(rf"(?:I’m|I'm|I am|[Mm]y name is){_SP}{_W}(?=[.,!?])")
+_WITH_I = re.compile(rf"{_W}{_SP}and{_SP}I\b(?![’'])")
+_RELATION = re.compile(
+    rf"(?:my|his|her|our|their|your){_SP}(?:(?:dear|good|old|late|beloved|longtime|dear old){_SP})?"
+    r"(?:friend|husband|wife|son|daughter|brother|sister|mother|father|partner|colleague|grandson|granddaughter|"
+    rf"nephew|niece|cousin|uncle|aunt|fiancé|fiancée|pal|buddy|mentor){_SP}{_W}\b(?![^\S\n]+[A-ZÀ-Þ])"
+)
+# A surname alone as a subject, then a pronoun that points back to it: "Since Roe accelerated his
+# build-up", "Roe and his allies", "Roe told me".
+_SUBJECT = re.compile(
+    rf"{_W}(?=(?:{_SP}(?:\w+ly{_SP})?[a-z]+ed\b[^.!?\n“”\"]{{0,80}}?\b(?:his|her|he|she|him|himself|herself)\b"
+    rf"|{_SP}and{_SP}(?:his|her)\b|{_SP}(?:\w+ly{_SP})?(?:told|tells){_SP}(?:me|us|him|her)\b))"
+)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b[a-z]+|\b(?:Since|When|After|Before|Later|Then|While|Until|As|Once|Because|If|Although|And|But|So))[^\S\n]+\Z"
+)
+_PART = r"(?:(?:[A-Z]\.){1,3}|[A-ZÀ-Þ][\w'’-]{1,40})"  # a word of a name or an initial, never a sentence's period
+_NAME = rf"{_PART}(?:{_SP}(?:de{_SP}|del{_SP}|van{_SP}|von{_SP})?{_PART}){{1,3}}"
+_AGED = re.compile(rf"\b\d{{1,3}}-year-old{_SP}(?P<name>{_NAME})")
+_LIST_HEAD = re.compile(
+    r"(?:(?:including|included|includes|include|named (?:for|after)|such as|among them)|"
+    r"(?:men|women|victims|brothers|sisters|sons|daughters|boys|girls|leaders|officers|soldiers),)[^\S\n]+"
+)
+_LIST_ITEM = re.compile(rf"(?:\d{{1,3}}-year-old{_SP})?(?P<name>{_NAME})")
+_LIST_GAP = re.compile(rf",{_SP}(?:and{_SP})?|{_SP}and{_SP}")
+MAX_ITEMS = 12
+
+
+def addressed(text: str) -> list[str]:
+    """One-word names of people the text calls on, thanks, addresses or names beside a relation,
+    and surnames alone that a pronoun points back to."""
+    # Each pattern runs only when the words it needs are in the text at all.
+    checks = (
+        (_CALLED_ON, ("\nQ",), None),
+        (_Q_NAME, ("\nQ",), None),
+        (_LEAD_IN, ("hank", "ahead", "elcome", "ongratulations"), None),
+        (_OPENING, (", I", ", you", ", we", ", thank", ", welcome"), _SENTENCE_START),
+        (_CLOSING, ("you",), None),
+        (_INTRODUCED, ("I’m ", "I'm ", "I am ", "name is "), None),
+        (_WITH_I, (" and I",), None),
+        (_RELATION, ("my ", "his ", "her ", "our ", "their ", "your "), None),
+        (_SUBJECT, (" his ", " her ", " he ", " she ", " him", "self", " told ", " tells "), _SUBJECT_BEFORE),
+    )
+    found: list[str] = []
+    rejected: set[str] = set()
+    lower: set[str] | None = None  # the words the text writes in lower case, read once when needed
+    for pattern, needs, before in checks:
+        if not any(need in text for need in needs):
+            continue
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name in found or name in rejected:
+                continue
+            if before is not None and not before.search(text, max(0, match.start() - 30), match.start()):
+                continue
+            if not _one_word_name(name):
+                rejected.add(name)
+                continue
+            if lower is None:
+                lower = set(re.findall(r"[a-zà-ÿ][a-zà-ÿ'’-]*", text))
+            # A word the text also writes in lower case is a common word ("Look", "Sorry"), no name.
+            if name.lower() not in lower:
+                found.append(name)
+            else:
+                rejected.add(name)
+    return found
+
+
+def _one_word_name(word: str) -> bool:
+    return not (word in _INTERJECTIONS or word in ONE_WORD_ORGS or word.endswith("ly") or not is_name_word(word))
+
+
+def described(text: str) -> list[str]:
+    """Names of two words or more in a descriptive list ("including A, B, and C") or after an
+    age ("17-year-old Joe Roe"). A list counts only when every item is a person's name, so a list
+    of places or firms adds nobody."""
+    aged = _AGED.finditer(text) if "-year-old" in text else ()
+    found = [m.group("name") for m in aged if is_person_name(m.group("name"))]
+    for head in _LIST_HEAD.finditer(text):
+        names: list[str] = []
+        at = head.end()
+        while len(names) < MAX_ITEMS:
+            item = _LIST_ITEM.match(text, at)
+            if item is None:
+                break
+            names.append(item.group("name"))
+            gap = _LIST_GAP.match(text, item.end())
+            if gap is None:
+                break
+            at = gap.end()
+        # "W.E.B. Du Bois": initials of their own are no word the name test knows.
+        if len(names) >= 2 and all(is_person_name(re.sub(r"^(?:[A-Z]\.){2,}\s+", "", n)) for n in names):
+            found += [n for n in names if n not in found]
+    return found
