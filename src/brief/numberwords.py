@@ -5,6 +5,10 @@ Used by :mod:`brief.numbers`, which reads numbers by these tables and asks
 time with a word between ("two consecutive quarters"), a vague amount ("a village or two"), the
 size of a list that follows ("the following six actions") or a speaker's count of their own
 questions and points ("I have two questions"), which transcripts and fact sheets are full of.
+
+Number words are read by these tables rather than a library (word2number, number-parser): brief
+needs each number's span in its sentence and the words around it, which those libraries do not
+give, and `brief check` must read a quote's number by exactly the rules ingest drafted it with.
 """
 
 from __future__ import annotations
