@@ -211,3 +211,10 @@ def test_a_description_skips_a_body_named_after_the_person() -> None:
         "Brampton coach Ivo Marsh conceded his team had no answer."
     )
     assert [s for s, _ in speakers_of(text)] == ["Kai Doran"] * 3
+
+
+def test_a_short_quotation_after_a_claim_or_praise_is_credited() -> None:
+    claimed = 'Harbor chief Ana Roe claimed a new board would "gut" the dredging budget.'
+    hailed = 'At the launch, Mayor Ivo Marsh hailed the crew\'s "heroic" work on the quay.'
+    assert [s for s, _ in speakers_of(claimed)] == ["Ana Roe"]
+    assert [s for s, _ in speakers_of(hailed)] == ["Ivo Marsh"]

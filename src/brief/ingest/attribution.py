@@ -55,7 +55,7 @@ _APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-Z�
 _ACT_VERBS = (
     r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled|"
     r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
-    r"directed|ordered|asked|demanded)\b"
+    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded)\b"
 )
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
 _PASSIVE_BY = re.compile(
