@@ -183,3 +183,38 @@ def test_a_capitalised_description_after_the_marks_starts_a_new_sentence() -> No
         '"We will build the new quay before next year" The Tory leader told reporters nothing.'
     )
     assert [s for s, _ in speakers_of(text)] == ["Ann Reed"]
+
+
+def test_an_appositive_role_that_starts_with_s_makes_a_person() -> None:
+    people = people_of("Tomas Verbeek, skipper for the evening and scorer of the opener, praised the crowd.")
+    assert people["Tomas Verbeek"] == "skipper for the evening and scorer of the opener"
+
+
+def test_a_word_of_a_persons_role_names_a_body_not_a_person() -> None:
+    text = (
+        "Harbor United beat a stubborn Lower Brampton side 2-0. Brampton defended deep all night, and "
+        "Brampton coach Ivo Marsh was not pleased.\n\n"
+        '"We gave away two goals from set pieces and that cost us the game," he said.'
+    )
+    people = people_of(text)
+    assert "Lower Brampton" not in people
+    assert people["Ivo Marsh"] == "Brampton coach"
+    assert [s for s, _ in speakers_of(text)] == ["Ivo Marsh"]
+
+
+def test_a_description_skips_a_body_named_after_the_person() -> None:
+    text = (
+        "Brampton coach Ivo Marsh had warned of a long night. Kai Doran, captain for the day, scored twice.\n\n"
+        "He admitted the win over Lower Brampton, with goals from Tim Sole and Rui, was not pretty. "
+        '"It was a poor game but we got the points we came for," the Welshman said. '
+        '"The wind made it hard to pass. "We stayed calm and the chances came in the end." '
+        "Brampton coach Ivo Marsh conceded his team had no answer."
+    )
+    assert [s for s, _ in speakers_of(text)] == ["Kai Doran"] * 3
+
+
+def test_a_short_quotation_after_a_claim_or_praise_is_credited() -> None:
+    claimed = 'Harbor chief Ana Roe claimed a new board would "gut" the dredging budget.'
+    hailed = 'At the launch, Mayor Ivo Marsh hailed the crew\'s "heroic" work on the quay.'
+    assert [s for s, _ in speakers_of(claimed)] == ["Ana Roe"]
+    assert [s for s, _ in speakers_of(hailed)] == ["Ivo Marsh"]

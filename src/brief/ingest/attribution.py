@@ -55,7 +55,7 @@ _APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-Z�
 _ACT_VERBS = (
     r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled|"
     r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
-    r"directed|ordered|asked|demanded)\b"
+    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded)\b"
 )
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
 _PASSIVE_BY = re.compile(
@@ -93,6 +93,7 @@ _BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}
 _SIGNATURE = re.compile(rf"(?P<who>(?:{NAME_WORD}\s+){{1,5}}?{NAME_WORD})\s*(?:\n|$|{MONTH}\s+\d)")
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s|$)|\n")
+_CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|we|this|these)\b")
 _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
 
 
@@ -116,6 +117,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return match.group("who3"), None
     if re.match(r"(?:The|An?|His|Her|Their|My|Our)\s", match.group("who2")) and text[start - 2 : start - 1] not in ",?!—–-":
         return None  # '"… the plan" The general was asked': a new sentence, not an attribution
+    if text[start - 2 : start - 1] == "." and _CLAUSE_AFTER.match(text, match.end()):
+        return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
     desc = match.group("desc").split()
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
     described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)

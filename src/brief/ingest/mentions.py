@@ -91,6 +91,10 @@ class Mentions:
         before it, the first person it names (its subject: "Lena Holt beat Mia Ford … she said"
         is Lena Holt). Names inside quotations are words said, not antecedents."""
         k = self._last(position)
+        # "Keane … which included goals against Forest, … the Irishman said": a club or a body
+        # named since is no antecedent of "he" when a person was named shortly before it.
+        person = next((m for m in range(k, max(-1, k - 8), -1) if self.people[m] and not self._quoted(self.positions[m])), -1)
+        k = person if person >= 0 else k
         if k < 0:
             return None
         at = self.positions[k]

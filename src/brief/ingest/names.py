@@ -155,8 +155,12 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
                 person_end = end
             elif len(words) >= 2:
                 candidates.append(name)
+    # "Forest manager Gary Megson": a word of a person's role names the body they serve, not a person.
+    affiliations = {w for role in people.values() if role for w in role.split()[:-1] if w[:1].isupper()}
     for name in candidates:  # a surname used alone: "Robert Doyle ... Doyle said", "López Obrador said"
         surname = name.split()[-1]
+        if surname in affiliations:
+            continue
         two = " ".join(name.split()[-2:])
         if len(name.split()) > 3 and not index.alone[two]:
             continue
@@ -326,7 +330,8 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         ].strip()
         # A role says what the person is: "a lawyer", "director of X", "Nominee for Y"; not what
         # they did ("beat his co-star").
-        lowered = [w.lower().strip("’'s") for w in role.split()[:5]]
+        # "manager's", "officials": a possessive or a plural of a role word (not "skipper" -> "kipper").
+        lowered = [re.sub(r"[’'](?:s\b)?$|(?<=[^s])s$", "", w.lower()) for w in role.split()[:5]]
         titled = any(w in ROLE_NOUNS or (w.capitalize() in TITLES and w.capitalize() not in _MODIFIERS) for w in lowered)
         if not titled and any(w in ORG_HEADS for w in role.split()[:6]):
             return None  # "Fly Formula, the Department of Health": an organisation, not a role
