@@ -194,3 +194,21 @@ def test_a_drafted_summary_keeps_counts_of_arrests(tmp_path: Path) -> None:
     drafted = {(f.value, f.label) for f in summary.figures}
     assert (19, "suspects") in drafted
     assert (29, "arrest warrants") in drafted
+
+
+def test_a_multiple_is_labelled_by_the_noun_it_multiplies() -> None:
+    assert label_of("The new sensor offers about 40 times the sharpness of older models.", 40).startswith("sharpness")
+    assert "ceiling" in label_of("The council doubled the ceiling under which tenants pay no levy.", 2)
+    # a generic measure ("the amount") says nothing: the label comes from elsewhere in the clause
+    assert label_of("Officers seized eight times the amount taken a year earlier.", 8) != "amount"
+
+
+def test_more_before_a_noun_does_not_hide_it() -> None:
+    assert label_of("Twelve more towns are preparing to open shelters.", 12) == "towns"
+    assert label_of("The county hired nearly 300 more school nurses in the spring.", 300) == "school nurses"
+
+
+def test_a_number_standing_as_subject_takes_a_common_noun_later_in_its_clause() -> None:
+    label = label_of("Some 4,000 were queuing in Lisbon for housing permits.", 4000)
+    assert label == "housing permits"
+    assert "Lisbon" not in label

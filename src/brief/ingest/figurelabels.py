@@ -7,7 +7,8 @@ at"), else the noun phrase nearest before it, a head before a name ("imports fro
 the label of a number before it ("down from 19%"). Words are told apart by small closed lists and
 suffixes (:mod:`brief.ingest.labelwords`), not a tagger: a label is a draft the analyst reviews,
 and ingest must stay fast on a hostile megabyte of text. Each number looks only at a bounded
-stretch of its sentence (LABEL_REACH characters, CLAUSES_BACK clauses).
+stretch of its sentence (LABEL_REACH characters, CLAUSES_BACK clauses). Long because the rules
+share one clause reader and its bounds; split apart, each would re-read the clause.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ CLAUSES_BACK = 3  # clauses a label is looked for in, its own first
 ASIDES_SKIPPED = 3  # closed parentheses a clause reaches back over
 PREVIOUS_REACH = 120  # characters at a clause's end its last number is looked for in
 NAME_WORDS = 8  # words of a name a label may pass over to its head ("trade between Mexico and the United States")
+GENERIC_MEASURES = {"amount", "number", "quantity", "volume", "total", "figure"}
+LATER_WORDS = 12  # words after a lone number its label may come from
 REPEATS = 3  # times a number said again for emphasis is followed to its last
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 
@@ -103,6 +106,8 @@ def draft_label(sentence: str, start: int, end: int, kind: str) -> str:
 
 
 def _label(sentence: str, start: int, end: int, kind: str) -> str:
+    if kind == "multiple" and (measure := _multiple_of(sentence, end)):
+        return measure  # "doubled the level at which", "500 times the resolution of": what is multiplied
     after, unit = _noun_after(sentence, end, kind)
     low = _clause_start(sentence, start)
     number = _LAST_DIGIT.match(sentence, low, start)
@@ -145,7 +150,33 @@ def _label(sentence: str, start: int, end: int, kind: str) -> str:
             break
         edge = low - 1
         low = _clause_start(sentence, edge, start - LABEL_REACH)
-    return f"{found}{rate}" if found else after or "figure"
+    return f"{found}{rate}" if found else after or _noun_later(sentence, end) or "figure"
+
+
+def _multiple_of(sentence: str, end: int) -> str:
+    """The noun phrase a multiple is of, after its determiner ("doubled the level at which ...",
+    "500 times the resolution of ..."); "" when no determiner follows."""
+    after = tokens(sentence, end, 2)
+    if len(after) < 2 or after[0].lower() not in DETERMINERS or not after[1][:1].islower():
+        return ""
+    found, _ = _noun_after(sentence, end + sentence[end:].index(after[0]) + len(after[0]))
+    return "" if found.lower() in GENERIC_MEASURES else found  # "four times the amount seized": of what, said before
+
+
+def _noun_later(sentence: str, end: int) -> str:
+    """The first common noun phrase later in a number's clause, for a number standing alone as
+    its subject ("Some 56,000 were waiting in Mexico for asylum decisions" -> asylum decisions);
+    names, times and verbs are passed over."""
+    words = _clause_words(sentence, end, _clause_end(sentence, end, min(len(sentence), end + LABEL_REACH)))
+    phrase: list[str] = []
+    for word in words[:LATER_WORDS]:
+        if word[:1].islower() and is_noun(word) and not TIME_WORD.fullmatch(word):
+            phrase.append(word)
+            if len(phrase) == 3:
+                break
+        elif phrase:
+            break
+    return " ".join(phrase)
 
 
 def _last_of_repeat(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -245,6 +276,14 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
     skip = ("of", "in", "for", "on", "from") if kind == "money" else ("of",)
     if kind == "money" and len(after) > 2 and is_participle(after[0]) and after[1].lower() in ("in", "on", "for", "into"):
         after = after[1:]  # "$1000 invested in a room"
+    if (
+        kind in ("number", "words")
+        and len(after) > 1
+        and after[0].lower() in ("more", "fewer")
+        and after[1][:1].islower()
+        and is_noun(after[1])
+    ):
+        after = after[1:]  # "nine more states", "1,200 more local firefighters"
     through = ""
     if after and after[0].lower() in skip:
         through = after[0].lower()

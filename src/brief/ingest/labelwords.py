@@ -97,7 +97,7 @@ ING_NOUNS = {"funding", "spending", "housing", "training", "building", "building
              "screening", "screenings", "processing", "planning", "warning", "warnings", "marketing", "banking", "polling",
              "voting", "timing", "clothing", "morning", "evening", "beginning", "ending", "setting", "listing", "listings",
              "filing", "filings", "rating", "ratings", "ranking", "rankings", "holding", "holdings", "opening", "crossing",
-             "crossings", "landing", "landings", "booking", "bookings", "painting", "paintings", "fishing", "logging", "outing"}  # fmt: skip
+             "crossings", "landing", "landings", "booking", "bookings", "painting", "paintings", "fishing", "logging", "outing", "ceiling", "ceilings"}  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*|\d[\d,.]*\d|\S")
 CONTRACTION = re.compile(r"['’](?:ve|s|re|ll|d|m)$")
 _PRONOUNS = {"it", "he", "she", "that", "there", "what", "here", "let", "who", "where", "how", "when", "why", "this", "everyone", "one"}
