@@ -181,7 +181,11 @@ RULES: dict[str, Rule] = {
         Rule("figure/value", "error", "A figure's quote does not state the figure's value."),
         Rule("figure/label", "error", "A figure's label names an organisation or person that the passage holding its quote does not."),
         Rule("quote/verbatim", "error", "A quotation does not occur verbatim in its raw source."),
-        Rule("quote/speaker", "error", "A quotation's speaker is not named near it in the raw source."),
+        Rule(
+            "quote/speaker",
+            "error",
+            "A quotation's speaker is not named near it in the raw source, nor, in a statement, as the author its headline names.",
+        ),
         Rule("citation/unknown-source", "error", "A brief cites a source that has no summary."),
         Rule("citation/unknown-figure", "error", "A brief prints a figure that is in no summary."),
         Rule(

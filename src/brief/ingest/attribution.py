@@ -76,7 +76,12 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^“”\",.;]|(?<=[A-Z])
 _REPORT_VERBS = re.compile(
     r"\b(?:said|says|stated|states|asserted|asserts|argued|argues|reported|reports|noted|notes|warned|warns|wrote|writes|"
     r"indicated|indicates|concluded|concludes|claimed|claims|told|testified|acknowledged|announced|declared|cautioned|"
-    r"stressed|emphasized|insisted|estimated|found|finds|described|warning|stating|saying|noting|arguing)\b"
+    r"stressed|emphasized|insisted|estimated|found|finds|described|describes|reads|warning|stating|saying|noting|arguing)\b"
+)
+# A document or an office as a sentence's subject: "The order describes X as “…”", "the certificate reads “…”".
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:^|\s)(?P<who>[Tt]he\s+(?:order|report|review|certificate|memo|memorandum|letter|proclamation|directive|statement|strategy|plan|"
+    r"rule|law|bill|act|agreement|declaration|resolution|notice|ruling|decision|study|survey|assessment|audit|guidance|office|agency|ministry|department))$"
 )
 _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
 _SUBJECT_NAME = rf"(?:{NAME_WORD}(?:\s+(?:of|for|and|de|del)?\s*{NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
@@ -117,6 +122,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return match.group("who3"), None
     if re.match(r"(?:The|An?|His|Her|Their|My|Our)\s", match.group("who2")) and text[start - 2 : start - 1] not in ",?!—–-":
         return None  # '"… the plan" The general was asked': a new sentence, not an attribution
+    if text[start - 2 : start - 1] == "." and match.group("desc").strip() and match.group("who2")[:1].islower():
+        return None  # '"… in spring." Nobody will lose a berth, the crews added': the next sentence's object
     if text[start - 2 : start - 1] == "." and _CLAUSE_AFTER.match(text, match.end()):
         return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
     desc = match.group("desc").split()
@@ -244,6 +251,9 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
     lead = re.sub(r"\s*\([^()]{1,40}\)", "", sentence[: verb.start()]).rstrip()
     lead = re.sub(r"\s+(?:has|have|had|also|has also|recently|reportedly|later)$", "", lead)
     lead = re.sub(r",\s+(?:which|who)\s[^,]{1,80},?$", "", lead)  # "the Ministry, which oversees X, said"
+    document = _DOCUMENT_SUBJECT.search(lead)
+    if document:
+        return document.group("who").lower()  # resolved later to the document the text last named
     subject = _SUBJECT.search(lead) or _OPENING_SUBJECT.match(lead)
     if subject is None:
         return None
@@ -260,3 +270,21 @@ def _signature(text: str, open_at: int, close_at: int, para_start: int, para_end
     skipped = _ONLY_EMPHASIS.match(text, para_end)  # always matches, perhaps nothing
     signed = _SIGNATURE.match(text, skipped.end() if skipped else para_end)
     return signed.group("who") if signed and signed.group("who").split()[0] not in NOT_NAME else None
+
+
+def added_later(text: str, start: int, para_end: int) -> tuple[str, str | None] | None:
+    """A quotation that a later sentence of its paragraph credits with "added": '“…” The work
+    starts in May, Lena Ortiz added.' — whoever added something said what came before. `start` is
+    just after the closing mark; at most 300 characters are read, and never past another quotation."""
+    end = min(para_end, start + 300)
+    mark = re.compile(r"[“”\"‘]").search(text, start, end)
+    end = mark.start() if mark else end
+    added = re.compile(r"\badded\b").search(text, start, end)
+    if added is None:
+        return None
+    comma = text.rfind(",", start, added.start())
+    if comma < 0:
+        return None
+    stop = _SENTENCE_END.search(text, added.end(), end)
+    found = attribution_after(text, comma, stop.end() if stop else end)
+    return found if found and not found[0][:1].islower() else None

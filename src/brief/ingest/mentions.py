@@ -15,6 +15,11 @@ from brief.ingest.namewords import NameIndex, name_groups
 from brief.ingest.vocabulary import NOT_NAME, ORG_HEADS, PARTICLES, THING_HEADS, bare
 
 _ACTS = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|said|told|spoke|went|came|made|took|gave)\b")
+# Words that open a phrase before a name: "The Harbor Safety Review", "In its Annual Report".
+_LEADING = frozenset(
+    "the a an this that these those its their his her our in on at by from for and but with under as while after before when "
+    "last latest new recent".split()
+)
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\s”\"’']+|\n")
 
 
@@ -68,16 +73,25 @@ class Mentions:
         """The last name before `position` that ends in `noun` ("... Strategy Report" for "the
         report"), found in one pass over the text for each noun asked about."""
         if noun not in self.kinds:
-            pattern = rf"(?:[A-Z][\w.’'-]{{0,40}}[^\S\n]+){{1,6}}(?i:{re.escape(noun)})\b"
+            # "Harbor Safety Review", "Executive Order 210", "Certificate of Merit"
+            pattern = (
+                rf"(?:[A-Z][\w.’'-]{{0,40}}[^\S\n]+){{1,6}}(?i:{re.escape(noun)})\b(?:[^\S\n]+\d[\d,-]*\b)?"
+                rf"|\b{re.escape(noun.capitalize())}[^\S\n]+(?:of|for|on)(?:[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*){{1,4}}"
+            )
             self.kinds[noun] = [(m.start(), m.group(0)) for m in re.finditer(pattern, text)] if len(self.kinds) < 20 else []
         found = self.kinds[noun]
         k = bisect_left(found, (position, "")) - 1
-        if k < 0:
-            return None
-        words = found[k][1].split()
-        while words and words[0] in NOT_NAME:
-            words = words[1:]
-        return " ".join(words) if len(words) >= 2 else None
+        for _, named in reversed(found[max(0, k - 3) : k + 1]):
+            # "The review also notes": the phrase itself ("The review") names nothing; the name
+            # before it does ("Harbor Safety Review").
+            words = named.split()
+            ends = [i for i, w in enumerate(words[:-1]) if re.fullmatch(r"[\w’'-]*[a-z]{2}\.", w) and w != "Mrs."]
+            words = words[ends[-1] + 1 :] if ends else words  # "Monday. The report": a sentence ended
+            while words and words[0] in NOT_NAME and words[0].lower() in _LEADING:
+                words = words[1:]  # "The Harbor Safety Review", not "International" of "International … Report"
+            if len(words) >= 2:
+                return " ".join(words)
+        return None
 
     def is_person(self, name: str) -> bool:
         return name in self.by_word or name.split()[-1] in self.by_word

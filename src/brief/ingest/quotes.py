@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from brief.ingest.attribution import (
+    added_later,
     attribution_after,
     attribution_before,
     report_attribution,
@@ -31,6 +32,7 @@ from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index, speaker_labels
 from brief.ingest.namewords import name_groups
 from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ROLE_NOUNS, TITLES, bare
+from brief.speakers import HEADLINE, speaker_named_near
 
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
 MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
@@ -42,10 +44,6 @@ _PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z][^.!?\n“”
 _DESCRIPTION = re.compile(
     r"(?:the|his|her)\s+(?P<words>(?:[\w’'-]+\s+){0,3}?(?:(?P<person>\d+-year-old|[a-z]+(?:man|woman)|american|briton|scot|"
     r"spaniard|swede|dane|swiss|argentine|brazilian|australian|canadian|frenchman|german|italian|mexican|russian)|[a-z-]+))"
-)
-_HEADLINE = re.compile(
-    r"[^\S\n]*(?:(?:Joint\s+|Presidential\s+)?Statement|Remarks|Message|Letter|Readout|Op-Ed|Address|Proclamation)"
-    r"[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?(?P<who>[A-Z][^\n]{2,120}?)(?=[^\S\n]+(?:on|at|to|in|for|after|before|upon)\b|\n|$)"
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
@@ -189,8 +187,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
         before = attribution_before(text, window, span.open) if introduced else None
         speaker = speaker or before
+        credited_after = False
         if speaker is None and span.closed:
             speaker = attribution_after(text, span.close + 1, min(para_end, span.close + 200))
+            # '… to “keep their boats”, Ana Roe stressed.': a comma after the mark, then who said it.
+            credited_after = speaker is not None and text.startswith(",", span.close + 1)
         if speaker is None and first:
             speaker = before = attribution_before(text, window, span.open)
         if before and before[0].lower() in _PRONOUNS:
@@ -205,10 +206,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if speaker is None and k and para_start == span.open and text[: para_start - 2].rstrip().endswith(":"):
             # A paragraph-long quotation that the paragraph before introduces: "Jane Roe said:"
             speaker = attribution_before(text, max(0, para_start - 162), para_start - 2)
-        credited_after = speaker is None and first and span.closed
-        if credited_after:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
+        if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
-        credited_after = credited_after and speaker is not None
+            credited_after = speaker is not None
         direct = speaker is not None
         alone = not text[para_start : span.open].strip(" *_") and not text[span.close + 1 : para_end].strip(" .*_")
         previous_para = breaks[k - 2] + 2 if k >= 2 else 0
@@ -219,6 +219,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 found[-1].end >= para_start
                 or re.fullmatch(r"[\s”\"’']*", text[found[-1].end : span.open])
                 or (alone and found[-1].start >= previous_para)  # a paragraph that is only a quotation goes on
+                # as does a paragraph that opens with a whole sentence quoted, after one that credits a quotation
+                or (para_start == span.open and span.closed and inner.rstrip()[-1:] in ".!?" and found[-1].start >= previous_para)
             )
         ):
             # An unattributed quotation in the paragraph of an attributed one, or right after
@@ -229,6 +231,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who else None
             if who in ("He", "She", "They"):  # the subject of the sentence: its antecedent comes before it
                 position = span.open - len(sentence_before(text, para_start, span.open, 400))
+        if speaker is None and len(words) >= 4 and span.closed and inner.rstrip()[-1:] in ".!?":
+            speaker = added_later(text, span.close + 1, para_end)  # '“…” Work starts in May, Roe added.'
         if speaker is None and len(words) >= 4 and span.chain not in chains:
             # 'Jane Roe criticised the plans. "If you want …"': a quotation that opens a sentence
             # after one whose subject is a person, with nothing else to credit it.
@@ -236,6 +240,10 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             named = mentions.last_before(span.open) if sentence else None
             if named and sentence and mentions.position_of_last(span.open) >= sentence.start():
                 speaker = (named, None)
+        if speaker is None and len(words) >= 4 and span.chain not in chains:
+            # 'I called on Congress to “pass the bill without delay”': a speech act of the document's
+            # own "I" in the quotation's sentence (a named subject is left to the rules above).
+            speaker = ("I", None) if short_quote_speaker(text, para_start, span.open) == "I" else None
         speech = direct and span.closed and inner.rstrip()[-1:] in ",.!?"  # '“I’m all yours,” he tells me'
         if len(words) < 4 and span.chain not in chains and not speech and not credited_after:
             # A word or two in quotation marks is a scare quote or a slogan, unless a named person
@@ -246,7 +254,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None)
         if speaker is None:
             continue
-        if speaker[0].lower().split("’")[0].split("'")[0] in ("i", "we", "and i", "and we", "but i", "so i"):
+        voice = re.sub(r"^(?:and|but|so|as|then)\s+", "", speaker[0].lower()).split("’")[0].split("'")[0]
+        if voice in ("i", "we"):
             # "I said, “…”" in a transcript: the speaker of the turn, if a label names one; in a
             # statement or a speech, the person its headline names ("Statement from President X").
             k = bisect_right(label_at, span.open) - 1
@@ -272,7 +281,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
 def _document_speaker(text: str) -> tuple[str, str | None] | None:
     """Who speaks in a statement, a message or remarks, as the headline names them: "Statement
     from President Jane Roe on …" -> ("Jane Roe", "President")."""
-    headline = _HEADLINE.match(text)
+    headline = HEADLINE.match(text)
     if headline is None:
         return None
     tokens = headline.group("who").split()
@@ -284,11 +293,9 @@ def _document_speaker(text: str) -> tuple[str, str | None] | None:
 
 
 def named_near(text: str, speaker: str, start: int, end: int) -> bool:
-    """The speaker is named within 600 characters before the quotation or 400 after it, as
-    `brief check` (quote/speaker) asks: one of the capitalised words of the name is there."""
-    names = [w for w in re.findall(r"[^\W\d_]{3,}", speaker) if w[0].isupper()] or re.findall(r"[^\W\d_]{4,}", speaker)
-    window = text[max(0, start - 600) : end + 400].lower()
-    return not names or any(name.lower() in window for name in names)
+    """The speaker is named near the quotation at text[start:end], as `brief check`
+    (quote/speaker) asks (:func:`brief.speakers.speaker_named_near`)."""
+    return speaker_named_near(text, speaker, start, end)
 
 
 def _chain_end_attribution(text: str, spans: list[_Span], k: int, breaks: list[int]) -> tuple[str, str | None] | None:

@@ -23,6 +23,7 @@ from brief.inputs.models import SourceSummary
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
 from brief.labels import misnamed, states_value
+from brief.speakers import speaker_named_near
 from brief.verify.provenance import normalize
 
 
@@ -113,9 +114,7 @@ def check_summary(item: LoadedSummary, raw_path: Path | None, reader: TextReader
                 )
             )
             continue
-        window = text[max(0, at - 600) : at + len(quote) + 400]
-        names = [w for w in re.findall(r"[^\W\d_]{3,}", q.speaker) if w[0].isupper()] or re.findall(r"[^\W\d_]{4,}", q.speaker)
-        if names and not any(name.lower() in window.lower() for name in names):
+        if not speaker_named_near(text, q.speaker, at, at + len(quote)):
             findings.append(
                 diagnostic(
                     "quote/speaker",

@@ -1,0 +1,41 @@
+"""A quotation's speaker named near it: the one rule ``brief check`` (quote/speaker) applies and
+ingest drafts by, so that a fresh draft checks clean.
+
+A speaker is named near a quotation when one of the capitalised words of the name (or, for a name
+without one, one of its longer words) appears within 600 characters before the quotation or 400
+after it. A statement, a message or remarks speak in their author's voice ("I directed the
+agency to “…”"), and their headline names the author ("Statement from President Jane Roe on X"):
+the headline names the speaker of every quotation credited to that author, however far down.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The headline of a document in its author's own voice, at the very start of the text.
+HEADLINE = re.compile(
+    r"[\s#*_]*(?:(?:Joint\s+|Presidential\s+)?Statement|Remarks|Message|Letter|Readout|Op-Ed|Address|Proclamation)"
+    r"[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?(?P<who>[A-Z][^\n]{2,120}?)(?=[^\S\n]+(?:on|at|to|in|for|after|before|upon)\b|\n|$)"
+)
+
+
+def _name_words(speaker: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]{3,}", speaker) if w[0].isupper()] or re.findall(r"[^\W\d_]{4,}", speaker)
+
+
+def headline_author(text: str) -> str | None:
+    """Who a statement, a message or remarks is from, as its headline gives it ("President Jane
+    Roe"), or None when the text opens with no such headline."""
+    headline = HEADLINE.match(text)
+    return headline.group("who") if headline else None
+
+
+def speaker_named_near(text: str, speaker: str, start: int, end: int) -> bool:
+    """The speaker of the quotation at text[start:end] is named near it, or is the author the
+    headline of a statement names (see the module's docstring). Case does not matter."""
+    names = [n.lower() for n in _name_words(speaker)]
+    window = text[max(0, start - 600) : end + 400].lower()
+    if not names or any(name in window for name in names):
+        return True
+    author = headline_author(text)
+    return author is not None and any(name in author.lower() for name in names)

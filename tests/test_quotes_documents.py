@@ -1,0 +1,113 @@
+"""Quotations credited to a statement's own voice, to a document or an office, and by "added"
+later in the paragraph, on made-up sentences; and the quote/speaker rule ingest and check share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brief.ingest.extract import find_people, find_quotes, named_near
+from brief.inputs.models import Quotation, SourceSummary
+from brief.inputs.summaries import LoadedSummary
+from brief.speakers import headline_author, speaker_named_near
+from brief.verify.sources import check_summary
+
+HEADLINE = "Statement from President Mara Quist on Harbor Safety\n\n"
+FILLER = "The docks matter to every town on the coast. " * 20
+
+
+def quotes_of(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.text) for q in find_quotes(text, find_people(text))]
+
+
+def test_a_statement_credits_its_first_person_words_to_the_headline_author() -> None:
+    text = HEADLINE + FILLER + "That is why in May I directed the Harbor Board to “mend and guard” the eastern docks."
+    [quote] = find_quotes(text, find_people(text))
+    assert (quote.speaker, quote.text) == ("Mara Quist", "mend and guard")
+    assert named_near(text, quote.speaker, quote.start, quote.end)  # the headline names her, far above
+
+
+def test_first_person_speech_acts_of_any_length_in_a_statement() -> None:
+    for sentence, said in [
+        ("As I said last spring, “no crew should ever work on a broken dock.”", "no crew should ever work on a broken dock."),
+        ("I called on the Senate to “pass the harbor bill without any more delay”.", "pass the harbor bill without any more delay"),
+    ]:
+        assert quotes_of(HEADLINE + FILLER + sentence) == [("Mara Quist", said)]
+
+
+def test_the_headline_names_only_its_own_author() -> None:
+    text = HEADLINE + FILLER + "The docks are old."
+    assert headline_author(text) == "President Mara Quist"
+    at = len(text) - 5
+    assert speaker_named_near(text, "Mara Quist", at, at + 3)
+    assert not speaker_named_near(text, "Tomas Brandt", at, at + 3)  # someone else stays unnamed
+    assert headline_author("Harbor news\n\n" + text) is None  # a headline only at the very start
+    assert not speaker_named_near("Harbor news\n\n" + text, "Mara Quist", at + 13, at + 16)
+
+
+def test_check_accepts_a_statement_quotation_credited_to_its_author(tmp_path: Path) -> None:
+    text = HEADLINE + FILLER + "That is why in May I directed the Harbor Board to “mend and guard” the eastern docks.\n"
+    raw = tmp_path / "statement.txt"
+    raw.write_text(text, encoding="utf-8")
+    findings = []
+    for speaker in ("Mara Quist", "Tomas Brandt"):
+        summary = SourceSummary(id="statement", title="Statement", quotes=[Quotation(speaker=speaker, text="mend and guard")])
+        (tmp_path / "statement.yaml").write_text("id: statement\n", encoding="utf-8")
+        found = check_summary(LoadedSummary(summary, tmp_path / "statement.yaml"), raw)
+        findings.append([d.code for d in found if d.code.startswith("quote/")])
+    assert findings == [[], ["quote/speaker"]]
+
+
+def test_words_a_document_is_credited_with() -> None:
+    order = (
+        "On May 2 the governor signed Executive Order 210 on harbor safety. "
+        "The order describes the eastern docks as “a hazard to every crew that works there”. Crews welcomed it."
+    )
+    assert quotes_of(order) == [("Executive Order 210", "a hazard to every crew that works there")]
+    certificate = (
+        "The mayor handed over the Certificate of Merit for the rescue crew.\n\n"
+        "The certificate reads “Awarded to the crew of the Harbor Star for courage at sea.” The crowd cheered."
+    )
+    assert quotes_of(certificate) == [("Certificate of Merit", "Awarded to the crew of the Harbor Star for courage at sea.")]
+    report = (
+        "The Harbor Board published its Annual Safety Report on Monday. "
+        "The report said “inspections at the eastern docks fell by a third in one year”."
+    )
+    assert quotes_of(report) == [("Annual Safety Report", "inspections at the eastern docks fell by a third in one year")]
+    review = (
+        "The agency's 2024 Harbor Safety Review found that inspections fell. "
+        "The review also notes that “there is ample room for more inspections at the eastern docks.” Officials disagreed."
+    )
+    assert quotes_of(review) == [("Harbor Safety Review", "there is ample room for more inspections at the eastern docks.")]
+
+
+def test_a_report_named_with_a_leading_adjective_keeps_it() -> None:
+    text = (
+        "The board cited the latest International Harbor Strategy Report in May. "
+        "The report also notes that “the eastern docks need new cranes before the winter.”"
+    )
+    assert quotes_of(text) == [("International Harbor Strategy Report", "the eastern docks need new cranes before the winter.")]
+
+
+def test_a_quotation_credited_by_added_later_in_its_paragraph() -> None:
+    text = (
+        "Crews met the harbor master on Monday. “We will keep every dock open through the winter and into spring.” "
+        "Nobody will lose a berth, Lena Ortiz added."
+    )
+    assert quotes_of(text) == [("Lena Ortiz", "We will keep every dock open through the winter and into spring.")]
+    other = text.replace("Lena Ortiz added", "the crews added")  # no name to credit
+    assert quotes_of(other) == []
+    quoted = text.replace("Nobody will lose a berth,", "“Nobody will lose a berth,”")
+    assert quotes_of(quoted) == [("Lena Ortiz", "Nobody will lose a berth")]  # "added" is read only up to another quotation
+
+
+def test_a_short_quotation_credited_right_after_its_mark() -> None:
+    text = (
+        "Port fees rose again, Mr Quist said. Owners could then “keep their boats”, Mr Quist stressed.\n\n"
+        "“Nobody will check where the boats came from. They must return to the water.” The plan excludes ferries."
+    )
+    assert quotes_of(text) == [
+        ("Quist", "keep their boats"),
+        ("Quist", "Nobody will check where the boats came from. They must return to the water."),
+    ]
+    scare = "The “boat tax” rose again on Monday. Mr Quist stressed the point."
+    assert quotes_of(scare) == []
