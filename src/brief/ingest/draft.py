@@ -25,6 +25,7 @@ from brief.ingest.clean import clean, plain
 from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes, named_near
 from brief.ingest.figures import find_figures, worth_drafting
 from brief.ingest.keypoints import rank_sentences
+from brief.ingest.kinds import without_genre
 from brief.ingest.metadata import detect_metadata
 from brief.ingest.readers import read_source
 from brief.ingest.vocabulary import is_person_name
@@ -46,19 +47,14 @@ def slug(text: str, words: int = 6) -> str:
     return joined.strip("-") or "source"
 
 
-# A headline's genre ("Fact Sheet:", "Statement from", "Remarks by") and its small words name no
-# source: ids from them ("statement-from-president-on") meet across documents.
-_GENRE_PREFIX = re.compile(
-    r"^(?:fact sheet|(?:joint |presidential )?statement (?:from|by|of|on)|readout of|remarks (?:by|of|at)|press briefing by"
-    r"|(?:background )?press call (?:by|on)|transcript of|executive order(?: on)?|memorandum (?:for|on)|press release)[:\s]*",
-    re.I,
-)
+# A headline's small words name no source: ids from them ("statement-from-president-on") meet
+# across documents; its genre ("Fact Sheet:", "Statement from") is cut by the rule kinds use.
 _ID_STOP = {"on", "of", "the", "a", "an", "by", "from", "to", "and", "for", "with", "in", "at", "its", "their", "our"}
 
 
 def title_words(title: str) -> str:
     """The words of a headline that tell it apart: without its genre prefix and small words."""
-    rest = _GENRE_PREFIX.sub("", title.strip())
+    rest = without_genre(title.strip())
     words = [w for w in re.findall(r"[\w’'-]+", rest) if w.lower() not in _ID_STOP]
     return " ".join(words) or title
 

@@ -60,6 +60,13 @@ def official_title(title: str) -> bool:
     return bool(head and _GOVERNMENT_ACTOR.search(title[: head.start()]))
 
 
+def without_genre(title: str) -> str:
+    """The headline without the words that name its document type ("Fact Sheet:", "Remarks by",
+    "Statement from"): what is left tells one document of a genre from another."""
+    match = _OFFICIAL_TITLE.match(title)
+    return title[match.end() :].lstrip(" :–—-") if match else title
+
+
 def genre_marks(lines: list[str]) -> tuple[int, int]:
     """(press-release lines, transcript lines) among a document's first and last lines."""
     release = sum(bool(_RELEASE_LINE.match(line.strip())) for line in lines if len(line) < 120)
