@@ -1,7 +1,9 @@
 """People a text names by one word, or in a list, where no title or appositive says so: reporters a
 transcript calls on ("STAFF: Anna, Daily Post." then a question), people thanked or addressed
 ("Thank you, Anna.", "Anna, I thank you", "And, Jim, I will miss you"), people named beside a
-relation ("her husband Erwin", "Jill and I"), a surname alone as the subject of what a person does
+relation ("her husband Erwin", "Jill and I"), after a role noun ("rock singer Marlo"), before a
+relative "who" ("Delphine, who we met"), listed beside a person named in full ("goals from Rosa
+Quint and Tavi"), a surname alone as the subject of what a person does
 ("Since Roe accelerated his build-up"), and names in a descriptive list ("the victims included
 Joe Roe and Ann Poe", "named for A, B and C", "17-year-old Joe Roe").
 
@@ -19,6 +21,7 @@ from brief.ingest.vocabulary import ONE_WORD_ORGS, is_name_word, is_person_name
 
 _W = r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]{1,30})"  # one word of a name, capitalised, no capitals inside
 _SP = r"[^\S\n]+"
+_W2 = _W.replace("<name>", "<name2>")
 _INTERJECTIONS = frozenset(
     """Look Listen Sorry Okay Ok Well Right Sure Oh Ah Hey Hi Hello Wow Alright Yeah Yep Nope Man Guys Everybody Everyone
     Madam Friends Second Third Fourth Fifth Otherwise Remember Correct Exactly Absolutely Great Good Fine Anyway Again
@@ -47,6 +50,13 @@ _SUBJECT = re.compile(
     rf"{_W}(?=(?:{_SP}(?:\w+ly{_SP})?[a-z]+ed\b[^.!?\n“”\"]{{0,80}}?\b(?:his|her|he|she|him|himself|herself)\b"
     rf"|{_SP}and{_SP}(?:his|her)\b|{_SP}(?:\w+ly{_SP})?(?:told|tells){_SP}(?:me|us|him|her)\b))"
 )
+# "R&B singer Usher", "striker Mido": a role noun, then one name word and no other capital.
+_ROLE_ONE = re.compile(
+    r"\b(?:singer|rapper|star|actor|actress|striker|midfielder|defender|goalkeeper|player|coach|manager|captain|artist|"
+    rf"guitarist|drummer|comedian|presenter|host|designer|model|chef|boxer|wrestler|dj|DJ){_SP}{_W}(?=[,.;:!?)]|{_SP}[a-z(])"
+)
+# "Melania, who we have met", "Usher, who performed": a relative pronoun for a person.
+_WHO = re.compile(rf"{_W},{_SP}who{_SP}(?!is\b|are\b)")
 _SUBJECT_BEFORE = re.compile(
     r"(?:\b[a-z]+|\b(?:Since|When|After|Before|Later|Then|While|Until|As|Once|Because|If|Although|And|But|So))[^\S\n]+\Z"
 )
@@ -76,6 +86,8 @@ def addressed(text: str) -> list[str]:
         (_WITH_I, (" and I",), None),
         (_RELATION, ("my ", "his ", "her ", "our ", "their ", "your "), None),
         (_SUBJECT, (" his ", " her ", " he ", " she ", " him", "self", " told ", " tells "), _SUBJECT_BEFORE),
+        (_ROLE_ONE, (" ",), None),
+        (_WHO, (", who",), None),
     )
     found: list[str] = []
     rejected: set[str] = set()
@@ -99,6 +111,28 @@ def addressed(text: str) -> list[str]:
                 found.append(name)
             else:
                 rejected.add(name)
+    return found
+
+
+def beside(text: str, people: list[str]) -> list[str]:
+    """One-word names listed beside people named in full: "goals from Noe Pamarot and Mido",
+    "ahead of Natasha Bedingfield, Jamelia and The Streets"."""
+    full = [re.escape(p) for p in people if " " in p][:200]
+    if not full:
+        return []
+    names = "|".join(sorted(full, key=len, reverse=True))
+    # "A, B and W" or "A and W": a list that goes on or ends; never "Lisbon, Tiago Serra" (an
+    # appositive: the word before a name is its place or body) nor "Tiago Serra, Lisbon's mayor".
+    pattern = re.compile(
+        rf"(?:{names})(?:,{_SP}{_W}(?={_SP}and\b|,{_SP}[A-ZÀ-Þ][\w'’-]*(?:,|{_SP}and\b))"
+        rf"|(?:,{_SP})?{_SP}?and{_SP}{_W2}(?=[,.;:!?)]|{_SP}[a-z]))"
+    )
+    lower = set(re.findall(r"[a-zà-ÿ][a-zà-ÿ'’-]*", text))
+    found: list[str] = []
+    for match in pattern.finditer(text):
+        name = match.group("name") or match.group("name2")
+        if name and name not in found and _one_word_name(name) and name.lower() not in lower:
+            found.append(name)
     return found
 
 

@@ -19,10 +19,13 @@ _VERBS = (
     r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|replies|responded|responds|answered|tweeted|announced|concluded|goes on|went on|"
     r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
     r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
-    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|according to)"
+    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|according to)"
 )
 # Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
 _LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging)"
+# A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
+_QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
+_ROLE_WORD = "|".join(sorted(ROLE_NOUNS))
 _TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
 _NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
@@ -30,7 +33,9 @@ _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
     # shared out among the optional marks in every possible way.
     rf"\s*+[,.!?]?\s*+[”\"’']?\s*+(?:,\s*+)?(?:[—–-]\s*+)?"
-    rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'-]+\s+){{0,6}}?{_TITLED}|{_PRONOUN})"
+    rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{_TITLED}"
+    # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
+    rf"|(?:{_TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{_ROLE_WORD}),\s+{_TITLED}(?=\s*[.;]|,\s)|{_PRONOUN})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|about|outside)\b|\s*$)"
     rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{_TITLED}|{_NOMINAL}|{_PRONOUN})"
     rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?))?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<verb2>{_VERBS})\b"
@@ -41,7 +46,7 @@ _BEFORE = re.compile(
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
     rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?\s*[:,]?\s*$"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+\s*[:,]?\s*$)")
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
@@ -55,7 +60,7 @@ _APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-Z�
 _ACT_VERBS = (
     r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled|"
     r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
-    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded)\b"
+    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked)\b"
 )
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
 _PASSIVE_BY = re.compile(
@@ -64,7 +69,15 @@ _PASSIVE_BY = re.compile(
 )
 _SPEECH_ACT = re.compile(
     # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
-    rf"(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,60}}$"
+    rf"(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,100}}$"
+)
+# "described as “irresponsible” and “outrageous” by the Rights Commission": who called it so
+# comes after the quotation (and any quoted words joined to it).
+_AS_BEFORE = re.compile(
+    r"\b(?:described|called|branded|labell?ed|dubbed|termed|criticised|criticized|condemned|denounced|hailed|praised)\s+(?:\w+ly\s+)?as\s+(?:an?\s+|the\s+)?$"
+)
+_AGENT_AFTER = re.compile(
+    rf"(?:\s+(?:and|or)\s+[“\"‘][^“”\"‘’]{{1,60}}[”\"’])*\s+by\s+(?:the\s+)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|and|on)\s+)?{NAME_WORD}){{0,6}})"
 )
 _OPENERS = frozenset(
     "earlier later the in on at but and yesterday today this last meanwhile however also then after before when while".split()
@@ -95,7 +108,9 @@ _OPENING_SUBJECT = re.compile(
 # A passive attribution after the verb: "described internally by then-DEA Administrator Anne Milgram".
 _BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})")
 # A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
-_SIGNATURE = re.compile(rf"(?P<who>(?:{NAME_WORD}\s+){{1,5}}?{NAME_WORD})\s*(?:\n|$|{MONTH}\s+\d)")
+_SIGNATURE = re.compile(
+    rf"(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,5}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
+)
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s|$)|\n")
 _CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|we|this|these)\b")
@@ -126,6 +141,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # '"… in spring." Nobody will lose a berth, the crews added': the next sentence's object
     if text[start - 2 : start - 1] == "." and _CLAUSE_AFTER.match(text, match.end()):
         return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
+    if match.group("who2").lower() in _OPENERS:
+        return None  # '"…" Later, the spokesman urged …': an opening adverb, not who spoke
     desc = match.group("desc").split()
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
     described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
@@ -201,6 +218,9 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
         if act is None:
             continue
         words = act.group("who").split()
+        following = re.match(r"\s+([a-z]+)", sentence[act.end("who") :])
+        if re.search(r"[’'](?:s)?$", words[-1]) or (following and following.group(1) in ROLE_NOUNS):
+            continue  # "Athletics' ruling body", "A PR expert": the words qualify a noun, they say nothing
         while words and words[0] in NOT_NAME and words[0].lower() in _OPENERS:
             words = words[1:]  # "Earlier this week, the local Arab News said ..." -> Arab News
         if not words or any(w in NOT_NAME and w.lower() in _OPENERS for w in words) or not _can_speak(words):
@@ -214,6 +234,15 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
     if re.search(r"(?<![\w.’'-])I\s", sentence):
         return "I"  # "In April I directed the Department to “preserve” it": the document's own speaker
     return first
+
+
+def passive_agent(text: str, open_at: int, close_at: int) -> str | None:
+    """Who called something by the quoted words, named after them in a passive: 'were described
+    as “irresponsible” by the Islamic Rights Commission'. `open_at` and `close_at` are the marks."""
+    if not _AS_BEFORE.search(text, max(0, open_at - 60), open_at):
+        return None
+    agent = _AGENT_AFTER.match(text, close_at + 1, min(len(text), close_at + 200))
+    return agent.group("who") if agent else None
 
 
 def _can_speak(words: list[str]) -> bool:

@@ -8,8 +8,10 @@ opening mark of each paragraph after a sentence end; every part takes the speake
 The speaker comes from the words after the closing mark ("…," said Jane Roe, director of X), or
 before the opening one (Jane Roe said: "…"), or the end of the quotation's sentence ('a “huge
 number” of them, Roe said'), or the attribution of the quotation just before it; a pronoun, a bare
-surname or a description resolves to a person (:mod:`.mentions`), and "I" in a statement or a
-speech to the person its headline names.
+surname or a description resolves to a person (:mod:`.speakerresolve`), and "I" in a statement or
+a speech to the person its headline names, as does a statement whose body is one quotation. A
+second quoted fragment of a sentence keeps the speaker of the first; a named subject of a speech
+act in the quotation's own sentence beats the speaker of the paragraph's quotation before.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from brief.ingest.attribution import (
     added_later,
     attribution_after,
     attribution_before,
+    passive_agent,
     report_attribution,
     sentence_before,
     sentence_end_attribution,
@@ -31,24 +34,15 @@ from brief.ingest.attribution import (
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index, speaker_labels
 from brief.ingest.namewords import name_groups
-from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ROLE_NOUNS, TITLES, bare
+from brief.ingest.speakerresolve import PRONOUNS, resolve
+from brief.ingest.vocabulary import TITLES, bare
 from brief.speakers import HEADLINE, speaker_named_near
 
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
 MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
-_PRONOUNS = ("he", "she", "they", "it")
-_LINKS = frozenset("of for to the and on at".split())
-_HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr Lord Lady".split())
+# A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z][^.!?\n“”\"]{0,250}[.!?]\s*(?:\n\n)?$")
-# A description of a person: "the Tory leader", "the former chief executive", "the 34-year-old", "the Frenchman".
-_DESCRIPTION = re.compile(
-    r"(?:the|his|her)\s+(?P<words>(?:[\w’'-]+\s+){0,3}?(?:(?P<person>\d+-year-old|[a-z]+(?:man|woman)|american|briton|scot|"
-    r"spaniard|swede|dane|swiss|argentine|brazilian|australian|canadian|frenchman|german|italian|mexican|russian)|[a-z-]+))"
-)
-_SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
-    r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
-)
 
 
 @dataclass
@@ -194,11 +188,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             credited_after = speaker is not None and text.startswith(",", span.close + 1)
         if speaker is None and first:
             speaker = before = attribution_before(text, window, span.open)
-        if before and before[0].lower() in _PRONOUNS:
+        if before and before[0].lower() in PRONOUNS:
             # 'He said the arrest “…” in May, Roe said': a name at the sentence's end beats the
             # pronoun; else the pronoun points to whom the text names before the pronoun.
             at_end = sentence_end_attribution(text, span.close + 1, para_end) if span.closed else None
-            speaker = at_end if at_end and at_end[0].lower() not in _PRONOUNS else before
+            speaker = at_end if at_end and at_end[0].lower() not in PRONOUNS else before
             said = [m.start() for m in re.finditer(rf"\b{re.escape(before[0])}\b", text[window : span.open])]
             position = window + said[-1] if speaker is before and said else position
         if speaker is None and not span.closed:
@@ -211,7 +205,17 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             credited_after = speaker is not None
         direct = speaker is not None
         alone = not text[para_start : span.open].strip(" *_") and not text[span.close + 1 : para_end].strip(" .*_")
+        if not alone and not span.closed and para_start == span.open:
+            # '"A … "B … "C …."': a quotation of several paragraphs flattened into one, which fills it
+            last = next((later for later in spans[n + 1 : n + 21] if later.chain == span.chain and later.closed), None)
+            alone = last is not None and last.close < para_end and not text[last.close + 1 : para_end].strip(" .*_")
         previous_para = breaks[k - 2] + 2 if k >= 2 else 0
+        same_sentence = bool(found) and found[-1].end >= para_start and not _SENTENCE_BREAK.search(text, found[-1].end - 1, span.open)
+        if speaker is None and first and not same_sentence:
+            # 'Tony Blair claimed … “cut” … . Liam Fox accused Labour of “…”': a person who is the
+            # subject of a speech act in the quotation's own sentence beats the paragraph's last speaker.
+            who = short_quote_speaker(text, para_start, span.open)
+            speaker = (who, None) if who and _names_person(who) else None
         if (
             speaker is None
             and found
@@ -231,6 +235,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who else None
             if who in ("He", "She", "They"):  # the subject of the sentence: its antecedent comes before it
                 position = span.open - len(sentence_before(text, para_start, span.open, 400))
+        if speaker is None and author and alone and not found and k <= 2:
+            # "Statement from Secretary Ana Ruiz" and a body that is one quotation: hers.
+            speaker = author
         if speaker is None and len(words) >= 4 and span.closed and inner.rstrip()[-1:] in ".!?":
             speaker = added_later(text, span.close + 1, para_end)  # '“…” Work starts in May, Roe added.'
         if speaker is None and len(words) >= 4 and span.chain not in chains:
@@ -245,7 +252,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # own "I" in the quotation's sentence (a named subject is left to the rules above).
             speaker = ("I", None) if short_quote_speaker(text, para_start, span.open) == "I" else None
         speech = direct and span.closed and inner.rstrip()[-1:] in ",.!?"  # '“I’m all yours,” he tells me'
-        if len(words) < 4 and span.chain not in chains and not speech and not credited_after:
+        if speaker is None and first and span.closed:
+            agent = passive_agent(text, span.open, span.close)  # 'described as “…” by X'
+            speaker = (agent, None) if agent else None
+            credited_after = speaker is not None
+        if len(words) < 4 and span.chain not in chains and not speech and not credited_after and not (same_sentence and speaker):
             # A word or two in quotation marks is a scare quote or a slogan, unless a named person
             # is the subject of a speech act in the same sentence: "X accused them of “lying”".
             who = short_quote_speaker(text, para_start, span.open)
@@ -265,8 +276,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 speaker = author
             else:
                 continue
-        resolved, role = _resolve(text, speaker, position, people, mentions)
-        if resolved is None:
+        # A later part of a quotation keeps the speaker its first part resolved to.
+        resolved, role = speaker if speaker == chains.get(span.chain) else resolve(text, speaker, position, people, mentions)
+        if not resolved or not resolved.strip(" .,"):
             continue
         name = resolved
         chains[span.chain] = (name, role)
@@ -276,6 +288,12 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if q_end > q_start:
             found.append(FoundQuote(name, role, text[q_start:q_end], q_start, q_end))
     return found
+
+
+def _names_person(who: str) -> bool:
+    """A speaker written as a person's name: two name words at the end, or a title and a surname."""
+    tokens = who.split()
+    return any(j == len(tokens) and (j - i >= 2 or (i and tokens[i - 1] in TITLES)) for i, j in name_groups(tokens))
 
 
 def _document_speaker(text: str) -> tuple[str, str | None] | None:
@@ -310,85 +328,3 @@ def _chain_end_attribution(text: str, spans: list[_Span], k: int, breaks: list[i
             end = breaks[b] if b < len(breaks) else len(text)
             return attribution_after(text, later.close + 1, min(end, later.close + 200))
     return None
-
-
-def _fullest(name: str, people: dict[str, str | None]) -> str:
-    """'López Obrador' -> 'Andrés Manuel López Obrador' when the people hold one such name."""
-    fuller = [n for n in people if n.endswith(" " + name)]
-    return fuller[0] if len(fuller) == 1 or (fuller and " " not in name) else name
-
-
-def _holder(words: list[str], people: dict[str, str | None], mentions: Mentions, position: int) -> str | None:
-    """The person whose role holds every word of a description ("the Tory leader" -> the person
-    the text called "Tory leader"), the one named last before `position` when several do."""
-    words = [w for w in words if w not in ("former", "then")]
-    holders = {n for n, r in people.items() if r and r.lower().split()[-1:] == words[-1:] and set(words) <= set(r.lower().split())}
-    if not holders:
-        return None
-    k = mentions.position_of_last(position)
-    named = [n for p, n in zip(mentions.positions, mentions.names, strict=True) if p <= k and _fullest(n, people) in holders]
-    return _fullest(named[-1], people) if named else (next(iter(holders)) if len(holders) == 1 else None)
-
-
-def _resolve(
-    text: str, speaker: tuple[str, str | None], position: int, people: dict[str, str | None], mentions: Mentions
-) -> tuple[str | None, str | None]:
-    """The speaker's name as the text gives it in full, and a role: titles move to the role,
-    pronouns and surnames resolve to the person last named."""
-    who, role = speaker
-    who = who.strip(" *_,")
-    lower = who.lower()
-    nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
-    if lower == "it":  # "…," it said: the company or office that is the subject of the sentence before
-        subjects = [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, max(0, position - 600), position)]
-        who_it = subjects[-1] if subjects else None
-        if who_it and who_it.split()[0] not in NOT_NAME and not (who_it in people or mentions.is_person(who_it)):
-            return who_it, role
-        return None, None
-    described = _DESCRIPTION.fullmatch(lower)
-    holder = _holder(described.group("words").split(), people, mentions, position) if described else None
-    if holder:  # "the Tory leader said": the person the text gave that role
-        return holder, people.get(holder) or role
-    if lower in _PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
-        named = mentions.last_before(position)  # "the minister said", "said the 34-year-old"
-        if named is None:
-            return None, None
-        named = _fullest(named, people)
-        return named, people.get(named) or role
-    if nominal and nominal.group(1) not in ROLE_NOUNS:
-        named = mentions.named_before(text, nominal.group(1), position)  # "the report said": the report last named
-        if named:
-            return named, role
-    if lower.startswith(("the ", "a ", "an ")) or not who[:1].isupper():
-        tokens = who.split()
-        groups = name_groups(tokens)
-        if groups and groups[-1][1] == len(tokens) and groups[-1][1] - groups[-1][0] >= 2:
-            i, j = groups[-1]  # "the English poet John Milton": the name, the rest its role
-            return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i])
-        # "the harbor authority", "my mother": a description, capitalised as a speaker
-        return re.sub(r"^(?:an?|the|his|her|their|my|our)\s", lambda m: m.group(0).capitalize(), who), role
-    tokens = who.split()
-    ends = [k for k, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATIONS.fullmatch(t) and not re.fullmatch(r"[A-Z]\.", t)]
-    tokens = tokens[ends[-1] + 1 :] if ends else tokens  # "Lena Ortiz. Rear Admiral Tomas Brandt": another sentence
-    groups = name_groups(tokens)
-    i, j = groups[-1] if groups else (0, 0)
-    lead = tokens[:i]
-    affiliated = bool(lead) and (bare(lead[-1]) != lead[-1] or lead[-1] in ROLE_NOUNS) and j - i >= 2
-    # "Secretary of State Antony Blinken", "Yesterday Tom Baker": the name is the last group; a
-    # document ("Port Authority's 2024 Annual Review") is kept whole.
-    if (
-        j
-        and (j == len(tokens) or tokens[j] in TITLES)
-        and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead) or "and" in lead or affiliated)
-    ):
-        title = " ".join(tokens[:i]).strip() or None
-        name = " ".join(bare(t) for t in tokens[i:j])
-        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
-            name = name[:-1]  # "said Ivo Marsh." ends a sentence
-        if affiliated:  # "Harbor Bank's Eddie Lam", "Delta Group economist Lars Berg"
-            return _fullest(mentions.complete(name, position), people), role or bare(title or "")
-        if title and (title.rstrip(".") in _HONORIFICS or not any(t in TITLES for t in tokens[:i])):
-            title = None  # "Sir Paul", "Mr Roe": a form of address, not a role
-        name = _fullest(mentions.complete(name, position), people)
-        return name, role or people.get(name) or title
-    return " ".join(tokens).rstrip("."), role

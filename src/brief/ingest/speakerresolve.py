@@ -1,0 +1,152 @@
+"""Who a quotation's speaker is, when the words around it give a pronoun, a description, a title
+or a surname: "he" and "the minister" resolve to the person the text last named (or the one whose
+role the description repeats), "it" to the body that spoke last, "the spokesman" to itself when no
+person has been named since, a surname to the full name.
+
+Stage: extraction (used by :mod:`.quotes`). Every pattern reads a bounded window (at most 900
+characters) before the quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.ingest.mentions import Mentions
+from brief.ingest.namewords import name_groups
+from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ROLE_NOUNS, TITLES, bare
+
+PRONOUNS = ("he", "she", "they", "it")
+
+_LINKS = frozenset("of for to the and on at".split())
+_HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr Lord Lady".split())
+# A description of a person: "the Tory leader", "the former chief executive", "the 34-year-old", "the Frenchman".
+_DESCRIPTION = re.compile(
+    r"(?:the|his|her)\s+(?P<words>(?:[\w’'-]+\s+){0,3}?(?:(?P<person>\d+-year-old|[a-z]+(?:man|woman)|american|briton|scot|"
+    r"spaniard|swede|dane|swiss|argentine|brazilian|australian|canadian|frenchman|german|italian|mexican|russian)|[a-z-]+))"
+)
+_BODY_SAID = re.compile(
+    r"\b(?P<who>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?:said|says|added|stated|announced|warned|told|insisted|claimed)\b"
+)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
+    r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
+)
+
+
+def fullest(name: str, people: dict[str, str | None]) -> str:
+    """'López Obrador' -> 'Andrés Manuel López Obrador' when the people hold one such name."""
+    fuller = [n for n in people if n.endswith(" " + name)]
+    return fuller[0] if len(fuller) == 1 or (fuller and " " not in name) else name
+
+
+def holder(words: list[str], people: dict[str, str | None], mentions: Mentions, position: int) -> str | None:
+    """The person whose role holds every word of a description ("the Tory leader" -> the person
+    the text called "Tory leader"), the one named last before `position` when several do."""
+    words = [w for w in words if w not in ("former", "then")]
+    holders = {n for n, r in people.items() if r and r.lower().split()[-1:] == words[-1:] and set(words) <= set(r.lower().split())}
+    if not holders:
+        return None
+    k = mentions.position_of_last(position)
+    named = [n for p, n in zip(mentions.positions, mentions.names, strict=True) if p <= k and fullest(n, people) in holders]
+    return fullest(named[-1], people) if named else (next(iter(holders)) if len(holders) == 1 else None)
+
+
+_DESCRIBED_SPEAKER = re.compile(
+    r"\b[Tt]he\s+(?P<words>(?:[\w’'-]+\s+){0,4}?(?P<noun>[a-z]+))\s+(?:also\s+)?"
+    r"(?:said|says|added|told|urged|explained|insisted|stressed|warned|argued|confirmed|announced|replied)\b"
+)
+
+
+def _described_since(text: str, mentions: Mentions, people: dict[str, str | None], position: int) -> str | None:
+    """A speaker described, not named ("the prime minister's spokesman said"), between the last
+    person named and `position`: what a "he" or "she" after it points to. The fullest description
+    with the same noun is kept ("the spokesman" after "the prime minister's official spokesman")."""
+    start = max(mentions.position_of_last(position), position - 600, 0)
+    described = [m for m in _DESCRIBED_SPEAKER.finditer(text, start, position) if m.group("noun") in ROLE_NOUNS]
+    if not described:
+        return None
+    last = described[-1]
+    if holder(last.group("words").split(), people, mentions, position):
+        return None  # "the minister said": the person named before, whose role it is
+    noun = last.group("noun")
+    window = text[max(0, position - 900) : last.start()]
+    fuller = [m.group("words") for m in _DESCRIBED_SPEAKER.finditer(window) if m.group("noun") == noun]
+    words = max([last.group("words"), *fuller], key=len)
+    return "The " + words
+
+
+def resolve(
+    text: str, speaker: tuple[str, str | None], position: int, people: dict[str, str | None], mentions: Mentions
+) -> tuple[str | None, str | None]:
+    """The speaker's name as the text gives it in full, and a role: titles move to the role,
+    pronouns and surnames resolve to the person last named."""
+    who, role = speaker
+    who = who.strip(" *_,").split("—")[-1].strip()  # "the Treaty Organization—President Truman said"
+    if not who:
+        return None, None
+    # "Cambridge University. He": the words of the sentence before are not the speaker.
+    who = re.sub(r"^(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*\.\s+(?=(?:He|She|They|It)$)", "", who)
+    lower = who.lower()
+    nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
+    if lower == "it":  # "…," it said: the company or office that is the subject of the sentence before
+        # The last body that said something before ("In a statement the RSPCA said it had …"),
+        # else the subject of the sentence before.
+        saying = [m.group("who") for m in _BODY_SAID.finditer(text, max(0, position - 600), position)]
+        saying = [w for w in saying if w.split()[0] not in NOT_NAME and not (w in people or mentions.is_person(w))]
+        subjects = saying or [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, max(0, position - 600), position)]
+        who_it = subjects[-1] if subjects else None
+        if who_it and who_it.split()[0] not in NOT_NAME and not (who_it in people or mentions.is_person(who_it)):
+            return who_it, role
+        return None, None
+    described = _DESCRIPTION.fullmatch(lower)
+    held_by = holder(described.group("words").split(), people, mentions, position) if described else None
+    if held_by:  # "the Tory leader said": the person the text gave that role
+        return held_by, people.get(held_by) or role
+    if lower in ("he", "she"):
+        since = _described_since(text, mentions, people, position)
+        if since:  # "…, the spokesman said. “…,” he added": the spokesman, not the person named before
+            return since, role
+    if lower in PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
+        named = mentions.last_before(position)  # "the minister said", "said the 34-year-old"
+        if named is None:
+            return None, None
+        named = fullest(named, people)
+        return named, people.get(named) or role
+    if nominal and nominal.group(1) not in ROLE_NOUNS:
+        named = mentions.named_before(text, nominal.group(1), position)  # "the report said": the report last named
+        if named:
+            return named, role
+    if lower.startswith(("the ", "a ", "an ")) or not who[:1].isupper():
+        tokens = who.split()
+        groups = name_groups(tokens)
+        if groups and groups[-1][1] == len(tokens) and groups[-1][1] - groups[-1][0] >= 2:
+            i, j = groups[-1]  # "the English poet John Milton": the name, the rest its role
+            return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i])
+        # "the harbor authority", "my mother": a description, capitalised as a speaker
+        return re.sub(r"^(?:an?|the|his|her|their|my|our)\s", lambda m: m.group(0).capitalize(), who), role
+    tokens = who.split()
+    ends = [k for k, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATIONS.fullmatch(t) and not re.fullmatch(r"[A-Z]\.", t)]
+    tokens = tokens[ends[-1] + 1 :] if ends else tokens  # "Lena Ortiz. Rear Admiral Tomas Brandt": another sentence
+    groups = name_groups(tokens)
+    i, j = groups[-1] if groups else (0, 0)
+    lead = tokens[:i]
+    affiliated = bool(lead) and (bare(lead[-1]) != lead[-1] or lead[-1] in ROLE_NOUNS) and j - i >= 2
+    # "Secretary of State Antony Blinken", "Yesterday Tom Baker": the name is the last group; a
+    # document ("Port Authority's 2024 Annual Review") is kept whole.
+    if (
+        j
+        and (j == len(tokens) or tokens[j] in TITLES)
+        and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead) or "and" in lead or affiliated)
+    ):
+        title = " ".join(tokens[:i]).strip() or None
+        name = " ".join(bare(t) for t in tokens[i:j])
+        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            name = name[:-1]  # "said Ivo Marsh." ends a sentence
+        if affiliated:  # "Harbor Bank's Eddie Lam", "Delta Group economist Lars Berg"
+            return fullest(mentions.complete(name, position), people), role or bare(title or "")
+        if title and (title.rstrip(".") in _HONORIFICS or not any(t in TITLES for t in tokens[:i])):
+            title = None  # "Sir Paul", "Mr Roe": a form of address, not a role
+        name = fullest(mentions.complete(name, position), people)
+        return name, role or people.get(name) or title
+    return " ".join(tokens).rstrip("."), role

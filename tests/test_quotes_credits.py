@@ -1,0 +1,145 @@
+"""Quotations credited in the ways found on documents the rules were not written against: two
+fragments in one sentence, a passive agent after the words, a description that speaks, "it" for
+the body that spoke last, a speaker's own "quote", a signature under a statement, a flattened
+quotation of several paragraphs; and people named by one word beside a role, a relative pronoun
+or a person named in full. Every text is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.ingest.clean import clean
+from brief.ingest.extract import find_people, find_quotes
+
+
+def credits(text: str) -> dict[str, str]:
+    """Each quotation's words, mapped to its speaker."""
+    body = clean(text).text
+    return {q.text: q.speaker for q in find_quotes(body, find_people(body))}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # Two fragments of one sentence: the second keeps the speaker of the first, and a speech
+        # act's named subject beats the speaker of the sentence before.
+        (
+            'Tom Hale claimed the rivals would "cut" £5bn from schools. Party chair Lena Fox accused him of '
+            '"plain dishonesty and a reckless smear" and said the "panic" was showing.',
+            "plain dishonesty and a reckless smear",
+            "Lena Fox",
+        ),
+        (
+            'Tom Hale claimed the rivals would "cut" £5bn from schools. Party chair Lena Fox accused him of '
+            '"plain dishonesty and a reckless smear" and said the "panic" was showing.',
+            "panic",
+            "Lena Fox",
+        ),
+        (
+            'The rules have been described as "reckless" and "cruel" by the Harbor Tenants Union.',
+            "cruel",
+            "Harbor Tenants Union",
+        ),
+        (
+            'Tom Hale went to Leeds University in 1970. He said: "I do not regret a single day of it."',
+            "I do not regret a single day of it.",
+            "Tom Hale",
+        ),
+        (
+            'In a statement the Harbor Trust said it had grave concerns. "We doubt the plan can be delivered safely," it said.',
+            "We doubt the plan can be delivered safely",
+            "Harbor Trust",
+        ),
+        (
+            "I will close with words from Captain Rosa Quint. And she said, and I’ll quote, “There are only two "
+            "kinds of sailors in the world.”",
+            "There are only two kinds of sailors in the world.",
+            "Rosa Quint",
+        ),
+        (
+            "The Harbor Pact was signed in 1950—President Alan Truby said, “if there is one certainty, it is the will of the people.”",
+            "if there is one certainty, it is the will of the people.",
+            "Alan Truby",
+        ),
+        (
+            '"Our mission was always to serve every reader," said Harbor spokeswoman, Berit Hanson.',
+            "Our mission was always to serve every reader",
+            "Berit Hanson",
+        ),
+        (
+            '"These gains now outweigh the risks," wrote S&P credit analyst Lisa Brandt.',
+            "These gains now outweigh the risks",
+            "Lisa Brandt",
+        ),
+    ],
+)
+def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:
+    assert credits(text).get(words) == speaker
+
+
+def test_an_opening_adverb_is_no_speaker_and_the_quotation_goes_on() -> None:
+    found = credits(
+        'Mark Rudd led the protest. "We will not move," he said. "This is our home and we stay." Later, the '
+        "mayor's chief spokesman urged calm."
+    )
+    assert found["This is our home and we stay."] == "Mark Rudd"
+
+
+def test_he_after_a_described_speaker_is_that_speaker() -> None:
+    found = credits(
+        "Rosa Quint said the plan was sound. Later, the city's chief spokesman urged patience, and the "
+        'work would start soon, the spokesman said.\n\n"Crews are ready and the money is in place. "We begin on Monday," he added.'
+    )
+    assert found["Crews are ready and the money is in place."] == "The city's chief spokesman"
+    assert found["We begin on Monday"] == "The city's chief spokesman"
+
+
+def test_a_statement_that_is_one_quotation_is_its_authors() -> None:
+    found = credits(
+        'Statement from Secretary of State Ana Ruiz\n\n"Tonight the talks ended without agreement. We remain ready to help both sides."'
+    )
+    assert found["Tonight the talks ended without agreement. We remain ready to help both sides."] == "Ana Ruiz"
+
+
+def test_a_quotation_signed_under_a_dash_is_the_signers() -> None:
+    found = credits(
+        "Statement on the jobs report\n\nThe office released this today.\n\n\"Today's report shows the economy is "
+        'far stronger than anyone expected."\n\n– Dana Pruitt'
+    )
+    assert found["Today's report shows the economy is far stronger than anyone expected."] == "Dana Pruitt"
+
+
+def test_a_flattened_quotation_of_several_paragraphs_keeps_the_speaker() -> None:
+    found = credits(
+        'Coach Tom Hale defended the squad. "I want to be clear about this," he said.\n\n'
+        '"The first point is about money. "The second point is about time in camp. "The third point ends it."'
+    )
+    assert found["The first point is about money."] == "Tom Hale"
+    assert found["The third point ends it."] == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rock singer Marlo won best newcomer at the awards on Sunday.", "Marlo"),
+        ("Our thoughts turned to Delphine, who we have met many times, and to her family.", "Delphine"),
+        ("Rosa Quint said the team played well. Goals came from Rosa Quint and Tavi, both in the second half.", "Tavi"),
+    ],
+)
+def test_a_person_named_by_one_word(text: str, name: str) -> None:
+    assert name in find_people(clean(text).text)
+
+
+def test_one_capitalised_word_beside_a_person_is_not_always_a_person() -> None:
+    people = find_people(clean("Rosa Quint said the harbor was busy. However, Rosa Quint and Harbor staff agreed.").text)
+    assert "However" not in people and "Harbor" not in people
+
+
+def test_a_speaker_broken_off_by_a_dash_is_dropped_not_left_empty() -> None:
+    """ "My aunt used to have — especially say, “…”": the words before the dash are no speaker, and
+    nothing is credited to an empty name."""
+    body = clean(
+        "The harbor was quiet that spring. My aunt used to have — especially say, “You know, the best gift of all "
+        "is the ability to forget the bad winters.”"
+    ).text
+    assert all(q.speaker.strip() for q in find_quotes(body, find_people(body)))
