@@ -143,3 +143,54 @@ def test_a_speaker_broken_off_by_a_dash_is_dropped_not_left_empty() -> None:
         "is the ability to forget the bad winters.”"
     ).text
     assert all(q.speaker.strip() for q in find_quotes(body, find_people(body)))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A readout's line of who said what: the name, the roles after commas, a colon.
+        (
+            "Tom Palmer, President and CEO, Harbor Mining Company: “We were glad to join today’s talks on the law.”",
+            "We were glad to join today’s talks on the law.",
+            "Tom Palmer",
+        ),
+        # The possessive's object is not the subject of "vowed"; the surname is, completed.
+        (
+            'Coach Harry Redd left the club last week. Redd, 57, quit his Fratton Park post in May and vowed: "I will '
+            'not go down that road at all."',
+            "I will not go down that road at all.",
+            "Harry Redd",
+        ),
+        # "the news and claimed": a description never ends in "and".
+        (
+            'Club chairman Milan Marek said he was "disappointed" by the news and claimed the coach had talked to rivals for "some time".',
+            "some time",
+            "Milan Marek",
+        ),
+    ],
+)
+def test_more_ways_a_quotation_is_credited(text: str, words: str, speaker: str) -> None:
+    assert credits(text).get(words) == speaker
+
+
+def test_i_in_a_transcript_is_the_speaker_of_the_turn() -> None:
+    found = credits(
+        "Remarks by President Joe Roe at a Rally\n\nTHE PRESIDENT: They said I had no right to criticize China. "
+        "And I said, “Look, I am President of this country and I will speak.”"
+    )
+    assert found["Look, I am President of this country and I will speak."] == "Joe Roe"
+    alone = credits(
+        "Remarks by President Joe Roe at a Rally\n\nTHE PRESIDENT: They said I had no right. So on that day we’re "
+        "going to say, “Yes, the power was with the people all along.”"
+    )
+    assert alone["Yes, the power was with the people all along."] == "Joe Roe"
+
+
+def test_names_listed_beside_a_person_are_people_but_not_what_he_points_to() -> None:
+    text = (
+        'Singer Britney Spears was named best female. "This means so much to me," Spears said. She beat '
+        'Anastacia, Avril Lavigne, Robbie Williams and Britney Spears for the prize. "I am thrilled," she said.'
+    )
+    people = find_people(clean(text).text)
+    assert {"Avril Lavigne", "Robbie Williams", "Anastacia"} <= set(people)
+    assert credits(text)["I am thrilled"] == "Britney Spears"

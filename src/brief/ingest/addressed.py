@@ -28,6 +28,10 @@ _INTERJECTIONS = frozenset(
     Listen Please Sorry Bye Goodbye Cheers Amen Congratulations Mom Dad Mama Papa Honey Baby Sweetheart Brother Sister""".split()
 )
 # A reporter called on: a label's line that is a name (and an outlet), then a question.
+# A reporter a moderator calls on by outlet: "Let’s go to Molly from ABC.", "So, Nandita from Reuters."
+_CALLED_FROM = re.compile(
+    rf"(?:go{_SP}to|call{_SP}on|turn{_SP}to|hear{_SP}from|[Ss]o,|[Nn]ext,|[Oo]kay,|[Aa]nd)[^\S\n]+{_W}{_SP}(?:from|at|with){_SP}(?:the{_SP}|The{_SP})?[A-Z]"
+)
 _CALLED_ON = re.compile(rf"^[A-Z][A-Z.'’ -]{{0,30}}:{_SP}{_W}(?:[.?!]|,[^\n]{{1,60}})?[^\S\n]*\n+Q\b", re.M)
 _Q_NAME = re.compile(rf"^Q{_SP}{_W}\?", re.M)
 _LEAD_IN = re.compile(rf"(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Ww]elcome|[Cc]ongratulations),?{_SP}{_W}(?=[.,!?;:—–]|[^\S\n]*$)", re.M)
@@ -86,6 +90,7 @@ def addressed(text: str) -> list[str]:
         (_WITH_I, (" and I",), None),
         (_RELATION, ("my ", "his ", "her ", "our ", "their ", "your "), None),
         (_SUBJECT, (" his ", " her ", " he ", " she ", " him", "self", " told ", " tells "), _SUBJECT_BEFORE),
+        (_CALLED_FROM, (" from ", " at ", " with "), None),
         (_ROLE_ONE, (" ",), None),
         (_WHO, (", who",), None),
     )
@@ -114,30 +119,42 @@ def addressed(text: str) -> list[str]:
     return found
 
 
+_ITEM = r"(?:[A-ZÀ-Þ][\w'’-]{1,30}(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]{1,30}){0,2})"
+_LIST = re.compile(rf"{_ITEM}(?:(?:,{_SP}(?:and{_SP})?|{_SP}and{_SP}){_ITEM}){{1,12}}")
+_ITEM_GAP = re.compile(rf",{_SP}(?:and{_SP})?|{_SP}and{_SP}")
+
+
 def beside(text: str, people: list[str]) -> list[str]:
-    """One-word names listed beside people named in full: "goals from Noe Pamarot and Mido",
-    "ahead of Natasha Bedingfield, Jamelia and The Streets"."""
-    full = [re.escape(p) for p in people if " " in p][:200]
-    if not full:
-        return []
-    names = "|".join(sorted(full, key=len, reverse=True))
-    # "A, B and W" or "A and W": a list that goes on or ends; never "Lisbon, Tiago Serra" (an
-    # appositive: the word before a name is its place or body) nor "Tiago Serra, Lisbon's mayor".
-    pattern = re.compile(
-        rf"(?:{names})(?:,{_SP}{_W}(?={_SP}and\b|,{_SP}[A-ZÀ-Þ][\w'’-]*(?:,|{_SP}and\b))"
-        rf"|(?:,{_SP})?{_SP}?and{_SP}{_W2}(?=[,.;:!?)]|{_SP}[a-z]))"
-    )
-    lower = set(re.findall(r"[a-zà-ÿ][a-zà-ÿ'’-]*", text))
+    """Names listed beside a person: a list names one kind of thing, so "beating Anastacia, Avril
+    Lavigne and Britney Spears" names three people when one of them is known to be one. Each item
+    must read as a person's name (one word the text never writes in lower case, or two or three
+    name words); a list that names no known person adds nobody."""
+    known = set(people) | {p.split()[-1] for p in people if " " in p}
+    lower: set[str] | None = None
     found: list[str] = []
-    for match in pattern.finditer(text):
-        name = match.group("name") or match.group("name2")
-        if name and name not in found and _one_word_name(name) and name.lower() not in lower:
-            found.append(name)
+    for match in _LIST.finditer(text):
+        items = [item for item in _ITEM_GAP.split(match.group(0)) if item]
+        # "A, B" alone is an apposition ("correspondent in Jakarta, Rachel Harvey"), not a list.
+        if not any(item in known for item in items) or (len(items) < 3 and " and " not in match.group(0)):
+            continue
+        if lower is None:
+            lower = set(re.findall(r"[a-zà-ÿ][a-zà-ÿ'’-]*", text))
+        for item in items:
+            if item in known or item in found:
+                continue
+            single = " " not in item
+            if (single and _one_word_name(item) and item.lower() not in lower) or (not single and is_person_name(item)):
+                found.append(item)
     return found
 
 
+_SHORT_ADVERBS = frozenset("Only Early Truly Daily Fully Duly Oddly Madly Sadly Badly Shyly Dryly Coyly".split())
+
+
 def _one_word_name(word: str) -> bool:
-    return not (word in _INTERJECTIONS or word in ONE_WORD_ORGS or word.endswith("ly") or not is_name_word(word))
+    # An adverb ("Finally", "Clearly") is no name; a short word in -ly may be one ("Molly", "Kelly").
+    adverb = word.endswith("ly") and (len(word) > 5 or word in _SHORT_ADVERBS)
+    return not (word in _INTERJECTIONS or word in ONE_WORD_ORGS or adverb or not is_name_word(word))
 
 
 def described(text: str) -> list[str]:

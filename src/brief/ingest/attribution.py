@@ -27,8 +27,11 @@ _LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
 _ROLE_WORD = "|".join(sorted(ROLE_NOUNS))
 _TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?[^\s,;:“”\"‘’.]+"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|on|in|at|of|by|for|to|with)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+# The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
+# quotation is the speaker's of the turn, or the statement's author).
+_SELF = r"(?:I|[Ww]e)(?:[’'](?:re|m|ll|ve))?"
 _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
     # shared out among the optional marks in every possible way.
@@ -44,13 +47,16 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
-    rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
+    rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
     rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+\s*[:,]?\s*$)")
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 _COLON = re.compile(rf"(?:^|[\n*_(]|[.!?]\s)\s*(?P<who>{_TITLED}):[*_\s]*$|(?:^|\n)[-•*\s]*(?:[\w’'-]+\s+){{0,3}}?(?P<line>{_TITLED})\s*$")
+# A line that starts with a name, its roles after commas, then a colon: "Jane Roe, President and CEO,
+# Harbor Mining: “…”", as readouts and releases list what each guest said.
+_LINE_ROLES = re.compile(rf"(?:^|\n)[-•*\s]*(?P<who>{_TITLED}),[^\S\n]+(?P<role>[^:\n“”\"]{{2,280}}):[*_\s]*$")
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
     r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.){3,110}?)\s*(?=[.;:\n]|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
@@ -153,6 +159,11 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
     """'Jane Roe said: "…' / 'Jane Roe, the director, said "…' / 'He added: "…'."""
     window = text[start:end]
+    listed = _LINE_ROLES.search(text, max(0, end - 320), end)
+    if listed and re.search(rf"\b{_VERBS}\b", listed.group("role")):
+        listed = None  # "Colin Ash, Seaside Hotel Association said:": a speech verb, read below
+    if listed and any(j == len(listed.group("who").split()) and j - i >= 2 for i, j in name_groups(listed.group("who").split())):
+        return listed.group("who"), listed.group("role").strip()  # "Jane Roe, Director, Harbor Board: “…”"
     colon = _COLON.search(window)
     named = (colon.group("who") or colon.group("line")) if colon else None
     least = 1 if colon and colon.group("who") else 2  # a line's start names a person in full
@@ -167,6 +178,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     if match is None:
         return None
     who, role = match.group("who") or match.group("who_b"), match.group("role") or match.group("role_b")
+    who = re.split(r"(?<=[a-z]{2})\.\s+", who)[-1]  # "… criticize China. And I said": the last sentence's
     if (
         role
         and re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s", who)
@@ -217,6 +229,11 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
         act = _SPEECH_ACT.match(sentence, capital.start())
         if act is None:
             continue
+        if re.search(
+            r"(?:^|[^\w\s][^\S\n]*|\b[a-z][\w’'-]*\s+)(?:his|her|their|its|of|at|in|on|to|from|for|with|by)\s+$",
+            sentence[: capital.start()],
+        ):
+            continue  # "quit his Fratton Park post and vowed": a determiner or a preposition's object, not a subject
         words = act.group("who").split()
         following = re.match(r"\s+([a-z]+)", sentence[act.end("who") :])
         if re.search(r"[’'](?:s)?$", words[-1]) or (following and following.group(1) in ROLE_NOUNS):

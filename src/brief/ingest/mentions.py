@@ -59,7 +59,7 @@ class Mentions:
                     continue  # "Yoon's order": a possessive names no speaker; nor a name nobody is known by
                 self.positions.append(at)
                 self.names.append(full)
-                self.people.append(acts or full in people or full.split()[-1] in surnames)
+                self.people.append((acts or full in people or full.split()[-1] in surnames) and full not in index.listed)
 
     def complete(self, name: str, position: int) -> str:
         """'Roe' -> 'Jane Roe', the last name in full before `position` with that word first or last."""

@@ -7,7 +7,8 @@ group of words none of which belongs to titles, portfolios, places, organisation
 before it ("Seoul resident Margie Kim"), an appositive after it ("Jane Roe, director of X"), a
 verb of a person after it ("pleaded", "was extradited"), a pronoun the sentence goes on to use, a
 suffix ("Jr."), an alias, its surname (of one word or two: "López Obrador") used alone elsewhere, a
-place in a list beside a person, or a transcript's speaker label. Credit lines, bulleted lists of
+place in a list beside a person, or a transcript's speaker label. A name listed beside a person
+(:func:`.addressed.beside`) is a person too, but not one a later "he" points back to. Credit lines, bulleted lists of
 names and nicknamed names come from :mod:`.namelists`.
 Every pattern is bounded and tried once per run, so the cost is linear in the text.
 """
@@ -58,7 +59,7 @@ _PERSON_VERBS = re.compile(
     r"criticised|criticized|thanked|hosted|attended|denied|confirmed|invented|designed|painted|drew|studied|taught|lived|"
     r"established|ordered|appointed|nominated|proclaimed|approved|vetoed|pardoned|ruled|governed|"
     r"who|whose|has said|had said|pleaded|pled|confessed|allegedly|reportedly|reasoned|believes|believed|thinks|thought|"
-    r"wants|wanted|hopes|hoped|feels|felt|vowed|promised|complained|conceded|"
+    r"wants|wanted|hopes|hoped|feels|felt|vowed|promised|complained|conceded|echoed|"
     r"(?:was|were|has been|had been|is|is being)[^\S\n]+(?:\w+ly[^\S\n]+)?(?:arrested|extradited|sentenced|convicted|charged|"
     r"indicted|surrendered|detained|killed|murdered|shot|elected|re-elected|sworn|born|jailed|imprisoned|kidnapped|injured|"
     r"wounded|acquitted|deported|captured|fired|hired|nominated|appointed|named|knighted|honoured|honored))\b"
@@ -82,7 +83,7 @@ _AGE = re.compile(r"^,[^\S\n]+\d{2},")
 _NOT_ROLE_START = frozenset("who whose which and but or said says told as in on at when after while where that this it he she they".split())
 _LIST_GAP = re.compile(r"(?:,|;|,?[^\S\n]+and)[^\S\n]+(?:and[^\S\n]+)?")
 _LIST_END = re.compile(r"(?:[,;.)]|[^\S\n]+and\b|[^\S\n]*$|[^\S\n]+(?:were|are|have|had|will|would|all)\b)", re.M)
-_SUFFIX = re.compile(r",?[^\S\n]+(Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)(?![\w-])")
+_SUFFIX = re.compile(r",?[^\S\n]+(Jr\.|Sr\.|Jr\b|Sr\b|Jnr\b|Snr\b|II\b|III\b|IV\b)(?![\w-])")
 _OF_BEFORE = re.compile(r"(?:\b[a-z]+[^\S\n]+)?(?P<role>[\w-]+)[^\S\n]+(?:of|at|for)[^\S\n]+(?:the[^\S\n]+)?$")
 _ROLE_IN_BRACKETS = re.compile(r"^[^\S\n]*\((?P<role>[^()\n]{3,80})\)")
 _COMPLEMENT_WORDS = frozenset("of for to at in on against the and & de del".split())
@@ -173,6 +174,7 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
         add(name, None)
     for name in beside(text, list(people)):
         add(name, None)
+        index.listed.add(name)
     for _, label, role in speaker_labels(text, people, index):
         if label:
             add(label, role)

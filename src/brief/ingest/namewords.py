@@ -28,6 +28,8 @@ class NameIndex:
     full: dict[str, list[str]] = field(default_factory=dict)  # surname -> names of two words or more ending in it
     alone: Counter[str] = field(default_factory=Counter)  # words used as a name on their own
     runs: list[tuple[int, list[str]]] = field(default_factory=list)  # the text's runs of capitalised words, read once
+    # People known only from a list beside a known person: listed, not the subjects a "he" points to.
+    listed: set[str] = field(default_factory=set)
 
     def note(self, name: str) -> None:
         names = self.full.setdefault(name.split()[-1], [])
@@ -74,12 +76,16 @@ def runs(text: str) -> list[tuple[int, list[str]]]:
     """Runs of capitalised words as (start, tokens), cut where a sentence ends inside one."""
     found: list[tuple[int, list[str]]] = []
     for match in _RUN.finditer(text):
-        tokens, start = [], match.start()
-        for token in re.split(SP, match.group(0)):
+        tokens: list[str] = []
+        start = match.start()
+        for piece in re.finditer(rf"(?:(?!{SP}).)+", match.group(0)):
+            token = piece.group(0)
+            if not tokens:
+                start = match.start() + piece.start()  # a run cut at a sentence's end goes on from here
             if token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not re.fullmatch(r"[A-Z]\.", token):
                 tokens.append(token[:-1])
                 found.append((start, tokens))
-                start, tokens = -1, []
+                tokens = []
             else:
                 tokens.append(token)
         if tokens:

@@ -179,6 +179,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         first = span.chain not in chains
         # 'Mr Lowe asked: "…" The spokeswoman said': words a colon introduces are the colon's.
         introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
+        # "Jane Roe, President and CEO, Harbor Mining: “…”": a long line of roles before the colon
+        window = max(para_start, span.open - 320) if introduced else window
         before = attribution_before(text, window, span.open) if introduced else None
         speaker = speaker or before
         credited_after = False
@@ -215,7 +217,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # 'Tony Blair claimed … “cut” … . Liam Fox accused Labour of “…”': a person who is the
             # subject of a speech act in the quotation's own sentence beats the paragraph's last speaker.
             who = short_quote_speaker(text, para_start, span.open)
-            speaker = (who, None) if who and _names_person(who) else None
+            known = who is not None and (_names_person(who) or who in people or (" " not in who and mentions.is_person(who)))
+            speaker = (who, None) if who and known else None
         if (
             speaker is None
             and found

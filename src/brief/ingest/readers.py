@@ -36,6 +36,7 @@ __all__ = ["READERS", "IngestError", "RawSource", "read_source"]
 MAX_BYTES = 20 * 1024 * 1024  # larger files are not articles; reading them would only stall a batch
 MAX_TEXT = 20_000_000  # characters a reader may return: a DOCX or PDF may hold more text than its size
 MAX_HTML = 10 * 1024 * 1024  # bytes of HTML given to article extraction; pages over this are mostly scripts
+MAX_BLOCKQUOTES = 200  # <blockquote> elements marked as quotations; an article has a handful
 MAX_TAGS = 100_000  # tags ('<') of an HTML page; a long article has a few thousand, and extraction slows with their square
 # Longest value of each metadata field; a longer one is garbage, not metadata, and is dropped.
 META_LIMITS = {"title": 500, "author": 1_000, "date": 100, "sitename": 200, "head": 2_000, "url": 2_000}
@@ -197,7 +198,7 @@ def read_html(path: Path, data: bytes) -> RawSource:
     text, encoding = decode(path, data)
     try:
         doc = trafilatura.bare_extraction(
-            text, include_comments=False, include_tables=False, with_metadata=True, favor_precision=False,
+            _quoted_blockquotes(text), include_comments=False, include_tables=False, with_metadata=True, favor_precision=False,
             # Dates guessed from link URLs in the body are other documents' dates.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )  # fmt: skip
@@ -219,6 +220,32 @@ def read_html(path: Path, data: bytes) -> RawSource:
             # A page fragment without <title>: its first visible line is the headline.
             meta["title"] = head[0]
     return RawSource(path, str(body), "html", encoding, meta)
+
+
+_BLOCKQUOTE = re.compile(r"<blockquote(?P<attrs>\s[^>]{0,500})?>(?P<body>(?:(?!</?blockquote\b).){1,20000}?)</blockquote\s*>", re.I | re.S)
+_EMBED = re.compile(r"tweet|twitter|instagram|tiktok|embed|pullquote|pull-quote", re.I)
+
+
+def _quoted_blockquotes(html: str) -> str:
+    """A page's <blockquote> holds someone's words; article extraction keeps its text but not what
+    it is. Its text is put between quotation marks (unless it has its own), so that it reads as a
+    quotation. Embedded posts and pull quotes (the article's own words, repeated) are left alone."""
+    count = html.lower().count("<blockquote")
+    if not count or count > MAX_BLOCKQUOTES:  # each one is read to its end once, at most 20,000 characters
+        return html
+
+    def mark(match: re.Match[str]) -> str:
+        body = match.group("body")
+        words = re.sub(r"<[^>]*>", "", body).strip()
+        if _EMBED.search(match.group("attrs") or "") or not words or words[0] in "“\"‘'":
+            return match.group(0)
+        opening = re.match(r"(?:\s*<(?!/)[^>]*>)*\s*", body)
+        at = opening.end() if opening else 0
+        closing = re.search(r"\s*(?:</[^>]*>\s*)*$", body)
+        end = closing.start() if closing else len(body)
+        return f"{match.group(0)[: match.start('body') - match.start()]}{body[:at]}“{body[at:end]}”{body[end:]}</blockquote>"
+
+    return _BLOCKQUOTE.sub(mark, html)
 
 
 def _visible_head(html: str, lines: int = 8) -> list[str]:

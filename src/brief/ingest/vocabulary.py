@@ -44,7 +44,9 @@ ROLE_NOUNS = frozenset(
     candidate nominee member trustee partner strategist historian diplomat negotiator premier chancellor colleague
     commentator anchor contributor host columnist presenter correspondent pundit blogger podcaster politician
     predecessor successor dean scholar lecturer provost aide staffer assistant deputy veteran survivor entrepreneur co-founder cofounder
-    boss athlete footballer cricketer driver rider skipper engineer
+    boss athlete footballer cricketer driver rider skipper engineer winner rival champion runner-up
+    flanker hooker winger fly-half scrum-half full-back sprinter swimmer cyclist golfer jockey batsman bowler
+    novelist poet composer pianist guitarist drummer rapper comedian artist photographer filmmaker playwright
     son daughter wife husband father mother brother sister nephew niece cousin uncle aunt grandson granddaughter
     grandfather grandmother widow widower stepson stepdaughter fiancé fiancée girlfriend boyfriend
     fugitive suspect kingpin trafficker smuggler operative defendant detainee prisoner inmate victim witness plaintiff
@@ -72,7 +74,9 @@ ONE_WORD_ORGS = frozenset("Congress Parliament Senate Cabinet Pentagon Kremlin I
 # Words of portfolios, subjects and places: they sit between a title and a name ("Secretary of
 # Health Jorge Alcocer") and are never a word of a person's name.
 NOT_NAME = frozenset(
-    """Security Protection Affairs Defense Defence Health Interior Republic Justice State States Homeland Resources Management
+    # Words that open spoken sentences ("So Daleep Singh said"), before the vocabulary of offices.
+    """So Well Okay Oh Yeah Hey Please Anyway Look
+    Security Protection Affairs Defense Defence Health Interior Republic Justice State States Homeland Resources Management
     Policy Control Drug Drugs Crime Counterterrorism Migration Population Rights Human Risks Sanitary Mission Intelligence National
     Federal Public Safety Agriculture Transportation Transport Energy Education Commerce Labor Labour Veterans Housing Urban
     Development Environment Environmental Treasury Finance Trade Economy Economic Foreign Home Culture Tourism Industry Science
