@@ -194,3 +194,49 @@ def test_names_listed_beside_a_person_are_people_but_not_what_he_points_to() -> 
     people = find_people(clean(text).text)
     assert {"Avril Lavigne", "Robbie Williams", "Anastacia"} <= set(people)
     assert credits(text)["I am thrilled"] == "Britney Spears"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Ana liked to quote the great Reverend Gardner Tate, and his words ring true today: “Something vast and "
+            "noble has passed from among us.”",
+            "Something vast and noble has passed from among us.",
+            "Gardner Tate",
+        ),
+        (
+            "In the words of Seamus Harte, “hope and history can rhyme on a good day.”",
+            "hope and history can rhyme on a good day.",
+            "Seamus Harte",
+        ),
+        (
+            "Section 3 of the Charter, which grants the Council the power to act, allows “such measures as it shall "
+            "judge necessary,” if any.",
+            "such measures as it shall judge necessary",
+            "Charter",
+        ),
+    ],
+)
+def test_words_of_another_and_of_a_document(text: str, words: str, speaker: str) -> None:
+    assert credits(text).get(words, "").lower().removeprefix("the ") == speaker.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I want to thank Debbie Stavros. Where are you? She has been with us from the start.", "Debbie Stavros"),
+        ("It is my honor to introduce our next speaker, Samara Doyle. She runs the shelter.", "Samara Doyle"),
+        ("AIDE: Let’s go to Jennifer Jakes from the Daily Post.\n\nQ Thank you.", "Jennifer Jakes"),
+        ("AIDE: Let’s go to Molly from the Daily Post.\n\nQ Thank you.", "Molly"),
+        ("Q But if you believe Pavlov has made up his mind, what leverage is left?", "Pavlov"),
+        ("Dara Quinn, Lena Fox and Tom Hale were shortlisted. Tom Hale, who won, thanked the jury.", "Dara Quinn"),
+    ],
+)
+def test_people_greeted_called_on_or_listed(text: str, name: str) -> None:
+    assert name in find_people(clean(text).text)
+
+
+def test_an_apposition_is_no_list_of_people() -> None:
+    people = find_people(clean("The BBC's correspondent in Jakarta, Rachel Harvey, told the programme the talks failed.").text)
+    assert "Jakarta" not in people and "Rachel Harvey" in people

@@ -2,10 +2,11 @@
 transcript calls on ("STAFF: Anna, Daily Post." then a question), people thanked or addressed
 ("Thank you, Anna.", "Anna, I thank you", "And, Jim, I will miss you"), people named beside a
 relation ("her husband Erwin", "Jill and I"), after a role noun ("rock singer Marlo"), before a
-relative "who" ("Delphine, who we met"), listed beside a person named in full ("goals from Rosa
-Quint and Tavi"), a surname alone as the subject of what a person does
-("Since Roe accelerated his build-up"), and names in a descriptive list ("the victims included
-Joe Roe and Ann Poe", "named for A, B and C", "17-year-old Joe Roe").
+relative "who" ("Delphine, who we met"), called on by outlet ("Molly from the Post"), a surname
+alone as the subject of what a person does ("Since Roe accelerated his build-up"), names in a
+descriptive list ("the victims included Joe Roe and Ann Poe", "named for A, B and C", "17-year-old
+Joe Roe"), names a speech thanks or introduces ("I want to thank Ana Ruiz"), and names in a list
+beside a known person ("Anastacia, Avril Lavigne and Britney Spears").
 
 Stage: extraction (used by :mod:`.names`). Each pattern is bounded, reads a line or a sentence
 around its match and runs once over the text, so the cost is linear in the text. A one-word name
@@ -51,7 +52,7 @@ _RELATION = re.compile(
 # A surname alone as a subject, then a pronoun that points back to it: "Since Roe accelerated his
 # build-up", "Roe and his allies", "Roe told me".
 _SUBJECT = re.compile(
-    rf"{_W}(?=(?:{_SP}(?:\w+ly{_SP})?[a-z]+ed\b[^.!?\n“”\"]{{0,80}}?\b(?:his|her|he|she|him|himself|herself)\b"
+    rf"{_W}(?=(?:{_SP}(?:\w+ly{_SP})?(?:[a-z]+ed|(?:has|had){_SP}[a-z]+)\b[^.!?\n“”\"]{{0,80}}?\b(?:his|her|he|she|him|himself|herself)\b"
     rf"|{_SP}and{_SP}(?:his|her)\b|{_SP}(?:\w+ly{_SP})?(?:told|tells){_SP}(?:me|us|him|her)\b))"
 )
 # "R&B singer Usher", "striker Mido": a role noun, then one name word and no other capital.
@@ -155,6 +156,26 @@ def _one_word_name(word: str) -> bool:
     # An adverb ("Finally", "Clearly") is no name; a short word in -ly may be one ("Molly", "Kelly").
     adverb = word.endswith("ly") and (len(word) > 5 or word in _SHORT_ADVERBS)
     return not (word in _INTERJECTIONS or word in ONE_WORD_ORGS or adverb or not is_name_word(word))
+
+
+# A person greeted or introduced by name: "I want to thank Debbie Stabenow", "our next speaker,
+# Samara Donahue", "Let’s go to Jennifer Jacobs from Bloomberg".
+_GREETED = re.compile(
+    rf"\b(?:thank|introduce|welcome|congratulate|recognize|acknowledge|salute|(?:go|turn){_SP}to|call{_SP}on)"
+    rf"{_SP}(?:(?:my|our|the){_SP}(?:good{_SP}|dear{_SP}|old{_SP})?(?:friend|colleague|buddy|pal|speaker){_SP}?,?{_SP})?(?P<name>{_NAME})\b"
+    rf"|\b(?:our|the){_SP}(?:next{_SP})?speaker,{_SP}(?P<name2>{_NAME})\b"
+)
+
+
+def greeted(text: str) -> list[str]:
+    """Names of two words or more that a speech thanks, welcomes or introduces, or that a moderator
+    calls on."""
+    found: list[str] = []
+    for match in _GREETED.finditer(text):
+        name = (match.group("name") or match.group("name2")).rstrip(".")
+        if name not in found and is_person_name(name):
+            found.append(name)
+    return found
 
 
 def described(text: str) -> list[str]:

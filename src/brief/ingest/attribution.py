@@ -57,6 +57,12 @@ _COLON = re.compile(rf"(?:^|[\n*_(]|[.!?]\s)\s*(?P<who>{_TITLED}):[*_\s]*$|(?:^|
 # A line that starts with a name, its roles after commas, then a colon: "Jane Roe, President and CEO,
 # Harbor Mining: “…”", as readouts and releases list what each guest said.
 _LINE_ROLES = re.compile(rf"(?:^|\n)[-•*\s]*(?P<who>{_TITLED}),[^\S\n]+(?P<role>[^:\n“”\"]{{2,280}}):[*_\s]*$")
+# Someone else's words the speaker repeats: "In the words of Seamus Heaney, “…”", "to quote the
+# great Reverend Gardner Taylor, and his words ring true: “…”".
+_WORDS_OF = re.compile(
+    rf"\b(?:[Ii]n\s+the\s+words\s+of|[Tt]o\s+quote|quot(?:e|ed|ing))\s+"
+    rf"(?:the\s+(?:great|late|poet|writer|former)\s+)?(?P<who>{_TITLED})(?![^:,“”\"]{{0,80}}\bas\s+saying)"
+)
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
     r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.){3,110}?)\s*(?=[.;:\n]|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
@@ -95,12 +101,14 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^“”\",.;]|(?<=[A-Z])
 _REPORT_VERBS = re.compile(
     r"\b(?:said|says|stated|states|asserted|asserts|argued|argues|reported|reports|noted|notes|warned|warns|wrote|writes|"
     r"indicated|indicates|concluded|concludes|claimed|claims|told|testified|acknowledged|announced|declared|cautioned|"
-    r"stressed|emphasized|insisted|estimated|found|finds|described|describes|reads|warning|stating|saying|noting|arguing)\b"
+    r"stressed|emphasized|insisted|estimated|found|finds|described|describes|reads|warning|stating|saying|noting|arguing|"
+    r"provides|grants|guarantees|requires|directs|authorizes|authorises|prohibits)\b"
 )
 # A document or an office as a sentence's subject: "The order describes X as “…”", "the certificate reads “…”".
 _DOCUMENT_SUBJECT = re.compile(
     r"(?:^|\s)(?P<who>[Tt]he\s+(?:order|report|review|certificate|memo|memorandum|letter|proclamation|directive|statement|strategy|plan|"
-    r"rule|law|bill|act|agreement|declaration|resolution|notice|ruling|decision|study|survey|assessment|audit|guidance|office|agency|ministry|department))$"
+    r"rule|law|bill|act|agreement|declaration|resolution|notice|ruling|decision|study|survey|assessment|audit|guidance|office|agency|ministry|department|"
+    r"constitution|charter|treaty|statute|amendment|clause|convention|code))$"
 )
 _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
 _SUBJECT_NAME = rf"(?:{NAME_WORD}(?:\s+(?:of|for|and|de|del)?\s*{NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
@@ -164,6 +172,9 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         listed = None  # "Colin Ash, Seaside Hotel Association said:": a speech verb, read below
     if listed and any(j == len(listed.group("who").split()) and j - i >= 2 for i, j in name_groups(listed.group("who").split())):
         return listed.group("who"), listed.group("role").strip()  # "Jane Roe, Director, Harbor Board: “…”"
+    words_of = _WORDS_OF.search(window) if window.rstrip().endswith((":", ",")) else None
+    if words_of:
+        return words_of.group("who"), None  # "In the words of Seamus Heaney, “…”"
     colon = _COLON.search(window)
     named = (colon.group("who") or colon.group("line")) if colon else None
     least = 1 if colon and colon.group("who") else 2  # a line's start names a person in full
@@ -297,6 +308,7 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
     lead = re.sub(r"\s*\([^()]{1,40}\)", "", sentence[: verb.start()]).rstrip()
     lead = re.sub(r"\s+(?:has|have|had|also|has also|recently|reportedly|later)$", "", lead)
     lead = re.sub(r",\s+(?:which|who)\s[^,]{1,80},?$", "", lead)  # "the Ministry, which oversees X, said"
+    lead = re.sub(r",\s+(?:which|that)$", "", lead)  # "Article II of the Constitution, which grants"
     document = _DOCUMENT_SUBJECT.search(lead)
     if document:
         return document.group("who").lower()  # resolved later to the document the text last named

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from brief.ingest.addressed import addressed, beside, described
+from brief.ingest.addressed import addressed, beside, described, greeted
 from brief.ingest.namelists import credited, listed, nicknamed
 from brief.ingest.namewords import HONORIFICS as _HONORIFICS
 from brief.ingest.namewords import SP as _SP
@@ -170,7 +170,7 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
             add(name, None)
     for name, role in credited(text) + listed(text):
         add(name, role)
-    for name in nicknamed(text) + described(text) + addressed(text):
+    for name in nicknamed(text) + described(text) + addressed(text) + greeted(text):
         add(name, None)
     for name in beside(text, list(people)):
         add(name, None)
