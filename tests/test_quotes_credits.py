@@ -240,3 +240,16 @@ def test_people_greeted_called_on_or_listed(text: str, name: str) -> None:
 def test_an_apposition_is_no_list_of_people() -> None:
     people = find_people(clean("The BBC's correspondent in Jakarta, Rachel Harvey, told the programme the talks failed.").text)
     assert "Jakarta" not in people and "Rachel Harvey" in people
+
+
+def test_a_speaker_named_before_a_long_run_of_quotation_is_near_it() -> None:
+    from brief.speakers import speaker_named_near
+
+    filler = "We did the work that was asked of us, and more, in every port on the coast. " * 10
+    text = f'Director Dana Quill said the figures were sound.\n\n"{filler}"However, it does not mean that fees will rise."'
+    at = text.index("However")
+    assert speaker_named_near(text, "Dana Quill", at, at + 40)
+    # A paragraph that does not open with a quotation keeps the plain window.
+    plain = f"Director Dana Quill said the figures were sound.\n\nThe board met. {filler} Then came “a sharp rise in fees.”"
+    at = plain.index("a sharp rise")
+    assert not speaker_named_near(plain, "Dana Quill", at, at + 20)

@@ -3,9 +3,11 @@ ingest drafts by, so that a fresh draft checks clean.
 
 A speaker is named near a quotation when one of the capitalised words of the name (or, for a name
 without one, one of its longer words) appears within 600 characters before the quotation or 400
-after it. A statement, a message or remarks speak in their author's voice ("I directed the
-agency to “…”"), and their headline names the author ("Statement from President Jane Roe on X"):
-the headline names the speaker of every quotation credited to that author, however far down.
+after it; in a paragraph that opens with a quotation mark (a quotation running on over
+paragraphs, or one flattened into a paragraph), within 600 characters before the paragraph.
+A statement, a message or remarks speak in their author's voice ("I directed the agency to
+“…”"), and their headline names the author ("Statement from President Jane Roe on X"): the
+headline names the speaker of every quotation credited to that author, however far down.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ HEADLINE = re.compile(
     r"[\s#*_]*(?:(?:Joint\s+|Presidential\s+)?Statement|Remarks|Message|Letter|Readout|Op-Ed|Address|Proclamation)"
     r"[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?(?P<who>[A-Z][^\n]{2,120}?)(?=[^\S\n]+(?:on|at|to|in|for|after|before|upon)\b|\n|$)"
 )
+
+
+QUOTE_OPENINGS = "“\"‘'"
 
 
 def _name_words(speaker: str) -> list[str]:
@@ -34,7 +39,13 @@ def speaker_named_near(text: str, speaker: str, start: int, end: int) -> bool:
     """The speaker of the quotation at text[start:end] is named near it, or is the author the
     headline of a statement names (see the module's docstring). Case does not matter."""
     names = [n.lower() for n in _name_words(speaker)]
-    window = text[max(0, start - 600) : end + 400].lower()
+    begin = max(0, start - 600)
+    para = text.rfind("\n", 0, start) + 1
+    if text[para:start].lstrip()[:1] in QUOTE_OPENINGS:
+        # A paragraph that opens with a quotation goes on quoting the speaker named before it: the
+        # window reaches back from the paragraph's start, however long the quotation has run.
+        begin = min(begin, max(0, para - 600))
+    window = text[begin : end + 400].lower()
     if not names or any(name in window for name in names):
         return True
     author = headline_author(text)
