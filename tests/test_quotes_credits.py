@@ -253,3 +253,22 @@ def test_a_speaker_named_before_a_long_run_of_quotation_is_near_it() -> None:
     plain = f"Director Dana Quill said the figures were sound.\n\nThe board met. {filler} Then came “a sharp rise in fees.”"
     at = plain.index("a sharp rise")
     assert not speaker_named_near(plain, "Dana Quill", at, at + 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            'Rowing\'s ruling body the IRF said the reasons given by the pair were "unacceptable".',
+            "unacceptable",
+            "IRF",
+        ),
+        (
+            'In a further sign, the House of Commons authorities have told MPs their offices will be "deep cleaned".',
+            "deep cleaned",
+            "House of Commons authorities",
+        ),
+    ],
+)
+def test_a_short_quotation_credited_to_a_body(text: str, words: str, speaker: str) -> None:
+    assert credits(text).get(words) == speaker

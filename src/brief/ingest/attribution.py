@@ -79,9 +79,11 @@ _PASSIVE_BY = re.compile(
     rf"\b(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:then-)?"
     rf"(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})"
 )
+_COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
 _SPEECH_ACT = re.compile(
     # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
-    rf"(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,100}}$"
+    # "the House of Commons authorities have told": a body's name, and the people who speak for it.
+    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{_COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,100}}$"
 )
 # "described as “irresponsible” and “outrageous” by the Rights Commission": who called it so
 # comes after the quotation (and any quoted words joined to it).
@@ -110,7 +112,6 @@ _DOCUMENT_SUBJECT = re.compile(
     r"rule|law|bill|act|agreement|declaration|resolution|notice|ruling|decision|study|survey|assessment|audit|guidance|office|agency|ministry|department|"
     r"constitution|charter|treaty|statute|amendment|clause|convention|code))$"
 )
-_COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
 _SUBJECT_NAME = rf"(?:{NAME_WORD}(?:\s+(?:of|for|and|de|del)?\s*{NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
 _SUBJECT = re.compile(rf"(?P<who>{_SUBJECT_NAME})(?:[’']s)?\s*$")
 # The sentence's own subject, after an opening phrase: "In May 2026, PRC authorities issued ...".
@@ -247,7 +248,8 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
             continue  # "quit his Fratton Park post and vowed": a determiner or a preposition's object, not a subject
         words = act.group("who").split()
         following = re.match(r"\s+([a-z]+)", sentence[act.end("who") :])
-        if re.search(r"[’'](?:s)?$", words[-1]) or (following and following.group(1) in ROLE_NOUNS):
+        possessive = re.search(r"[’'](?:s)?$", words[-1]) or sentence[act.end("who") : act.end("who") + 1] in ("’", "'")
+        if possessive or (following and following.group(1) in ROLE_NOUNS):
             continue  # "Athletics' ruling body", "A PR expert": the words qualify a noun, they say nothing
         while words and words[0] in NOT_NAME and words[0].lower() in _OPENERS:
             words = words[1:]  # "Earlier this week, the local Arab News said ..." -> Arab News
