@@ -272,3 +272,14 @@ def test_a_speaker_named_before_a_long_run_of_quotation_is_near_it() -> None:
 )
 def test_a_short_quotation_credited_to_a_body(text: str, words: str, speaker: str) -> None:
     assert credits(text).get(words) == speaker
+
+
+def test_people_listed_after_a_plural_role() -> None:
+    people = find_people(
+        clean(
+            "Harbor Rail managers Anton Wade and Nico Jaffe, and Railco managers Alia Cook, Sean Fugate and Kit Lea "
+            "all face charges. The dinner was hosted by deputy PM Joan Prest in May."
+        ).text
+    )
+    assert {"Anton Wade", "Nico Jaffe", "Alia Cook", "Sean Fugate", "Kit Lea", "Joan Prest"} <= set(people)
+    assert "Railco" not in people  # the word before "managers" names their employer

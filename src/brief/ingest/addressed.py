@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.vocabulary import ONE_WORD_ORGS, is_name_word, is_person_name
+from brief.ingest.vocabulary import ONE_WORD_ORGS, ROLE_NOUNS, is_name_word, is_person_name
 
 _W = r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]{1,30})"  # one word of a name, capitalised, no capitals inside
 _SP = r"[^\S\n]+"
@@ -70,7 +70,9 @@ _NAME = rf"{_PART}(?:{_SP}(?:de{_SP}|del{_SP}|van{_SP}|von{_SP})?{_PART}){{1,3}}
 _AGED = re.compile(rf"\b\d{{1,3}}-year-old{_SP}(?P<name>{_NAME})")
 _LIST_HEAD = re.compile(
     r"(?:(?:including|included|includes|include|named (?:for|after)|such as|among them)|"
-    r"(?:men|women|victims|brothers|sisters|sons|daughters|boys|girls|leaders|officers|soldiers),)[^\S\n]+"
+    r"(?:men|women|victims|brothers|sisters|sons|daughters|boys|girls|leaders|officers|soldiers),|"
+    # "Railtrack managers Alistair Cook, Sean Fugill and Keith Lea", "photographers David Bailey and Nan Goldin"
+    rf"\b(?:{'|'.join(sorted(r for r in ROLE_NOUNS if r.isalpha()))})s)[^\S\n]+(?=[A-ZÀ-Þ])"
 )
 _LIST_ITEM = re.compile(rf"(?:\d{{1,3}}-year-old{_SP})?(?P<name>{_NAME})")
 _LIST_GAP = re.compile(rf",{_SP}(?:and{_SP})?|{_SP}and{_SP}")
@@ -140,6 +142,9 @@ def beside(text: str, people: list[str]) -> list[str]:
             continue
         if lower is None:
             lower = set(re.findall(r"[a-zà-ÿ][a-zà-ÿ'’-]*", text))
+        after = re.match(r"[^\S\n]+([a-z]+)", text[match.end() : match.end() + 40])
+        if after and (after.group(1) in ROLE_NOUNS or after.group(1).removesuffix("s") in ROLE_NOUNS):
+            items = items[:-1]  # "… and Railtrack managers Alistair Cook": the last word qualifies a role
         for item in items:
             if item in known or item in found:
                 continue

@@ -21,7 +21,7 @@ PARTICLES = frozenset(PARTICLE[3:-1].split("|"))
 
 # Titles written before a name ("President Joe Biden", "Gov. Ron DeSantis", "Mr Smith").
 TITLES = frozenset(
-    """President Vice Secretary Undersecretary Under-Secretary Governor Gov. Gov Senator Sen. Sen Representative Rep. Rep
+    """PM President Vice Secretary Undersecretary Under-Secretary Governor Gov. Gov Senator Sen. Sen Representative Rep. Rep
     Congressman Congresswoman Councilman Councilwoman Councillor Councilor Alderman Assemblyman Assemblywoman Delegate
     Mayor Minister Premier Chancellor Ambassador Envoy Administrator Commissioner Director Deputy Chief Chair Chairman Chairwoman
     Chairperson Co-Chair Co-Chairs Speaker Leader Whip Attorney General Gen. Lt. Lieutenant Colonel Col. Major Maj. Captain Capt.
@@ -47,6 +47,7 @@ ROLE_NOUNS = frozenset(
     boss athlete footballer cricketer driver rider skipper engineer winner rival champion runner-up
     flanker hooker winger fly-half scrum-half full-back sprinter swimmer cyclist golfer jockey batsman bowler
     novelist poet composer pianist guitarist drummer rapper comedian artist photographer filmmaker playwright
+    pm co-ordinator coordinator referee umpire jumper thrower compatriot musician vocalist bassist frontman
     son daughter wife husband father mother brother sister nephew niece cousin uncle aunt grandson granddaughter
     grandfather grandmother widow widower stepson stepdaughter fiancé fiancée girlfriend boyfriend
     fugitive suspect kingpin trafficker smuggler operative defendant detainee prisoner inmate victim witness plaintiff
