@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from brief.ingest.metadata import MONTH
-from brief.ingest.namewords import name_groups
+from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 _VERBS = (
@@ -75,8 +75,13 @@ _ACT_VERBS = (
     r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked)\b"
 )
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
+# Verbs that give something a name or a verdict, which the quoted words are: "described as “…”",
+# "branded “…” by X"; one list for the agent before the words and the agent after them.
+_NAMING_VERBS = (
+    r"(?:described|called|termed|dubbed|branded|labell?ed|characteri[sz]ed|criticised|criticized|condemned|denounced|hailed|praised)"
+)
 _PASSIVE_BY = re.compile(
-    rf"\b(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:then-)?"
+    rf"\b(?:{_NAMING_VERBS}|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:then-)?"
     rf"(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})"
 )
 _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
@@ -87,9 +92,7 @@ _SPEECH_ACT = re.compile(
 )
 # "described as “irresponsible” and “outrageous” by the Rights Commission": who called it so
 # comes after the quotation (and any quoted words joined to it).
-_AS_BEFORE = re.compile(
-    r"\b(?:described|called|branded|labell?ed|dubbed|termed|criticised|criticized|condemned|denounced|hailed|praised)\s+(?:\w+ly\s+)?as\s+(?:an?\s+|the\s+)?$"
-)
+_AS_BEFORE = re.compile(rf"\b{_NAMING_VERBS}\s+(?:\w+ly\s+)?as\s+(?:an?\s+|the\s+)?$")
 _AGENT_AFTER = re.compile(
     rf"(?:\s+(?:and|or)\s+[“\"‘][^“”\"‘’]{{1,60}}[”\"’])*\s+by\s+(?:the\s+)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|and|on)\s+)?{NAME_WORD}){{0,6}})"
 )
@@ -257,7 +260,7 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
             continue
         # A person's name is the speaker ("On Tuesday, harbor spokesman Elias Grant said"); the
         # first other subject only when no name comes before the verb ("the local Arab News said").
-        named = [g for g in name_groups(words) if g[1] == len(words) and (g[1] - g[0] >= 2 or (g[0] and words[g[0] - 1] in TITLES))]
+        named = [g for g in person_groups(words) if g[1] == len(words)]
         if named:
             return " ".join(words[named[-1][0] - (1 if named[-1][1] - named[-1][0] < 2 else 0) :])
         first = first or " ".join(words)

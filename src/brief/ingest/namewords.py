@@ -72,6 +72,12 @@ def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
     return groups
 
 
+def person_groups(tokens: list[str]) -> list[tuple[int, int]]:
+    """Groups of :func:`name_groups` that name a person on their own: two name words or more, or
+    one right after a title ("Governor Hochul")."""
+    return [(i, j) for i, j in name_groups(tokens) if j - i >= 2 or (i and tokens[i - 1] in TITLES)]
+
+
 def runs(text: str) -> list[tuple[int, list[str]]]:
     """Runs of capitalised words as (start, tokens), cut where a sentence ends inside one."""
     found: list[tuple[int, list[str]]] = []

@@ -33,9 +33,9 @@ from brief.ingest.attribution import (
 )
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index, speaker_labels
-from brief.ingest.namewords import name_groups
+from brief.ingest.namewords import person_groups
 from brief.ingest.speakerresolve import PRONOUNS, resolve
-from brief.ingest.vocabulary import TITLES, bare
+from brief.ingest.vocabulary import bare
 from brief.speakers import HEADLINE, speaker_named_near
 
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
@@ -179,8 +179,6 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         first = span.chain not in chains
         # 'Mr Lowe asked: "…" The spokeswoman said': words a colon introduces are the colon's.
         introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
-        # "Jane Roe, President and CEO, Harbor Mining: “…”": a long line of roles before the colon
-        window = max(para_start, span.open - 320) if introduced else window
         before = attribution_before(text, window, span.open) if introduced else None
         speaker = speaker or before
         credited_after = False
@@ -296,7 +294,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
 def _names_person(who: str) -> bool:
     """A speaker written as a person's name: two name words at the end, or a title and a surname."""
     tokens = who.split()
-    return any(j == len(tokens) and (j - i >= 2 or (i and tokens[i - 1] in TITLES)) for i, j in name_groups(tokens))
+    return any(j == len(tokens) for _, j in person_groups(tokens))
 
 
 def _document_speaker(text: str) -> tuple[str, str | None] | None:
@@ -306,7 +304,7 @@ def _document_speaker(text: str) -> tuple[str, str | None] | None:
     if headline is None:
         return None
     tokens = headline.group("who").split()
-    groups = [g for g in name_groups(tokens) if g[1] - g[0] >= 2 or (g[0] and tokens[g[0] - 1] in TITLES)]
+    groups = person_groups(tokens)
     if not groups:
         return None
     i, j = groups[0]

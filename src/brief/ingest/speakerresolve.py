@@ -24,9 +24,11 @@ _DESCRIPTION = re.compile(
     r"(?:the|his|her)\s+(?P<words>(?:[\w’'-]+\s+){0,3}?(?:(?P<person>\d+-year-old|[a-z]+(?:man|woman)|american|briton|scot|"
     r"spaniard|swede|dane|swiss|argentine|brazilian|australian|canadian|frenchman|german|italian|mexican|russian)|[a-z-]+))"
 )
+# What a body or a described speaker is said to say ("the IAAF said", "the spokesman added").
+_SAID = r"(?:said|says|added|stated|announced|warned|told|insisted|claimed|urged|explained|stressed|argued|confirmed|replied)"
 _BODY_SAID = re.compile(
     r"\b(?P<who>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})\s+(?:has\s+|had\s+|also\s+)?"
-    r"(?:said|says|added|stated|announced|warned|told|insisted|claimed)\b"
+    rf"{_SAID}\b"
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
@@ -52,10 +54,7 @@ def holder(words: list[str], people: dict[str, str | None], mentions: Mentions, 
     return fullest(named[-1], people) if named else (next(iter(holders)) if len(holders) == 1 else None)
 
 
-_DESCRIBED_SPEAKER = re.compile(
-    r"\b[Tt]he\s+(?P<words>(?:[\w’'-]+\s+){0,4}?(?P<noun>[a-z]+))\s+(?:also\s+)?"
-    r"(?:said|says|added|told|urged|explained|insisted|stressed|warned|argued|confirmed|announced|replied)\b"
-)
+_DESCRIBED_SPEAKER = re.compile(rf"\b[Tt]he\s+(?P<words>(?:[\w’'-]+\s+){{0,4}}?(?P<noun>[a-z]+))\s+(?:also\s+)?{_SAID}\b")
 
 
 def _described_since(text: str, mentions: Mentions, people: dict[str, str | None], position: int) -> str | None:
@@ -85,8 +84,6 @@ def resolve(
     who = who.strip(" *_,").split("—")[-1].strip()  # "the Treaty Organization—President Truman said"
     if not who:
         return None, None
-    # "Cambridge University. He": the words of the sentence before are not the speaker.
-    who = re.sub(r"^(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*\.\s+(?=(?:He|She|They|It)$)", "", who)
     lower = who.lower()
     nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
     if lower == "it":  # "…," it said: the company or office that is the subject of the sentence before
