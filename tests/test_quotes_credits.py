@@ -256,3 +256,56 @@ def test_people_listed_after_a_plural_role() -> None:
     )
     assert {"Anton Wade", "Nico Jaffe", "Alia Cook", "Sean Fugate", "Kit Lea", "Joan Prest"} <= set(people)
     assert "Railco" not in people  # the word before "managers" names their employer
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # what someone called a thing, a title's stop inside the sentence
+        (
+            "Judge Ada Bright spoke at the hearing. She said the city had torn down what Dr. Bright called “walls of neglect,” "
+            "and had left the “rubble” behind.",
+            "walls of neglect",
+            "Ada Bright",
+        ),
+        ("Fans of Elsa Marr know the sound. The genre is in what Marr calls its “teenage years”.", "teenage years", "Elsa Marr"),
+        # a few words after a speech verb in the same sentence, a pronoun for the last person named
+        (
+            "Lord Pym, the reviewer of the laws, spoke on Monday. He said the ruling was an “embarrassment” for ministers.",
+            "embarrassment",
+            "Pym",
+        ),
+        ("But Mr Corr denied it amounted to a “crisis of trust”.", "crisis of trust", "Corr"),
+        # a peer's seat is part of the name; a closing mark lost at a paragraph's end
+        (
+            'Lord Vance of Tarbet, in his ruling, said: "Detention without trial has no place in a free country.\n\n'
+            "The ministers will reply next week.",
+            "Detention without trial has no place in a free country.",
+            "Lord Vance of Tarbet",
+        ),
+        # a paragraph that opens a quotation which goes on goes on with the last speaker
+        (
+            'Mira Olsen joined the club in May. "The whole club is new now," she said.\n\n'
+            '"Everything is new and there is a hunger to win. "Since the final we have grown." Olsen has won six titles.',
+            "Everything is new and there is a hunger to win.",
+            "Mira Olsen",
+        ),
+        # a reporter's "you said" is the answerer's words
+        (
+            "Remarks by President Joe Roe\n\nQ Mr. President, do you regret calling the rivals “cowards” last year?\n\n"
+            "THE PRESIDENT: I regret nothing.",
+            "cowards",
+            "Joe Roe",
+        ),
+    ],
+)
+def test_names_for_things_short_words_after_a_verb_and_questions(text: str, words: str, speaker: str) -> None:
+    assert credits(text).get(words) == speaker
+
+
+def test_a_what_called_name_does_not_go_on_to_the_sentences_other_quoted_words() -> None:
+    found = credits(
+        "Judge Ada Bright spoke at the hearing. She said the city had torn down what Dr. Bright called “walls of neglect,” "
+        "and had left the “rubble” behind."
+    )
+    assert "rubble" not in found

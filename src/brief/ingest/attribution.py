@@ -72,7 +72,7 @@ _APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-Z�
 _ACT_VERBS = (
     r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled|"
     r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
-    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked)\b"
+    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked|calls|denied|denies)\b"
 )
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
 # Verbs that give something a name or a verdict, which the quoted words are: "described as “…”",
@@ -95,6 +95,15 @@ _SPEECH_ACT = re.compile(
 _AS_BEFORE = re.compile(rf"\b{_NAMING_VERBS}\s+(?:\w+ly\s+)?as\s+(?:an?\s+|the\s+)?$")
 _AGENT_AFTER = re.compile(
     rf"(?:\s+(?:and|or)\s+[“\"‘][^“”\"‘’]{{1,60}}[”\"’])*\s+by\s+(?:the\s+)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|and|on)\s+)?{NAME_WORD}){{0,6}})"
+)
+_WHAT_CALLED = re.compile(
+    rf"\bwhat\s+(?P<who>[Hh]e|[Ss]he|[Tt]hey|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+"
+    r"(?:has\s+|had\s+|once\s+|often\s+|later\s+)?(?:call(?:s|ed)?|describe[sd]?\s+as|term(?:s|ed)?|dub(?:s|bed)?|labell?ed)\s+"
+    r"(?:(?:an?|the|its|his|her|their|our)\s+)?$"
+)
+_YOU_SAID = re.compile(
+    r"\b[Yy]ou\s+(?:[a-z]+\s+){0,2}?(?:say|said|saying|call|called|calling|described|describing|wrote|told|telling|promised|"
+    r"use[ds]?\s+the\s+(?:word|phrase|term))\b[^“”\"?.!]{0,60}$"
 )
 _OPENERS = frozenset(
     "earlier later the in on at but and yesterday today this last meanwhile however also then after before when while".split()
@@ -130,6 +139,8 @@ _SIGNATURE = re.compile(
     rf"(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,5}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
 )
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
+# A sentence's end and the space after it; not the stop of an initial ("U.S.") or a title ("Dr. King").
+_STOP_SPACE = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Rev|Sgt))(?<!\bProf)[.!?]\s")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s|$)|\n")
 _CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|we|this|these)\b")
 _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
@@ -225,7 +236,7 @@ def sentence_end_attribution(text: str, start: int, end: int) -> tuple[str, str 
 def sentence_before(text: str, para_start: int, quote_start: int, reach: int) -> str:
     """The part of the quotation's sentence before it, looking back at most `reach` characters."""
     start = max(para_start, quote_start - reach)
-    ends = [m.end() for m in re.finditer(r"(?<![A-Z])[.!?]\s", text[start:quote_start])]
+    ends = [m.end() for m in _STOP_SPACE.finditer(text[start:quote_start])]
     return text[start + (ends[-1] if ends else 0) : quote_start]
 
 
@@ -250,6 +261,9 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
         ):
             continue  # "quit his Fratton Park post and vowed": a determiner or a preposition's object, not a subject
         words = act.group("who").split()
+        title = re.search(r"\b([A-Z][a-z]{1,4}\.)\s+$", sentence[: capital.start()])
+        if title and title.group(1) in TITLES:
+            words.insert(0, title.group(1))  # "what Dr. King called": the title's stop is no sentence end
         following = re.match(r"\s+([a-z]+)", sentence[act.end("who") :])
         possessive = re.search(r"[’'](?:s)?$", words[-1]) or sentence[act.end("who") : act.end("who") + 1] in ("’", "'")
         if possessive or (following and following.group(1) in ROLE_NOUNS):
@@ -267,6 +281,19 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
     if re.search(r"(?<![\w.’'-])I\s", sentence):
         return "I"  # "In April I directed the Department to “preserve” it": the document's own speaker
     return first
+
+
+def addressed_speech(text: str, para_start: int, quote_start: int) -> bool:
+    """The quotation's sentence puts the words in the listener's mouth: 'I heard you say, “…”',
+    'do you regret calling them a “pariah”' (in a reporter's question, the one who answers)."""
+    return bool(_YOU_SAID.search(sentence_before(text, para_start, quote_start, 160)))
+
+
+def what_called(text: str, open_at: int) -> str | None:
+    """Who gave the quoted words as a name: 'what Dr. King called “sagging walls”', 'what he
+    calls its “infant stage”' (a pronoun, resolved by the caller)."""
+    match = _WHAT_CALLED.search(text, max(0, open_at - 120), open_at)
+    return match.group("who") if match else None
 
 
 def passive_agent(text: str, open_at: int, close_at: int) -> str | None:

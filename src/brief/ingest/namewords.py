@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from brief.ingest.vocabulary import ABBREVIATIONS, NAME_WORD, NOT_NAME, PARTICLE, PARTICLES, PLACE_STARTS, TITLES, bare, is_name_word
 
 HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
+_SURNAME_TITLES = frozenset("King Bishop Judge Pope Dean Marshal Major Prince Earl Baron Cardinal Deacon".split())
 SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
 _RUN = re.compile(
     rf"(?:(?<=then-)|(?<=ex-)|(?<![\w'’-])){NAME_WORD}(?:{SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){SP}){{0,3}}{NAME_WORD}){{0,19}}"
@@ -52,7 +53,13 @@ def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
         word = bare(token)
         inside = start is not None and (token in PARTICLES or bool(re.fullmatch(r"[A-Z]\.", token)))  # "de", "R."
         addressed = (
-            index > 0 and tokens[index - 1].rstrip(".") in HONORIFICS and word[:1].isupper() and word not in NOT_NAME and word not in TITLES
+            index > 0
+            and tokens[index - 1].rstrip(".") in HONORIFICS
+            and word[:1].isupper()
+            and word not in NOT_NAME
+            # "Dr. King", "Mr Major": after a form of address a title's word that is also a common
+            # surname is the surname ("Mr. President" is an office, addressed)
+            and (word not in TITLES or (word in _SURNAME_TITLES and tokens[index - 1].rstrip(".") not in ("Sir", "Dame")))
         )
         ok = bool(token) and (is_name_word(word, first=start is None and not addressed) or inside)  # "Dr. King"
         if ok and start is None and (word in PLACE_STARTS or (index and tokens[index - 1] in PLACE_STARTS)):

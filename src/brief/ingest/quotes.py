@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from brief.ingest.attribution import (
     added_later,
+    addressed_speech,
     attribution_after,
     attribution_before,
     passive_agent,
@@ -30,6 +31,7 @@ from brief.ingest.attribution import (
     sentence_before,
     sentence_end_attribution,
     short_quote_speaker,
+    what_called,
 )
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index, speaker_labels
@@ -121,6 +123,7 @@ def _pair(
                     spans.append(_Span(pending, breaks[after], False, chain))
                     pending = i
                     continue
+                _unclosed(text, spans, pending, breaks[after], chain)
                 pending = None
         if pending is not None and closes(text, i) and i > pending + 1:
             spans.append(_Span(pending, i, True, chain))
@@ -132,7 +135,17 @@ def _pair(
             else:
                 chain += 1
             pending = i
+    if pending is not None:
+        after = bisect_left(breaks, pending)
+        _unclosed(text, spans, pending, breaks[after] if after < len(breaks) else len(text), chain)
     return spans
+
+
+def _unclosed(text: str, spans: list[_Span], pending: int, para_end: int, chain: int) -> None:
+    """A quotation whose closing mark was lost ('said: "Indefinite detention is wrong.' and the
+    paragraph ends) runs to its paragraph's end, when that ends a sentence and is near."""
+    if para_end - pending <= MAX_QUOTE and text[pending:para_end].rstrip()[-1:] in ".!?…":
+        spans.append(_Span(pending, len(text[:para_end].rstrip()), False, chain))
 
 
 def quotation_spans(text: str, breaks: list[int]) -> list[_Span]:
@@ -166,6 +179,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     author = _document_speaker(text)
     found: list[FoundQuote] = []
     chains: dict[int, tuple[str, str | None] | None] = {}
+    named_only = -1  # the index in `found` of the last quotation that only names a thing
     for n, span in enumerate(spans):
         k = bisect_right(breaks, span.open - 1)
         para_start = breaks[k - 1] + 2 if k else 0
@@ -203,6 +217,15 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
+        turn = bisect_right(label_at, span.open) - 1
+        asking = bool(re.match(r"Q\b", text[para_start : para_start + 2])) or (turn >= 0 and not labels[turn][1])
+        if speaker is None and first and asking and addressed_speech(text, para_start, span.open):
+            # A reporter's "you said “…”": the words of whoever answers the question
+            answer = next((label for label in labels[turn + 1 : turn + 4] if label[1]), None)
+            speaker, credited_after = ((answer[1], answer[2]), True) if answer else (None, False)
+        if speaker is None and first and (caller := what_called(text, span.open)):
+            # 'what Dr. King called “…”': his name for a thing, which no later words in the sentence go on
+            speaker, credited_after, named_only = (caller, None), True, len(found)
         direct = speaker is not None
         alone = not text[para_start : span.open].strip(" *_") and not text[span.close + 1 : para_end].strip(" .*_")
         if not alone and not span.closed and para_start == span.open:
@@ -220,12 +243,14 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if (
             speaker is None
             and found
+            and len(found) - 1 != named_only
             and (
                 found[-1].end >= para_start
                 or re.fullmatch(r"[\s”\"’']*", text[found[-1].end : span.open])
                 or (alone and found[-1].start >= previous_para)  # a paragraph that is only a quotation goes on
                 # as does a paragraph that opens with a whole sentence quoted, after one that credits a quotation
-                or (para_start == span.open and span.closed and inner.rstrip()[-1:] in ".!?" and found[-1].start >= previous_para)
+                # (or a quotation that goes on past it: '"Everything is new. "Since then …."')
+                or (para_start == span.open and (not span.closed or inner.rstrip()[-1:] in ".!?") and found[-1].start >= previous_para)
             )
         ):
             # An unattributed quotation in the paragraph of an attributed one, or right after
@@ -259,11 +284,12 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             credited_after = speaker is not None
         if len(words) < 4 and span.chain not in chains and not speech and not credited_after and not (same_sentence and speaker):
             # A word or two in quotation marks is a scare quote or a slogan, unless a named person
-            # is the subject of a speech act in the same sentence: "X accused them of “lying”".
+            # is the subject of a speech act in the same sentence: "X accused them of “lying”", or
+            # the words follow a speech verb closely: 'The minister said it was the “worst” case'.
             who = short_quote_speaker(text, para_start, span.open)
-            if who is None:
+            if who is None and not before:
                 continue
-            speaker = (who, None)
+            speaker = (who, None) if who else before
         if speaker is None:
             continue
         voice = re.sub(r"^(?:and|but|so|as|then)\s+", "", speaker[0].lower()).split("’")[0].split("'")[0]

@@ -30,6 +30,7 @@ _BODY_SAID = re.compile(
     r"\b(?P<who>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})\s+(?:has\s+|had\s+|also\s+)?"
     rf"{_SAID}\b"
 )
+_PEER = re.compile(r"\b(?:Lord|Lady|Baroness|Baron|Viscount)\s+[A-Z][\w'’-]+\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
     r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
@@ -122,6 +123,9 @@ def resolve(
             return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i])
         # "the harbor authority", "my mother": a description, capitalised as a speaker
         return re.sub(r"^(?:an?|the|his|her|their|my|our)\s", lambda m: m.group(0).capitalize(), who), role
+    peer = _PEER.search(who)
+    if peer:  # "Lord Nicholls of Birkenhead": a peer is known by title, name and seat together
+        return peer.group(0), role
     tokens = who.split()
     ends = [k for k, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATIONS.fullmatch(t) and not re.fullmatch(r"[A-Z]\.", t)]
     tokens = tokens[ends[-1] + 1 :] if ends else tokens  # "Lena Ortiz. Rear Admiral Tomas Brandt": another sentence
