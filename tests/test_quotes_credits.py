@@ -309,3 +309,15 @@ def test_a_what_called_name_does_not_go_on_to_the_sentences_other_quoted_words()
         "and had left the “rubble” behind."
     )
     assert "rubble" not in found
+
+
+def test_a_common_given_name_makes_a_person_of_a_passing_mention() -> None:
+    people = find_people(
+        clean(
+            "The first leg ended 3-1, with two goals from Tore Ande Flovik and one by Gianfranco Zolani. He was signed "
+            "by Ruud Gullivan and later played alongside the likes of Frank Leboeuf-Marin, Josep Guardano and Titi Kamara. "
+            "The Adam Smith Lecture and the Catherine Tate Show were both cancelled."
+        ).text
+    )
+    assert {"Gianfranco Zolani", "Ruud Gullivan", "Josep Guardano"} <= set(people)
+    assert not {"Adam Smith Lecture", "Catherine Tate Show", "Adam Smith", "Catherine Tate"} & set(people)

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from brief.ingest.namewords import NameIndex, name_groups
 from brief.ingest.vocabulary import NOT_NAME, ORG_HEADS, PARTICLES, THING_HEADS, bare
 
+_OBJECT_BEFORE = re.compile(r"\b(?:from|by|with|of|and|under|alongside|to|for|against)[^\S\n]+$")
 _ACTS = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|said|told|spoke|went|came|made|took|gave)\b")
 # Words that open a phrase before a name: "The Harbor Safety Review", "In its Annual Report".
 _LEADING = frozenset(
@@ -59,7 +60,8 @@ class Mentions:
                     continue  # "Yoon's order": a possessive names no speaker; nor a name nobody is known by
                 self.positions.append(at)
                 self.names.append(full)
-                self.people.append((acts or full in people or full.split()[-1] in surnames) and full not in index.listed)
+                passing = full in index.weak and bool(_OBJECT_BEFORE.search(text, max(0, at - 12), at))
+                self.people.append((acts or full in people or full.split()[-1] in surnames) and full not in index.listed and not passing)
 
     def complete(self, name: str, position: int) -> str:
         """'Roe' -> 'Jane Roe', the last name in full before `position` with that word first or last."""

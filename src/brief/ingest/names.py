@@ -19,17 +19,16 @@ import re
 from functools import lru_cache
 
 from brief.ingest.addressed import addressed, beside, described, greeted
+from brief.ingest.givennames import given_name_person
 from brief.ingest.namelists import credited, listed, nicknamed
 from brief.ingest.namewords import HONORIFICS as _HONORIFICS
-from brief.ingest.namewords import SP as _SP
 from brief.ingest.namewords import NameIndex, join_name, merged, name_groups, runs
+from brief.ingest.speakerlabels import speaker_labels
 from brief.ingest.vocabulary import (
     HEADLINE_VERBS,
-    NAME_WORD,
     NOT_NAME,
     ORG_HEADS,
     PARTICLES,
-    ROLE_LABELS,
     ROLE_NOUNS,
     THING_HEADS,
     TITLES,
@@ -38,7 +37,6 @@ from brief.ingest.vocabulary import (
 )
 
 MAX_PEOPLE = 500  # people a source names; each quotation's speaker is looked up among them
-MAX_LABELS = 50  # distinct speaker labels of a transcript resolved to names
 
 _CONNECTORS = frozenset("of for to the and on at".split())
 _MODIFIERS = frozenset(
@@ -87,7 +85,6 @@ _SUFFIX = re.compile(r",?[^\S\n]+(Jr\.|Sr\.|Jr\b|Sr\b|Jnr\b|Snr\b|II\b|III\b|IV\
 _OF_BEFORE = re.compile(r"(?:\b[a-z]+[^\S\n]+)?(?P<role>[\w-]+)[^\S\n]+(?:of|at|for)[^\S\n]+(?:the[^\S\n]+)?$")
 _ROLE_IN_BRACKETS = re.compile(r"^[^\S\n]*\((?P<role>[^()\n]{3,80})\)")
 _COMPLEMENT_WORDS = frozenset("of for to at in on against the and & de del".split())
-_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:[^\S\n][A-Z][A-Z.'’-]*){0,4}):[^\S\n]", re.M)
 
 
 def find_people(text: str) -> dict[str, str | None]:
@@ -112,6 +109,8 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
     people: dict[str, str | None] = {}
     index = NameIndex()
     candidates: list[str] = []
+    weak: set[str] = set()  # names that are people only by a given name
+    strong: set[str] = set()  # names a cue in the text says are people's
 
     def add(name: str, role: str | None) -> None:
         if (len(people) < MAX_PEOPLE or name in people) and people.get(name) is None:
@@ -146,12 +145,16 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
                 and _LIST_END.match(text, at + len(" ".join(tokens[i:j])))
             ):
                 found = ""  # "Ana Ruiz, Tom Lee and Eva Moss": a name in a list of people
+            given = found is None and given_name_person([bare(t) for t in tokens[i:j] if t not in PARTICLES])
+            if given:
+                found = ""  # "goals from Ana Ruiz and one by Tom Lee": a common given name says it
             suffix = _SUFFIX.match(text, end) if at >= 0 and j == len(tokens) and len(words) >= 2 else None
             if suffix:  # "Othon Lind, Sr.": the suffix is part of the name and says it is a person's
                 name, found = f"{name} {suffix.group(1).rstrip('.')}{'.' if suffix.group(1)[0] in 'JS' else ''}", found or ""
                 end = suffix.end()
             if found is not None:
                 add(name, found or None)
+                (weak if given else strong).add(name)
                 accepted_end = j
                 person_end = end
             elif len(words) >= 2:
@@ -168,11 +171,16 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
         two_alone = index.alone[two] and (name.split()[-2] in ("De", "Van", "Von") or (len(name.split()) > 2 and is_person_name(two)))
         if index.alone[surname] or two_alone:
             add(name, None)
+    strong.update(name for name in weak if index.alone[name.split()[-1]])  # "… Zola scored": the surname alone
     for name, role in credited(text) + listed(text):
         add(name, role)
+        strong.add(name)
     for name in nicknamed(text) + described(text) + addressed(text) + greeted(text):
         add(name, None)
-    for name in beside(text, list(people)):
+        strong.add(name)
+    # A name known only by its given name ("Eli Lilly") lists no one beside it.
+    index.weak = weak - strong
+    for name in beside(text, [p for p in people if p not in index.weak]):
         add(name, None)
         index.listed.add(name)
     for _, label, role in speaker_labels(text, people, index):
@@ -344,54 +352,3 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         if (role.split()[0] in _ROLE_START or titled) and not names_one:  # "Tom Lee, Representative Ann Bishop": a list of names
             return role
     return None
-
-
-def speaker_labels(text: str, people: dict[str, str | None], index: NameIndex) -> list[tuple[int, str, str | None]]:
-    """Transcripts' speaker labels, each as (where, person, role): "THE PRESIDENT:" is the
-    president the text names, "MS. JEAN-PIERRE:" and "SECRETARY BLINKEN:" name a person. A label
-    that names a role only ("MODERATOR:", "Q") is the end of the previous speaker's turn: (where, '', None)."""
-    found: list[tuple[int, str, str | None]] = []
-    resolved: dict[str, tuple[str, str | None]] = {}
-    for match in _LABEL.finditer(text):
-        label = match.group("label")
-        if label not in resolved and len(resolved) < MAX_LABELS:
-            resolved[label] = _label_person(text, label, people, index)
-        found.append((match.start(), *resolved.get(label, ("", None))))
-    return found
-
-
-def _label_person(text: str, label: str, people: dict[str, str | None], index: NameIndex) -> tuple[str, str | None]:
-    words = [w.capitalize() if "." not in w else w.title() for w in label.split()]
-    if any(w in NOT_NAME and w not in TITLES and w.rstrip(".") not in _HONORIFICS for w in words[1:]) or len(words) > 4:
-        return "", None  # "A RETURN TO ACCOUNTABILITY:" is a heading
-    if words[0] == "The":
-        title = " ".join(words[1:])
-        holder = next((n for n, r in people.items() if r and r.split()[-1:] == title.split()[-1:] and r.endswith(title)), None)
-        holder = holder or _titled_in(text, title)
-        return (holder, title) if holder else ("", None)
-    if any(w.strip(".'’") in ROLE_LABELS for w in words) or len(label.replace(".", "").replace(" ", "")) < 3:
-        return "", None
-    surname = _spelled(text, words[-1])
-    address = " ".join(words[:-1]).rstrip(".")
-    if surname and is_person_name(surname):  # "Ms." is a form of address, not a role
-        return index.complete(surname), None if not address or address in _HONORIFICS else address
-    return "", None
-
-
-def _titled_in(text: str, title: str) -> str | None:
-    """The name after the first "President X" in the text that is not "Vice President X"."""
-    for match in re.finditer(rf"(?<!Vice )\b{re.escape(title)}{_SP}({NAME_WORD}(?:{_SP}{NAME_WORD}){{0,3}})", text[:200_000]):
-        groups = name_groups(match.group(1).split())
-        if groups and groups[0][0] == 0:
-            i, j = groups[0]
-            return join_name(match.group(1).split()[i:j])
-    return None
-
-
-def _spelled(text: str, word: str) -> str | None:
-    """How the text spells an upper-case label's surname elsewhere ("MCCONNELL" -> "McConnell")."""
-    for match in re.finditer(rf"\b{re.escape(word)}\b", text[:200_000], re.I):
-        found = match.group(0)
-        if not found.isupper():
-            return found
-    return word if "-" in word or word.isalpha() else None

@@ -31,6 +31,9 @@ class NameIndex:
     runs: list[tuple[int, list[str]]] = field(default_factory=list)  # the text's runs of capitalised words, read once
     # People known only from a list beside a known person: listed, not the subjects a "he" points to.
     listed: set[str] = field(default_factory=set)
+    # People known only by a common given name; after a preposition ("goals from Tim Sole") such a
+    # name is a passing mention, not a subject a "he" or "the Welshman" points back to.
+    weak: set[str] = field(default_factory=set)
 
     def note(self, name: str) -> None:
         names = self.full.setdefault(name.split()[-1], [])

@@ -34,8 +34,9 @@ from brief.ingest.attribution import (
     what_called,
 )
 from brief.ingest.mentions import Mentions
-from brief.ingest.names import people_and_index, speaker_labels
+from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
+from brief.ingest.speakerlabels import speaker_labels
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.vocabulary import bare
 from brief.speakers import HEADLINE, speaker_named_near

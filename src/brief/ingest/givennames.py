@@ -1,0 +1,100 @@
+"""Given names: the first word that makes a group of capitalised words a person's name on its own.
+
+Stage: extraction, for :mod:`.names`. Most people a source names come with a cue (a title, a role, a
+speech verb, a pronoun later on), but lists and passing mentions do not: "goals from Ana Ruiz and
+one by Tom Lee", "alongside the likes of A, B and C". A common given name as the first of two or
+three name words is that cue. The list is written for this project from general knowledge of
+names in English, Spanish, Portuguese, French, Italian, German, Dutch, Nordic, Slavic, Arabic,
+Turkish, Persian, Hebrew, South Asian and African use. Left out on purpose: names that are also
+places, months, verbs, adjectives or common nouns at the head of a capitalised phrase ("Jordan",
+"Victoria", "May", "Will", "Grant", "Hope", "Christian", "Roman", "Chase", "Milan", "Santiago"),
+because "May Day" or "Christian Democrats" must not become people. A given name alone is not a
+person: one word stays a name only after a title, as :mod:`.names` says.
+"""
+
+from __future__ import annotations
+
+GIVEN_NAMES = frozenset(
+    """
+    Aaron Abigail Adam Adrian Alan Albert Alec Alex Alexander Alexandra Alfred Alice Alison Allison Amanda Amber Amy
+    Andrew Andy Angela Angus Ann Anna Anne Annie Anthony Antony Arnold Arthur Audrey Barack Barbara Barry Ben Benjamin
+    Bernard Bernie Betty Beverly Bill Billy Bob Bobby Brad Bradley Brandon Brenda Brendan Brett Brian Bruce Bryan Calvin
+    Cameron Carl Carol Caroline Carolyn Catherine Cathy Charles Charlie Cheryl Chris Christine Christina Christopher Chuck
+    Cindy Claire Clare Clarence Claude Clint Colin Condoleezza Connor Craig Curtis Cynthia Dale Dan Daniel Danny Darren
+    Dave David Debbie Deborah Denis Dennis Derek Diana Diane Dolores Don Donald Donna Doris Dorothy Doug Douglas Duncan
+    Dwight Ed Eddie Edgar Edmund Edward Eileen Elaine Eleanor Eli Elijah Elizabeth Ellen Elliot Elon Emily Emma Eric
+    Erica Erin Ernest Ethan Eugene Evan Evelyn Fiona Frances Francis Frank Fred Freddie Frederick Gail Gary Gavin Gene
+    Geoff Geoffrey George Gerald Gerry Gilbert Gillian Gina Glen Glenn Gloria Gordon Graham Greg Gregory Gwen Hannah
+    Harold Harriet Harry Harvey Heather Helen Henry Herbert Hilary Hillary Howard Hugh Ian Ida Irene Isaac Jack Jackie
+    Jacob Jacqueline Jake James Jamie Jane Janet Janice Jason Jean Jeb Jeff Jeffrey Jennifer Jenny Jeremy Jerome Jerry
+    Jesse Jessica Jill Jim Jimmy Joan Joanna Joanne Joe Joel John Johnny Jon Jonathan Joseph Josephine Josh Joshua Joyce
+    Judith Judy Julia Julian Julie Justin Karen Kate Katherine Kathleen Kathryn Kathy Katie Keith Kelly Ken Kenneth Kevin
+    Kieran Kim Kirsten Kristen Kristin Krystal Kyle Larry Laura Lauren Lawrence Lee Len Leo Leonard Leslie Lewis Liam
+    Linda Lisa Liz Lloyd Lois Loretta Lorraine Louis Louise Lucy Luke Lynn Madeleine Malcolm Marcia Marcus Margaret
+    Maria Marie Marilyn Mark Marsha Martha Martin Marty Mary Matt Matthew Maureen Maurice Max Megan Meghan Melanie Melissa
+    Michael Michelle Mick Mickey Mike Mitch Mitchell Mitt Monica Nancy Natalie Natasha Nathan Neil Newt Nicholas Nick
+    Nicola Nicole Nigel Noah Nora Norman Oliver Olivia Oprah Owen Pamela Patricia Patrick Paul Paula Pauline Peggy Penny
+    Pete Peter Phil Philip Phillip Rachel Ralph Randy Ray Raymond Rebecca Reginald Rex Richard Rick Ricky Rita Rob Robbie
+    Robert Roberta Robin Rodney Roger Roland Ron Ronald Rosa Ross Roy Rudy Rupert Russ Russell Ruth Ryan Sally Sam
+    Samantha Samuel Sandra Sara Sarah Scott Sean Seth Shane Sharon Sheila Shirley Simon Sonia Sophie Stanley Stephanie
+    Stephen Steve Steven Stuart Susan Suzanne Sylvia Tammy Tanya Ted Teresa Terry Theodore Theresa Thomas Tim Timothy
+    Tina Toby Todd Tom Tommy Tony Tracy Travis Trevor Tyler Valerie Vanessa Vera Vernon Veronica Vicky Victor Vincent
+    Wade Walter Warren Wayne Wendy Wesley William Willie Yvette Yvonne Zach Zachary Zoe
+    Adán Alberto Alejandro Alfonso Alicia Alvaro Álvaro Ana Andrés Andres Antonio Armando Arturo Beatriz Carlos Carmen
+    César Cesar Claudia Cristina Diego Dilma Eduardo Elena Emilio Enrique Ernesto Esteban Felipe Fernando Francisco
+    Gabriel Gabriela Genaro Gerardo Gonzalo Guadalupe Guillermo Gustavo Héctor Hector Hugo Ignacio Isabel Iván Ivan Jair
+    Javier Joaquín Joaquin João Joao Jorge José Jose Juan Juana Julio Lorenzo Lucía Lucia Luis Luisa Luiz Manuel Marcelo
+    Margarita Mario Marta Mauricio Miguel Nayib Nicolás Ovidio Pablo Pedro Pilar Rafael Ramón Ramon Raúl Raul Ricardo
+    Roberto Rocío Rodrigo Rogelio Rui Sebastián Sebastian Sergio Sofía Sofia Tomás Tomas Vicente Ximena Xavier
+    Alain Amélie Antoine Arsène Benoît Benoit Brigitte Bruno Céline Chantal Christophe Delphine Didier Dominique Emmanuel
+    Étienne Etienne Fabien Fabrice François Francois Françoise Frédéric Frederic Gérard Gerard Guillaume Henri Isabelle
+    Jacques Jérôme Julien Juliette Laurent Lionel Marcel Martine Mathieu Mathilde Michel Nathalie Olivier Pascal Patrice
+    Philippe Pierre Rémy Sébastien Ségolène Stéphane Sylvie Thibault Thierry Valérie Yves Zinedine
+    Alessandra Alessandro Angelo Carlo Cesare Chiara Claudio Dario Dino Elisabetta Emanuele Enrico Fabio Fabrizio
+    Federica Filippo Francesca Francesco Franco Gennaro Gianfranco Gianluca Gianluigi Gianni Giorgia Giorgio Giovanni
+    Giulia Giuseppe Guido Luca Luigi Marcello Marco Massimo Matteo Mauro Paolo Pietro Roberto Salvatore Sandro Silvia
+    Silvio Stefano Umberto Vincenzo Vittorio
+    Anders Andreas Annalena Annika Arjen Astrid Axel Bernd Birgit Björn Bjorn Dieter Dirk Edwin Erik Erna Ernst Felix
+    Franz Fredrik Friedrich Fritz Gerhard Gisela Greta Günter Gunnar Hans Heidi Heinz Helle Helmut Henk Henrik Horst
+    Ingrid Ingvar Jacinda Jan Jens Johan Jonas Joost Jörg Jürgen Karin Karl Kees Klaus Knut Kristian Lars Leif Lena
+    Lukas Magnus Manfred Markus Matthias Mette Mikael Monika Niklas Nils Olaf Ole Otto Petra Pieter Rainer Ralf Rolf
+    Rudolf Ruud Sabine Sanna Stefan Stig Sven Thorsten Tore Ursula Uwe Werner Willem Wim Wolfgang Zlatan
+    Aleksandr Alexei Alexey Anastasia Anatoly Andrei Andrej Andriy Andrzej Boris Dmitri Dmitry Dragan Ekaterina Ferenc
+    Goran Igor Irina János Janos Jarosław Jaroslaw Jiri Krzysztof Mateusz Mikhail Natalia Nikola Nikolai Oleg Olga
+    Pavel Petr Petro Piotr Sergei Sergey Slobodan Svetlana Tatiana Tomasz Václav Vaclav Viktor Vitali Vladimir
+    Volodymyr Wojciech Yulia Yuri Zoran
+    Abdul Abdullah Ahmad Ahmed Ahmet Aisha Ali Amina Amir Ayman Bashar Ebrahim Emre Fatima Hamid Hasan Hassan Hosni
+    Hossein Hussein Ibrahim Imran Ismail Jamal Javad Karim Khaled Khalid Layla Leila Mahmoud Mehmet Mohamed Mohammad
+    Mohammed Muhammad Mustafa Nabil Nawaz Omar Osama Rashid Recep Saad Sadiq Saeed Sajid Salman Sami Samir Shehbaz
+    Tariq Walid Yasmin Yasser Youssef Yusuf Zaid
+    Amit Anil Arvind Ashok Benazir Deepak Indira Kamala Manmohan Narendra Priti Priya Rahul Raj Rajiv Ravi Rishi
+    Sanjay Satya Shashi Sundar Sunil Vijay
+    Abiy Chinua Cyril Jacob Kofi Kwame Muhammadu Nelson Olusegun Thabo Uhuru Wole Yoweri
+    Ariel Avi Benny Ehud Golda Moshe Naftali Shimon Tzipi Yair Yitzhak
+    Akira Fumio Haruki Hiroshi Junichiro Kenji Naoto Shinzo Takeshi Taro Yoshihide
+    """.split()
+)
+
+
+# Words that end a name used as a thing's name ("the Adam Smith Lecture", "the Catherine Tate Show").
+_THING_ENDS = frozenset(
+    """Show Shows Lecture Lectures Fellowship Fellowships Scholar Scholars Diaries Diary Leadership Voting Cup Day Week Series
+    Collection Awards Award Prize Trophy Fund Act Bill Law Rule Center Centre Institute Foundation Trust House Hall Fellow
+    Tunnel Live Story Light Queen""".split()
+)
+
+
+def is_given_name(word: str) -> bool:
+    """A common given name, or a hyphenated pair that starts with one ("Jean-Michel")."""
+    return word in GIVEN_NAMES or ("-" in word and word.split("-", 1)[0] in GIVEN_NAMES)
+
+
+def given_name_person(words: list[str]) -> bool:
+    """Two or three name words that a common given name opens, none of them a thing's word or a
+    compound ("Jackson-style"): "Ana Ruiz", "Tom Van Lee"; not "the Adam Smith Lecture"."""
+    return (
+        len(words) in (2, 3)
+        and is_given_name(words[0])
+        and not any(w in _THING_ENDS or (len(w) > 5 and w.endswith("ing")) for w in words[1:])
+        and not any("-" in w and not w.split("-")[-1][:1].isupper() for w in words[1:])
+    )
