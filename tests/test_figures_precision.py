@@ -124,6 +124,14 @@ def test_a_falling_count_is_still_read() -> None:
         ("The union suspended four top officials on Monday.", 4, {"officials"}),
         ("The coalition holds 151 of the assembly’s 250 seats.", 151, {"seats"}),
         ("For every $500 invested in a stall, vendors earn more.", 500, {"stall"}),
+        # what befell the people counted, a rate, a measure glued to its number, an adverb after
+        ("Of the 17 people found guilty of arson, four were minors.", 17, {"people", "found", "guilty"}),
+        ("The blast killed 12 people in the market.", 12, {"people", "killed"}),
+        ("The scanner prints at 300 dots per inch in colour.", 300, {"dots", "per", "inch"}),
+        ("The plane will bring 42 million 8-ounce bottles into the country.", 42e6, {"8-ounce", "bottles"}),
+        ("Players wade through five 2D side-scrolling levels.", 5, {"2d", "side-scrolling", "levels"}),
+        ("Cargo worth more than $18 trillion dollars annually passes the ports.", 18e12, {"cargo", "worth"}),
+        ("Some 50 percent or more of the adults are vaccinated.", 50, {"adults"}),
         # a clause with no noun of its own: the previous number's noun, never a month
         ("The agency has spent $80 million on relief since March 2021, including nearly $30 million in the past month.", 3e7, {"relief"}),
         ("Many growers cannot get farm loans that, on average, are about $20 billion a year.", 2e10, {"loans"}),

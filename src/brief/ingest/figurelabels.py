@@ -24,6 +24,8 @@ from brief.ingest.labelwords import (
     COMPARATIVES,
     DETERMINERS,
     DIMENSIONS,
+    GENERIC_HEADS,
+    IRREGULAR_PARTICIPLES,
     LABEL_STOP,
     LEADING_UNITS,
     MONEY_VERB_NOUNS,
@@ -32,6 +34,7 @@ from brief.ingest.labelwords import (
     NOT_PURPOSE,
     PLACE_WORDS,
     QUOTE_MARKS,
+    STATES,
     TIME_WORD,
     UNIT_NOUNS,
     VERB_NOUNS,
@@ -73,6 +76,7 @@ NAME_WORDS = 8  # words of a name a label may pass over to its head ("trade betw
 GENERIC_MEASURES = {"amount", "number", "quantity", "volume", "total", "figure"}
 LATER_WORDS = 12  # words after a lone number its label may come from
 REPEATS = 3  # times a number said again for emphasis is followed to its last
+_OPENERS = frozenset("Some About Around Nearly Almost Roughly Only Just Over Under Another All".split())  # "Some 50%"
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 
 
@@ -117,9 +121,9 @@ def _label(sentence: str, start: int, end: int, kind: str) -> str:
     name = _name_before(sentence, own, start) if kind in ("percent", "range") else ""
     if name:  # "Borealis Lines 18%": a list of entities and their shares
         return f"{name} share of {after}" if after and sentence[end : end + 4].strip().lower() == "of" else name
-    if after and not _baseline(after):
-        return after
     words = _clause_words(sentence, own, start)
+    if after and (kind in ("number", "words") or not _baseline(after)):  # "five levels" counts levels
+        return _acted_on(after, words) + _rate_after(sentence, end, after)
     per = _PER.match(sentence, end)
     rate = f" per {per.group(1)}" if per and per.group(1).lower() not in ("cent", "capita") else ""
     purpose = _purpose(sentence, end) if kind == "money" else ""
@@ -151,6 +155,24 @@ def _label(sentence: str, start: int, end: int, kind: str) -> str:
         edge = low - 1
         low = _clause_start(sentence, edge, start - LABEL_REACH)
     return f"{found}{rate}" if found else after or _noun_later(sentence, end) or "figure"
+
+
+def _acted_on(after: str, words: list[str]) -> str:
+    """People counted by what was done to them: "killed 12 people" -> people killed."""
+    index = len(words) - 1
+    while index >= 0 and words[index].lower() in BETWEEN_VERB_AND_AMOUNT:
+        index -= 1
+    if after.lower() in GENERIC_HEADS and index >= 0 and is_participle(words[index]):
+        return f"{after} {words[index].lower()}"
+    return after
+
+
+def _rate_after(sentence: str, end: int, after: str) -> str:
+    """ " per inch" when the noun after a number is a rate's ("300 dots per inch")."""
+    last = after.split()[-1]
+    at = sentence.find(last, end, end + LABEL_REACH)
+    per = _PER.match(sentence, at + len(last)) if at >= 0 else None
+    return f" per {per.group(1)}" if per and per.group(1).lower() not in ("cent", "capita") else ""
 
 
 def _multiple_of(sentence: str, end: int) -> str:
@@ -273,6 +295,10 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
             return DIMENSIONS[after[0].lower().rstrip(".,;:")], unit  # "eight feet away", "2 miles long"
         if not after or after[0].lower() != "of":
             return "", unit  # "weighs 8.4 pounds", "100 miles off the coast": no noun after
+    if len(after) > 1 and after[0].lower() == "or" and after[1].lower().rstrip(".,;:") in ("more", "fewer", "less", "so"):
+        after = after[2:] if after[1][-1:] not in ".,;:" else []  # "50 percent or more of the adults"
+    if kind == "money" and after and after[0].lower() in ("dollars", "dollar", "euros", "pesos"):
+        after = after[1:]  # "$18 trillion dollars annually": the currency said twice
     skip = ("of", "in", "for", "on", "from") if kind == "money" else ("of",)
     if kind == "money" and len(after) > 2 and is_participle(after[0]) and after[1].lower() in ("in", "on", "for", "into"):
         after = after[1:]  # "$1000 invested in a room"
@@ -290,6 +316,8 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
         after = after[1:]
         if after and after[0].lower() in DETERMINERS:
             after = after[1:]
+        if through == "in" and after and after[0].lower() in ("attempt", "effort", "bid", "order"):
+            return "", unit  # "by £2,000 in an attempt to": why, not what
     words: list[str] = []
     if after and after[0].lower() in CHANGES:  # "a 40 percent increase in the number of traces"
         words.append(after[0].rstrip(".,;:"))
@@ -308,6 +336,9 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
             continue  # 10 “pip” cards
         if word[:1].isdigit() and (_YEAR.fullmatch(word) or (words and _POSSESSIVE.search(words[-1]))):
             continue  # "Mexico's 2024 total trade", "of the assembly’s 300 seats"
+        if word[:1].isdigit() and re.search(r"[A-Za-z]", word) and following[:1].islower():
+            words.append(word)  # "42 million 8-ounce bottles", "five 2D levels": a measure before the noun
+            continue
         # "Customs and Border Protection", "goods and services trade", "domestic and foreign
         # investment": "and" joins names, plural nouns, or words before a noun
         name_and = (
@@ -322,8 +353,10 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
         # "100 percent recycled materials", "three top commanders": an adjective before its noun
         # ("of the unspecified INCLE funds"; but "one in 10 recognised Charles Kennedy" is a verb's)
         adjective = (
-            (is_participle(word) or lowered in ("top", "total")) and is_noun(following) and (following[:1].islower() or through == "of")
-        )
+            (is_participle(word) or lowered in ("top", "total") or ("-" in word and lowered.endswith("ing")))
+            and is_noun(following)
+            and (following[:1].islower() or through == "of")
+        )  # "side-scrolling levels"
         if (
             not name_and
             and not adjective
@@ -332,17 +365,32 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
             break
         if lowered in COMPARATIVES:
             break  # "12 percent higher", "3 more": no noun follows
+        if word[:1].islower() and len(lowered) > 6 and lowered.endswith("ly") and not lowered.endswith(("ply", "bly", "ily")):
+            break  # "$18 trillion annually": an adverb ends the phrase ("supply", "assembly", "family" are nouns)
         abbreviation = bool(_ABBREVIATION.fullmatch(word))
         words.append(word if abbreviation else word.rstrip(".,;:"))
         if len(words) == 6 or (word[-1:] in ".,;:" and not abbreviation):  # the clause ends with this word
             break
     while words and (words[-1].lower() in NOT_NOUNS or words[-1].lower() in ("in", "of") or is_participle(words[-1])):
         words.pop()  # "19 injured", "300 killed": a participle alone names nothing
+    if len(words) == 1 and words[0].lower() in GENERIC_HEADS:
+        words += _what_befell(after, words[0])  # "17 people found guilty of"
     if words and not any(is_noun(w) or w.lower() in CHANGES for w in words):
         return "", unit
     if through != "of" and any(TIME_WORD.fullmatch(w) for w in words):
         return "", unit  # "$3 million in the first quarter", "on Monday": when, not what
     return " ".join(words), unit
+
+
+def _what_befell(after: list[str], head: str) -> list[str]:
+    """The participle after a head that counts people ("people found guilty", "people killed")."""
+    k = next((n for n, w in enumerate(after) if w == head), -1)
+    if k < 0 or k + 1 >= len(after) or not (is_participle(after[k + 1]) or after[k + 1].lower() in IRREGULAR_PARTICIPLES):
+        return []
+    found = [after[k + 1].rstrip(".,;:")]
+    if after[k + 1][-1:] not in ".,;:" and k + 2 < len(after) and after[k + 2].lower().rstrip(".,;:") in STATES:
+        found.append(after[k + 2].rstrip(".,;:"))
+    return found
 
 
 def _noun_before(words: list[str]) -> str:
@@ -400,7 +448,7 @@ def _name_before(sentence: str, low: int, start: int) -> str:
     match = _NAME_RIGHT_BEFORE.search(sentence, max(low, start - 80), start)
     if not match:
         return ""
-    words = [w for w in match.group(1).split() if w.lower() not in LABEL_STOP and w.lower() not in LEADING_UNITS]
+    words = [w for w in match.group(1).split() if w.lower() not in LABEL_STOP and w.lower() not in LEADING_UNITS and w not in _OPENERS]
     return " ".join(words) if words and not is_verb(words[-1]) else ""
 
 

@@ -82,6 +82,11 @@ BETWEEN_VERB_AND_AMOUNT = {"more", "than", "less", "about", "around", "nearly", 
 UNIT_NOUNS = {"pounds", "pound", "miles", "mile", "tons", "ton", "tonnes", "tonne", "kilograms", "kg", "kilometers", "kilometres",
               "km", "feet", "foot", "meters", "metres", "inches", "inch", "acres", "hectares", "gallons", "barrels", "liters",
               "litres", "ounces", "grams", "yards"}  # fmt: skip
+# Heads that count people without saying which: what befell them says it ("people killed").
+GENERIC_HEADS = {"people", "persons", "individuals", "adults", "children", "men", "women", "residents", "civilians", "others"}
+IRREGULAR_PARTICIPLES = {"found", "held", "hurt", "left", "taken", "seen", "shot", "caught", "kept", "made", "given", "sent",
+                         "born", "hit", "slain", "struck"}  # fmt: skip
+STATES = {"guilty", "dead", "alive", "hostage", "missing", "homeless", "unemployed", "ill"}  # "found guilty", "left homeless"
 QUOTE_MARKS = {"“", "”", '"', "‘"}
 # Infinitives after an amount that say nothing of what it buys ("$5 billion to be spent").
 NOT_PURPOSE = {"be", "have", "do", "go", "the", "a", "an", "about", "around", "date"}
@@ -98,7 +103,8 @@ ING_NOUNS = {"funding", "spending", "housing", "training", "building", "building
              "voting", "timing", "clothing", "morning", "evening", "beginning", "ending", "setting", "listing", "listings",
              "filing", "filings", "rating", "ratings", "ranking", "rankings", "holding", "holdings", "opening", "crossing",
              "crossings", "landing", "landings", "booking", "bookings", "painting", "paintings", "fishing", "logging", "outing", "ceiling", "ceilings"}  # fmt: skip
-_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*|\d[\d,.]*\d|\S")
+# A number glued to a word is one token: "2D", "8-ounce", "24-hour" modify the noun after them.
+_TOKEN = re.compile(r"\d[\d.]*-?[A-Za-z][\w'’-]*|[A-Za-zÀ-ÿ][\w.'’-]*|\d[\d,.]*\d|\S")
 CONTRACTION = re.compile(r"['’](?:ve|s|re|ll|d|m)$")
 _PRONOUNS = {"it", "he", "she", "that", "there", "what", "here", "let", "who", "where", "how", "when", "why", "this", "everyone", "one"}
 
