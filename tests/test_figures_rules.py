@@ -65,6 +65,10 @@ def label_of(text: str, value: float) -> str:
         "Children (age 17 or younger) and those aged 18 were covered; Ana Ruiz, 63, agreed.",
         "Children (0-17 years) were covered under a two year deal.",
         "The deck dates from around 1490 and was reprinted in 1781.",
+        # a list of sections, an age at an event, a time of day
+        "The act amends sections 343, 1032-1035, 1048(d)(4)(B), 1266 and 5143 of title 10.",
+        "She left school at 14 to work in a mill and, married at 21, moved north.",
+        "The boy, who was 13 at the time, spoke first; the draw is at 1500 GMT on Monday.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -98,6 +102,10 @@ def test_not_figures(sentence: str) -> None:
         ("Ottawa offered C$1 billion in aid.", [(1e9, None, "CAD")]),
         ("Mexico spent MXN 500 million on drones.", [(5e8, None, "MXN")]),
         ("Aid grew from US$3 million to US$5 million.", [(3e6, 5e6, "USD")]),
+        # a share spelled out; a spoken count with "and"
+        ("Sixty-five percent of the funds went to ports.", [(65, None, "percent")]),
+        ("Forty per cent of the crews were cut.", [(40, None, "percent")]),
+        ("The club won two hundred and sixty-seven matches.", [(267, None, "count")]),
         # a headline's capitals make no name; a large count written with commas is a count
         ("Governor Names 3 New Judges", [(3, None, "count")]),
         ("Agents traced 1,026,538 rifles.", [(1026538, None, "count")]),

@@ -20,7 +20,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from brief.numberwords import ABBREVIATED_YEAR_BEFORE, NOT_A_NAME, TENS, UNITS, WORD_NUM, counts_nothing
+from brief.numberwords import (
+    ABBREVIATED_YEAR_BEFORE,
+    ADDRESS_AFTER,
+    AGE_AFTER,
+    AGE_BEFORE,
+    CLOCK_AFTER,
+    HALF_PERIOD,
+    ID_AFTER,
+    ID_BEFORE,
+    ID_LIST_BEFORE,
+    NOT_A_NAME,
+    RANK_AFTER,
+    RANK_BEFORE,
+    SHARE_AFTER,
+    TENS,
+    UNITS,
+    WORD_NUM,
+    counts_nothing,
+)
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
@@ -60,7 +78,7 @@ FIGURE = re.compile(
   | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|[.,]\d|-(?!degrees?\b)\w))
   | (?P<fraction>\b{_HEDGE}?(?:\b(?:one|two|three)-(?:half|third|thirds|quarter|quarters|fourth|fifth)\b
       | \b(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b | \b(?:two|three)\s+(?:thirds|quarters|fifths)\b | \bhalf\b))
-  | (?P<words>\b(?:{WORD_NUM})(?:\s{_SCALE})?\b(?![-’'])))
+  | (?P<words>\b(?:{WORD_NUM})(?:\s{_SCALE}(?:\s+and\s+(?:{WORD_NUM})(?![-’']))?)?\b(?![-’'])))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -72,40 +90,17 @@ _DATE_BEFORE = re.compile(rf"(?:{MONTH})\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b|^,\s*(?:19|20)\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock\b)", re.IGNORECASE
 )
-# Words that make the number after them an identifier or a citation: "Section 232", "E.O. 14195",
-# "Pub. L. 117-58", "FY 23", "docket 24-11".
-_ID_BEFORE = re.compile(
-    r"(?:#|\bno\.|\bnos\.|\bsections?|\bsec\.|§|\barticles?|\bchapters?|\btitles?|\bpage|\bp\.|\bpp\.|\bh\.r\.|\bs\.|\bpublic law|\borders?"
-    r"|\bresolution|\bversion|\bv\.|\bfigure|\bfig\.|\btable|\bannex|\bappendix|\bexhibit|\bstep|\bgrade|\bphase|\btier|\broom|\bsuite"
-    r"|\broute|\be\.\s?o\.|\bu\.s\.c\.|\bc\.f\.r\.|\bpub\.\s?l\.|\bp\.\s?l\.|\bstat\.|\bfy|\bdocket|\bdkt\.|\bcase|\bbill|\bfile"
-    r"|\bform|\bparagraphs?|\bpara\.|\bclause|\bext\.|\btel\.|\bphone|\bfax|\beo\.?|\(e\.?\s?o\.?\)|\bproclamation|\bdirective"
-    r"|\bamendment|\bcategory|\blevel|\bclass|\btype|\bstage|\bregion|\bdistrict|\bzone|\bprecinct|\bflight|\bmodel|\bseries"
-    r"|\bepisode|\bnumber|\bages?|\baged|\bages?\s+of)\s*$",
-    re.IGNORECASE,
-)
-# A citation after the number: "21 U.S.C. 801", "8 C.F.R. 214", "410 U.S. 113".
-_ID_AFTER = re.compile(r"^\s*(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.\s?S\.\s+\d|F\.\s?\d|S\.\s?Ct\.)")
 _PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 # A name that holds a number: "Group of 20", "Boeing 737", "Category 4", "the Big Three": a
 # capitalised word (not the sentence's first, a month or a weekday) right before a bare number.
 _NAME_OF = re.compile(r"\S\s+[A-Z][A-Za-z]*\s+of\s+$")
 _NAME_BEFORE = re.compile(rf"\S\s+(?!{MONTH}\b|{NOT_A_NAME})[a-z]{{0,2}}[A-Z][A-Za-z]+\s+$")
-# Ranks ("the top ten"), ages ("when she was three,"), an inline list's marker ("... course) 2.").
-_RANK_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom)\s*$", re.I)
-_RANK_AFTER = re.compile(
-    r"\s*(?:[,.;:!?)–—-]|$|(?:for|in|of|were|was|is|are|at|on|with|and|by|this|that|again|spots?|places?|list|chart)\b)", re.I
-)
-_AGE_BEFORE = re.compile(r"\b(?:he|she|i|they|we|you)\s+(?:was|were|is|am|are|turned)\s*$", re.I)
-# An address ("1600 Pennsylvania Avenue", "10 Downing Street"), a card or a title ("a 2 of Swords"),
-# the second of two lengths of time ("a year or two").
-_ADDRESS_AFTER = re.compile(
-    r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Place|Square|Court|Way)\b"
-)
+# A card or a title ("a 2 of Swords"), the second of two lengths of time ("a year or two").
 _NAME_OF_AFTER = re.compile(r"\s+of\s+[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _PERIOD_OR_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+or\s+$", re.I)
+_WORD_PERCENT = re.compile(r"\s?(?:percent|per\s+cent)\b", re.I)
 _OR_PERCENT = re.compile(r"\s+or\s+\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)", re.I)
-_AGE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|years?\s+old\b)", re.I)
 _DIMENSION_AFTER = re.compile(r"^\s*(?:by|x|×)\s*\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|around|by|until|till|circa|c\.|during|before|after)\s*$", re.I)
@@ -121,14 +116,6 @@ _UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "ton
                "hour": "hours", "decade": "decades", "quarters": "quarters"}  # fmt: skip
 _DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes", "quarters"}
 _MULTIPLES = {"doubl": 2, "twice": 2, "double": 2, "tripl": 3, "trebl": 3, "thrice": 3, "quadrupl": 4}
-# What may follow "a third" or "half" when it is a share: "of" (not "of a century"), or the end of
-# the clause; "a third country", "a quarter century", "the first half of FY23" are not shares.
-_SHARE_AFTER = re.compile(
-    r"^(?:\s+of\b(?!\s+(?:an?\s+|the\s+)?(?:century|decade|year|month|week|day|mile|hour|season|quarter|fiscal|fy|(?:19|20)\d\d)\b)"
-    r"|\s*(?:[.,;:)!?]|$)|\s+(?:in|on|from|since|over|to|and|or|last|this|during|between|while|after|before|than|compared)\b)",
-    re.IGNORECASE,
-)
-_HALF_PERIOD = re.compile(r"\b(?:first|second|latter|former|back|front|final|opening|closing|other)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -194,6 +181,10 @@ def named_numbers(text: str) -> set[str]:
 def parse_number(token: str) -> float | None:
     """'36,685' -> 36685; '3 billion' -> 3e9; 'nine' -> 9; 'twenty-five thousand' -> 25000."""
     token = _CURRENCY_SIGN.sub("", token.strip().lower()).strip()
+    if " and " in token:  # "two hundred and sixty-seven"
+        whole, _, rest = token.partition(" and ")
+        high, low = parse_number(whole), parse_number(rest)
+        return high + low if high is not None and low is not None and low < high else None
     scale = 1.0
     parts = token.split()
     if len(parts) > 1 and parts[-1] in _SCALES:
@@ -239,20 +230,23 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
     before, after = sentence[max(0, start - 48) : start], sentence[end : end + 80]
     if _DATE_BEFORE.search(before) and kind in ("number", "range") and re.fullmatch(r"\d{1,2}", token.split()[0]):
         return None  # "Oct. 17", "on the 5th"
-    if _DATE_AFTER.search(after) or _ID_BEFORE.search(before) or re.search(r"\bper\s*$", before, re.I):
-        return None  # a date, an identifier, or the denominator of a rate
-    if re.match(r"^(?:st|nd|rd|th)\b", after) or (kind in ("number", "range", "percent") and _ID_AFTER.match(after)):
+    if _DATE_AFTER.search(after) or ID_BEFORE.search(before) or re.search(r"\bper\s*$", before, re.I) or CLOCK_AFTER.match(after):
+        return None  # a date, an identifier, the denominator of a rate, a time of day ("1500 GMT")
+    listed = kind in ("number", "range") and re.search(r"\d[\w().–-]{0,14},?\s+(?:(?:and|or|through)\s+)?$", before)
+    if listed and ID_LIST_BEFORE.search(sentence, max(0, start - 300), start):
+        return None  # "sections 343, 1032-1035, 1266": every number of the list is an identifier
+    if re.match(r"^(?:st|nd|rd|th)\b", after) or (kind in ("number", "range", "percent") and ID_AFTER.match(after)):
         return None  # an ordinal; a statute's title ("21 U.S.C. 801")
     if kind in ("number", "range") and _not_a_quantity(token, kind, before, after, sentence, start):
         return None
     if kind in ("number", "words") and (
-        (_RANK_BEFORE.search(before) and _RANK_AFTER.match(after)) or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
+        (RANK_BEFORE.search(before) and RANK_AFTER.match(after)) or (AGE_BEFORE.search(before) and AGE_AFTER.match(after))
     ):
         return None  # "entered the top ten for the first time" is a rank; "when she was three," an age
     if kind in ("number", "words") and (counts_nothing(kind, parse_number(token) or 0, before, after)):
         return None  # an age, a length of time, a vague amount, a speaker's count of their questions
     if kind in ("number", "words") and (
-        _ADDRESS_AFTER.match(after) or (_ARTICLE_BEFORE.search(before) and _NAME_OF_AFTER.match(after)) or _PERIOD_OR_BEFORE.search(before)
+        ADDRESS_AFTER.match(after) or (_ARTICLE_BEFORE.search(before) and _NAME_OF_AFTER.match(after)) or _PERIOD_OR_BEFORE.search(before)
     ):
         return None  # "10 Downing Street", "a 2 of Swords", "a year or two"
     upper = None
@@ -307,6 +301,9 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         if token[0].isupper() and before.strip() and not re.search(r"(?:[:—–“\"‘(\n]|(?:^|\s)[-•*])\s*$", before):
             return None  # "the Big Three", "Ocean's Eleven": a number word capitalised inside a sentence names
         value = parse_number(token)
+        spelled = _WORD_PERCENT.match(after)
+        if spelled:  # "Sixty-five percent of the shots": a share, spelled out
+            kind, unit, end, token = "percent", "percent", end + spelled.end(), token + spelled.group(0)
     else:
         bare = token.replace(",", "")
         if _YEAR.match(bare) and "," not in token:
@@ -393,8 +390,8 @@ def _fraction(token: str, before: str, after: str) -> float | None:
     if not spelled_out:
         if words[0] in ("a", "one") and re.search(r"\band\s*$", before, re.I):
             return None  # "a year and a half": a whole and a half, not a share
-        if part == "half" and (_HALF_PERIOD.search(before + " ".join(words[:-1]) + " ") or re.search(r"\ba\s*$", before, re.I)):
+        if part == "half" and (HALF_PERIOD.search(before + " ".join(words[:-1]) + " ") or re.search(r"\ba\s*$", before, re.I)):
             return None  # "the first half of the year", "two and a half"
-        if not _SHARE_AFTER.match(after):
+        if not SHARE_AFTER.match(after):
             return None
     return _PARTS[part.rstrip("s")] * count

@@ -4,7 +4,10 @@ Used by :mod:`brief.numbers`, which reads numbers by these tables and asks
 :func:`counts_nothing` about a count in its context: an age ("adults 65 and older"), a length of
 time with a word between ("two consecutive quarters"), a vague amount ("a village or two"), the
 size of a list that follows ("the following six actions") or a speaker's count of their own
-questions and points ("I have two questions"), which transcripts and fact sheets are full of.
+questions and points ("I have two questions"), which transcripts and fact sheets are full of. It
+also holds the contexts in which :mod:`brief.numbers` reads a number as no quantity at all: an
+identifier or a citation ("Section 232", "sections 343, 1032-1035"), a rank, an age ("married at
+21"), an address, a time of day ("1500 GMT"), and what follows a share ("a third of").
 
 Number words are read by these tables rather than a library (word2number, number-parser): brief
 needs each number's span in its sentence and the words around it, which those libraries do not
@@ -66,3 +69,46 @@ NOT_A_NAME = (
     r"|He|She|It|You|Some|Many|Another|Today|Yesterday|Now|Then|Also|Still|Yet|Almost"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+
+# Contexts in which a number is no quantity: a rank ("the top 10"), an age ("he was 13,", "married
+# at 21"), an address, a list of sections, a time of day. Used by :mod:`brief.numbers`.
+RANK_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom)\s*$", re.I)
+RANK_AFTER = re.compile(
+    r"\s*(?:[,.;:!?)–—-]|$|(?:for|in|of|were|was|is|are|at|on|with|and|by|this|that|again|spots?|places?|list|chart)\b)", re.I
+)
+AGE_BEFORE = re.compile(
+    r"\b(?:(?:he|she|i|they|we|you|who)\s+(?:was|were|is|am|are|turned)|(?:married|died|retired|left\s+school|started\s+work)\s+at)\s*$",
+    re.I,
+)
+# An address ("1600 Pennsylvania Avenue", "10 Downing Street").
+ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Place|Square|Court|Way)\b"
+)
+AGE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|years?\s+old\b|at\s+the\s+time\b|to\s+work\b)", re.I)
+# A number in a list of sections or articles ("sections 343, 1032-1035, 1266"), read back over the list.
+ID_LIST_BEFORE = re.compile(
+    r"\b(?:sections?|§§?|articles?|paragraphs?|chapters?|titles?|rules?)\s+(?:\d[\w().–-]{0,14},?\s+(?:(?:and|or|through)\s+)?){1,12}$",
+    re.I,
+)
+CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|CET|ET|PT)\b")
+# Words that make the number after them an identifier or a citation: "Section 232", "E.O. 14195",
+# "Pub. L. 117-58", "FY 23", "docket 24-11".
+ID_BEFORE = re.compile(
+    r"(?:#|\bno\.|\bnos\.|\bsections?|\bsec\.|§|\barticles?|\bchapters?|\btitles?|\bpage|\bp\.|\bpp\.|\bh\.r\.|\bs\.|\bpublic law|\borders?"
+    r"|\bresolution|\bversion|\bv\.|\bfigure|\bfig\.|\btable|\bannex|\bappendix|\bexhibit|\bstep|\bgrade|\bphase|\btier|\broom|\bsuite"
+    r"|\broute|\be\.\s?o\.|\bu\.s\.c\.|\bc\.f\.r\.|\bpub\.\s?l\.|\bp\.\s?l\.|\bstat\.|\bfy|\bdocket|\bdkt\.|\bcase|\bbill|\bfile"
+    r"|\bform|\bparagraphs?|\bpara\.|\bclause|\bext\.|\btel\.|\bphone|\bfax|\beo\.?|\(e\.?\s?o\.?\)|\bproclamation|\bdirective"
+    r"|\bamendment|\bcategory|\blevel|\bclass|\btype|\bstage|\bregion|\bdistrict|\bzone|\bprecinct|\bflight|\bmodel|\bseries"
+    r"|\bepisode|\bnumber|\bages?|\baged|\bages?\s+of)\s*$",
+    re.IGNORECASE,
+)
+# A citation after the number: "21 U.S.C. 801", "8 C.F.R. 214", "410 U.S. 113".
+ID_AFTER = re.compile(r"^\s*(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.\s?S\.\s+\d|F\.\s?\d|S\.\s?Ct\.)")
+# What may follow "a third" or "half" when it is a share: "of" (not "of a century"), or the end of
+# the clause; "a third country", "a quarter century", "the first half of FY23" are not shares.
+SHARE_AFTER = re.compile(
+    r"^(?:\s+of\b(?!\s+(?:an?\s+|the\s+)?(?:century|decade|year|month|week|day|mile|hour|season|quarter|fiscal|fy|(?:19|20)\d\d)\b)"
+    r"|\s*(?:[.,;:)!?]|$)|\s+(?:in|on|from|since|over|to|and|or|last|this|during|between|while|after|before|than|compared)\b)",
+    re.IGNORECASE,
+)
+HALF_PERIOD = re.compile(r"\b(?:first|second|latter|former|back|front|final|opening|closing|other)\s+$", re.IGNORECASE)
