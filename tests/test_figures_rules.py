@@ -106,6 +106,11 @@ def test_not_figures(sentence: str) -> None:
         ("Sixty-five percent of the funds went to ports.", [(65, None, "percent")]),
         ("Forty per cent of the crews were cut.", [(40, None, "percent")]),
         ("The club won two hundred and sixty-seven matches.", [(267, None, "count")]),
+        # a scale word after "a", and the least a plural of scales can be
+        ("The network reaches more than a billion viewers.", [(1e9, None, "count")]),
+        ("The fund paid out nearly a million dollars in grants.", [(1e6, None, "USD")]),
+        ("Organisers signed up tens of thousands of volunteers.", [(1e4, None, "count")]),
+        ("Smugglers moved hundreds of thousands of rounds north.", [(1e5, None, "count")]),
         # a headline's capitals make no name; a large count written with commas is a count
         ("Governor Names 3 New Judges", [(3, None, "count")]),
         ("Agents traced 1,026,538 rifles.", [(1026538, None, "count")]),

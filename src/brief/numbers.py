@@ -15,6 +15,7 @@ ordinals, list markers ("(1)", "2." opening a line), identifiers and citations (
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from brief.numberwords import (
     RANK_BEFORE,
     SHARE_AFTER,
     TENS,
+    UNIT_WORDS,
     UNITS,
     WORD_NUM,
     counts_nothing,
@@ -78,12 +80,14 @@ FIGURE = re.compile(
   | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|[.,]\d|-(?!degrees?\b)\w))
   | (?P<fraction>\b{_HEDGE}?(?:\b(?:one|two|three)-(?:half|third|thirds|quarter|quarters|fourth|fifth)\b
       | \b(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b | \b(?:two|three)\s+(?:thirds|quarters|fifths)\b | \bhalf\b))
-  | (?P<words>\b(?:{WORD_NUM})(?:\s{_SCALE}(?:\s+and\s+(?:{WORD_NUM})(?![-’']))?)?\b(?![-’'])))
+  | (?P<words>\ba\s(?:hundred|thousand|million|billion|trillion)(?:\s(?:thousand|million|billion))?\b(?!\s+(?:and|or)\b)
+      | \b(?:tens|hundreds)\s+of\s+(?:thousands|millions)\s+of\b
+      | \b(?:{WORD_NUM})(?:\s{_SCALE}(?:\s+and\s+(?:{WORD_NUM})(?![-’']))?)?\b(?![-’'])))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 MAY_HOLD_NUMBER = re.compile(
-    rf"\d|fold\b|\b(?:{WORD_NUM}|half|third|thirds|quarter|quarters|fourth|fifth|fifths|tenth|doubl\w*|tripl\w*|trebled|quadrupl\w*|twice|thrice)\b",
+    rf"\d|fold\b|\b(?:{WORD_NUM}|hundred|thousands?|millions?|billion|trillion|half|third|thirds|quarter|quarters|fourth|fifth|fifths|tenth|doubl\w*|tripl\w*|trebled|quadrupl\w*|twice|thrice)\b",
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(rf"(?:{MONTH})\s*$", re.IGNORECASE)
@@ -109,11 +113,6 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "fo
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*[-•*]?[ \t]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP_AFTER = re.compile(r"^(?:of|to|or|another|other|times?|way|day|things?|point|side|hand)\b", re.IGNORECASE)
-_UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "pounds": "pounds",
-               "miles": "miles", "kilometers": "km", "km": "km", "days": "days", "months": "months", "weeks": "weeks", "hours": "hours",
-               "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pesos": "MXN",
-               "pounds sterling": "GBP", "times": "times", "year": "years", "month": "months", "week": "weeks", "day": "days",
-               "hour": "hours", "decade": "decades", "quarters": "quarters"}  # fmt: skip
 _DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes", "quarters"}
 _MULTIPLES = {"doubl": 2, "twice": 2, "double": 2, "tripl": 3, "trebl": 3, "thrice": 3, "quadrupl": 4}
 
@@ -181,6 +180,10 @@ def named_numbers(text: str) -> set[str]:
 def parse_number(token: str) -> float | None:
     """'36,685' -> 36685; '3 billion' -> 3e9; 'nine' -> 9; 'twenty-five thousand' -> 25000."""
     token = _CURRENCY_SIGN.sub("", token.strip().lower()).strip()
+    if token.startswith(("tens of ", "hundreds of ")):  # "tens of thousands of": the least it can be
+        return (10 if token.startswith("tens") else 100) * _SCALES[token.split()[2][:-1]]
+    if token.startswith("a ") and all(word in _SCALES for word in token.split()[1:]):  # "a hundred thousand"
+        return float(math.prod(_SCALES[word] for word in token.split()[1:]))
     if " and " in token:  # "two hundred and sixty-seven"
         whole, _, rest = token.partition(" and ")
         high, low = parse_number(whole), parse_number(rest)
@@ -318,7 +321,7 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
             unit = "per_100k"
         else:
             next_word = (words_after(after, 1) or [""])[0].lower().rstrip(".,")
-            unit = "degrees" if re.match(r"-?\s?degrees?\b", after, re.I) else _UNIT_WORDS.get(next_word, unit)
+            unit = "degrees" if re.match(r"-?\s?degrees?\b", after, re.I) else UNIT_WORDS.get(next_word, unit)
             if _OR_PERCENT.match(after):
                 unit = "percent"  # "80 or 90 percent"
     if unit in _DURATIONS:

@@ -112,3 +112,9 @@ SHARE_AFTER = re.compile(
     re.IGNORECASE,
 )
 HALF_PERIOD = re.compile(r"\b(?:first|second|latter|former|back|front|final|opening|closing|other)\s+$", re.IGNORECASE)
+# The unit a word after a count gives it ("12 tons", "three pages").
+UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "pounds": "pounds",
+              "miles": "miles", "kilometers": "km", "km": "km", "days": "days", "months": "months", "weeks": "weeks", "hours": "hours",
+              "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pesos": "MXN",
+              "pounds sterling": "GBP", "times": "times", "year": "years", "month": "months", "week": "weeks", "day": "days",
+              "hour": "hours", "decade": "decades", "quarters": "quarters"}  # fmt: skip

@@ -297,8 +297,8 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
             return "", unit  # "weighs 8.4 pounds", "100 miles off the coast": no noun after
     if len(after) > 1 and after[0].lower() == "or" and after[1].lower().rstrip(".,;:") in ("more", "fewer", "less", "so"):
         after = after[2:] if after[1][-1:] not in ".,;:" else []  # "50 percent or more of the adults"
-    if kind == "money" and after and after[0].lower() in ("dollars", "dollar", "euros", "pesos"):
-        after = after[1:]  # "$18 trillion dollars annually": the currency said twice
+    if after and after[0].lower() in ("dollars", "dollar", "euros", "pesos"):
+        after, kind = after[1:], "money"  # "$18 trillion dollars", "a billion dollars in funding": money, and no thing
     skip = ("of", "in", "for", "on", "from") if kind == "money" else ("of",)
     if kind == "money" and len(after) > 2 and is_participle(after[0]) and after[1].lower() in ("in", "on", "for", "into"):
         after = after[1:]  # "$1000 invested in a room"
