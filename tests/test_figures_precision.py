@@ -60,14 +60,18 @@ def test_a_gallery_line_is_furniture_alone_or_at_a_paragraph_end() -> None:
         "The envoy stayed at 12 Harbour Street in the capital.",  # an address
         "The reader drew a 3 of Cups twice.",  # a card's name
         "Repairs may take a week or two.",  # the second of two lengths of time
-        "Rovers won 4-2 at home, and the final set went 7-6.",  # scores
-        "The club backed a 50-50 split of the gate.",
+        "The club backed a 50-50 split of the gate.",  # a split, and a vote's tally
+        "The bill passed 52-48 in the chamber.",
         "Buyers met on the Night Market 3.0 forum.",  # a version in a name
         "Output should recover in 2027.14 Analysts agree.",  # a year and its footnote's number
     ],
 )
 def test_not_figures(sentence: str) -> None:
     assert values(sentence) == []
+
+
+def test_a_score_is_the_winners_count_not_a_range() -> None:
+    assert values("Rovers won 4-2 at home, and the final set went 7-6.") == [(4, None, "count"), (7, None, "count")]
 
 
 def test_a_number_a_document_names_a_thing_by_is_no_count_elsewhere() -> None:

@@ -10,7 +10,8 @@ amount"), fractions ("one-third", "nearly a quarter", "more than half") and rati
 Skips what counts nothing: years, dates, fiscal periods ("the first half of FY23"), times,
 ordinals, list markers ("(1)", "2." opening a line), identifiers and citations ("Section 232",
 "E.O. 14195", "21 U.S.C. 801", report, docket and phone numbers), numbers inside names ("Group of
-20", "the Big Three") and lengths of time.
+20", "the Big Three") and lengths of time. A score ("won 3-1") gives its winner's count.
+Long because one pattern reads every kind and the exceptions share the words around each number.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from brief.numberwords import (
     counts_nothing,
 )
 
+MAX_SCORE = 20  # a score ("won 3-1", "7-5") is small, and its winner's figure is the count; "a 50-50 split" is none
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
@@ -289,8 +291,8 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
             return None  # "2017-2019" is a period, not a figure
         value, upper = parse_number(low), parse_number(high)
         dashed = kind == "range" and not is_percent and re.search(r"\d\s?[-–]\s?\d", token)
-        if dashed and value is not None and upper is not None and upper <= value:
-            return None  # "won 3-1", "7-6", "a 50-50 split": a score or a split, not a range
+        if dashed and value is not None and upper is not None and upper <= value:  # "won 3-1": the winner's score
+            return Number(value, None, "count", "number", token, start, end) if value <= MAX_SCORE else None
         unit = "percent" if is_percent else "count"
         kind = "range"
     elif kind == "fraction":
