@@ -40,6 +40,7 @@ from brief.numberwords import (
     UNIT_WORDS,
     UNITS,
     WORD_NUM,
+    WORD_PERCENT,
     counts_nothing,
 )
 
@@ -105,7 +106,6 @@ _NAME_BEFORE = re.compile(rf"\S\s+(?!{MONTH}\b|{NOT_A_NAME})[a-z]{{0,2}}[A-Z][A-
 _NAME_OF_AFTER = re.compile(r"\s+of\s+[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _PERIOD_OR_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+or\s+$", re.I)
-_WORD_PERCENT = re.compile(r"\s?(?:percent|per\s+cent)\b", re.I)
 _OR_PERCENT = re.compile(r"\s+or\s+\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)", re.I)
 _DIMENSION_AFTER = re.compile(r"^\s*(?:by|x|×)\s*\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$")
@@ -306,7 +306,7 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         if token[0].isupper() and before.strip() and not re.search(r"(?:[:—–“\"‘(\n]|(?:^|\s)[-•*])\s*$", before):
             return None  # "the Big Three", "Ocean's Eleven": a number word capitalised inside a sentence names
         value = parse_number(token)
-        spelled = _WORD_PERCENT.match(after)
+        spelled = WORD_PERCENT.match(after)
         if spelled:  # "Sixty-five percent of the shots": a share, spelled out
             kind, unit, end, token = "percent", "percent", end + spelled.end(), token + spelled.group(0)
     else:

@@ -49,6 +49,10 @@ _FOLLOWING_BEFORE = re.compile(r"\bthe\s+following\s*$", re.I)  # "the following
 ABBREVIATED_YEAR_BEFORE = re.compile(r"(?:^|[^\w’‘'])[’‘']$")  # "fiscal year ’23"
 
 
+# "percent" or "per cent" after a number (spelled out: "Sixty-five percent").
+WORD_PERCENT = re.compile(r"\s*(?:percent|per\s+cent)\b", re.I)
+
+
 def counts_nothing(kind: str, value: float, before: str, after: str) -> bool:
     """Whether a count (`kind` "number" or "words", of `value`) between the words `before` and
     `after` is an age, a length of time, a vague amount, a list's size or a speaker's count."""
@@ -56,7 +60,7 @@ def counts_nothing(kind: str, value: float, before: str, after: str) -> bool:
         _FOLLOWING_BEFORE.search(before)
         or _AGE_RANGE_AFTER.match(after)
         or _DURATION_AFTER.match(after)
-        or (kind == "words" and _VAGUE_BEFORE.search(before) and not re.match(r"\s*(?:percent|per cent)\b", after, re.I))
+        or (kind == "words" and _VAGUE_BEFORE.search(before) and not WORD_PERCENT.match(after))
         or (_DISCOURSE_AFTER.match(after) and value <= DISCOURSE_MOST)
         or (kind == "number" and before.endswith("[") and after.startswith("]"))  # a footnote's mark, "[26]"
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from brief.ingest.metadata import MONTH
-from brief.ingest.namewords import name_groups, person_groups
+from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 _VERBS = (
@@ -97,7 +97,7 @@ _AGENT_AFTER = re.compile(
     rf"(?:\s+(?:and|or)\s+[“\"‘][^“”\"‘’]{{1,60}}[”\"’])*\s+by\s+(?:the\s+)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|and|on)\s+)?{NAME_WORD}){{0,6}})"
 )
 _WHAT_CALLED = re.compile(
-    rf"\bwhat\s+(?P<who>[Hh]e|[Ss]he|[Tt]hey|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+"
+    rf"\bwhat\s+(?P<who>[Hh]e|[Ss]he|[Tt]hey|(?:(?:{'|'.join(sorted(HONORIFICS))})\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+"
     r"(?:has\s+|had\s+|once\s+|often\s+|later\s+)?(?:call(?:s|ed)?|describe[sd]?\s+as|term(?:s|ed)?|dub(?:s|bed)?|labell?ed)\s+"
     r"(?:(?:an?|the|its|his|her|their|our)\s+)?$"
 )
@@ -139,9 +139,11 @@ _SIGNATURE = re.compile(
     rf"(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,5}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
 )
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
-# A sentence's end and the space after it; not the stop of an initial ("U.S.") or a title ("Dr. King").
-_STOP_SPACE = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Rev|Sgt))(?<!\bProf)[.!?]\s")
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s|$)|\n")
+# A stop that ends no sentence: an initial's ("U.S.") or a title's ("Dr. King", "Gov. Roe"). Every
+# sentence end of attribution and of quotes.py is read with it.
+NOT_AFTER_TITLE = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Rev|Sgt))(?<!\bProf)"
+_STOP_SPACE = re.compile(rf"{NOT_AFTER_TITLE}[.!?]\s")
+_SENTENCE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?=\s|$)|\n")
 _CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|we|this|these)\b")
 _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
 

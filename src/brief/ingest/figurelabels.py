@@ -46,6 +46,7 @@ from brief.ingest.labelwords import (
     tokens,
 )
 from brief.numbers import candidates, read_candidate
+from brief.numberwords import NOT_A_NAME
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -76,7 +77,7 @@ NAME_WORDS = 8  # words of a name a label may pass over to its head ("trade betw
 GENERIC_MEASURES = {"amount", "number", "quantity", "volume", "total", "figure"}
 LATER_WORDS = 12  # words after a lone number its label may come from
 REPEATS = 3  # times a number said again for emphasis is followed to its last
-_OPENERS = frozenset("Some About Around Nearly Almost Roughly Only Just Over Under Another All".split())  # "Some 50%"
+_HEDGE = re.compile(NOT_A_NAME)
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 
 
@@ -124,8 +125,7 @@ def _label(sentence: str, start: int, end: int, kind: str) -> str:
     words = _clause_words(sentence, own, start)
     if after and (kind in ("number", "words") or not _baseline(after)):  # "five levels" counts levels
         return _acted_on(after, words) + _rate_after(sentence, end, after)
-    per = _PER.match(sentence, end)
-    rate = f" per {per.group(1)}" if per and per.group(1).lower() not in ("cent", "capita") else ""
+    rate = _rate(sentence, end)
     purpose = _purpose(sentence, end) if kind == "money" else ""
     measured = _verb_noun(words, kind, unit, bool(purpose))
     if measured:
@@ -157,22 +157,34 @@ def _label(sentence: str, start: int, end: int, kind: str) -> str:
     return f"{found}{rate}" if found else after or _noun_later(sentence, end) or "figure"
 
 
-def _acted_on(after: str, words: list[str]) -> str:
-    """People counted by what was done to them: "killed 12 people" -> people killed."""
+def _verb_index(words: list[str]) -> int:
+    """Where the verb (or preposition) before an amount stands in its clause's words, past the
+    hedges between them ("weighs about", "with nearly"); -1 when none does."""
     index = len(words) - 1
     while index >= 0 and words[index].lower() in BETWEEN_VERB_AND_AMOUNT:
         index -= 1
+    return index
+
+
+def _acted_on(after: str, words: list[str]) -> str:
+    """People counted by what was done to them: "killed 12 people" -> people killed."""
+    index = _verb_index(words)
     if after.lower() in GENERIC_HEADS and index >= 0 and is_participle(words[index]):
         return f"{after} {words[index].lower()}"
     return after
 
 
+def _rate(sentence: str, at: int) -> str:
+    """ " per night" when a rate's "per" or "/" stands at `at` ("$250/night", "300 dots per inch")."""
+    per = _PER.match(sentence, at) if at >= 0 else None
+    return f" per {per.group(1)}" if per and per.group(1).lower() not in ("cent", "capita") else ""
+
+
 def _rate_after(sentence: str, end: int, after: str) -> str:
-    """ " per inch" when the noun after a number is a rate's ("300 dots per inch")."""
+    """The rate after the noun that follows a number ("300 dots per inch")."""
     last = after.split()[-1]
     at = sentence.find(last, end, end + LABEL_REACH)
-    per = _PER.match(sentence, at + len(last)) if at >= 0 else None
-    return f" per {per.group(1)}" if per and per.group(1).lower() not in ("cent", "capita") else ""
+    return _rate(sentence, at + len(last) if at >= 0 else -1)
 
 
 def _multiple_of(sentence: str, end: int) -> str:
@@ -232,9 +244,7 @@ def _verb_noun(words: list[str], kind: str, unit: str, purpose: bool) -> str:
     """What the verb before an amount says it is ("the console weighs" 8 pounds -> console
     weight, "launched at" $400 -> price, "taking" $8m -> takings), with the noun phrase before
     the verb; "" when no such verb stands there."""
-    index = len(words) - 1
-    while index >= 0 and words[index].lower() in BETWEEN_VERB_AND_AMOUNT:
-        index -= 1
+    index = _verb_index(words)
     if index < 0:
         return ""
     verb = words[index].lower()
@@ -260,9 +270,7 @@ def _purpose(sentence: str, end: int) -> str:
 
 def _holder_clause(words: list[str]) -> bool:
     """The amount follows "with" ("led the Oscar hopefuls with $11.8m")."""
-    index = len(words) - 1
-    while index >= 0 and words[index].lower() in BETWEEN_VERB_AND_AMOUNT:
-        index -= 1
+    index = _verb_index(words)
     return index >= 0 and words[index].lower() == "with"
 
 
@@ -448,7 +456,10 @@ def _name_before(sentence: str, low: int, start: int) -> str:
     match = _NAME_RIGHT_BEFORE.search(sentence, max(low, start - 80), start)
     if not match:
         return ""
-    words = [w for w in match.group(1).split() if w.lower() not in LABEL_STOP and w.lower() not in LEADING_UNITS and w not in _OPENERS]
+    # "Some 50%": a hedge or a sentence's first word is no name (the rule numbers reads names by)
+    words = [
+        w for w in match.group(1).split() if w.lower() not in LABEL_STOP and w.lower() not in LEADING_UNITS and not _HEDGE.fullmatch(w)
+    ]
     return " ".join(words) if words and not is_verb(words[-1]) else ""
 
 

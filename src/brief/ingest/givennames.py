@@ -14,6 +14,8 @@ person: one word stays a name only after a title, as :mod:`.names` says.
 
 from __future__ import annotations
 
+from brief.ingest.vocabulary import THING_HEADS
+
 GIVEN_NAMES = frozenset(
     """
     Aaron Abigail Adam Adrian Alan Albert Alec Alex Alexander Alexandra Alfred Alice Alison Allison Amanda Amber Amy
@@ -76,11 +78,11 @@ GIVEN_NAMES = frozenset(
 )
 
 
-# Words that end a name used as a thing's name ("the Adam Smith Lecture", "the Catherine Tate Show").
-_THING_ENDS = frozenset(
-    """Show Shows Lecture Lectures Fellowship Fellowships Scholar Scholars Diaries Diary Leadership Voting Cup Day Week Series
-    Collection Awards Award Prize Trophy Fund Act Bill Law Rule Center Centre Institute Foundation Trust House Hall Fellow
-    Tunnel Live Story Light Queen""".split()
+# Words that end a name used as a thing's name ("the Adam Smith Lecture", "the Catherine Tate Show"),
+# besides the vocabulary's heads of things' names ("Prize", "Memorial", "Act").
+_THING_ENDS = THING_HEADS | frozenset(
+    """Show Shows Lecture Lectures Fellowship Fellowships Scholar Scholars Diaries Diary Leadership Voting Day Week Series
+    Collection Fund Trust House Fellow Tunnel Live Story Light Queen""".split()
 )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from brief.ingest.attribution import (
+    NOT_AFTER_TITLE,
     added_later,
     addressed_speech,
     attribution_after,
@@ -44,7 +45,7 @@ from brief.speakers import HEADLINE, speaker_named_near
 MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
 MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
-_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
+_SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z][^.!?\n“”\"]{0,250}[.!?]\s*(?:\n\n)?$")
 
 
@@ -297,9 +298,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if voice in ("i", "we"):
             # "I said, “…”" in a transcript: the speaker of the turn, if a label names one; in a
             # statement or a speech, the person its headline names ("Statement from President X").
-            k = bisect_right(label_at, span.open) - 1
-            if k >= 0 and labels[k][1]:
-                speaker = labels[k][1], labels[k][2]
+            if turn >= 0 and labels[turn][1]:
+                speaker = labels[turn][1], labels[turn][2]
             elif author:
                 speaker = author
             else:
