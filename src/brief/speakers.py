@@ -16,8 +16,9 @@ import re
 
 # The headline of a document in its author's own voice, at the very start of the text.
 HEADLINE = re.compile(
-    r"[\s#*_]*(?:(?:Joint\s+|Presidential\s+)?Statement|Remarks|Message|Letter|Readout|Op-Ed|Address|Proclamation)"
-    r"[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?(?P<who>[A-Z][^\n]{2,120}?)(?=[^\S\n]+(?:on|at|to|in|for|after|before|upon)\b|\n|$)"
+    r"[\s#*_]*(?:(?:Excerpts|Highlights)[^\S\n]+(?:of|from)[^\S\n]+)?"
+    r"(?:(?:Joint\s+|Presidential\s+)?Statement|Remarks|Message|Letter|Readout|Op-Ed|Address|Proclamation)"
+    r"(?:[^\S\n]+as[^\S\n]+[Pp]repared(?:[^\S\n]+for[^\S\n]+[Dd]elivery)?)?[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?(?P<who>[A-Z][^\n]{2,120}?)(?=[^\S\n]+(?:on|at|to|in|for|after|before|upon)\b|\n|$)"
 )
 
 

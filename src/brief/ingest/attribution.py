@@ -12,21 +12,12 @@ import re
 
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
+from brief.ingest.quotelabels import label_speaker
+from brief.ingest.speechwords import LEADS, ROLE_WORD, TITLED, VERBS
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
-_VERBS = (
-    r"(?:said|says|say|told|tells|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|"
-    r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|replies|responded|responds|answered|tweeted|announced|concluded|goes on|went on|"
-    r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
-    r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
-    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|according to)"
-)
-# Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
-_LEADS = r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging)"
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
-_ROLE_WORD = "|".join(sorted(ROLE_NOUNS))
-_TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
 _NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|on|in|at|of|by|for|to|with)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
@@ -36,33 +27,30 @@ _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
     # shared out among the optional marks in every possible way.
     rf"\s*+[,.!?]?\s*+[”\"’']?\s*+(?:,\s*+)?(?:[—–-]\s*+)?"
-    rf"(?:(?P<verb1>{_VERBS})\s+(?P<who1>(?:an?|the)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{_TITLED}"
+    rf"(?:(?P<verb1>{VERBS})\s+(?P<who1>(?:an?|the|one|another)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{TITLED}"
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
-    rf"|(?:{_TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{_ROLE_WORD}),\s+{_TITLED}(?=\s*[.;]|,\s)|{_PRONOUN})"
+    rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|about|outside)\b|\s*$)"
-    rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{_TITLED}|{_NOMINAL}|{_PRONOUN})"
-    rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?))?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<verb2>{_VERBS})\b"
-    rf"|(?:[Tt]he\s+)?{_TITLED}\s+quoted\s+(?P<who3>{_TITLED})\s+as\s+saying)",
+    rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+(?:statement|letter)|{TITLED}|{_NOMINAL}|{_PRONOUN})"
+    # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
+    rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
+    rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?))?"
+    rf"\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS})\b"
+    rf"|(?:[Tt]he\s+)?{TITLED}\s+quoted\s+(?P<who3>{TITLED})\s+as\s+saying)",
 )
 _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
-    rf"(?<![\w'’-])(?:(?P<who>{_TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
-    rf"|(?P<who_b>{_TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{_VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{_LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
+    rf"(?<![\w'’-])(?:(?P<who>{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
+    rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
-_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+\s*[:,]?\s*$)")
-# "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
-_COLON = re.compile(rf"(?:^|[\n*_(]|[.!?]\s)\s*(?P<who>{_TITLED}):[*_\s]*$|(?:^|\n)[-•*\s]*(?:[\w’'-]+\s+){{0,3}}?(?P<line>{_TITLED})\s*$")
-# A line that starts with a name, its roles after commas, then a colon: "Jane Roe, President and CEO,
-# Harbor Mining: “…”", as readouts and releases list what each guest said.
-_LINE_ROLES = re.compile(rf"(?:^|\n)[-•*\s]*(?P<who>{_TITLED}),[^\S\n]+(?P<role>[^:\n“”\"]{{2,280}}):[*_\s]*$")
-# Someone else's words the speaker repeats: "In the words of Seamus Heaney, “…”", "to quote the
-# great Reverend Gardner Taylor, and his words ring true: “…”".
-_WORDS_OF = re.compile(
-    rf"\b(?:[Ii]n\s+the\s+words\s+of|[Tt]o\s+quote|quot(?:e|ed|ing))\s+"
-    rf"(?:the\s+(?:great|late|poet|writer|former)\s+)?(?P<who>{_TITLED})(?![^:,“”\"]{{0,80}}\bas\s+saying)"
+# Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”".
+_WHO_SAID = re.compile(
+    rf"(?<![\w'’-])(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}[’']s\s+[a-z]+|{_NOMINAL}),\s+who\s+(?:\w+ly\s+|also\s+|then\s+)?{VERBS}"
+    r"(?:\s+[^“”\"‘’.,:]{1,40}?)?\s*[:,]?\s*$"
 )
+_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+(?:\s+[^,.;:“”\"‘’]{1,50}?)?\s*[:,]?\s*$)")
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
     r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.){3,110}?)\s*(?=[.;:\n]|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
@@ -177,28 +165,34 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     desc = match.group("desc").split()
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
     described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
-    role = match.group("role2") or match.group("role3") or (" ".join(desc) if described else "")
-    return match.group("who2"), (role.strip() or None)
+    role = match.group("role2") or match.group("role3") or match.group("org2") or (" ".join(desc) if described else "")
+    return _statement_owner(match.group("who2")), (role.strip() or None)
+
+
+# A statement as the speaker: "a BBC statement read", "Mr Tanzi's statement said": whose it is.
+_OWNED_STATEMENT = re.compile(
+    rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?:joint|written|brief|short|later)\s+)?(?P<of>{TITLED})|(?P<owner>{TITLED})[’']s?)"
+    r"\s+(?:(?:joint|written|brief|short|later)\s+)?(?:statement|press\s+release|letter)$"
+)
+
+
+def _statement_owner(who: str) -> str:
+    """The body or person whose statement speaks: "a BBC statement" -> "BBC"."""
+    owned = _OWNED_STATEMENT.fullmatch(who)
+    return (owned.group("of") or owned.group("owner")) if owned else who
 
 
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
     """'Jane Roe said: "…' / 'Jane Roe, the director, said "…' / 'He added: "…'."""
     window = text[start:end]
-    listed = _LINE_ROLES.search(text, max(0, end - 320), end)
-    if listed and re.search(rf"\b{_VERBS}\b", listed.group("role")):
-        listed = None  # "Colin Ash, Seaside Hotel Association said:": a speech verb, read below
-    if listed and any(j == len(listed.group("who").split()) and j - i >= 2 for i, j in name_groups(listed.group("who").split())):
-        return listed.group("who"), listed.group("role").strip()  # "Jane Roe, Director, Harbor Board: “…”"
-    words_of = _WORDS_OF.search(window) if window.rstrip().endswith((":", ",")) else None
-    if words_of:
-        return words_of.group("who"), None  # "In the words of Seamus Heaney, “…”"
-    colon = _COLON.search(window)
-    named = (colon.group("who") or colon.group("line")) if colon else None
-    least = 1 if colon and colon.group("who") else 2  # a line's start names a person in full
-    if named and any(j == len(named.split()) and j - i >= least for i, j in name_groups(named.split())):
-        return named, None  # "President Jane Roe: “…”"
-    if not re.search(rf"{_VERBS}|{_LEADS}|quoted", window):
+    labelled = label_speaker(text, start, end)
+    if labelled:
+        return labelled
+    if not re.search(rf"{VERBS}|{LEADS}|quoted", window):
         return None
+    relative = _WHO_SAID.search(window)
+    if relative:
+        return relative.group("who"), None  # "we heard from Jane Roe’s sister, who said, “…”"
     # "Jane Roe, whose feud with Tom Lee was not eased, said:": the relative clause is no role, and
     # the name inside it is not the subject.
     window = _RELATIVE.sub("", window)
@@ -206,6 +200,8 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     if match is None:
         return None
     who, role = match.group("who") or match.group("who_b"), match.group("role") or match.group("role_b")
+    if match.group("role_b") and role.split()[0].rstrip(".") in HONORIFICS | TITLES:
+        return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
     who = re.split(r"(?<=[a-z]{2})\.\s+", who)[-1]  # "… criticize China. And I said": the last sentence's
     if (
         role
@@ -240,6 +236,22 @@ def sentence_before(text: str, para_start: int, quote_start: int, reach: int) ->
     start = max(para_start, quote_start - reach)
     ends = [m.end() for m in _STOP_SPACE.finditer(text[start:quote_start])]
     return text[start + (ends[-1] if ends else 0) : quote_start]
+
+
+# A sentence whose subject does something and then gives the words after a colon: "President
+# Ana Roe lambasted the delay: “…”".
+_COLON_SUBJECT = re.compile(
+    rf"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{{1,40}},\s*)?(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\s+"
+    r"(?:also\s+|then\s+|\w+ly\s+|has\s+|had\s+)?(?:[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit)\b"
+    r"[^“”\"‘:]{0,160}:[*_\s]*$"
+)
+
+
+def colon_subject(text: str, para_start: int, open_at: int) -> str | None:
+    """The subject of the sentence that a colon ends before the quotation: 'President Ana Roe
+    lambasted the delay: “…”' -> "President Ana Roe"; whether it names a person is the caller's test."""
+    match = _COLON_SUBJECT.match(sentence_before(text, para_start, open_at, 260))
+    return match.group("who") if match else None
 
 
 def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | None:

@@ -27,6 +27,7 @@ from brief.ingest.attribution import (
     addressed_speech,
     attribution_after,
     attribution_before,
+    colon_subject,
     passive_agent,
     report_attribution,
     sentence_before,
@@ -46,6 +47,7 @@ MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hund
 MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
+_PRONOUN_SAID = re.compile(r"(He|She)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|argued|insisted|warned|explained)\b")
 _PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z][^.!?\n“”\"]{0,250}[.!?]\s*(?:\n\n)?$")
 
 
@@ -68,9 +70,20 @@ class _Span:
     chain: int  # the parts of one quotation share it
 
 
+def _closes_as_typed(text: str, i: int) -> bool:
+    """An opening mark typed where a closing one belongs: 'make it “safe and beautiful“ for all'
+    (glued to the word before it, with a space or a stop after it)."""
+    return (
+        i > 0
+        and not text[i - 1].isspace()
+        and text[i - 1] not in "([{—–-/:“‘"
+        and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ",.;:!?)")
+    )
+
+
 def _double_opens(text: str, i: int) -> bool:
     if text[i] == "“":
-        return True
+        return not _closes_as_typed(text, i)
     return (
         text[i] == '"'
         and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/:")
@@ -80,7 +93,7 @@ def _double_opens(text: str, i: int) -> bool:
 
 
 def _double_closes(text: str, i: int) -> bool:
-    return text[i] == "”" or (text[i] == '"' and i > 0 and not text[i - 1].isspace())
+    return text[i] == "”" or (text[i] in '"“' and i > 0 and not text[i - 1].isspace() and (text[i] == '"' or _closes_as_typed(text, i)))
 
 
 def _single_opens(text: str, i: int) -> bool:
@@ -132,6 +145,8 @@ def _pair(
             pending = None
             continue
         if opens(text, i):
+            if pending is not None and i == pending + 1 and text[i] == text[pending]:
+                continue  # a mark typed twice: 'promised: ““We will …”'
             if pending is not None and i - pending > 2 and re.search(r"[.!?…][^\S\n]*$", text[i - 3 : i]):
                 spans.append(_Span(pending, i, False, chain))  # a paragraph break lost: ". "Next paragraph"
             else:
@@ -193,9 +208,12 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         position = span.open
         window = max(para_start, span.open - 160)
         first = span.chain not in chains
+        previous_para = breaks[k - 2] + 2 if k >= 2 else 0
         # 'Mr Lowe asked: "…" The spokeswoman said': words a colon introduces are the colon's.
         introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
         before = attribution_before(text, window, span.open) if introduced else None
+        if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
+            before = (subject, None) if _names_person(subject) or subject in people else None
         speaker = speaker or before
         credited_after = False
         if speaker is None and span.closed:
@@ -215,7 +233,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = _chain_end_attribution(text, spans, n, breaks)
         if speaker is None and k and para_start == span.open and text[: para_start - 2].rstrip().endswith(":"):
             # A paragraph-long quotation that the paragraph before introduces: "Jane Roe said:"
-            speaker = attribution_before(text, max(0, para_start - 162), para_start - 2)
+            speaker = attribution_before(text, max(previous_para, para_start - 162), para_start - 2)
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
@@ -234,7 +252,6 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # '"A … "B … "C …."': a quotation of several paragraphs flattened into one, which fills it
             last = next((later for later in spans[n + 1 : n + 21] if later.chain == span.chain and later.closed), None)
             alone = last is not None and last.close < para_end and not text[last.close + 1 : para_end].strip(" .*_")
-        previous_para = breaks[k - 2] + 2 if k >= 2 else 0
         same_sentence = bool(found) and found[-1].end >= para_start and not _SENTENCE_BREAK.search(text, found[-1].end - 1, span.open)
         if speaker is None and first and not same_sentence:
             # 'Tony Blair claimed … “cut” … . Liam Fox accused Labour of “…”': a person who is the
@@ -263,8 +280,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who else None
             if who in ("He", "She", "They"):  # the subject of the sentence: its antecedent comes before it
                 position = span.open - len(sentence_before(text, para_start, span.open, 400))
-        if speaker is None and author and alone and not found and k <= 2:
-            # "Statement from Secretary Ana Ruiz" and a body that is one quotation: hers.
+        if speaker is None and author and not found and k <= 2 and (alone or _only_quotations(text, spans, para_start, para_end)):
+            # "Statement from Secretary Ana Ruiz" and a body that is one quotation (or excerpts of
+            # her remarks, each quoted, with dashes between them): hers.
             speaker = author
         if speaker is None and len(words) >= 4 and span.closed and inner.rstrip()[-1:] in ".!?":
             speaker = added_later(text, span.close + 1, para_end)  # '“…” Work starts in May, Roe added.'
@@ -275,6 +293,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             named = mentions.last_before(span.open) if sentence else None
             if named and sentence and mentions.position_of_last(span.open) >= sentence.start():
                 speaker = (named, None)
+            elif sentence and (pronoun := _PRONOUN_SAID.match(text, sentence.start())):
+                # 'He said on Friday he hoped to lead. "I think …"': whom the pronoun stands for
+                speaker, position = (pronoun.group(1), None), sentence.start()
         if speaker is None and len(words) >= 4 and span.chain not in chains:
             # 'I called on Congress to “pass the bill without delay”': a speech act of the document's
             # own "I" in the quotation's sentence (a named subject is left to the rules above).
@@ -310,12 +331,24 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             continue
         name = resolved
         chains[span.chain] = (name, role)
-        lead = len(inner) - len(inner.lstrip())
-        q_start = inner_start + lead
-        q_end = q_start + len(inner.strip().rstrip(" ,"))
+        words_said = inner.lstrip().lstrip('“"').lstrip()  # past spaces, and a mark typed twice
+        q_start = inner_end - len(words_said)
+        q_end = q_start + len(words_said.rstrip().rstrip(" ,"))
         if q_end > q_start:
             found.append(FoundQuote(name, role, text[q_start:q_end], q_start, q_end))
     return found
+
+
+def _only_quotations(text: str, spans: list[_Span], start: int, end: int) -> bool:
+    """The paragraph text[start:end] holds nothing but quotations and the dashes between them."""
+    outside, at = [], start
+    for span in spans[bisect_left([s.open for s in spans], start) :]:
+        if span.open >= end:
+            break
+        outside.append(text[at : span.open])
+        at = span.close + 1
+    outside.append(text[at:end])
+    return not "".join(outside).strip(" .,*_—–-\n")
 
 
 def _names_person(who: str) -> bool:

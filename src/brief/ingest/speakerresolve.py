@@ -137,7 +137,7 @@ def resolve(
     # document ("Port Authority's 2024 Annual Review") is kept whole.
     if (
         j
-        and (j == len(tokens) or tokens[j] in TITLES)
+        and (j == len(tokens) or (tokens[j] in TITLES and j - i >= 2))  # not "Harbor Board": a body's name
         and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead) or "and" in lead or affiliated)
     ):
         title = " ".join(tokens[:i]).strip() or None

@@ -47,7 +47,7 @@ ROLE_NOUNS = frozenset(
     boss athlete footballer cricketer driver rider skipper engineer winner rival champion runner-up
     flanker hooker winger fly-half scrum-half full-back sprinter swimmer cyclist golfer jockey batsman bowler
     novelist poet composer pianist guitarist drummer rapper comedian artist photographer filmmaker playwright
-    pm co-ordinator coordinator referee umpire jumper thrower compatriot musician vocalist bassist frontman
+    pm co-ordinator coordinator controller referee umpire jumper thrower compatriot musician vocalist bassist frontman
     son daughter wife husband father mother brother sister nephew niece cousin uncle aunt grandson granddaughter
     grandfather grandmother widow widower stepson stepdaughter fiancé fiancée girlfriend boyfriend
     fugitive suspect kingpin trafficker smuggler operative defendant detainee prisoner inmate victim witness plaintiff

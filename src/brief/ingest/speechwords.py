@@ -1,0 +1,28 @@
+"""The words of speech that attribution patterns are built from: speech verbs, the participles
+that lead into quoted words, role nouns, and a capitalised name or title.
+
+Stage: extraction (shared by :mod:`.attribution` and :mod:`.quotelabels`). Regular-expression
+fragments only; nothing here matches on its own.
+"""
+
+from __future__ import annotations
+
+from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS
+
+# Verbs that report speech, before or after the speaker: "Jane Roe said", "…," said Jane Roe.
+VERBS = (
+    r"(?:said|says|say|told|tells|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|"
+    r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|replies|responded|responds|answered|tweeted|announced|concluded|goes on|went on|"
+    r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
+    r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
+    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|according to)"
+)
+# Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
+LEADS = (
+    r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging|"
+    r"complaining|claiming|declaring|admitting|stressing|recalling|replying|boasting)"
+)
+# A role noun ("director", "coach") and a run of capitalised words with the small words of an
+# office between them ("Secretary of State for the Home Department").
+ROLE_WORD = "|".join(sorted(ROLE_NOUNS))
+TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"

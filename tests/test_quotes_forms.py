@@ -1,0 +1,121 @@
+"""Quotations in the forms releases, round-ups and reports print them, found on documents the
+rules were not written against: a label line that introduces the words ("Statement from Governor
+X:", "Rep. X (D-NY):", "From the Board:"), excerpts of remarks each in their own marks, a mark
+typed twice or the wrong way round, a statement that speaks ("a BBC statement read"), a relative
+clause that says who spoke, and a pronoun's sentence before the words. Every text is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.ingest.clean import clean
+from brief.ingest.extract import find_people, find_quotes
+
+
+def credits(text: str) -> dict[str, str]:
+    """Each quotation's words, mapped to its speaker."""
+    body = clean(text).text
+    return {q.text: q.speaker for q in find_quotes(body, find_people(body))}
+
+
+WORDS = "Jane is an innovator. She helped build the strategy in 2020."
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A label paragraph that introduces the next paragraph's words.
+        (f"Roe Named Director\n\nToday the Governor named Jane Roe.\n\nStatement from Governor Ann Lee:\n\n“{WORDS}”", WORDS, "Ann Lee"),
+        (f"Roe Named Director\n\nGovernor Ann Lee’s statement:\n\n“{WORDS}”", WORDS, "Ann Lee"),
+        (f"Harbor Report\n\nFrom the Harbor Safety Board:\n\n“{WORDS}”", WORDS, "Harbor Safety Board"),
+        # A party and a seat in brackets between the name and the colon.
+        (f"What They Are Saying\n\nRep. Lena Fox (D-OR): “{WORDS}” [Post, 5/3/24]", WORDS, "Lena Fox"),
+        (f"What They Are Saying\n\nRep. Lena Fox (D-OR), Chair of the Caucus: “{WORDS}”", WORDS, "Lena Fox"),
+        # A description that ends in a role, or the verb first, before the name and the colon.
+        (f"Show Returns\n\nThe host has left. Channel Two controller Rolf Keane: “{WORDS}”", WORDS, "Rolf Keane"),
+        (f"Team News\n\nThe centre will recover. Said Harbor assistant coach Tom Ash: “{WORDS}”", WORDS, "Tom Ash"),
+        # A sentence whose subject acts and then gives the words after a colon.
+        (f"Budget\n\n- President Ana Roe lambasted the Senate’s delay: “{WORDS}”", WORDS, "Ana Roe"),
+        (f"Budget\n\nMara Quist had her say on the vote, complaining: “{WORDS}”", WORDS, "Mara Quist"),
+        # A statement speaks for whoever issued it.
+        (f"Complaints\n\nThe complaints were upheld. “{WORDS},” a Harbor Board statement read.", WORDS, "Harbor Board"),
+        (f"Collapse\n\nThe auditors face trial.\n\n“{WORDS},” Mr Tanzo's statement said.", WORDS, "Tanzo"),
+        # A body's name that ends in a word that can open a title ("Board") stays whole.
+        (f"Complaints\n\nThe complaints were upheld. “{WORDS},” Harbor Board said.", WORDS, "Harbor Board"),
+        # Where the speaker is from, between the name and the verb; a description with "one".
+        (f"Gadgets\n\nSales will grow. “{WORDS},” Kira Pfeil from the Gadget Makers Association, told reporters.", WORDS, "Kira Pfeil"),
+        (f"Shares\n\nThe index fell. “{WORDS},” said one trader.", WORDS, "one trader"),
+        # A relative clause that says who spoke, even a long one, and a place before the speaker.
+        (f"Visit\n\nWe just heard from Omar Haddad’s wife, who said, “{WORDS}” What do you say?", WORDS, "Omar Haddad’s wife"),
+        (
+            "Secrets\n\nMr Oates, who sits on the intelligence and security committee and was part of the inquiry into "
+            f"pre-war intelligence, told the BBC on Friday: “{WORDS}”",
+            WORDS,
+            "Oates",
+        ),
+        (
+            f"Talks\n\nIn an interview on trade, the peace process and Northern Ireland, Mr Blaine said: “{WORDS}”",
+            WORDS,
+            "Blaine",
+        ),
+        # The sentence before the words: a pronoun that said something, standing for the person before it.
+        (
+            f"Leader\n\nTom Kilby quit in October. He said on Friday he hoped to lead the party by Christmas. “{WORDS}”",
+            WORDS,
+            "Tom Kilby",
+        ),
+        # A future speech act after the words.
+        (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
+    ],
+)
+def test_labels_statements_and_descriptions_credit_the_words(text: str, words: str, speaker: str) -> None:
+    assert credits(text).get(words) == speaker
+
+
+def test_excerpts_of_remarks_each_quoted_are_the_headline_speakers() -> None:
+    found = credits(
+        "Excerpts of Remarks as Prepared for Delivery by President Jane Roe on Democracy\n\n"
+        "“I have made the defense of democracy the central cause of my time in office.\n"
+        "“From the first day I have spoken about the danger of political violence.”\n"
+        "—\n"
+        "“Democracy is not a partisan issue. It is an American issue.”"
+    )
+    assert found == {
+        "I have made the defense of democracy the central cause of my time in office.": "Jane Roe",
+        "From the first day I have spoken about the danger of political violence.": "Jane Roe",
+        "Democracy is not a partisan issue. It is an American issue.": "Jane Roe",
+    }
+
+
+def test_a_mark_typed_twice_or_the_wrong_way_round() -> None:
+    found = credits(
+        "City Plan\n\nIn her first address, Mayor Ana Roe promised: ““We will forge a city that works for everyone.”\n\n"
+        "“We will make the city safe again for every family that lives here,“ said Mayor Ana Roe."
+    )
+    assert found == {
+        "We will forge a city that works for everyone.": "Ana Roe",
+        "We will make the city safe again for every family that lives here": "Ana Roe",
+    }
+
+
+def test_a_label_reads_no_further_back_than_the_paragraph_before() -> None:
+    # "The Senator" is nobody the text names: no speaker, rather than one run into the headline.
+    found = credits(f"Roe Named Director\n\nThe Senator said in a statement:\n\n“{WORDS}”")
+    assert all("Director" not in speaker for speaker in found.values())
+
+
+def test_a_colon_after_a_subject_that_is_no_person_credits_nobody() -> None:
+    found = credits(
+        "Arrests\n\nArrests have more than tripled: “Looking at this year, 47% are on people already charged.”\n\n"
+        "The report examined two cases: “The first is that of a man who lost his home in the fire.”\n\n"
+        "Paris hosted the summit: “Leaders agreed on nothing at all this year.”"
+    )
+    assert found == {}
+
+
+def test_a_stray_closing_mark_typed_the_wrong_way_opens_nothing() -> None:
+    found = credits(
+        "Plan\n\nThe city was made safe“ again for all of the families on the coast. "
+        "“We will win this race for every family,” said Ana Roe."
+    )
+    assert found == {"We will win this race for every family": "Ana Roe"}
