@@ -64,6 +64,25 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Tom Kilby",
         ),
+        # A group a relative clause says spoke, and a description opened by "one" or "another".
+        (f"Remarks\n\nWe listened. We listened to our seniors that said, “{WORDS}”", WORDS, "Our seniors"),
+        (
+            f"Labour\n\nAs one hugely-disgruntled backbencher said before the meeting: “{WORDS}”",
+            WORDS,
+            "one hugely-disgruntled backbencher",
+        ),
+        (f"Gaming\n\nIt is not funny. Another correspondent wrote: “{WORDS}”", WORDS, "Another correspondent"),
+        # A described speaker with nobody named before stays as described.
+        (f"Relief\n\nAid is on its way. The spokesman said: “{WORDS}”", WORDS, "The spokesman"),
+        # A statement before the words, and a role in lower case without its closing comma.
+        (f"Tories\n\nMr Crosby took the post in October. Mr Crosby's statement said: “{WORDS}”", WORDS, "Crosby"),
+        (f"Security\n\nSales are up. “{WORDS},” Paul Gooden, head of Preventa told reporters.", WORDS, "Paul Gooden"),
+        # The sentence before may hold a decimal point.
+        (
+            f"Houses\n\nPrices will rise, Mr Banner said. He said the Bank may raise rates from their current 4.75%.\n\n“{WORDS}”",
+            WORDS,
+            "Banner",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

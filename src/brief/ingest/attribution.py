@@ -18,7 +18,7 @@ from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|on|in|at|of|by|for|to|with)\b)[^\s,;:“”\"‘’.]+"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne|[Aa]nother)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|on|in|at|of|by|for|to|with)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
 # quotation is the speaker's of the turn, or the statement's author).
@@ -34,20 +34,21 @@ _AFTER = re.compile(
     rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+(?:statement|letter)|{TITLED}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
-    rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?))?"
+    # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma
+    rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?)|,\s+(?P<role4>(?:{ROLE_WORD})\s+(?:of|at|for)\s+[^,.“”\"‘’]{{2,60}}?))?"
     rf"\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS})\b"
     rf"|(?:[Tt]he\s+)?{TITLED}\s+quoted\s+(?P<who3>{TITLED})\s+as\s+saying)",
 )
 _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
-    rf"(?<![\w'’-])(?:(?P<who>{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
+    rf"(?<![\w'’-])(?:(?P<who>{TITLED}[’']s?\s+statement|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
-# Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”".
+# Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”", "our seniors that said".
 _WHO_SAID = re.compile(
-    rf"(?<![\w'’-])(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}[’']s\s+[a-z]+|{_NOMINAL}),\s+who\s+(?:\w+ly\s+|also\s+|then\s+)?{VERBS}"
+    rf"(?<![\w'’-])(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}[’']s\s+[a-z]+|{_NOMINAL})(?:,\s+who|,?\s+that)\s+(?:\w+ly\s+|also\s+|then\s+)?{VERBS}"
     r"(?:\s+[^“”\"‘’.,:]{1,40}?)?\s*[:,]?\s*$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+(?:\s+[^,.;:“”\"‘’]{1,50}?)?\s*[:,]?\s*$)")
@@ -165,7 +166,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     desc = match.group("desc").split()
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
     described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
-    role = match.group("role2") or match.group("role3") or match.group("org2") or (" ".join(desc) if described else "")
+    role = (
+        match.group("role2") or match.group("role3") or match.group("role4") or match.group("org2") or (" ".join(desc) if described else "")
+    )
     return _statement_owner(match.group("who2")), (role.strip() or None)
 
 
@@ -209,7 +212,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         and any(j - i >= 2 and j == len(role.split()) and i == 0 for i, j in name_groups(role.split()))
     ):
         return role.strip(), who  # "The harbor master, Lena Ortiz, said:": the name, and the description as role
-    return who, (role.strip() if role else None)
+    return _statement_owner(who), (role.strip() if role else None)
 
 
 def sentence_end_attribution(text: str, start: int, end: int) -> tuple[str, str | None] | None:

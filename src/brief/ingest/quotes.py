@@ -48,7 +48,7 @@ MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _PRONOUN_SAID = re.compile(r"(He|She)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|argued|insisted|warned|explained)\b")
-_PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z][^.!?\n“”\"]{0,250}[.!?]\s*(?:\n\n)?$")
+_PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z](?:[^.!?\n“”\"]|\.(?=\d)){0,250}[.!?]\s*(?:\n\n)?$")
 
 
 @dataclass

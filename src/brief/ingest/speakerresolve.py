@@ -107,6 +107,8 @@ def resolve(
             return since, role
     if lower in PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
         named = mentions.last_before(position)  # "the minister said", "said the 34-year-old"
+        if named is None and nominal and lower not in PRONOUNS:
+            return who[:1].upper() + who[1:], role  # "The spokesman said:" and nobody named before: as described
         if named is None:
             return None, None
         named = fullest(named, people)
