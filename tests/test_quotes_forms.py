@@ -83,6 +83,57 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Banner",
         ),
+        # A paragraph that opens with a body's name, or a person and their roles, then the words.
+        (f"Reactions\n\nHere is what they said:\n\nHarbor Workers Union (HWU): “{WORDS}” [Post, 5/3/24]", WORDS, "Harbor Workers Union"),
+        (
+            f"Reactions\n\nHere is what they said:\n\nFederation of State, County, and City Employees: “{WORDS}”",
+            WORDS,
+            "Federation of State, County, and City Employees",
+        ),
+        (f"Reactions\n\nHere is what they said:\n\nSenate Harbor Leader, Jane Roeby (OR): “{WORDS}”", WORDS, "Jane Roeby"),
+        (f"Reactions\n\nHere is what they said:\n\nMarc Morial, President of the Harbor League: “{WORDS}”", WORDS, "Marc Morial"),
+        # An excerpt under a line that names its source and headline.
+        (f"Wins\n\nThe bill is a triumph.\n\nHarbor Times (Portland, Oregon): Crews rebuild the docks\n\n“{WORDS}”", WORDS, "Harbor Times"),
+        # Topic lines under a heading that names who speaks.
+        (
+            f"Sunday Shows\n\nHere is what you missed:\n\nSecretary of Labor Jane Roeby on Meet the Press\n\n- On wages: “{WORDS}”",
+            WORDS,
+            "Jane Roeby",
+        ),
+        # A list of quotations the paragraph before introduces with its subject and a colon.
+        (
+            f"Visit\n\nThe floods hit.\n\nPresident Ana Roe delivered remarks to local, state, and federal officials:\n\n- “{WORDS}” Watch",
+            WORDS,
+            "Ana Roe",
+        ),
+        # A signature under a block quotation marked line by line.
+        (
+            f"Growth\n\n> “{WORDS}\n> It is a great day.”\n\n> — White House Deputy Press Secretary Kush Dessai\n\nGDP rose.",
+            WORDS + " It is a great day.",
+            "Kush Dessai",
+        ),
+        # "As X put it", "As X taught us", a plural subject that writes, a participle that brands.
+        (f"Permits\n\nAs Chairman Kate Scarlet put it in her piece, the plan reflects a simple truth: “{WORDS}”", WORDS, "Kate Scarlet"),
+        (f"March\n\nAs John Lewes, the youngest speaker that day, taught us, “{WORDS}”", WORDS, "John Lewes"),
+        (
+            "Tax\n\nThe Tories are expected to act, with Oliver Letwen branding the duty a “classic stealth tax”.",
+            "classic stealth tax",
+            "Oliver Letwen",
+        ),
+        # A body named after "by the", and a body's name that opens with "United".
+        (
+            "Tariffs\n\nThe move was hailed by the United Auto Workers as a “victory for autoworkers.”",
+            "victory for autoworkers.",
+            "United Auto Workers",
+        ),
+        (f"Permits\n\nAs Chair Kate Scarlet put it, “{WORDS}”", WORDS, "Kate Scarlet"),
+        # A plural subject that writes that something is so, then a colon.
+        (
+            "Default\n\nThe Harbor Chiefs, Leon Panett and Chuck Hagl, warned of the risks.\n\n"
+            f"The chiefs write that the costs of a default on the debt would be severe for every unit: “{WORDS}”",
+            WORDS,
+            "Harbor Chiefs",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],
@@ -138,3 +189,13 @@ def test_a_stray_closing_mark_typed_the_wrong_way_opens_nothing() -> None:
         "“We will win this race for every family,” said Ana Roe."
     )
     assert found == {"We will win this race for every family": "Ana Roe"}
+
+
+def test_labels_that_are_turns_invitations_or_sentences_name_no_speaker() -> None:
+    found = credits(
+        f"Plan\n\nThe plan was launched.\n\nSee the President’s Video Announcing the Plan HERE: “{WORDS}”\n\n"
+        f"MS. ROEBY: “Dance” is generous.\n\nThe council discussed Three Issues and more: “{WORDS}”"
+    )
+    assert "See the President’s Video Announcing the Plan HERE" not in found.values()
+    assert "MS. ROEBY" not in found.values()
+    assert not any("council" in speaker.lower() for speaker in found.values())

@@ -44,7 +44,7 @@ _BEFORE = re.compile(
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     rf"(?<![\w'’-])(?:(?P<who>{TITLED}[’']s?\s+statement|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
 # Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”", "our seniors that said".
 _WHO_SAID = re.compile(
@@ -61,7 +61,8 @@ _APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-Z�
 _ACT_VERBS = (
     r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled|"
     r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
-    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked|calls|denied|denies)\b"
+    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked|calls|denied|denies|"
+    r"branding|describing|accusing)\b"
 )
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
 # Verbs that give something a name or a verdict, which the quoted words are: "described as “…”",
@@ -70,7 +71,7 @@ _NAMING_VERBS = (
     r"(?:described|called|termed|dubbed|branded|labell?ed|characteri[sz]ed|criticised|criticized|condemned|denounced|hailed|praised)"
 )
 _PASSIVE_BY = re.compile(
-    rf"\b(?:{_NAMING_VERBS}|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:then-)?"
+    rf"\b(?:{_NAMING_VERBS}|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?:then-)?"
     rf"(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})"
 )
 _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
@@ -125,7 +126,7 @@ _OPENING_SUBJECT = re.compile(
 _BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})")
 # A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
 _SIGNATURE = re.compile(
-    rf"(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,5}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
+    rf"(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,7}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
 )
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
 # A stop that ends no sentence: an initial's ("U.S.") or a title's ("Dr. King", "Gov. Roe"). Every

@@ -105,6 +105,9 @@ def split_paragraphs(text: str) -> list[str]:
     for block in re.split(r"\n\s*\n", text):
         lines = [re.sub(r" {2,}", " ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
+        if lines and all(line.startswith(">") for line in lines):
+            # A block quotation marked line by line ("> …"), as mail and Markdown mark one
+            lines = [stripped for line in lines if (stripped := line.lstrip("> ").strip())]
         if not lines:
             continue
         long_lines = sum(len(line) > 160 for line in lines)

@@ -19,7 +19,8 @@ from datetime import date
 from brief.ingest.metadata import MONTH, MONTHS
 from brief.ingest.names import MAX_PEOPLE, find_people
 from brief.ingest.organizations import MAX_ORGANIZATIONS, find_organizations
-from brief.ingest.quotes import MAX_QUOTATION_MARKS, FoundQuote, find_quotes, named_near
+from brief.ingest.quotemarks import MAX_QUOTATION_MARKS
+from brief.ingest.quotes import FoundQuote, find_quotes, named_near
 from brief.inputs.models import CatalogueOption, Stance
 
 __all__ = [

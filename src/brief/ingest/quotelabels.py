@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.namewords import name_groups
+from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.speechwords import ROLE_WORD, TITLED, VERBS
+from brief.ingest.vocabulary import NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 # A party and a seat in brackets may follow the name: "Rep. Jane Roe (D-NY): “…”".
@@ -61,3 +62,98 @@ def label_speaker(text: str, start: int, end: int) -> tuple[str, str | None] | N
     if label:
         return label.group("who") or label.group("source") or label.group("owner"), None  # "Statement from Governor Ana Ruiz:"
     return None
+
+
+# A paragraph that opens with who speaks, a colon and the words, as round-ups of reactions print
+# them: "Harbor Workers Union (HWU): “…” [Post, 5/3/24]", "Senate Leader, Jane Roe (NY): “…”".
+_PARAGRAPH_LABEL = re.compile(r"[-•*\s]*(?P<label>[A-Z0-9@.][^:\n“”\"]{1,150}?)[*_\s]*:[*_\s]*$")
+# Small words a name or an office may hold; any other word in lower case makes the label a sentence.
+_LABEL_SMALL = frozenset("of for and the on in at to de del la y & – — - by with".split())
+# Words that label a passage, not a speaker ("Note: “…”").
+_NOT_SPEAKERS = frozenset(
+    "note background update quote source read watch headline title participants icymi breaking excerpt excerpts highlights".split()
+)
+# A line that invites the reader somewhere: "See the President’s Video HERE:".
+_INVITATIONS = frozenset("See Read Watch Click Listen View Visit Download Follow Share Sign Join".split())
+_SEAT_NOTE = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+# A line that names where an excerpt comes from, then its headline: "Harbor Times (Portland,
+# Oregon): Crews rebuild the docks in record time".
+_SOURCE_HEADLINE = re.compile(r"[-•*\s]*(?P<source>[A-Z0-9][^:\n“”\"]{1,80}?)\s*:\s+[^\n]{10,250}?(?<![.!?:;,])[”’\"]?")
+
+
+def source_of_excerpt(text: str, line_start: int, line_end: int) -> str | None:
+    """The source a headline line names (the paragraph text[line_start:line_end]) above an
+    excerpt that the next paragraph quotes: "Harbor Times: Crews rebuild the docks" -> "Harbor Times"."""
+    match = _SOURCE_HEADLINE.fullmatch(text, line_start, line_end)
+    source = _SEAT_NOTE.sub("", match.group("source")).strip() if match else ""
+    return source if source and _label_words(source) else None
+
+
+def _label_words(label: str) -> bool:
+    """Words a label may hold: capitalised words and the small words of names, no sentence."""
+    words = label.split()
+    return not (
+        len(words) > 16
+        or label.isupper()  # "MS. ROE:", a transcript's turn, read by the speaker labels
+        or words[0] in _INVITATIONS
+        or label.lower() in _NOT_SPEAKERS
+        or re.search(r"[a-z]{3}[.!?](?:\s|$)", label)
+        or any(w[0].islower() and w.lower() not in _LABEL_SMALL and not re.search(r"[A-Z0-9]", w) for w in words)
+    )
+
+
+def paragraph_label(text: str, para_start: int, open_at: int) -> tuple[str, str | None] | None:
+    """Who a paragraph's opening label names, when the paragraph is the label, a colon and the
+    quotation: a person in full (their roles after commas are the role) or else a body's name."""
+    match = _PARAGRAPH_LABEL.fullmatch(text, para_start, open_at)
+    if match is None:
+        return None
+    label = match.group("label").strip()
+    if not _label_words(label):
+        return None  # "The council discussed three issues:": a sentence, not a label
+    parts = [_SEAT_NOTE.sub("", part).strip() for part in re.split(r",\s*", label)]
+    parts = [part for part in parts if part]
+    for k, tokens, named in _named_parts(parts):
+        i, j = named
+        role = ", ".join([" ".join(tokens[:i])] * bool(i) + parts[:k] + parts[k + 1 :]) or None
+        return " ".join(tokens[i:j]), role  # "Chair, Senate Committee, Senator Jane Roe": the person, the rest the role
+    # A body's name, commas and all ("Federation of State, County, and City Employees"), as printed
+    return (_SEAT_NOTE.sub("", label).strip(), None) if parts else None
+
+
+# A heading that names who speaks in the paragraphs under it: "Secretary of Labor Jane Roe on Meet
+# the Press", "Governor Ana Ruiz at the Harbor Summit".
+_HEADING = re.compile(r"[#*_\s]*(?P<who>[A-Z][^\n.!?:“”\"]{2,120}?)(?:\s+(?:on|at|in|with|to)\s+[A-Z0-9][^\n.!?:“”\"]{1,60})?[*_\s]*")
+
+
+def _named_parts(parts: list[str]) -> list[tuple[int, list[str], tuple[int, int]]]:
+    """The comma-parted label's first part that ends in a person's name, with the name's span; else
+    a first part that is a bare name with roles after it ("Ana Roe, President, Harbor Union")."""
+    for k, part in enumerate(parts):
+        tokens = part.split()
+        named = [(i, j) for i, j in person_groups(tokens) if j == len(tokens) and j - i >= 2 and not _office(tokens[-1])]
+        if named:
+            return [(k, tokens, named[-1])]
+    tokens = parts[0].split() if parts else []
+    last = tokens[-1] if tokens else ""
+    titled = all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ’'.-]+", t) and t not in NOT_NAME for t in tokens)
+    if len(parts) > 1 and 2 <= len(tokens) <= 4 and titled and last not in ORG_HEADS and not _office(last):
+        return [(0, tokens, (0, len(tokens)))]
+    return []
+
+
+def _office(word: str) -> bool:
+    """A title or a role ("Leader", "Director"), which ends an office's name, not a person's."""
+    return word in TITLES or word.lower() in ROLE_NOUNS
+
+
+def heading_speaker(text: str, start: int, end: int) -> str | None:
+    """The person a heading paragraph (text[start:end]) names, if it is a short line that names one."""
+    match = _HEADING.fullmatch(text, start, end)
+    if match is None or len(match.group("who").split()) > 12:
+        return None
+    tokens = match.group("who").split()
+    named = [(i, j) for i, j in person_groups(tokens) if j == len(tokens) and j - i >= 2]
+    return " ".join(tokens[named[-1][0] :]) if named else None

@@ -1,24 +1,22 @@
 """Quotations and who said them.
 
-Stage: extraction (after cleaning; people come from :mod:`.names`). Quotation marks are paired in
-one pass: a mark opens or closes by the spaces around it, as a reader tells them apart, so
-straight marks, curly ones and British single marks ('text,' he said) all pair. A quotation that
-runs over paragraphs opens each one and closes only at the last; a flattened text keeps the
-opening mark of each paragraph after a sentence end; every part takes the speaker of the whole.
-The speaker comes from the words after the closing mark ("…," said Jane Roe, director of X), or
-before the opening one (Jane Roe said: "…"), or the end of the quotation's sentence ('a “huge
-number” of them, Roe said'), or the attribution of the quotation just before it; a pronoun, a bare
-surname or a description resolves to a person (:mod:`.speakerresolve`), and "I" in a statement or
-a speech to the person its headline names, as does a statement whose body is one quotation. A
-second quoted fragment of a sentence keeps the speaker of the first; a named subject of a speech
-act in the quotation's own sentence beats the speaker of the paragraph's quotation before.
+Stage: extraction (after cleaning; people come from :mod:`.names`, quotation marks are paired by
+:mod:`.quotemarks`); every part of a quotation that runs over paragraphs takes the speaker of the
+whole. The speaker comes from the words after the closing mark ("…," said Jane Roe, director of
+X), or before the opening one (Jane Roe said: "…"), or a label that introduces the words ("Rep.
+Jane Roe (D-NY): “…”", "Statement from Governor Jane Roe:", a heading over a list of quotations:
+:mod:`.quotelabels`), or the end of the quotation's sentence ('a “huge number” of them, Roe
+said'), or the attribution of the quotation just before it; a pronoun, a bare surname or a
+description resolves to a person (:mod:`.speakerresolve`), and "I" in a statement or a speech to
+the person its headline names, as does a statement whose body is quotations only. A second quoted
+fragment of a sentence keeps the speaker of the first; a named subject of a speech act in the
+quotation's own sentence beats the speaker of the paragraph's quotation before.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from brief.ingest.attribution import (
@@ -38,13 +36,13 @@ from brief.ingest.attribution import (
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
+from brief.ingest.quotelabels import heading_speaker, paragraph_label, source_of_excerpt
+from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.speakerlabels import speaker_labels
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.vocabulary import bare
 from brief.speakers import HEADLINE, speaker_named_near
 
-MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
-MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _PRONOUN_SAID = re.compile(r"(He|She)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|argued|insisted|warned|explained)\b")
@@ -58,126 +56,6 @@ class FoundQuote:
     text: str
     start: int
     end: int
-
-
-@dataclass
-class _Span:
-    """A quotation between two marks, or the paragraph of a long one that does not close."""
-
-    open: int
-    close: int  # the closing mark, or where the paragraph (or the text before the next opening) ends
-    closed: bool
-    chain: int  # the parts of one quotation share it
-
-
-def _closes_as_typed(text: str, i: int) -> bool:
-    """An opening mark typed where a closing one belongs: 'make it “safe and beautiful“ for all'
-    (glued to the word before it, with a space or a stop after it)."""
-    return (
-        i > 0
-        and not text[i - 1].isspace()
-        and text[i - 1] not in "([{—–-/:“‘"
-        and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ",.;:!?)")
-    )
-
-
-def _double_opens(text: str, i: int) -> bool:
-    if text[i] == "“":
-        return not _closes_as_typed(text, i)
-    return (
-        text[i] == '"'
-        and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/:")
-        and i + 1 < len(text)
-        and not text[i + 1].isspace()
-    )
-
-
-def _double_closes(text: str, i: int) -> bool:
-    return text[i] == "”" or (text[i] in '"“' and i > 0 and not text[i - 1].isspace() and (text[i] == '"' or _closes_as_typed(text, i)))
-
-
-def _single_opens(text: str, i: int) -> bool:
-    before = text[i - 1] if i else " "
-    return (before.isspace() or before in "([—–“") and i + 1 < len(text) and text[i + 1].isalpha()
-
-
-_SINGLE_CLOSE_AFTER = re.compile(r"[^\S\n]+(?:said|says|he|she|they|it|asked|added|according)\b|[,.;:!?)\n—–]|$")
-
-
-def _single_closes(text: str, i: int) -> bool:
-    """A closing single mark, not an apostrophe: after punctuation ('text,'), or followed by
-    punctuation or an attribution ('text' he said). "workers' rights" is a possessive."""
-    if i == 0 or text[i - 1].isspace() or (i + 1 < len(text) and text[i + 1].isalnum()):
-        return False
-    return text[i - 1] in ",.!?;:…" or bool(_SINGLE_CLOSE_AFTER.match(text, i + 1))
-
-
-def _pair(
-    text: str,
-    marks: list[int],
-    breaks: list[int],
-    opens: Callable[[str, int], bool],
-    closes: Callable[[str, int], bool],
-    chain: int = 0,
-) -> list[_Span]:
-    """Quotations from the positions of one kind of mark, in one pass: each mark closes the open
-    quotation, opens one, or continues it into the next paragraph. `chain` numbers the first
-    quotation (minus one), so that two kinds of marks never share a number."""
-    spans: list[_Span] = []
-    pending: int | None = None
-    for i in marks:
-        if pending is not None:
-            after = bisect_left(breaks, pending)
-            if i - pending > MAX_QUOTE:
-                pending = None
-            elif after < len(breaks) and breaks[after] < i:
-                # The paragraph ended while the quotation was open: it goes on only if the next
-                # paragraph starts with an opening mark.
-                starts_next = (after + 1 == len(breaks) or breaks[after + 1] > i) and not text[breaks[after] : i].strip()
-                if starts_next and opens(text, i):
-                    spans.append(_Span(pending, breaks[after], False, chain))
-                    pending = i
-                    continue
-                _unclosed(text, spans, pending, breaks[after], chain)
-                pending = None
-        if pending is not None and closes(text, i) and i > pending + 1:
-            spans.append(_Span(pending, i, True, chain))
-            pending = None
-            continue
-        if opens(text, i):
-            if pending is not None and i == pending + 1 and text[i] == text[pending]:
-                continue  # a mark typed twice: 'promised: ““We will …”'
-            if pending is not None and i - pending > 2 and re.search(r"[.!?…][^\S\n]*$", text[i - 3 : i]):
-                spans.append(_Span(pending, i, False, chain))  # a paragraph break lost: ". "Next paragraph"
-            else:
-                chain += 1
-            pending = i
-    if pending is not None:
-        after = bisect_left(breaks, pending)
-        _unclosed(text, spans, pending, breaks[after] if after < len(breaks) else len(text), chain)
-    return spans
-
-
-def _unclosed(text: str, spans: list[_Span], pending: int, para_end: int, chain: int) -> None:
-    """A quotation whose closing mark was lost ('said: "Indefinite detention is wrong.' and the
-    paragraph ends) runs to its paragraph's end, when that ends a sentence and is near."""
-    if para_end - pending <= MAX_QUOTE and text[pending:para_end].rstrip()[-1:] in ".!?…":
-        spans.append(_Span(pending, len(text[:para_end].rstrip()), False, chain))
-
-
-def quotation_spans(text: str, breaks: list[int]) -> list[_Span]:
-    """Quotations in double marks, then in single marks outside them."""
-    doubles = [m.start() for _, m in zip(range(MAX_QUOTATION_MARKS), re.finditer(r"[“”\"]", text), strict=False)]
-    spans = _pair(text, doubles, breaks, _double_opens, _double_closes)
-    covered = [(s.open, s.close) for s in spans]
-    starts = [a for a, _ in covered]
-    singles = []
-    for _, m in zip(range(MAX_QUOTATION_MARKS), re.finditer(r"[‘’']", text), strict=False):
-        k = bisect_right(starts, m.start()) - 1
-        if k < 0 or covered[k][1] < m.start():
-            singles.append(m.start())
-    spans += _pair(text, singles, breaks, _single_opens, _single_closes, chain=len(doubles) + 1)
-    return sorted(spans, key=lambda s: s.open)
 
 
 def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[FoundQuote]:
@@ -211,7 +89,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         previous_para = breaks[k - 2] + 2 if k >= 2 else 0
         # 'Mr Lowe asked: "…" The spokeswoman said': words a colon introduces are the colon's.
         introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
-        before = attribution_before(text, window, span.open) if introduced else None
+        # "Harbor Workers Union (HWU): “…”": a paragraph that opens with who speaks; a body's name
+        # is final, as printed, which no resolution rewrites.
+        labelled = paragraph_label(text, para_start, span.open) if introduced and k else None
+        settled = labelled is not None and not _names_person(labelled[0])
+        before = labelled or (attribution_before(text, window, span.open) if introduced else None)
         if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
             before = (subject, None) if _names_person(subject) or subject in people else None
         speaker = speaker or before
@@ -231,9 +113,25 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             position = window + said[-1] if speaker is before and said else position
         if speaker is None and not span.closed:
             speaker = _chain_end_attribution(text, spans, n, breaks)
-        if speaker is None and k and para_start == span.open and text[: para_start - 2].rstrip().endswith(":"):
-            # A paragraph-long quotation that the paragraph before introduces: "Jane Roe said:"
+        if speaker is None and k and not text[para_start : span.open].strip(" -•*") and text[: para_start - 2].rstrip().endswith(":"):
+            # A paragraph-long quotation (or a list of them) that the paragraph before introduces:
+            # "Jane Roe said:", "President Jane Roe spoke with the crews:"
             speaker = attribution_before(text, max(previous_para, para_start - 162), para_start - 2)
+            subject = colon_subject(text, previous_para, para_start - 2) if speaker is None else None
+            speaker = (subject, None) if subject and (_names_person(subject) or subject in people) else speaker
+        if (
+            speaker is None
+            and introduced
+            and k >= 2
+            and re.fullmatch(r"[-•*\s]*[A-Z][^“”\"\n]{0,120}:[*_\s]*", text[para_start : span.open])
+        ):
+            # "- On tariffs: “…”" under a heading that names who speaks: "Secretary Jane Roe on Meet the Press"
+            who = heading_speaker(text, previous_para, para_start - 2)
+            speaker = (who, None) if who else None
+        if speaker is None and first and k >= 2 and not text[para_start : span.open].strip(" -•*"):
+            # An excerpt under the line that names its source and headline: "Harbor Times: Crews rebuild …"
+            source = source_of_excerpt(text, previous_para, para_start - 2)
+            speaker, before, settled = ((source, None), (source, None), True) if source else (None, before, settled)
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
@@ -280,7 +178,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who else None
             if who in ("He", "She", "They"):  # the subject of the sentence: its antecedent comes before it
                 position = span.open - len(sentence_before(text, para_start, span.open, 400))
-        if speaker is None and author and not found and k <= 2 and (alone or _only_quotations(text, spans, para_start, para_end)):
+        if speaker is None and author and not found and k <= 2 and (alone or only_quotations(text, spans, para_start, para_end)):
             # "Statement from Secretary Ana Ruiz" and a body that is one quotation (or excerpts of
             # her remarks, each quoted, with dashes between them): hers.
             speaker = author
@@ -326,7 +224,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             else:
                 continue
         # A later part of a quotation keeps the speaker its first part resolved to.
-        resolved, role = speaker if speaker == chains.get(span.chain) else resolve(text, speaker, position, people, mentions)
+        settled = settled and speaker == before
+        resolved, role = speaker if settled or speaker == chains.get(span.chain) else resolve(text, speaker, position, people, mentions)
         if not resolved or not resolved.strip(" .,"):
             continue
         name = resolved
@@ -337,18 +236,6 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if q_end > q_start:
             found.append(FoundQuote(name, role, text[q_start:q_end], q_start, q_end))
     return found
-
-
-def _only_quotations(text: str, spans: list[_Span], start: int, end: int) -> bool:
-    """The paragraph text[start:end] holds nothing but quotations and the dashes between them."""
-    outside, at = [], start
-    for span in spans[bisect_left([s.open for s in spans], start) :]:
-        if span.open >= end:
-            break
-        outside.append(text[at : span.open])
-        at = span.close + 1
-    outside.append(text[at:end])
-    return not "".join(outside).strip(" .,*_—–-\n")
 
 
 def _names_person(who: str) -> bool:
@@ -377,7 +264,7 @@ def named_near(text: str, speaker: str, start: int, end: int) -> bool:
     return speaker_named_near(text, speaker, start, end)
 
 
-def _chain_end_attribution(text: str, spans: list[_Span], k: int, breaks: list[int]) -> tuple[str, str | None] | None:
+def _chain_end_attribution(text: str, spans: list[Span], k: int, breaks: list[int]) -> tuple[str, str | None] | None:
     """The attribution after the closing mark of the last paragraph of a long quotation (the
     span at index `k` is one of its paragraphs)."""
     span = spans[k]

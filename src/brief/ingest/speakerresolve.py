@@ -76,6 +76,11 @@ def _described_since(text: str, mentions: Mentions, people: dict[str, str | None
     return "The " + words
 
 
+# Words that open a body's name, not a sentence ("United Auto Workers", "National Farmers
+# Union"): kept in front of the name after them.
+_BODY_OPENERS = frozenset("United National American International Federal European Global World".split())
+
+
 def resolve(
     text: str, speaker: tuple[str, str | None], position: int, people: dict[str, str | None], mentions: Mentions
 ) -> tuple[str | None, str | None]:
@@ -140,7 +145,12 @@ def resolve(
     if (
         j
         and (j == len(tokens) or (tokens[j] in TITLES and j - i >= 2))  # not "Harbor Board": a body's name
-        and (any(t in TITLES for t in lead) or all(t in NOT_NAME or t in _LINKS for t in lead) or "and" in lead or affiliated)
+        and (
+            any(t in TITLES for t in lead)
+            or all((t in NOT_NAME and t not in _BODY_OPENERS) or t in _LINKS for t in lead)
+            or "and" in lead
+            or affiliated
+        )
     ):
         title = " ".join(tokens[:i]).strip() or None
         name = " ".join(bare(t) for t in tokens[i:j])

@@ -15,7 +15,8 @@ VERBS = (
     r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|replies|responded|responds|answered|tweeted|announced|concluded|goes on|went on|"
     r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
     r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
-    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|according to)"
+    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|put it|puts it|taught us|teaches us|"
+    r"write|tell|add|note|argue|warn|explain|insist|claim|stress|according to)"
 )
 # Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
 LEADS = (

@@ -1,0 +1,151 @@
+"""Quotation marks paired into quotations.
+
+Stage: extraction (used by :mod:`.quotes`). Marks are paired in one pass: a mark opens or closes
+by the spaces around it, as a reader tells them apart, so straight marks, curly ones and British
+single marks ('text,' he said) all pair. A quotation that runs over paragraphs opens each one and
+closes only at the last; a flattened text keeps the opening mark of each paragraph after a
+sentence end. Typing slips are read as meant: a mark typed twice ('““We'), an opening mark typed
+for a closing one ('“safe“ for all'), a closing mark lost at a paragraph's end.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MAX_QUOTATION_MARKS = 2_000  # marks looked at; news and reports hold a few hundred at most
+MAX_QUOTE = 1_500  # characters of one quotation (of one paragraph of a long one)
+
+
+@dataclass
+class Span:
+    """A quotation between two marks, or the paragraph of a long one that does not close."""
+
+    open: int
+    close: int  # the closing mark, or where the paragraph (or the text before the next opening) ends
+    closed: bool
+    chain: int  # the parts of one quotation share it
+
+
+def _closes_as_typed(text: str, i: int) -> bool:
+    """An opening mark typed where a closing one belongs: 'make it “safe and beautiful“ for all'
+    (glued to the word before it, with a space or a stop after it)."""
+    return (
+        i > 0
+        and not text[i - 1].isspace()
+        and text[i - 1] not in "([{—–-/:“‘"
+        and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ",.;:!?)")
+    )
+
+
+def _double_opens(text: str, i: int) -> bool:
+    if text[i] == "“":
+        return not _closes_as_typed(text, i)
+    return (
+        text[i] == '"'
+        and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/:")
+        and i + 1 < len(text)
+        and not text[i + 1].isspace()
+    )
+
+
+def _double_closes(text: str, i: int) -> bool:
+    return text[i] == "”" or (text[i] in '"“' and i > 0 and not text[i - 1].isspace() and (text[i] == '"' or _closes_as_typed(text, i)))
+
+
+def _single_opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    return (before.isspace() or before in "([—–“") and i + 1 < len(text) and text[i + 1].isalpha()
+
+
+_SINGLE_CLOSE_AFTER = re.compile(r"[^\S\n]+(?:said|says|he|she|they|it|asked|added|according)\b|[,.;:!?)\n—–]|$")
+
+
+def _single_closes(text: str, i: int) -> bool:
+    """A closing single mark, not an apostrophe: after punctuation ('text,'), or followed by
+    punctuation or an attribution ('text' he said). "workers' rights" is a possessive."""
+    if i == 0 or text[i - 1].isspace() or (i + 1 < len(text) and text[i + 1].isalnum()):
+        return False
+    return text[i - 1] in ",.!?;:…" or bool(_SINGLE_CLOSE_AFTER.match(text, i + 1))
+
+
+def _pair(
+    text: str,
+    marks: list[int],
+    breaks: list[int],
+    opens: Callable[[str, int], bool],
+    closes: Callable[[str, int], bool],
+    chain: int = 0,
+) -> list[Span]:
+    """Quotations from the positions of one kind of mark, in one pass: each mark closes the open
+    quotation, opens one, or continues it into the next paragraph. `chain` numbers the first
+    quotation (minus one), so that two kinds of marks never share a number."""
+    spans: list[Span] = []
+    pending: int | None = None
+    for i in marks:
+        if pending is not None:
+            after = bisect_left(breaks, pending)
+            if i - pending > MAX_QUOTE:
+                pending = None
+            elif after < len(breaks) and breaks[after] < i:
+                # The paragraph ended while the quotation was open: it goes on only if the next
+                # paragraph starts with an opening mark.
+                starts_next = (after + 1 == len(breaks) or breaks[after + 1] > i) and not text[breaks[after] : i].strip()
+                if starts_next and opens(text, i):
+                    spans.append(Span(pending, breaks[after], False, chain))
+                    pending = i
+                    continue
+                _unclosed(text, spans, pending, breaks[after], chain)
+                pending = None
+        if pending is not None and closes(text, i) and i > pending + 1:
+            spans.append(Span(pending, i, True, chain))
+            pending = None
+            continue
+        if opens(text, i):
+            if pending is not None and i == pending + 1 and text[i] == text[pending]:
+                continue  # a mark typed twice: 'promised: ““We will …”'
+            if pending is not None and i - pending > 2 and re.search(r"[.!?…][^\S\n]*$", text[i - 3 : i]):
+                spans.append(Span(pending, i, False, chain))  # a paragraph break lost: ". "Next paragraph"
+            else:
+                chain += 1
+            pending = i
+    if pending is not None:
+        after = bisect_left(breaks, pending)
+        _unclosed(text, spans, pending, breaks[after] if after < len(breaks) else len(text), chain)
+    return spans
+
+
+def _unclosed(text: str, spans: list[Span], pending: int, para_end: int, chain: int) -> None:
+    """A quotation whose closing mark was lost ('said: "Indefinite detention is wrong.' and the
+    paragraph ends) runs to its paragraph's end, when that ends a sentence and is near."""
+    if para_end - pending <= MAX_QUOTE and text[pending:para_end].rstrip()[-1:] in ".!?…":
+        spans.append(Span(pending, len(text[:para_end].rstrip()), False, chain))
+
+
+def quotation_spans(text: str, breaks: list[int]) -> list[Span]:
+    """Quotations in double marks, then in single marks outside them."""
+    doubles = [m.start() for _, m in zip(range(MAX_QUOTATION_MARKS), re.finditer(r"[“”\"]", text), strict=False)]
+    spans = _pair(text, doubles, breaks, _double_opens, _double_closes)
+    covered = [(s.open, s.close) for s in spans]
+    starts = [a for a, _ in covered]
+    singles = []
+    for _, m in zip(range(MAX_QUOTATION_MARKS), re.finditer(r"[‘’']", text), strict=False):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or covered[k][1] < m.start():
+            singles.append(m.start())
+    spans += _pair(text, singles, breaks, _single_opens, _single_closes, chain=len(doubles) + 1)
+    return sorted(spans, key=lambda s: s.open)
+
+
+def only_quotations(text: str, spans: list[Span], start: int, end: int) -> bool:
+    """The paragraph text[start:end] holds nothing but quotations and the dashes between them."""
+    outside, at = [], start
+    for span in spans[bisect_left([s.open for s in spans], start) :]:
+        if span.open >= end:
+            break
+        outside.append(text[at : span.open])
+        at = span.close + 1
+    outside.append(text[at:end])
+    return not "".join(outside).strip(" .,*_—–-\n")
