@@ -134,6 +134,21 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Harbor Chiefs",
         ),
+        # Where the speaker is from, with no comma before the verb; an adverb after the name.
+        (
+            f"Tech\n\nThe show opened. “{WORDS},” Jeff Josephs, from the Gadget Makers Association (GMA) told reporters.",
+            WORDS,
+            "Jeff Josephs",
+        ),
+        (f"Sport\n\nHe came fifth. “{WORDS},” said Gardener afterwards.", WORDS, "Gardener"),
+        # The sentence before, reported by "he said" at its end; a pronoun that acts before a colon.
+        (
+            "Music\n\nThe deal was struck by strategist Glen Yearwood, who represents the industry.\n\n"
+            f"The industry would halt any such song, he said. “{WORDS}”",
+            WORDS,
+            "Glen Yearwood",
+        ),
+        (f"Awards\n\nJamie Foxe won the award. He also praised the film director: “{WORDS}”", WORDS, "Jamie Foxe"),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

@@ -40,12 +40,13 @@ from brief.ingest.quotelabels import heading_speaker, paragraph_label, source_of
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.speakerlabels import speaker_labels
 from brief.ingest.speakerresolve import PRONOUNS, resolve
-from brief.ingest.vocabulary import bare
+from brief.ingest.vocabulary import NAME_WORD, bare
 from brief.speakers import HEADLINE, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _PRONOUN_SAID = re.compile(r"(He|She)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|argued|insisted|warned|explained)\b")
+_SAID_AT_END = re.compile(rf",\s+(?P<who>[Hh]e|[Ss]he|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+(?:said|says|added)\.\s*(?:\n\n)?$")
 _PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z](?:[^.!?\n“”\"]|\.(?=\d)){0,250}[.!?]\s*(?:\n\n)?$")
 
 
@@ -95,7 +96,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         settled = labelled is not None and not _names_person(labelled[0])
         before = labelled or (attribution_before(text, window, span.open) if introduced else None)
         if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
-            before = (subject, None) if _names_person(subject) or subject in people else None
+            # "He also praised the director: “…”": a pronoun is resolved like any other
+            before = (subject, None) if _names_person(subject) or subject in people or subject in ("He", "She") else None
         speaker = speaker or before
         credited_after = False
         if speaker is None and span.closed:
@@ -194,6 +196,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             elif sentence and (pronoun := _PRONOUN_SAID.match(text, sentence.start())):
                 # 'He said on Friday he hoped to lead. "I think …"': whom the pronoun stands for
                 speaker, position = (pronoun.group(1), None), sentence.start()
+            elif sentence and (reported := _SAID_AT_END.search(text, sentence.start(), span.open)):
+                # 'The industry would halt it, he said. "We will advise …"': who reported the sentence
+                speaker, position = (reported.group("who"), None), sentence.start()
         if speaker is None and len(words) >= 4 and span.chain not in chains:
             # 'I called on Congress to “pass the bill without delay”': a speech act of the document's
             # own "I" in the quotation's sentence (a named subject is left to the rules above).
