@@ -149,6 +149,18 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             "Glen Yearwood",
         ),
         (f"Awards\n\nJamie Foxe won the award. He also praised the film director: “{WORDS}”", WORDS, "Jamie Foxe"),
+        # A pronoun's contraction before the verb, "like" as talk says it, and kin told of before "he".
+        (f"Speech\n\nJean Roeby taught me to sing. Whenever I sang, she’d say, “{WORDS}”", WORDS, "Jean Roeby"),
+        (f"Speech\n\nI thank Senator Ana Roe. If my mom were here, she’d say, “{WORDS}”", WORDS, "My mom"),
+        (f"Speech\n\nMy husband, Doug Emhoffer, is so very funny. He’s like, “{WORDS}”", WORDS, "Doug Emhoffer"),
+        (f"Speech\n\nI thank Senator Ana Roe. My dad used to have an expression. He’d say, “{WORDS}”", WORDS, "My dad"),
+        # A long opening phrase before the subject that acts before a colon.
+        (
+            "Statement\n\nSpeaking in the spring of 1964 about his plans for Freedom Summer, Bob Mosesson summed up "
+            f"the effort with a question: “{WORDS}”",
+            WORDS,
+            "Bob Mosesson",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],
@@ -214,3 +226,7 @@ def test_labels_that_are_turns_invitations_or_sentences_name_no_speaker() -> Non
     assert "See the President’s Video Announcing the Plan HERE" not in found.values()
     assert "MS. ROEBY" not in found.values()
     assert not any("council" in speaker.lower() for speaker in found.values())
+
+
+def test_the_listener_as_the_speaker_imagines_them_is_no_speaker() -> None:
+    assert credits(f"Speech\n\nYou’re like, “{WORDS}”") == {}

@@ -12,7 +12,7 @@ import re
 
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
-from brief.ingest.quotelabels import label_speaker
+from brief.ingest.quotelabels import label_speaker, statement_owner
 from brief.ingest.speechwords import LEADS, ROLE_WORD, TITLED, VERBS
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
@@ -42,9 +42,10 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
-    rf"(?<![\w'’-])(?:(?P<who>{TITLED}[’']s?\s+statement|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
+    # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
+    rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+statement|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{VERBS}|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{VERBS}|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
 # Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”", "our seniors that said".
 _WHO_SAID = re.compile(
@@ -170,20 +171,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     role = (
         match.group("role2") or match.group("role3") or match.group("role4") or match.group("org2") or (" ".join(desc) if described else "")
     )
-    return _statement_owner(match.group("who2")), (role.strip() or None)
-
-
-# A statement as the speaker: "a BBC statement read", "Mr Tanzi's statement said": whose it is.
-_OWNED_STATEMENT = re.compile(
-    rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?:joint|written|brief|short|later)\s+)?(?P<of>{TITLED})|(?P<owner>{TITLED})[’']s?)"
-    r"\s+(?:(?:joint|written|brief|short|later)\s+)?(?:statement|press\s+release|letter)$"
-)
-
-
-def _statement_owner(who: str) -> str:
-    """The body or person whose statement speaks: "a BBC statement" -> "BBC"."""
-    owned = _OWNED_STATEMENT.fullmatch(who)
-    return (owned.group("of") or owned.group("owner")) if owned else who
+    return statement_owner(match.group("who2")), (role.strip() or None)
 
 
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
@@ -192,7 +180,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     labelled = label_speaker(text, start, end)
     if labelled:
         return labelled
-    if not re.search(rf"{VERBS}|{LEADS}|quoted", window):
+    if not re.search(rf"{VERBS}|{LEADS}|quoted|\blike\b", window):
         return None
     relative = _WHO_SAID.search(window)
     if relative:
@@ -204,6 +192,8 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     if match is None:
         return None
     who, role = match.group("who") or match.group("who_b"), match.group("role") or match.group("role_b")
+    if re.search(r"\blike,?\s*$", window) and not re.fullmatch(r"[Hh]e|[Ss]he|[Tt]hey|(?:\S+\s+)+\S+", who):
+        return None  # "You’re like, “…”": the listener's words as the speaker imagines them
     if match.group("role_b") and role.split()[0].rstrip(".") in HONORIFICS | TITLES:
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
     who = re.split(r"(?<=[a-z]{2})\.\s+", who)[-1]  # "… criticize China. And I said": the last sentence's
@@ -213,7 +203,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         and any(j - i >= 2 and j == len(role.split()) and i == 0 for i, j in name_groups(role.split()))
     ):
         return role.strip(), who  # "The harbor master, Lena Ortiz, said:": the name, and the description as role
-    return _statement_owner(who), (role.strip() if role else None)
+    return statement_owner(who), (role.strip() if role else None)
 
 
 def sentence_end_attribution(text: str, start: int, end: int) -> tuple[str, str | None] | None:
@@ -245,7 +235,7 @@ def sentence_before(text: str, para_start: int, quote_start: int, reach: int) ->
 # A sentence whose subject does something and then gives the words after a colon: "President
 # Ana Roe lambasted the delay: “…”".
 _COLON_SUBJECT = re.compile(
-    rf"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{{1,40}},\s*)?(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\s+"
+    rf"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{{1,80}},\s*)?(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\s+"
     r"(?:also\s+|then\s+|\w+ly\s+|has\s+|had\s+)?(?:[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit)\b"
     r"[^“”\"‘:]{0,160}:[*_\s]*$"
 )

@@ -157,3 +157,16 @@ def heading_speaker(text: str, start: int, end: int) -> str | None:
     tokens = match.group("who").split()
     named = [(i, j) for i, j in person_groups(tokens) if j == len(tokens) and j - i >= 2]
     return " ".join(tokens[named[-1][0] :]) if named else None
+
+
+# A statement as the speaker: "a BBC statement read", "Mr Tanzi's statement said": whose it is.
+_OWNED_STATEMENT = re.compile(
+    rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?:joint|written|brief|short|later)\s+)?(?P<of>{TITLED})|(?P<owner>{TITLED})[’']s?)"
+    r"\s+(?:(?:joint|written|brief|short|later)\s+)?(?:statement|press\s+release|letter)$"
+)
+
+
+def statement_owner(who: str) -> str:
+    """The body or person whose statement speaks: "a BBC statement" -> "BBC"."""
+    owned = _OWNED_STATEMENT.fullmatch(who)
+    return (owned.group("of") or owned.group("owner")) if owned else who

@@ -76,6 +76,22 @@ def _described_since(text: str, mentions: Mentions, people: dict[str, str | None
     return "The " + words
 
 
+# Kin a speaker tells of, by the pronoun that points to them: "my dad … He’d say".
+_KIN = {
+    "he": "dad|father|grandfather|grandpa|granddad|husband|son|brother|uncle|pop",
+    "she": "mom|mum|mother|grandmother|grandma|grandmom|wife|daughter|sister|aunt",
+}
+_KIN_MENTION = {pronoun: re.compile(rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+(?:late\s+)?(?:{nouns})\b") for pronoun, nouns in _KIN.items()}
+
+
+def _kin_since(text: str, mentions: Mentions, position: int, pronoun: str) -> str | None:
+    """A relative the speaker told of ("my dad") after the last person named and shortly before a
+    "he" or "she" of the same sex: whom the pronoun points to, as described."""
+    start = max(mentions.position_of_last(position), position - 300, 0)
+    found = list(_KIN_MENTION[pronoun].finditer(text, start, position))
+    return found[-1].group(0)[:1].upper() + found[-1].group(0)[1:] if found else None
+
+
 # Words that open a body's name, not a sentence ("United Auto Workers", "National Farmers
 # Union"): kept in front of the name after them.
 _BODY_OPENERS = frozenset("United National American International Federal European Global World".split())
@@ -107,6 +123,9 @@ def resolve(
     if held_by:  # "the Tory leader said": the person the text gave that role
         return held_by, people.get(held_by) or role
     if lower in ("he", "she"):
+        kin = _kin_since(text, mentions, position, lower)
+        if kin:  # "My dad used to have an expression. He’d say, “…”"
+            return kin, role
         since = _described_since(text, mentions, people, position)
         if since:  # "…, the spokesman said. “…,” he added": the spokesman, not the person named before
             return since, role
