@@ -161,6 +161,13 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Bob Mosesson",
         ),
+        # Whose statement or letter speaks, named after "from".
+        (
+            f"Ads\n\nOneTel adverts were spotted. “{WORDS},” read a statement from the discount phone firm.",
+            WORDS,
+            "The discount phone firm",
+        ),
+        (f"Bid\n\nQwest said MCI rejected a deal. “{WORDS},” the letter from Qwest said.", WORDS, "Qwest"),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],
@@ -230,3 +237,21 @@ def test_labels_that_are_turns_invitations_or_sentences_name_no_speaker() -> Non
 
 def test_the_listener_as_the_speaker_imagines_them_is_no_speaker() -> None:
     assert credits(f"Speech\n\nYou’re like, “{WORDS}”") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Someone else's kin, or kin inside a quotation, is not whom "he" or "she" points to.
+        (f"Mice\n\nIBM researcher Jim Levene built it. His uncle has Parkinson's disease. “{WORDS}” he said.", "Jim Levene"),
+        (
+            f"Phones\n\nGeorgeta Mincu, a cleaner, said: “I am a single parent. My daughter is far away.” “{WORDS},” she said.",
+            "Georgeta Mincu",
+        ),
+        # A share of people is no speaker; a thing "that said" is not either.
+        (f"Phones\n\nDavid Noon of Intervoice spoke. One in three women said: “{WORDS}”", None),
+        (f"Books\n\nOne judge, Stewart O'Nann, carried a note written on a napkin that said: “{WORDS}”", "Stewart O'Nann"),
+    ],
+)
+def test_descriptions_that_are_not_the_speaker(text: str, speaker: str | None) -> None:
+    assert credits(text).get(WORDS) == speaker

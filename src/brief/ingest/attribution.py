@@ -18,7 +18,7 @@ from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne|[Aa]nother)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|on|in|at|of|by|for|to|with)\b)[^\s,;:“”\"‘’.]+"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|on|in|at|of|by|for|to|with)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
 # quotation is the speaker's of the turn, or the statement's author).
@@ -49,7 +49,9 @@ _BEFORE = re.compile(
 )
 # Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”", "our seniors that said".
 _WHO_SAID = re.compile(
-    rf"(?<![\w'’-])(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}[’']s\s+[a-z]+|{_NOMINAL})(?:,\s+who|,?\s+that)\s+(?:\w+ly\s+|also\s+|then\s+)?{VERBS}"
+    # "that" only after people in the plural ("our seniors that said"), not a thing ("a note that said")
+    rf"(?<![\w'’-])(?:(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}[’']s\s+[a-z]+|{_NOMINAL}),\s+who|(?P<many>{_NOMINAL}(?<=[a-rt-z]s)),?\s+that)"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+)?{VERBS}"
     r"(?:\s+[^“”\"‘’.,:]{1,40}?)?\s*[:,]?\s*$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+(?:\s+[^,.;:“”\"‘’]{1,50}?)?\s*[:,]?\s*$)")
@@ -151,6 +153,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         named = _APPOSITIVE_NAME.match(text, rest, end) if who.lower().startswith(("the ", "a ", "an ")) else None
         if named:  # "said the former ambassador to Peru, Jane Roe": the description is the role
             return named.group("name"), who + named.group("more").rstrip()
+        sender = re.match(r"\s+from\s+[^,.;“”\"‘’]{2,60}?(?=[,.;]|\s*$)", text[rest:end])
+        if sender and re.search(r"\b(?:statement|letter|release)$", who):  # '…," read a statement from the firm.'
+            return statement_owner(who + sender.group(0)), None
         role_match = _ROLE_AFTER.match(text, rest, end)
         if role_match and not re.match(r"(?:he|she|they|it)\b", who, re.I):
             role = role_match.group("role").strip()
@@ -171,7 +176,10 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     role = (
         match.group("role2") or match.group("role3") or match.group("role4") or match.group("org2") or (" ".join(desc) if described else "")
     )
-    return statement_owner(match.group("who2")), (role.strip() or None)
+    who = match.group("who2")
+    if match.group("org2") and re.search(r"\b(?:statement|letter|release)$", who):
+        return statement_owner(f"{who} from {match.group('org2')}"), None  # '…," the letter from Qwest said.'
+    return statement_owner(who), (role.strip() or None)
 
 
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
@@ -184,7 +192,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         return None
     relative = _WHO_SAID.search(window)
     if relative:
-        return relative.group("who"), None  # "we heard from Jane Roe’s sister, who said, “…”"
+        return relative.group("who") or relative.group("many"), None  # "we heard from Jane Roe’s sister, who said, “…”"
     # "Jane Roe, whose feud with Tom Lee was not eased, said:": the relative clause is no role, and
     # the name inside it is not the subject.
     window = _RELATIVE.sub("", window)

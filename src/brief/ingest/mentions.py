@@ -126,6 +126,10 @@ class Mentions:
             k -= 1
         return k if k >= 0 else last  # a text that names people only in quotations: the last of them
 
+    def in_quotation(self, position: int) -> bool:
+        """Whether `position` lies inside one of the text's quotations."""
+        return self._quoted(position)
+
     def _quoted(self, position: int) -> bool:
         k = bisect_right(self.quoted, (position, len(self.text) + 1)) - 1
         return k >= 0 and self.quoted[k][0] < position < self.quoted[k][1]

@@ -163,10 +163,12 @@ def heading_speaker(text: str, start: int, end: int) -> str | None:
 _OWNED_STATEMENT = re.compile(
     rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?:joint|written|brief|short|later)\s+)?(?P<of>{TITLED})|(?P<owner>{TITLED})[’']s?)"
     r"\s+(?:(?:joint|written|brief|short|later)\s+)?(?:statement|press\s+release|letter)$"
+    # "a statement from the firm", "the letter from Harbor Mining"
+    rf"|(?:[Aa]n?|[Tt]he)\s+(?:statement|press\s+release|letter)\s+from\s+(?P<sender>(?:the\s+)?(?:{TITLED}|[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}))"
 )
 
 
 def statement_owner(who: str) -> str:
     """The body or person whose statement speaks: "a BBC statement" -> "BBC"."""
     owned = _OWNED_STATEMENT.fullmatch(who)
-    return (owned.group("of") or owned.group("owner")) if owned else who
+    return (owned.group("of") or owned.group("owner") or owned.group("sender")) if owned else who

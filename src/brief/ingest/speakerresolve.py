@@ -81,15 +81,22 @@ _KIN = {
     "he": "dad|father|grandfather|grandpa|granddad|husband|son|brother|uncle|pop",
     "she": "mom|mum|mother|grandmother|grandma|grandmom|wife|daughter|sister|aunt",
 }
-_KIN_MENTION = {pronoun: re.compile(rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+(?:late\s+)?(?:{nouns})\b") for pronoun, nouns in _KIN.items()}
+# The speaker's own kin as a clause's subject: "My dad used to say", "You know, if my mom were here".
+_KIN_MENTION = {
+    pronoun: re.compile(
+        rf"(?:^|[.!?]\s+|\n|,\s+|—\s*)(?:(?:[Ii]f|[Aa]nd|[Bb]ut|[Ww]hen|[Bb]ecause)\s+)?(?P<kin>(?:[Mm]y|[Oo]ur)\s+(?:late\s+)?(?:{nouns}))\b"
+    )
+    for pronoun, nouns in _KIN.items()
+}
 
 
 def _kin_since(text: str, mentions: Mentions, position: int, pronoun: str) -> str | None:
     """A relative the speaker told of ("my dad") after the last person named and shortly before a
-    "he" or "she" of the same sex: whom the pronoun points to, as described."""
+    "he" or "she" of the same sex, outside quotations: whom the pronoun points to, as described."""
     start = max(mentions.position_of_last(position), position - 300, 0)
-    found = list(_KIN_MENTION[pronoun].finditer(text, start, position))
-    return found[-1].group(0)[:1].upper() + found[-1].group(0)[1:] if found else None
+    found = [m for m in _KIN_MENTION[pronoun].finditer(text, start, position) if not mentions.in_quotation(m.end())]
+    kin = found[-1].group("kin") if found else ""
+    return kin[:1].upper() + kin[1:] if kin else None
 
 
 # Words that open a body's name, not a sentence ("United Auto Workers", "National Farmers
