@@ -168,6 +168,15 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             "The discount phone firm",
         ),
         (f"Bid\n\nQwest said MCI rejected a deal. “{WORDS},” the letter from Qwest said.", WORDS, "Qwest"),
+        # The subject of the whole sentence between two quotations speaks the second, unless the
+        # sentence reports someone else's words or the name is not its subject.
+        (
+            f"Cup\n\n“What a great way to end the year,” said Rafa Nadel. US coach Pat McEnrow wants Andy Rodick on clay. “{WORDS}”",
+            WORDS,
+            "Pat McEnrow",
+        ),
+        (f"Bid\n\n“What a great way to end the year,” said Ana Roe. Roe's team beat Tom Ash in the final. “{WORDS}”", WORDS, "Ana Roe"),
+        (f"Spam\n\n“What a great way to end the year,” said Ana Roe. Tom Ash amassed $24m, prosecutors said. “{WORDS}”", WORDS, "Ana Roe"),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

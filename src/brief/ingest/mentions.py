@@ -126,6 +126,13 @@ class Mentions:
             k -= 1
         return k if k >= 0 else last  # a text that names people only in quotations: the last of them
 
+    def first_person_in(self, start: int, end: int) -> tuple[str, int] | None:
+        """The first person named in text[start:end] outside quotations, and where."""
+        for m in range(bisect_left(self.positions, start), bisect_left(self.positions, end)):
+            if self.people[m] and not self._quoted(self.positions[m]):
+                return self.names[m], self.positions[m]
+        return None
+
     def in_quotation(self, position: int) -> bool:
         """Whether `position` lies inside one of the text's quotations."""
         return self._quoted(position)

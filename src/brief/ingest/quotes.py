@@ -40,11 +40,13 @@ from brief.ingest.quotelabels import heading_speaker, paragraph_label, source_of
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.speakerlabels import speaker_labels
 from brief.ingest.speakerresolve import PRONOUNS, resolve
-from brief.ingest.vocabulary import NAME_WORD, bare
+from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare
 from brief.speakers import HEADLINE, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
+_DESCRIBING = frozenset("the a an former then new acting deputy senior chief assistant interim head".split())
+_REPORTED_BY = re.compile(r",\s+[^,]{1,40}\s+(?:said|says|added|reported|told\s+[^,.]{1,40})\.\s*$")
 _PRONOUN_SAID = re.compile(r"(He|She)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|argued|insisted|warned|explained)\b")
 _SAID_AT_END = re.compile(rf",\s+(?P<who>[Hh]e|[Ss]he|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+(?:said|says|added)\.\s*(?:\n\n)?$")
 _PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z](?:[^.!?\n“”\"]|\.(?=\d)){0,250}[.!?]\s*(?:\n\n)?$")
@@ -159,6 +161,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             who = short_quote_speaker(text, para_start, span.open)
             known = who is not None and (_names_person(who) or who in people or (" " not in who and mentions.is_person(who)))
             speaker = (who, None) if who and known else None
+        if speaker is None and first and found and found[-1].end >= para_start and len(words) >= 4:
+            # '"…," said Nadal. US coach Patrick McEnroe wants more clay. "I think …"': a person who is
+            # the subject of the whole sentence between two quotations speaks the second.
+            subject = _sentence_subject(text, mentions, max(found[-1].end + 1, span.open - 300), span.open)
+            speaker = (subject, None) if subject and subject != found[-1].speaker else None
         if (
             speaker is None
             and found
@@ -241,6 +248,19 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if q_end > q_start:
             found.append(FoundQuote(name, role, text[q_start:q_end], q_start, q_end))
     return found
+
+
+def _sentence_subject(text: str, mentions: Mentions, start: int, open_at: int) -> str | None:
+    """The person named at the start of the whole sentence that text[start:open_at] ends with."""
+    sentence = _PREVIOUS_SENTENCE.search(text, start, open_at)
+    if sentence is None or _REPORTED_BY.search(sentence.group(0)):
+        return None  # "Roe amassed $24m, prosecutors said.": the sentence reports, its subject does not speak
+    first = mentions.first_person_in(sentence.start(), sentence.end())
+    if first is None:
+        return None
+    # Only a description may come before the name ("US coach Patrick Roe"), no verb ("Roe's team beat Tom Ash")
+    lead = re.findall(r"\b[a-z][\w’'-]*", text[sentence.start() : first[1]])
+    return first[0] if all(w in ROLE_NOUNS or w in _DESCRIBING for w in lead) else None
 
 
 def _names_person(who: str) -> bool:
