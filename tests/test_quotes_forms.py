@@ -100,6 +100,11 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Jane Roeby",
         ),
+        (
+            f"Sunday Shows\n\nHere is what you missed:\n\nTreasury Secretary Tom Bessen on Face the Nation\n\n- On China: “{WORDS}”",
+            WORDS,
+            "Tom Bessen",
+        ),
         # A list of quotations the paragraph before introduces with its subject and a colon.
         (
             f"Visit\n\nThe floods hit.\n\nPresident Ana Roe delivered remarks to local, state, and federal officials:\n\n- “{WORDS}” Watch",

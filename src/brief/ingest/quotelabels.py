@@ -98,6 +98,7 @@ def _label_words(label: str) -> bool:
         len(words) > 16
         or label.isupper()  # "MS. ROE:", a transcript's turn, read by the speaker labels
         or words[0] in _INVITATIONS
+        or words[0] in ("On", "About", "Regarding", "Re")  # "On tariffs:", a topic, not a speaker
         or label.lower() in _NOT_SPEAKERS
         or re.search(r"[a-z]{3}[.!?](?:\s|$)", label)
         or any(w[0].islower() and w.lower() not in _LABEL_SMALL and not re.search(r"[A-Z0-9]", w) for w in words)
