@@ -269,3 +269,18 @@ def test_the_listener_as_the_speaker_imagines_them_is_no_speaker() -> None:
 )
 def test_descriptions_that_are_not_the_speaker(text: str, speaker: str | None) -> None:
     assert credits(text).get(WORDS) == speaker
+
+
+def test_a_headline_subject_speaks_a_list_of_quotations() -> None:
+    highlights = credits(
+        "At West Point, President Jane Roe Lauds the Cadets\n\nYesterday, President Jane Roe addressed the cadets.\n\n"
+        f"Here are the highlights:\n\n- “{WORDS}” Watch - She thanked the staff on the field: “Hold on to your culture.”"
+    )
+    assert highlights == {WORDS: "Jane Roe", "Hold on to your culture.": "Jane Roe"}
+    dated = credits(
+        "74 Times President Jane Roe Has Made Clear That She Will Act\n\nShe has been consistent for decades: she acts.\n\n"
+        f"- “{WORDS}” (2/24/26) - “We will act, and we will act soon.” (10/23/24)"
+    )
+    assert dated == {WORDS: "Jane Roe", "We will act, and we will act soon.": "Jane Roe"}
+    # The headline's person is its object, not its subject: nobody is credited.
+    assert credits(f"President Roe’s Tariffs Win Over Farmers\n\nThe farmers spoke of President Roe.\n\n- “{WORDS}” (2/24/26)") == {}

@@ -139,8 +139,14 @@ def quotation_spans(text: str, breaks: list[int]) -> list[Span]:
     return sorted(spans, key=lambda s: s.open)
 
 
+# What a list of quotations holds between them: dashes and bullets, the date and place of each in
+# brackets, a "Watch" link's word.
+_BETWEEN_QUOTATIONS = re.compile(r"(?:[\s.,;*_—–•-]|\([^()\n]{1,60}\)|\bWatch\b|✅)*")
+
+
 def only_quotations(text: str, spans: list[Span], start: int, end: int) -> bool:
-    """The paragraph text[start:end] holds nothing but quotations and the dashes between them."""
+    """The paragraph text[start:end] holds nothing but quotations and what a list puts between
+    them (dashes, "(10/29/24)", "Watch")."""
     outside, at = [], start
     for span in spans[bisect_left([s.open for s in spans], start) :]:
         if span.open >= end:
@@ -148,4 +154,4 @@ def only_quotations(text: str, spans: list[Span], start: int, end: int) -> bool:
         outside.append(text[at : span.open])
         at = span.close + 1
     outside.append(text[at:end])
-    return not "".join(outside).strip(" .,*_—–-\n")
+    return _BETWEEN_QUOTATIONS.fullmatch("".join(outside)) is not None

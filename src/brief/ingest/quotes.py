@@ -191,6 +191,13 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # "Statement from Secretary Ana Ruiz" and a body that is one quotation (or excerpts of
             # her remarks, each quoted, with dashes between them): hers.
             speaker = author
+        listed = not text[para_start : span.open].strip(" -•*") and (
+            only_quotations(text, spans, para_start, para_end) or (k > 0 and text[: para_start - 2].rstrip().endswith(":"))
+        )
+        if speaker is None and first and listed and not (found and found[-1].end >= para_start) and (headliner := _headline_subject(text)):
+            # "74 Times President Jane Roe Has Said …" over a list of dated quotations, or "At West Point,
+            # President Jane Roe Lauds …" over "Here are the highlights:" and a list: the headline's subject speaks.
+            speaker = headliner
         if speaker is None and len(words) >= 4 and span.closed and inner.rstrip()[-1:] in ".!?":
             speaker = added_later(text, span.close + 1, para_end)  # '“…” Work starts in May, Roe added.'
         if speaker is None and len(words) >= 4 and span.chain not in chains:
@@ -261,6 +268,26 @@ def _sentence_subject(text: str, mentions: Mentions, start: int, open_at: int) -
     # Only a description may come before the name ("US coach Patrick Roe"), no verb ("Roe's team beat Tom Ash")
     lead = re.findall(r"\b[a-z][\w’'-]*", text[sentence.start() : first[1]])
     return first[0] if all(w in ROLE_NOUNS or w in _DESCRIBING for w in lead) else None
+
+
+# What may open a headline before its subject: "ICYMI: ", "At West Point, ", "74 Times ".
+_HEADLINE_LEAD = re.compile(r"(?:[A-Z]{2,}:\s+|At\s+[^,\n]{1,60},\s+|\d+\s+(?:Times|Ways|Things|Reasons)\s+)*")
+
+
+def _headline_subject(text: str) -> tuple[str, str | None] | None:
+    """The person a headline opens with as its subject: "At West Point, President Jane Roe Lauds the
+    Cadets" -> ("Jane Roe", "President"), the longest run of its first words that the body names
+    too; none for an object ("Farmers Back Roe’s Tariffs")."""
+    line, _, body = text.partition("\n")
+    lead = _HEADLINE_LEAD.match(line)  # always matches, perhaps nothing
+    tokens = line[lead.end() if lead else 0 :].split()[:8]
+    verb = next((k for k, token in enumerate(tokens) if token[:1].islower()), len(tokens))
+    for i, j in person_groups(tokens[:verb])[:1]:
+        for end in range(j, i, -1):
+            name = " ".join(bare(t) for t in tokens[i:end])
+            if i <= 2 and not re.search(r"[’']s?$", tokens[end - 1]) and re.search(rf"\b{re.escape(name)}\b", body):
+                return name, " ".join(tokens[:i]) or None
+    return None
 
 
 def _names_person(who: str) -> bool:
