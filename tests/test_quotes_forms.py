@@ -284,3 +284,14 @@ def test_a_headline_subject_speaks_a_list_of_quotations() -> None:
     assert dated == {WORDS: "Jane Roe", "We will act, and we will act soon.": "Jane Roe"}
     # The headline's person is its object, not its subject: nobody is credited.
     assert credits(f"President Roe’s Tariffs Win Over Farmers\n\nThe farmers spoke of President Roe.\n\n- “{WORDS}” (2/24/26)") == {}
+
+
+def test_a_quotation_inside_a_quotation_is_part_of_its_words() -> None:
+    found = credits(
+        "Summit\n\nSee what they say:\n\nSister Donna Markam, President of Harbor Charities: “At a time of division, the "
+        "summit, “United We Stand,” could not be more timely.”\n\nThe Sikh Coalition: “Today, the summit was announced to us all.”"
+    )
+    assert found == {
+        "At a time of division, the summit, “United We Stand,” could not be more timely.": "Donna Markam",
+        "Today, the summit was announced to us all.": "The Sikh Coalition",
+    }

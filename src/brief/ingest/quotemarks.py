@@ -84,7 +84,10 @@ def _pair(
     quotation (minus one), so that two kinds of marks never share a number."""
     spans: list[Span] = []
     pending: int | None = None
-    for i in marks:
+    inner: set[int] = set()  # the marks of a quotation inside the open one: part of its words
+    for n, i in enumerate(marks):
+        if i in inner:
+            continue
         if pending is not None:
             after = bisect_left(breaks, pending)
             if i - pending > MAX_QUOTE:
@@ -106,6 +109,9 @@ def _pair(
         if opens(text, i):
             if pending is not None and i == pending + 1 and text[i] == text[pending]:
                 continue  # a mark typed twice: 'promised: ““We will …”'
+            if pending is not None and _nested(text, marks, n, breaks):
+                inner.add(marks[n + 1])  # '“… the summit, “United We Stand,” could not be more timely.”'
+                continue
             if pending is not None and i - pending > 2 and re.search(r"[.!?…][^\S\n]*$", text[i - 3 : i]):
                 spans.append(Span(pending, i, False, chain))  # a paragraph break lost: ". "Next paragraph"
             else:
@@ -115,6 +121,17 @@ def _pair(
         after = bisect_left(breaks, pending)
         _unclosed(text, spans, pending, breaks[after] if after < len(breaks) else len(text), chain)
     return spans
+
+
+def _nested(text: str, marks: list[int], n: int, breaks: list[int]) -> bool:
+    """The curly opening mark marks[n], inside an open quotation, opens a quotation within it: the
+    next two marks of its paragraph both close ('“… the summit, “United We Stand,” was timely.”')."""
+    if text[marks[n]] != "“" or n + 2 >= len(marks):
+        return False
+    first, second = marks[n + 1], marks[n + 2]
+    end = bisect_left(breaks, marks[n])
+    para_end = breaks[end] if end < len(breaks) else len(text)
+    return second < para_end and text[first] == "”" and text[second] == "”"
 
 
 def _unclosed(text: str, spans: list[Span], pending: int, para_end: int, chain: int) -> None:
