@@ -182,6 +182,13 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
         ),
         (f"Bid\n\n“What a great way to end the year,” said Ana Roe. Roe's team beat Tom Ash in the final. “{WORDS}”", WORDS, "Ana Roe"),
         (f"Spam\n\n“What a great way to end the year,” said Ana Roe. Tom Ash amassed $24m, prosecutors said. “{WORDS}”", WORDS, "Ana Roe"),
+        # An aside between the subject and its verb; "of the" inside a body's name.
+        (
+            "Records\n\nThe records were reviewed. The Keeper of the Harbor Archives (Keeper), however, has reported that "
+            f"“{WORDS}” and more.",
+            WORDS,
+            "Keeper of the Harbor Archives",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

@@ -117,7 +117,9 @@ _DOCUMENT_SUBJECT = re.compile(
     r"rule|law|bill|act|agreement|declaration|resolution|notice|ruling|decision|study|survey|assessment|audit|guidance|office|agency|ministry|department|"
     r"constitution|charter|treaty|statute|amendment|clause|convention|code))$"
 )
-_SUBJECT_NAME = rf"(?:{NAME_WORD}(?:\s+(?:of|for|and|de|del)?\s*{NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
+_SUBJECT_NAME = (
+    rf"(?:{NAME_WORD}(?:\s+(?:(?:of|for|and|de|del)(?:\s+the)?)?\s*{NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
+)
 _SUBJECT = re.compile(rf"(?P<who>{_SUBJECT_NAME})(?:[’']s)?\s*$")
 # The sentence's own subject, after an opening phrase: "In May 2026, PRC authorities issued ...".
 _OPENING_SUBJECT = re.compile(
@@ -354,6 +356,7 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
         return agent.group("who")
     # Parenthesised acronyms and dates sit between a subject and its verb: drop them.
     lead = re.sub(r"\s*\([^()]{1,40}\)", "", sentence[: verb.start()]).rstrip()
+    lead = re.sub(r",\s+(?:however|meanwhile|though|too|in turn|for its part),?(?=\s|$)", "", lead)  # "The Archivist, however, has"
     lead = re.sub(r"\s+(?:has|have|had|also|has also|recently|reportedly|later)$", "", lead)
     lead = re.sub(r",\s+(?:which|who)\s[^,]{1,80},?$", "", lead)  # "the Ministry, which oversees X, said"
     lead = re.sub(r",\s+(?:which|that)$", "", lead)  # "Article II of the Constitution, which grants"
