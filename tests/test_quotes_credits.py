@@ -304,11 +304,13 @@ def test_names_for_things_short_words_after_a_verb_and_questions(text: str, word
 
 
 def test_a_what_called_name_does_not_go_on_to_the_sentences_other_quoted_words() -> None:
+    # The caller's name for one thing is his; the sentence's other quoted words are its speaker's,
+    # as annotators credit them.
     found = credits(
-        "Judge Ada Bright spoke at the hearing. She said the city had torn down what Dr. Bright called “walls of neglect,” "
-        "and had left the “rubble” behind."
+        "Judge Ada Bright spoke at the hearing. She said the city had torn down what Dr. Tom Kingsley called “walls of "
+        "neglect,” and had left the “rubble” behind."
     )
-    assert "rubble" not in found
+    assert found == {"walls of neglect": "Tom Kingsley", "rubble": "Ada Bright"}
 
 
 def test_a_common_given_name_makes_a_person_of_a_passing_mention() -> None:

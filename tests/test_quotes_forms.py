@@ -189,6 +189,18 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Keeper of the Harbor Archives",
         ),
+        # A few words after a speech act whose subject is a pronoun or a role.
+        (
+            "Poster\n\nTony Blare spoke first. Appearing at a poster launch, he hailed his chancellor's “brilliant” work.",
+            "brilliant",
+            "Tony Blare",
+        ),
+        (
+            "Jordan\n\nVern Jordanson died. He liked to say that we had torn down what Dr. King called “sagging walls,” but "
+            "we still had to deal with “the rubble” of it all.",
+            "the rubble",
+            "Vern Jordanson",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],
@@ -302,3 +314,9 @@ def test_a_quotation_inside_a_quotation_is_part_of_its_words() -> None:
         "At a time of division, the summit, “United We Stand,” could not be more timely.": "Donna Markam",
         "Today, the summit was announced to us all.": "The Sikh Coalition",
     }
+
+
+def test_someone_described_in_the_passive_is_not_who_described_them() -> None:
+    assert "a proud grandfather" not in credits(
+        "Doctors\n\nAl Greenway trained in London. He is described as “a proud grandfather” of four."
+    )

@@ -13,7 +13,7 @@ import re
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.quotelabels import label_speaker, statement_owner
-from brief.ingest.speechwords import LEADS, ROLE_WORD, TITLED, VERBS
+from brief.ingest.speechwords import LEADS, NAMING_VERBS, ROLE_WORD, TITLED, VERBS
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
@@ -68,13 +68,8 @@ _ACT_VERBS = (
     r"branding|describing|accusing)\b"
 )
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
-# Verbs that give something a name or a verdict, which the quoted words are: "described as “…”",
-# "branded “…” by X"; one list for the agent before the words and the agent after them.
-_NAMING_VERBS = (
-    r"(?:described|called|termed|dubbed|branded|labell?ed|characteri[sz]ed|criticised|criticized|condemned|denounced|hailed|praised)"
-)
 _PASSIVE_BY = re.compile(
-    rf"\b(?:{_NAMING_VERBS}|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?:then-)?"
+    rf"\b(?:{NAMING_VERBS}|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?:then-)?"
     rf"(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})"
 )
 _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
@@ -82,17 +77,6 @@ _SPEECH_ACT = re.compile(
     # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
     # "the House of Commons authorities have told": a body's name, and the people who speak for it.
     rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{_COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,100}}$"
-)
-# "described as “irresponsible” and “outrageous” by the Rights Commission": who called it so
-# comes after the quotation (and any quoted words joined to it).
-_AS_BEFORE = re.compile(rf"\b{_NAMING_VERBS}\s+(?:\w+ly\s+)?as\s+(?:an?\s+|the\s+)?$")
-_AGENT_AFTER = re.compile(
-    rf"(?:\s+(?:and|or)\s+[“\"‘][^“”\"‘’]{{1,60}}[”\"’])*\s+by\s+(?:the\s+)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|and|on)\s+)?{NAME_WORD}){{0,6}})"
-)
-_WHAT_CALLED = re.compile(
-    rf"\bwhat\s+(?P<who>[Hh]e|[Ss]he|[Tt]hey|(?:(?:{'|'.join(sorted(HONORIFICS))})\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+"
-    r"(?:has\s+|had\s+|once\s+|often\s+|later\s+)?(?:call(?:s|ed)?|describe[sd]?\s+as|term(?:s|ed)?|dub(?:s|bed)?|labell?ed)\s+"
-    r"(?:(?:an?|the|its|his|her|their|our)\s+)?$"
 )
 _YOU_SAID = re.compile(
     r"\b[Yy]ou\s+(?:[a-z]+\s+){0,2}?(?:say|said|saying|call|called|calling|described|describing|wrote|told|telling|promised|"
@@ -258,6 +242,15 @@ def colon_subject(text: str, para_start: int, open_at: int) -> str | None:
     return match.group("who") if match else None
 
 
+# A sentence whose subject is a pronoun or a role, after an opening phrase, and a speech act:
+# "Appearing together, the prime minister hailed his chancellor's “brilliant” work".
+_DESCRIBED_ACT = re.compile(
+    rf"\s*(?:[A-Z][^,.“”\"]{{0,60}},\s+)?(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"
+    # "He liked to say", never a passive ("He is described as")
+    rf"(?:(?!(?:is|was|are|were|be|been|being|has\s+been)\b)[a-z]+\s+){{0,3}}?(?:{_ACT_VERBS}|\bsay\b)"
+)
+
+
 def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | None:
     """A named person who is the subject of a speech act in the quotation's sentence. The act
     lies within 260 characters of the quotation (the pattern's own reach), so only that much of
@@ -298,29 +291,14 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
         first = first or " ".join(words)
     if re.search(r"(?<![\w.’'-])I\s", sentence):
         return "I"  # "In April I directed the Department to “preserve” it": the document's own speaker
-    return first
+    described = None if first else _DESCRIBED_ACT.match(sentence)
+    return first or (described.group("who") if described else None)
 
 
 def addressed_speech(text: str, para_start: int, quote_start: int) -> bool:
     """The quotation's sentence puts the words in the listener's mouth: 'I heard you say, “…”',
     'do you regret calling them a “pariah”' (in a reporter's question, the one who answers)."""
     return bool(_YOU_SAID.search(sentence_before(text, para_start, quote_start, 160)))
-
-
-def what_called(text: str, open_at: int) -> str | None:
-    """Who gave the quoted words as a name: 'what Dr. King called “sagging walls”', 'what he
-    calls its “infant stage”' (a pronoun, resolved by the caller)."""
-    match = _WHAT_CALLED.search(text, max(0, open_at - 120), open_at)
-    return match.group("who") if match else None
-
-
-def passive_agent(text: str, open_at: int, close_at: int) -> str | None:
-    """Who called something by the quoted words, named after them in a passive: 'were described
-    as “irresponsible” by the Islamic Rights Commission'. `open_at` and `close_at` are the marks."""
-    if not _AS_BEFORE.search(text, max(0, open_at - 60), open_at):
-        return None
-    agent = _AGENT_AFTER.match(text, close_at + 1, min(len(text), close_at + 200))
-    return agent.group("who") if agent else None
 
 
 def _can_speak(words: list[str]) -> bool:

@@ -26,18 +26,17 @@ from brief.ingest.attribution import (
     attribution_after,
     attribution_before,
     colon_subject,
-    passive_agent,
     report_attribution,
     sentence_before,
     sentence_end_attribution,
     short_quote_speaker,
-    what_called,
 )
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
 from brief.ingest.quotelabels import heading_speaker, paragraph_label, source_of_excerpt
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
+from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.speakerlabels import speaker_labels
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare
@@ -230,6 +229,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             if who is None and not before:
                 continue
             speaker = (who, None) if who else before
+            if who in ("He", "She", "They"):  # the sentence's subject: its antecedent comes before the sentence
+                position = span.open - len(sentence_before(text, para_start, span.open, 260))
         if speaker is None:
             continue
         voice = re.sub(r"^(?:and|but|so|as|then)\s+", "", speaker[0].lower()).split("’")[0].split("'")[0]

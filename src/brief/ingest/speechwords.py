@@ -27,3 +27,8 @@ LEADS = (
 # office between them ("Secretary of State for the Home Department").
 ROLE_WORD = "|".join(sorted(ROLE_NOUNS))
 TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){{0,7}}"
+# Verbs that give something a name or a verdict, which the quoted words are: "described as “…”",
+# "branded “…” by X"; one list for the agent before the words and the agent after them.
+NAMING_VERBS = (
+    r"(?:described|called|termed|dubbed|branded|labell?ed|characteri[sz]ed|criticised|criticized|condemned|denounced|hailed|praised)"
+)
