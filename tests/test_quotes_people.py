@@ -219,3 +219,13 @@ def test_a_draft_quotation_names_its_speaker_near_it() -> None:
     assert quote.speaker == "Jane Roe"
     assert not named_near(text, quote.speaker, quote.start, quote.end)
     assert named_near(text, quote.speaker, quote.start - 1200, quote.end)  # as if it stood near the name
+
+
+def test_given_names_that_share_one_surname_are_each_a_person() -> None:
+    people = find_people(
+        "The tree was presented by David, Sam, and Jim Cartwell of the farm. Thanks to Ted and Mary Kellson. "
+        "Stars Clive Owen and Natalie Portmann won, as did the William and Mary Law School. Visitors came from "
+        "Paris, Rome and Berlin Smithson."
+    )
+    assert {"David Cartwell", "Sam Cartwell", "Jim Cartwell", "Ted Kellson", "Mary Kellson"} <= set(people)
+    assert not {"Owen Portmann", "William Law", "Mary Law", "Paris Smithson", "Rome Smithson"} & set(people)

@@ -14,6 +14,8 @@ person: one word stays a name only after a title, as :mod:`.names` says.
 
 from __future__ import annotations
 
+import re
+
 from brief.ingest.vocabulary import THING_HEADS
 
 GIVEN_NAMES = frozenset(
@@ -100,3 +102,25 @@ def given_name_person(words: list[str]) -> bool:
         and not any(w in _THING_ENDS or (len(w) > 5 and w.endswith("ing")) for w in words[1:])
         and not any("-" in w and not w.split("-")[-1][:1].isupper() for w in words[1:])
     )
+
+
+_GIVEN = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
+# Given names that share the surname after the last of them: "David, Sam, and Jim Cartner".
+_SHARED_SURNAME = re.compile(
+    # never a body's start ("William and Mary Law School")
+    rf"\b(?P<firsts>{_GIVEN}(?:,\s+{_GIVEN})*,?\s+(?:and|&)\s+)(?P<last>{_GIVEN})\s+(?P<surname>{_GIVEN})(?![\w-])(?!\s+[A-Z])"
+)
+
+
+def shared_surname(text: str) -> list[str]:
+    """The people a list of given names and one surname names, each with the surname: "David, Sam,
+    and Jim Cartner" -> David Cartner, Sam Cartner, Jim Cartner. Every given name must be a
+    common one, so "Paris, Rome and Ana Ruiz" names only Ana Ruiz, whom other rules find."""
+    found: list[str] = []
+    for match in _SHARED_SURNAME.finditer(text):
+        if re.search(r"[A-Z][\w.’'-]*\s+$", text[max(0, match.start() - 30) : match.start()]):
+            continue  # "Clive Owen and Natalie Portman": the first given name ends someone else's name
+        firsts = [*re.findall(_GIVEN, match.group("firsts")), match.group("last")]
+        if len(firsts) >= 2 and all(is_given_name(f) for f in firsts) and not is_given_name(match.group("surname")):
+            found += [f"{first} {match.group('surname')}" for first in firsts]
+    return found
