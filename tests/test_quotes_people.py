@@ -229,3 +229,12 @@ def test_given_names_that_share_one_surname_are_each_a_person() -> None:
     )
     assert {"David Cartwell", "Sam Cartwell", "Jim Cartwell", "Ted Kellson", "Mary Kellson"} <= set(people)
     assert not {"Owen Portmann", "William Law", "Mary Law", "Paris Smithson", "Rome Smithson"} & set(people)
+
+
+def test_kin_named_beside_the_word_for_them_are_people() -> None:
+    people = find_people(
+        "Jean Carnahew arrived weeks after losing her husband, Tom, and their son, Randy, in a crash. "
+        "I thank my granddaughter Maisy Roebuck. Their son, Harbor Mining, grew."
+    )
+    assert {"Tom", "Randy", "Maisy Roebuck"} <= set(people)
+    assert "Harbor Mining" not in people

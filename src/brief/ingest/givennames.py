@@ -124,3 +124,20 @@ def shared_surname(text: str) -> list[str]:
         if len(firsts) >= 2 and all(is_given_name(f) for f in firsts) and not is_given_name(match.group("surname")):
             found += [f"{first} {match.group('surname')}" for first in firsts]
     return found
+
+
+_KIN_NOUN = (
+    r"(?:husband|wife|son|daughter|brother|sister|father|mother|dad|mom|mum|grandson|granddaughter|grandfather|"
+    r"grandmother|uncle|aunt|nephew|niece|cousin|partner|fiancée?)s?"
+)
+# Kin named beside the word for them: "her husband, Mel, and their son, Randy", "my granddaughter Maisy".
+_KIN_NAMED = re.compile(
+    rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:late\s+|beloved\s+|youngest\s+|eldest\s+|oldest\s+)?{_KIN_NOUN},?\s+"
+    rf"(?P<name>{_GIVEN}(?:\s+{_GIVEN})?)(?![\w’'-])"
+)
+
+
+def kin_named(text: str) -> list[str]:
+    """People named as someone's kin ("her husband, Mel", "my granddaughter Maisy Roe"), when the
+    name opens with a common given name."""
+    return [m.group("name") for m in _KIN_NAMED.finditer(text) if is_given_name(m.group("name").split()[0])]

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from brief.ingest.addressed import addressed, beside, described, greeted
-from brief.ingest.givennames import given_name_person, shared_surname
+from brief.ingest.givennames import given_name_person, kin_named, shared_surname
 from brief.ingest.namelists import credited, listed, nicknamed
 from brief.ingest.namewords import HONORIFICS as _HONORIFICS
 from brief.ingest.namewords import NameIndex, join_name, merged, name_groups, runs
@@ -175,7 +175,7 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
     for name, role in credited(text) + listed(text):
         add(name, role)
         strong.add(name)
-    for name in nicknamed(text) + described(text) + addressed(text) + greeted(text) + shared_surname(text):
+    for name in nicknamed(text) + described(text) + addressed(text) + greeted(text) + shared_surname(text) + kin_named(text):
         add(name, None)
         strong.add(name)
     # A name known only by its given name ("Eli Lilly") lists no one beside it.
