@@ -201,6 +201,19 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             "the rubble",
             "Vern Jordanson",
         ),
+        # A noun after the words is no plural speech verb ("a promissory note").
+        (
+            "Remarks\n\nDr. King spoke to our nation. And he spoke of what he called a “promissory note” — a promissory note, a check.",
+            "promissory note",
+            "King",
+        ),
+        # An opening "As X put it" credits the sentence's words, however far they run after it.
+        (
+            "Permits\n\nKatherine Scarlet wrote a piece. As Chairman Scarlet put it in her opinion piece, the vision to modernize "
+            f"the permitting process and deregulate so we can build now reflects a simple truth: “{WORDS}”",
+            WORDS,
+            "Katherine Scarlet",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

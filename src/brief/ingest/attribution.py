@@ -13,7 +13,7 @@ import re
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.quotelabels import label_speaker, statement_owner
-from brief.ingest.speechwords import LEADS, NAMING_VERBS, ROLE_WORD, TITLED, VERBS
+from brief.ingest.speechwords import LEADS, NAMING_VERBS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
@@ -45,7 +45,7 @@ _BEFORE = re.compile(
     # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
     rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+statement|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{VERBS}|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+)?(?:{VERBS_BEFORE}|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
 # Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”", "our seniors that said".
 _WHO_SAID = re.compile(
@@ -174,7 +174,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     labelled = label_speaker(text, start, end)
     if labelled:
         return labelled
-    if not re.search(rf"{VERBS}|{LEADS}|quoted|\blike\b", window):
+    if not re.search(rf"{VERBS_BEFORE}|{LEADS}|quoted|\blike\b", window):
         return None
     relative = _WHO_SAID.search(window)
     if relative:

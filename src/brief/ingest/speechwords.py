@@ -15,9 +15,11 @@ VERBS = (
     r"stated|states|declared|insisted|recalled|recalls|continued|continues|replied|replies|responded|responds|answered|tweeted|announced|concluded|goes on|went on|"
     r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
     r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
-    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|put it|puts it|taught us|teaches us|"
-    r"write|tell|add|note|argue|warn|explain|insist|claim|stress|according to)"
+    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|put it|puts it|taught us|teaches us|according to)"
 )
+# The plural present, read only before the words ("The secretaries write that …: “…”"), since after
+# them "a promissory note" or "the add" would read as a speaker and a verb.
+VERBS_BEFORE = rf"(?:{VERBS[3:-1]}|write|tell|add|note|argue|warn|explain|insist|claim|stress)"
 # Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
 LEADS = (
     r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging|"
