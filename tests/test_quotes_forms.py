@@ -214,6 +214,9 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Katherine Scarlet",
         ),
+        # A signature after a dash, led by a description, under a paragraph that is only the words.
+        (f"Jobs\n\n“{WORDS}”\n\n— White House spokesman Kush Desaii\n\nThe report showed gains.", WORDS, "Kush Desaii"),
+        (f"Release\n\n“{WORDS}”\n\n– National Security Advisor Mike Waltzer", WORDS, "Mike Waltzer"),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

@@ -115,7 +115,9 @@ _OPENING_SUBJECT = re.compile(
 _BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})")
 # A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
 _SIGNATURE = re.compile(
-    rf"(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,7}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
+    # after a dash, a description may lead to the name: "— White House spokesman Kush Desai"
+    rf"[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[\w’'.-]+){{1,9}})[^\S\n]*(?:\n|$)"
+    rf"|(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,7}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
 )
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
 # A stop that ends no sentence: an initial's ("U.S.") or a title's ("Dr. King", "Gov. Roe"). Every
@@ -356,6 +358,8 @@ def _signature(text: str, open_at: int, close_at: int, para_start: int, para_end
         return None
     skipped = _ONLY_EMPHASIS.match(text, para_end)  # always matches, perhaps nothing
     signed = _SIGNATURE.match(text, skipped.end() if skipped else para_end)
+    if signed and signed.group("signed"):
+        return signed.group("signed")  # resolved to the name it ends with
     return signed.group("who") if signed and signed.group("who").split()[0] not in NOT_NAME else None
 
 
