@@ -162,3 +162,15 @@ def test_the_docx_names_fonts_word_has_with_the_bundled_twins_as_alternatives() 
         if font.find(qn("w:altName")) is not None
     }
     assert alternatives == {"Times New Roman": "Liberation Serif", "Arial": "Liberation Sans"}
+
+
+def test_a_build_leaves_no_copied_fonts_in_the_temporary_folder(tmp_path: Path) -> None:
+    """WeasyPrint copies the memos' @font-face fonts into a temporary folder per document and
+    removes it only when its font configuration is collected; the renderer removes it itself, so
+    builds do not fill the temporary folder (four memos left about 12 MB each time)."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    (tmp_path / "ws").mkdir()
+    built = build(sample_workspace(tmp_path / "ws"), {"TMPDIR": str(scratch)})
+    assert (built / "principal.pdf").is_file()
+    assert not [p.name for p in scratch.iterdir() if p.name.startswith("weasyprint-")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
@@ -66,6 +67,7 @@ class PdfRenderer:
         of a build."""
         assert job.html is not None, "the pipeline renders HTML before the PDF"
         import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
 
         from brief.render import footnote_area
         from brief.render.pdf_layout import page_layouts
@@ -73,21 +75,37 @@ class PdfRenderer:
         footnote_area.install()
         # WeasyPrint logs every CSS property it ignores; the build reports its own problems.
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        # The memo's @font-face fonts are copied into a temporary folder of this configuration's;
+        # WeasyPrint removes it only when the object is collected, which a long run or an exit may
+        # never do, so each build left megabytes in the temporary directory. The folder goes here.
+        fonts = FontConfiguration()
         try:
-            html = weasyprint.HTML(string=job.html, base_url=str(job.workspace) + "/", url_fetcher=make_fetcher(job.workspace))
-            document = html.render()
-        except Exception as exc:  # WeasyPrint raises many types; the stage boundary translates them.
-            raise RenderError(f"WeasyPrint could not lay out the {memo.audience} memo: {exc}", None, "render/pdf") from None
-        identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        options: dict[str, Any] = {"pdf_identifier": identifier}
-        if memo.tagged:
-            options.update(pdf_variant="pdf/ua-1", pdf_tags=True)
-        try:
-            data = document.write_pdf(**options)
-        except Exception as exc:
-            raise RenderError(f"WeasyPrint could not write the {memo.audience} PDF: {exc}", None, "render/pdf") from None
-        pages, lines = read_layout(document)
-        return Rendered(self.name, bytes(data), pages, lines, layout=page_layouts(document))
+            try:
+                html = weasyprint.HTML(string=job.html, base_url=str(job.workspace) + "/", url_fetcher=make_fetcher(job.workspace))
+                document = html.render(font_config=fonts)
+            except Exception as exc:  # WeasyPrint raises many types; the stage boundary translates them.
+                raise RenderError(f"WeasyPrint could not lay out the {memo.audience} memo: {exc}", None, "render/pdf") from None
+            identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+            options: dict[str, Any] = {"pdf_identifier": identifier}
+            if memo.tagged:
+                options.update(pdf_variant="pdf/ua-1", pdf_tags=True)
+            try:
+                data = document.write_pdf(**options)
+            except Exception as exc:
+                raise RenderError(f"WeasyPrint could not write the {memo.audience} PDF: {exc}", None, "render/pdf") from None
+            pages, lines = read_layout(document)
+            return Rendered(self.name, bytes(data), pages, lines, layout=page_layouts(document))
+        finally:
+            _remove_font_folder(fonts)
+
+
+def _remove_font_folder(fonts: Any) -> None:
+    """Remove the temporary folder a WeasyPrint font configuration copied fonts into, if any
+    (``FontConfiguration._folder``, which its own ``__del__`` removes only when collected)."""
+    folder = getattr(fonts, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        fonts._folder = None
 
 
 def read_layout(document: Any) -> tuple[tuple[PageText, ...], dict[str, int]]:
