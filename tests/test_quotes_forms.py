@@ -217,6 +217,12 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
         # A signature after a dash, led by a description, under a paragraph that is only the words.
         (f"Jobs\n\n“{WORDS}”\n\n— White House spokesman Kush Desaii\n\nThe report showed gains.", WORDS, "Kush Desaii"),
         (f"Release\n\n“{WORDS}”\n\n– National Security Advisor Mike Waltzer", WORDS, "Mike Waltzer"),
+        # A readout's verbs of stating a position are speech acts for a few words quoted after them.
+        (
+            "Readout\n\nPresident Ana Roe met the Prime Minister. President Ana Roe reaffirmed the “ironclad” alliance.",
+            "ironclad",
+            "Ana Roe",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],
