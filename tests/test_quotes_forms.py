@@ -223,6 +223,19 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             "ironclad",
             "Ana Roe",
         ),
+        # "X had said" after a quotation that ends a sentence starts a new sentence about earlier words.
+        (
+            "Transfer\n\nRick Parrow spoke. “Of course he is ambitious,” Parrow added. “We firmly believe he will stay. "
+            "“We have an open relationship. He would have gone by now.” Steven Gerrad had said before the game he might leave.",
+            "We firmly believe he will stay.",
+            "Rick Parrow",
+        ),
+        # A pronoun that opens the sentence before is its subject, not the people the sentence names.
+        (
+            f"Milan\n\nMarcel Desaily played in Milan. So he is full of admiration for Paolo Maldino and Alex Costacurti. “{WORDS}”",
+            WORDS,
+            "Marcel Desaily",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

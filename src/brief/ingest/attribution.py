@@ -157,6 +157,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # '"… in spring." Nobody will lose a berth, the crews added': the next sentence's object
     if text[start - 2 : start - 1] == "." and _CLAUSE_AFTER.match(text, match.end()):
         return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
+    if text[start - 2 : start - 1] == "." and re.search(r"\bhad\s+$", text[max(0, match.start("verb2") - 6) : match.start("verb2")]):
+        return None  # '"… gone by now." Roe had said before the game …': a new sentence about earlier words
     if match.group("who2").lower() in _OPENERS:
         return None  # '"…" Later, the spokesman urged …': an opening adverb, not who spoke
     desc = match.group("desc").split()

@@ -46,7 +46,9 @@ from brief.speakers import HEADLINE, speaker_named_near
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _DESCRIBING = frozenset("the a an former then new acting deputy senior chief assistant interim head".split())
 _REPORTED_BY = re.compile(r",\s+[^,]{1,40}\s+(?:said|says|added|reported|told\s+[^,.]{1,40})\.\s*$")
-_PRONOUN_SAID = re.compile(r"(He|She)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|argued|insisted|warned|explained)\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:(?:So|And|But|Yet|Now),?\s+)?([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|is\s+|was\s+)?[a-z]+"
+)
 _SAID_AT_END = re.compile(rf",\s+(?P<who>[Hh]e|[Ss]he|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+(?:said|says|added)\.\s*(?:\n\n)?$")
 _PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n\n))[A-Z](?:[^.!?\n“”\"]|\.(?=\d)){0,250}[.!?]\s*(?:\n\n)?$")
 
@@ -204,11 +206,13 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # after one whose subject is a person, with nothing else to credit it.
             sentence = _PREVIOUS_SENTENCE.search(text, max(0, span.open - 300), span.open)
             named = mentions.last_before(span.open) if sentence else None
-            if named and sentence and mentions.position_of_last(span.open) >= sentence.start():
+            pronoun = _PRONOUN_SUBJECT.match(text, sentence.start()) if sentence else None
+            if pronoun and sentence:
+                # 'So he is full of admiration for Paolo Maldini. "I'm happy …"': the pronoun is the
+                # sentence's subject, not the people it names; whom it stands for speaks
+                speaker, position = (pronoun.group(1).capitalize(), None), sentence.start()
+            elif named and sentence and mentions.position_of_last(span.open) >= sentence.start():
                 speaker = (named, None)
-            elif sentence and (pronoun := _PRONOUN_SAID.match(text, sentence.start())):
-                # 'He said on Friday he hoped to lead. "I think …"': whom the pronoun stands for
-                speaker, position = (pronoun.group(1), None), sentence.start()
             elif sentence and (reported := _SAID_AT_END.search(text, sentence.start(), span.open)):
                 # 'The industry would halt it, he said. "We will advise …"': who reported the sentence
                 speaker, position = (reported.group("who"), None), sentence.start()
