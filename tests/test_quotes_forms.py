@@ -236,6 +236,12 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Marcel Desaily",
         ),
+        # "they" after a group credited just before is that group.
+        (
+            f"Remarks\n\nWe listened to our seniors that said, “We deserve to retire with dignity.” And they said, “{WORDS}”",
+            WORDS,
+            "Our seniors",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

@@ -237,6 +237,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 position = span.open - len(sentence_before(text, para_start, span.open, 260))
         if speaker is None:
             continue
+        if speaker[0].lower() == "they" and found and found[-1].start >= previous_para and found[-1].speaker not in people:
+            # 'our seniors that said, “…” And they said, “…”': the group credited just before
+            speaker = (found[-1].speaker, found[-1].role)
         voice = re.sub(r"^(?:and|but|so|as|then)\s+", "", speaker[0].lower()).split("’")[0].split("'")[0]
         if voice in ("i", "we"):
             # "I said, “…”" in a transcript: the speaker of the turn, if a label names one; in a
