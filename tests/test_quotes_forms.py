@@ -242,6 +242,20 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
             WORDS,
             "Our seniors",
         ),
+        # A long sentence between the speech act and a few quoted words; an aside between the name
+        # and the verb; a programme after an owner's name is no speaker.
+        (
+            "Lords\n\nCharles Clark spoke first. On Thursday, Lord Bingam - a senior law lord - said the rules were incompatible "
+            "with the European Convention on Human Rights as they allowed detentions “in a way that discriminates” against some.",
+            "in a way that discriminates",
+            "Bingam",
+        ),
+        (
+            "Election\n\nSpeaking to the BBC's Westminster Hour on Sunday, Mr Kenedy said the coming general election - widely "
+            "tipped for 5 May - would be much more unpredictable than others in “recent experience”.",
+            "recent experience",
+            "Kenedy",
+        ),
         # A future speech act after the words.
         (f"Speech\n\nMr Howe will speak in Leeds.\n\n“{WORDS},” he will say.", WORDS, "Howe"),
     ],

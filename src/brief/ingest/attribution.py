@@ -77,7 +77,7 @@ _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|e
 _SPEECH_ACT = re.compile(
     # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
     # "the House of Commons authorities have told": a body's name, and the people who speak for it.
-    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{_COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,100}}$"
+    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{_COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,160}}$"
 )
 _YOU_SAID = re.compile(
     r"\b[Yy]ou\s+(?:[a-z]+\s+){0,2}?(?:say|said|saying|call|called|calling|described|describing|wrote|told|telling|promised|"
@@ -272,10 +272,10 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
         if act is None:
             continue
         if re.search(
-            r"(?:^|[^\w\s][^\S\n]*|\b[a-z][\w’'-]*\s+)(?:his|her|their|its|of|at|in|on|to|from|for|with|by)\s+$",
+            r"(?:^|[^\w\s][^\S\n]*|\b[a-z][\w’'-]*\s+)(?:his|her|their|its|of|at|in|on|to|from|for|with|by)\s+$|[’']s\s+$",
             sentence[: capital.start()],
         ):
-            continue  # "quit his Fratton Park post and vowed": a determiner or a preposition's object, not a subject
+            continue  # "quit his Fratton Park post and vowed", "the BBC's Westminster Hour": an object or an owner's thing
         words = act.group("who").split()
         title = re.search(r"\b([A-Z][a-z]{1,4}\.)\s+$", sentence[: capital.start()])
         if title and title.group(1) in TITLES:
@@ -290,7 +290,8 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
             continue
         # A person's name is the speaker ("On Tuesday, harbor spokesman Elias Grant said"); the
         # first other subject only when no name comes before the verb ("the local Arab News said").
-        named = [g for g in person_groups(words) if g[1] == len(words)]
+        # "the BBC's Westminster Hour": a name after an owner's is a thing of the owner's
+        named = [g for g in person_groups(words) if g[1] == len(words) and not (g[0] and re.search(r"[’']s$", words[g[0] - 1]))]
         if named:
             return " ".join(words[named[-1][0] - (1 if named[-1][1] - named[-1][0] < 2 else 0) :])
         first = first or " ".join(words)
