@@ -142,9 +142,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         named = _APPOSITIVE_NAME.match(text, rest, end) if who.lower().startswith(("the ", "a ", "an ")) else None
         if named:  # "said the former ambassador to Peru, Jane Roe": the description is the role
             return named.group("name"), who + named.group("more").rstrip()
-        sender = re.match(r"\s+from\s+[^,.;“”\"‘’]{2,60}?(?=[,.;]|\s*$)", text[rest:end])
-        if sender and re.search(r"\b(?:statement|letter|release)$", who):  # '…," read a statement from the firm.'
-            return statement_owner(who + sender.group(0)), None
+        sender = re.match(r"\s+from\s+(?P<who>[^,.;“”\"‘’]{2,60}?)(?=[,.;]|\s*$)", text[rest:end])
+        if sender and (owner := _sent_by(who, sender.group("who"))):  # '…," read a statement from the firm.'
+            return owner, None
         role_match = _ROLE_AFTER.match(text, rest, end)
         if role_match and not re.match(r"(?:he|she|they|it)\b", who, re.I):
             role = role_match.group("role").strip()
@@ -168,9 +168,15 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         match.group("role2") or match.group("role3") or match.group("role4") or match.group("org2") or (" ".join(desc) if described else "")
     )
     who = match.group("who2")
-    if match.group("org2") and re.search(r"\b(?:statement|letter|release)$", who):
-        return statement_owner(f"{who} from {match.group('org2')}"), None  # '…," the letter from Qwest said.'
+    if owner := _sent_by(who, match.group("org2")):
+        return owner, None  # '…," the letter from Qwest said.'
     return statement_owner(who), (role.strip() or None)
+
+
+def _sent_by(who: str, sender: str | None) -> str | None:
+    """Who sent the statement or letter `who` names, when "from" names them: "a statement from the
+    firm" -> "the firm"."""
+    return statement_owner(f"{who} from {sender}") if sender and re.search(r"\b(?:statement|letter|release)$", who) else None
 
 
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.vocabulary import THING_HEADS
+from brief.ingest.vocabulary import KIN_NOUNS, THING_HEADS
 
 GIVEN_NAMES = frozenset(
     """
@@ -126,10 +126,7 @@ def shared_surname(text: str) -> list[str]:
     return found
 
 
-_KIN_NOUN = (
-    r"(?:husband|wife|son|daughter|brother|sister|father|mother|dad|mom|mum|grandson|granddaughter|grandfather|"
-    r"grandmother|uncle|aunt|nephew|niece|cousin|partner|fiancée?)s?"
-)
+_KIN_NOUN = rf"(?:{'|'.join(sorted(KIN_NOUNS))})s?"
 # Kin named beside the word for them: "her husband, Mel, and their son, Randy", "my granddaughter Maisy".
 _KIN_NAMED = re.compile(
     rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:late\s+|beloved\s+|youngest\s+|eldest\s+|oldest\s+)?{_KIN_NOUN},?\s+"

@@ -17,7 +17,8 @@ from brief.ingest.vocabulary import NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 # A party and a seat in brackets may follow the name: "Rep. Jane Roe (D-NY): “…”".
-_SEAT = r"(?:[^\S\n]*\([^()\n:“”\"]{1,30}\))?"
+_BRACKETED = r"\([^()\n:“”\"]{1,40}\)"
+_SEAT = rf"(?:[^\S\n]*{_BRACKETED})?"
 # A sentence may open with a description that ends in a role ("BBC Two controller Ana Roe: “…”"),
 # or with the verb ("Said Wales coach Ana Roe: “…”").
 _COLON = re.compile(
@@ -71,11 +72,11 @@ _PARAGRAPH_LABEL = re.compile(r"[-•*\s]*(?P<label>[A-Z0-9@.][^:\n“”\"]{1,1
 _LABEL_SMALL = frozenset("of for and the on in at to de del la y & – — - by with".split())
 # Words that label a passage, not a speaker ("Note: “…”").
 _NOT_SPEAKERS = frozenset(
-    "note background update quote source read watch headline title participants icymi breaking excerpt excerpts highlights".split()
+    "note background update quote source headline title participants icymi breaking excerpt excerpts highlights".split()
 )
 # A line that invites the reader somewhere: "See the President’s Video HERE:".
 _INVITATIONS = frozenset("See Read Watch Click Listen View Visit Download Follow Share Sign Join".split())
-_SEAT_NOTE = re.compile(r"\s*\([^()]{1,40}\)")
+_SEAT_NOTE = re.compile(rf"\s*{_BRACKETED}")
 
 
 # A line that names where an excerpt comes from, then its headline: "Harbor Times (Portland,

@@ -161,11 +161,11 @@ def quotation_spans(text: str, breaks: list[int]) -> list[Span]:
 _BETWEEN_QUOTATIONS = re.compile(r"(?:[\s.,;*_—–•-]|\([^()\n]{1,60}\)|\bWatch\b|✅)*")
 
 
-def only_quotations(text: str, spans: list[Span], start: int, end: int) -> bool:
+def only_quotations(text: str, spans: list[Span], opens: list[int], start: int, end: int) -> bool:
     """The paragraph text[start:end] holds nothing but quotations and what a list puts between
-    them (dashes, "(10/29/24)", "Watch")."""
+    them (dashes, "(10/29/24)", "Watch"); `opens` are the spans' opening marks, in order."""
     outside, at = [], start
-    for span in spans[bisect_left([s.open for s in spans], start) :]:
+    for span in spans[bisect_left(opens, start) :]:
         if span.open >= end:
             break
         outside.append(text[at : span.open])

@@ -79,6 +79,21 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     found: list[FoundQuote] = []
     chains: dict[int, tuple[str, str | None] | None] = {}
     named_only = -1  # the index in `found` of the last quotation that only names a thing
+    # Read once, and only when a rule asks: the headline's subject, and which paragraphs hold
+    # nothing but quotations.
+    headline: list[tuple[str, str | None] | None] = []
+    quotations_only: dict[int, bool] = {}
+    opens = [s.open for s in spans]
+
+    def person_like(who: str) -> bool:
+        """A speaker written as a person's name, or one the text knows as a person."""
+        return _names_person(who) or who in people
+
+    def only_quoted(para_start: int, para_end: int) -> bool:
+        if para_start not in quotations_only:
+            quotations_only[para_start] = only_quotations(text, spans, opens, para_start, para_end)
+        return quotations_only[para_start]
+
     for n, span in enumerate(spans):
         k = bisect_right(breaks, span.open - 1)
         para_start = breaks[k - 1] + 2 if k else 0
@@ -96,11 +111,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         # "Harbor Workers Union (HWU): “…”": a paragraph that opens with who speaks; a body's name
         # is final, as printed, which no resolution rewrites.
         labelled = paragraph_label(text, para_start, span.open) if introduced and k else None
-        settled = labelled is not None and not _names_person(labelled[0])
+        fixed = labelled if labelled and not _names_person(labelled[0]) else None  # a speaker no resolution rewrites
         before = labelled or (attribution_before(text, window, span.open) if introduced else None)
         if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
             # "He also praised the director: “…”": a pronoun is resolved like any other
-            before = (subject, None) if _names_person(subject) or subject in people or subject in ("He", "She") else None
+            before = (subject, None) if person_like(subject) or subject in ("He", "She") else None
         speaker = speaker or before
         credited_after = False
         if speaker is None and span.closed:
@@ -123,7 +138,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # "Jane Roe said:", "President Jane Roe spoke with the crews:"
             speaker = attribution_before(text, max(previous_para, para_start - 162), para_start - 2)
             subject = colon_subject(text, previous_para, para_start - 2) if speaker is None else None
-            speaker = (subject, None) if subject and (_names_person(subject) or subject in people) else speaker
+            speaker = (subject, None) if subject and person_like(subject) else speaker
         if (
             speaker is None
             and introduced
@@ -136,7 +151,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if speaker is None and first and k >= 2 and not text[para_start : span.open].strip(" -•*"):
             # An excerpt under the line that names its source and headline: "Harbor Times: Crews rebuild …"
             source = source_of_excerpt(text, previous_para, para_start - 2)
-            speaker, before, settled = ((source, None), (source, None), True) if source else (None, before, settled)
+            speaker = fixed = (source, None) if source else None
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
@@ -160,7 +175,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # 'Tony Blair claimed … “cut” … . Liam Fox accused Labour of “…”': a person who is the
             # subject of a speech act in the quotation's own sentence beats the paragraph's last speaker.
             who = short_quote_speaker(text, para_start, span.open)
-            known = who is not None and (_names_person(who) or who in people or (" " not in who and mentions.is_person(who)))
+            known = who is not None and (person_like(who) or (" " not in who and mentions.is_person(who)))
             speaker = (who, None) if who and known else None
         if speaker is None and first and found and found[-1].end >= para_start and len(words) >= 4:
             # '"…," said Nadal. US coach Patrick McEnroe wants more clay. "I think …"': a person who is
@@ -188,17 +203,22 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who else None
             if who in ("He", "She", "They"):  # the subject of the sentence: its antecedent comes before it
                 position = span.open - len(sentence_before(text, para_start, span.open, 400))
-        if speaker is None and author and not found and k <= 2 and (alone or only_quotations(text, spans, para_start, para_end)):
+        if speaker is None and author and not found and k <= 2 and (alone or only_quoted(para_start, para_end)):
             # "Statement from Secretary Ana Ruiz" and a body that is one quotation (or excerpts of
             # her remarks, each quoted, with dashes between them): hers.
             speaker = author
-        listed = not text[para_start : span.open].strip(" -•*") and (
-            only_quotations(text, spans, para_start, para_end) or (k > 0 and text[: para_start - 2].rstrip().endswith(":"))
-        )
-        if speaker is None and first and listed and not (found and found[-1].end >= para_start) and (headliner := _headline_subject(text)):
+        if (
+            speaker is None
+            and first
+            and not (found and found[-1].end >= para_start)
+            and not text[para_start : span.open].strip(" -•*")
+            and (only_quoted(para_start, para_end) or (k > 0 and text[: para_start - 2].rstrip().endswith(":")))
+        ):
             # "74 Times President Jane Roe Has Said …" over a list of dated quotations, or "At West Point,
             # President Jane Roe Lauds …" over "Here are the highlights:" and a list: the headline's subject speaks.
-            speaker = headliner
+            if not headline:
+                headline.append(_headline_subject(text))
+            speaker = headline[0]
         if speaker is None and len(words) >= 4 and span.closed and inner.rstrip()[-1:] in ".!?":
             speaker = added_later(text, span.close + 1, para_end)  # '“…” Work starts in May, Roe added.'
         if speaker is None and len(words) >= 4 and span.chain not in chains:
@@ -251,8 +271,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             else:
                 continue
         # A later part of a quotation keeps the speaker its first part resolved to.
-        settled = settled and speaker == before
-        resolved, role = speaker if settled or speaker == chains.get(span.chain) else resolve(text, speaker, position, people, mentions)
+        settled = speaker == fixed or speaker == chains.get(span.chain)
+        resolved, role = speaker if settled else resolve(text, speaker, position, people, mentions)
         if not resolved or not resolved.strip(" .,"):
             continue
         name = resolved

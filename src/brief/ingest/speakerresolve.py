@@ -13,7 +13,7 @@ import re
 
 from brief.ingest.mentions import Mentions
 from brief.ingest.namewords import name_groups
-from brief.ingest.vocabulary import ABBREVIATIONS, NOT_NAME, ROLE_NOUNS, TITLES, bare
+from brief.ingest.vocabulary import ABBREVIATIONS, KIN_BY_PRONOUN, NOT_NAME, ROLE_NOUNS, TITLES, bare
 
 PRONOUNS = ("he", "she", "they", "it")
 
@@ -76,17 +76,13 @@ def _described_since(text: str, mentions: Mentions, people: dict[str, str | None
     return "The " + words
 
 
-# Kin a speaker tells of, by the pronoun that points to them: "my dad … He’d say".
-_KIN = {
-    "he": "dad|father|grandfather|grandpa|granddad|husband|son|brother|uncle|pop",
-    "she": "mom|mum|mother|grandmother|grandma|grandmom|wife|daughter|sister|aunt",
-}
-# The speaker's own kin as a clause's subject: "My dad used to say", "You know, if my mom were here".
+# The speaker's own kin as a clause's subject, by the pronoun that points to them: "My dad used to
+# say … He’d say", "You know, if my mom were here".
 _KIN_MENTION = {
     pronoun: re.compile(
-        rf"(?:^|[.!?]\s+|\n|,\s+|—\s*)(?:(?:[Ii]f|[Aa]nd|[Bb]ut|[Ww]hen|[Bb]ecause)\s+)?(?P<kin>(?:[Mm]y|[Oo]ur)\s+(?:late\s+)?(?:{nouns}))\b"
+        rf"(?:^|[.!?]\s+|\n|,\s+|—\s*)(?:(?:[Ii]f|[Aa]nd|[Bb]ut|[Ww]hen|[Bb]ecause)\s+)?(?P<kin>(?:[Mm]y|[Oo]ur)\s+(?:late\s+)?(?:{'|'.join(sorted(nouns))}))\b"
     )
-    for pronoun, nouns in _KIN.items()
+    for pronoun, nouns in KIN_BY_PRONOUN.items()
 }
 
 

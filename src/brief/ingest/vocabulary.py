@@ -53,6 +53,12 @@ ROLE_NOUNS = frozenset(
     fugitive suspect kingpin trafficker smuggler operative defendant detainee prisoner inmate victim witness plaintiff
     gunman hitman capo lord""".split()
 )
+# Kin, by the pronoun that stands for them ("my dad … he"), and kin of either sex.
+KIN_BY_PRONOUN = {
+    "he": frozenset("dad father grandfather grandpa granddad husband son grandson brother uncle nephew pop".split()),
+    "she": frozenset("mom mum mother grandmother grandma grandmom wife daughter granddaughter sister aunt niece".split()),
+}
+KIN_NOUNS = KIN_BY_PRONOUN["he"] | KIN_BY_PRONOUN["she"] | frozenset("cousin partner fiancé fiancée".split())
 # Words that head an organisation's name ("... Department", "... University").
 ORG_HEADS = frozenset(
     """Department Ministry Agency Administration Office Bureau Service Services Commission Council Committee Subcommittee
