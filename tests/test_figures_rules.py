@@ -225,3 +225,34 @@ def test_a_number_standing_as_subject_takes_a_common_noun_later_in_its_clause() 
     label = label_of("Some 4,000 were queuing in Lisbon for housing permits.", 4000)
     assert label == "housing permits"
     assert "Lisbon" not in label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "label"),
+    [
+        ("The visitors were beaten 5-1 at the Harbour Ground.", 5, "score"),
+        ("They never recovered from the 3–1 defeat in Leeds.", 3, "score"),
+        ("But at 2-0 the game was over.", 2, "score"),
+        ("The bench ruled by a 6-3 majority.", 6, "vote"),
+        ("The panel voted 12-3 for the plan.", 12, "vote"),
+    ],
+)
+def test_a_pair_that_does_not_rise_is_a_score_or_a_vote(sentence: str, value: float, label: str) -> None:
+    assert label_of(sentence, value) == label
+
+
+def test_a_rising_pair_or_a_reference_is_no_score() -> None:
+    assert label_of("Children aged 5-11 and 12-17 were vaccinated.", 12) != "score"
+    assert label_of("Rule 9-2 sets the fee at 40 dollars.", 9) != "score"
+
+
+def test_a_verb_form_in_s_after_a_count_is_the_counted_noun() -> None:
+    assert label_of("Two hundred and eleven total wins in six years.", 211) == "total wins"
+    assert label_of("The club had 14 wins and 3 losses.", 14) == "wins"
+    assert label_of("One in five says it is bad.", 20) != "says"
+
+
+def test_a_word_in_ing_before_a_plural_noun_is_part_of_the_label() -> None:
+    assert label_of("And we’re going to provide 400,000 charging stations for trucks.", 400000) == "charging stations"
+    assert label_of("The county will build 90 charging stations.", 90) == "charging stations"
+    assert "going" not in label_of("The agency, going forward, will provide 400,000 within the year.", 400000)

@@ -375,3 +375,119 @@ def test_someone_described_in_the_passive_is_not_who_described_them() -> None:
     assert "a proud grandfather" not in credits(
         "Doctors\n\nAl Greenway trained in London. He is described as “a proud grandfather” of four."
     )
+
+
+SAID = [
+    "We agreed that the harbor must reopen before the storms of the winter.",
+    "This is not our quarrel, and we have said so to every side.",
+    "The only way to a deal is for each side to give something.",
+]
+
+
+def test_a_list_of_quotations_under_a_heading_that_names_who_speaks() -> None:
+    text = (
+        "Sunday Round-Up: The Harbor Talks\n\nThe talks went on over the weekend. Here is what you missed:\n\n"
+        "Harbor Secretary Jane Roe on Morning Watch\n\n"
+        f"- “{SAID[0]}” (Watch) - “{SAID[1]}” (Watch)\n\n"
+        f"Secretary Roe on The Week Ahead\n\n- “{SAID[2]}” (Watch)"
+    )
+    found = credits(text)
+    assert [found.get(words) for words in SAID] == ["Jane Roe"] * 3
+
+
+def test_a_list_of_dated_quotations_under_the_sentence_that_introduces_them() -> None:
+    text = (
+        "Promises Kept\n\nThe plan begins today.\n\nGovernor Ana Ruiz made the promise many times:\n\n"
+        f"- January 19, 2025: “{SAID[0]}” - October 30, 2024: “{SAID[1]}” - May 3: “{SAID[2]}”"
+    )
+    found = credits(text)
+    assert [found.get(words) for words in SAID] == ["Ana Ruiz"] * 3
+
+
+def test_each_item_of_a_list_in_one_paragraph_is_credited_to_its_own_label() -> None:
+    text = (
+        "Task Force Stood Up\n\nOfficials spoke at the launch:\n\n"
+        f"- Attorney General Pam Rook: “{SAID[0]}” - Governor Lee Dunmore: “{SAID[1]}” - Harbor Chief Kas Petrov: “{SAID[2]}”"
+    )
+    found = credits(text)
+    assert [found.get(words) for words in SAID] == ["Pam Rook", "Lee Dunmore", "Kas Petrov"]
+
+
+def test_marks_around_an_elision_open_the_excerpt_after_it() -> None:
+    text = (
+        "Harbor Post: Leaders visit the capital\n\nMayor Lena Quist said the city had gained…“ We tried to reach every "
+        "district of the county,” she said.\n\nThe mayor spoke at the forum…”Through the rescue plan we rebuilt the docks "
+        "and the schools,” Quist said."
+    )
+    found = credits(text)
+    assert found.get("We tried to reach every district of the county") == "Lena Quist"
+    assert found.get("Through the rescue plan we rebuilt the docks and the schools") == "Lena Quist"
+
+
+def test_a_headline_verb_ends_a_name() -> None:
+    people = find_people(clean("Harbor Ledger: Mayor Quist Attends Forum in the Capital\n\nMayor Lena Quist spoke.").text)
+    assert not any("Attends" in name for name in people)
+
+
+def test_a_list_item_or_a_dated_one_counts_as_a_paragraph_that_opens_with_its_quotation() -> None:
+    from brief.speakers import speaker_named_near
+
+    filler = "We will rebuild the harbor and every dock along the coast, and make them safe. " * 9
+    for lead in ("- ", "• ", "- May 3, 2024: "):
+        text = f"Governor Ana Ruiz made the promise often:\n\n{lead}“{filler}” - “It will be the finest port in the world.”"
+        at = text.index("It will be")
+        assert speaker_named_near(text, "Ana Ruiz", at, at + 30), lead
+    plain = f"Governor Ana Ruiz made the promise often.\n\nThe board met. {filler} Then came “the finest port.”"
+    at = plain.index("the finest port")
+    assert not speaker_named_near(plain, "Ana Ruiz", at, at + 15)
+
+
+def test_a_given_name_inside_a_label_starts_the_name() -> None:
+    text = (
+        "Jobs Report\n\nEconomists reacted:\n\n- Harbor Investment Managers Head of Macro Research Florian Quell: "
+        f"“{SAID[0]}” - Capital Markets Eric Stamm: “{SAID[1]}”"
+    )
+    found = credits(text)
+    assert [found.get(SAID[0]), found.get(SAID[1])] == ["Florian Quell", "Eric Stamm"]
+
+
+def test_a_name_after_said_ends_with_its_sentence() -> None:
+    for said in ("said chief executive Alan Lovett", "said Alan Lovett"):
+        text = (
+            'Sale Agreed\n\nThe firm said the sale would help. "We can now rebuild the firm and return it to growth,"'
+            f" {said}. Shares in Harbor were up."
+        )
+        assert credits(text) == {"We can now rebuild the firm and return it to growth": "Alan Lovett"}
+
+
+def test_dated_sayings_are_the_headline_subjects_and_named_near_however_far_down() -> None:
+    from brief.ingest.quotes import named_near
+
+    items = [
+        f"{i}. Rebuild dock {i}: “We will rebuild dock {i} on the coast, and we will do it fast.” ({i}/19/25, Harbor City)"
+        f" - ✅ PROMISE KEPT: The dock was rebuilt with care, and the work went on through the winter without a stop."
+        for i in range(1, 13)
+    ]
+    head = "✅ Governor Ana Ruiz Has Kept Her Promises\n\nGovernor Ana Ruiz campaigned on promises.\n\nPromises Kept:\n\n"
+    text = head + "\n\n".join(items)
+    body = clean(text).text
+    quotes = find_quotes(body)
+    assert len(quotes) == 12 and {q.speaker for q in quotes} == {"Ana Ruiz"}
+    assert all(named_near(body, q.speaker, q.start, q.end) for q in quotes)
+    # Without the date after it, the far quotation is not named near
+    last = quotes[-1]
+    undated = body[: last.end + 2] + " Harbor City." + body[last.end + 2 :].split(")", 1)[1]
+    assert not named_near(undated, "Ana Ruiz", last.start, last.end)
+
+
+def test_a_described_subject_of_the_sentence_before_is_who_he_is() -> None:
+    text = (
+        "Boss Urges Ban\n\nSir Alec Roe has called on the league to punish Tom Vance. The United boss said it was worse"
+        ' than Rudi Marsh\'s foul on Ashley Cole for which he got a ban. "We shall present it to the league," he said.'
+    )
+    assert credits(text) == {"We shall present it to the league": "The United boss"}
+    text = (
+        'Awards\n\nGemma Jackson was shortlisted for the art prize. A spokesman for the Film Council said: "It is a pity'
+        ' not to have more winners." He added: "It was something to have 24 nominees."'
+    )
+    assert set(credits(text).values()) == {"A spokesman for the Film Council"}

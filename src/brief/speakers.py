@@ -4,7 +4,8 @@ ingest drafts by, so that a fresh draft checks clean.
 A speaker is named near a quotation when one of the capitalised words of the name (or, for a name
 without one, one of its longer words) appears within 600 characters before the quotation or 400
 after it; in a paragraph that opens with a quotation mark (a quotation running on over
-paragraphs, or one flattened into a paragraph), within 600 characters before the paragraph.
+paragraphs, one flattened into a paragraph, or a list of quotations, each perhaps after its
+date), within 600 characters before the paragraph.
 A statement, a message or remarks speak in their author's voice ("I directed the agency to
 “…”"), and their headline names the author ("Statement from President Jane Roe on X"): the
 headline names the speaker of every quotation credited to that author, however far down.
@@ -13,6 +14,8 @@ headline names the speaker of every quotation credited to that author, however f
 from __future__ import annotations
 
 import re
+
+from brief.numbers import MONTH
 
 # The headline of a document in its author's own voice, at the very start of the text.
 HEADLINE = re.compile(
@@ -23,6 +26,13 @@ HEADLINE = re.compile(
 
 
 QUOTE_OPENINGS = "“\"‘'"
+# A date that labels a quotation in a list of them ("January 19, 2025:", "May 3:"): when, not who.
+DATED = re.compile(rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?")
+# The date in brackets after a quotation that dates a saying: "(10/12/24, Aurora, CO)", "(2/24/26)".
+DATED_SAYING = re.compile(r"\s*[(\[]\d{1,2}/\d{1,2}/\d{2,4}\b[^()\[\]\n]{0,60}[)\]]")
+_DATED_WORDS_END = re.compile(r"[.,!?;:…]*[”\"’']" + DATED_SAYING.pattern)  # from the end of the words
+# What opens a list item before its quotation: a mark, and perhaps the date of the words.
+_ITEM_LEAD = re.compile(rf"[\s\-–—•*]*(?:{DATED.pattern}\s*:\s*)?")
 
 
 def _name_words(speaker: str) -> list[str]:
@@ -42,12 +52,18 @@ def speaker_named_near(text: str, speaker: str, start: int, end: int) -> bool:
     names = [n.lower() for n in _name_words(speaker)]
     begin = max(0, start - 600)
     para = text.rfind("\n", 0, start) + 1
-    if text[para:start].lstrip()[:1] in QUOTE_OPENINGS:
-        # A paragraph that opens with a quotation goes on quoting the speaker named before it: the
-        # window reaches back from the paragraph's start, however long the quotation has run.
+    lead = _ITEM_LEAD.match(text, para, start)  # always matches, perhaps nothing
+    if lead is not None and text[lead.end() : start][:1] in QUOTE_OPENINGS:
+        # A paragraph (or a list item) that opens with a quotation goes on quoting the speaker
+        # named before it: the window reaches back from the paragraph's start, however long the
+        # quotation, or the list of quotations, has run.
         begin = min(begin, max(0, para - 600))
     window = text[begin : end + 400].lower()
     if not names or any(name in window for name in names):
         return True
     author = headline_author(text)
-    return author is not None and any(name in author.lower() for name in names)
+    if author is not None and any(name in author.lower() for name in names):
+        return True
+    # A record of dated sayings ("“…” (10/12/24)") under a headline that names who said them
+    headline = text[: text.find("\n")].lower() if "\n" in text else text.lower()
+    return _DATED_WORDS_END.match(text, end) is not None and any(name in headline for name in names)

@@ -130,6 +130,9 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|w
 _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
 
 
+_SENTENCE_AFTER_NAME = re.compile(r"(?<=[a-z]{2})\.\s+[A-Z].*$", re.S)
+
+
 def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None] | None:
     """'…," said Jane Roe, director of X.' / '…," Jane Roe said.' / '…," the minister, Ana Duarte,
     said.' / '…,' he said. `start` is just after the closing mark."""
@@ -137,7 +140,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     if match is None:
         return None
     if match.group("who1"):
-        who, role = match.group("who1"), None
+        # '…," said Alan Lovell. Shares rose …': the name ends with its sentence ("Jr." and initials go on)
+        who, role = _SENTENCE_AFTER_NAME.sub("", match.group("who1")), None
         rest = match.end()
         named = _APPOSITIVE_NAME.match(text, rest, end) if who.lower().startswith(("the ", "a ", "an ")) else None
         if named:  # "said the former ambassador to Peru, Jane Roe": the description is the role

@@ -33,6 +33,7 @@ from brief.ingest.labelwords import (
     NOT_NOUNS,
     NOT_PURPOSE,
     PLACE_WORDS,
+    PLURAL_COUNTS,
     QUOTE_MARKS,
     STATES,
     TIME_WORD,
@@ -78,6 +79,24 @@ GENERIC_MEASURES = {"amount", "number", "quantity", "volume", "total", "figure"}
 LATER_WORDS = 12  # words after a lone number its label may come from
 REPEATS = 3  # times a number said again for emphasis is followed to its last
 _HEDGE = re.compile(NOT_A_NAME)
+# A score or a vote read as one number: two counts glued by a hyphen or dash ("5-1", "3–1").
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
+REFERENCE_WORDS = {
+    "page",
+    "pages",
+    "section",
+    "sections",
+    "article",
+    "chapter",
+    "rule",
+    "no",
+    "number",
+    "room",
+    "table",
+    "figure",
+    "appendix",
+}
+VOTES = {"vote", "votes", "ruling", "majority", "decision", "verdict", "margin"}
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 
 
@@ -93,6 +112,8 @@ def draft_label(sentence: str, start: int, end: int, kind: str) -> str:
     (£11.7m)") is labelled as the amount it restates; one in parentheses after a noun phrase
     ("the total ($40.9 billion)") by that phrase."""
     start, end = _last_of_repeat(sentence, start, end)
+    if kind == "number" and (score := _score(sentence, start, end)):
+        return score
     close = _CLOSE.match(sentence, end)
     if close and (outer := _PAIR_BEFORE.search(sentence, max(0, start - 48), start)):
         token = outer.group(1)
@@ -108,6 +129,22 @@ def draft_label(sentence: str, start: int, end: int, kind: str) -> str:
             return found
     aside = _ASIDE.match(sentence, end)  # "60% ($752.0 billion) of total trade": the noun after the aside
     return _label(sentence, start, aside.end() if aside else end, kind)
+
+
+def _score(sentence: str, start: int, end: int) -> str:
+    """ "score" for a result written as two small counts, the higher first ("crushed 5-1", "the
+    3-1 defeat", "at 2-0"), and "vote" when a vote or ruling follows ("a 5-4 ruling"); a pair
+    after a section or a page word is a reference ("Rule 9-2")."""
+    # A rising pair is read as a range, never as a number ("3-5 years"): only a score or a vote reaches here.
+    if not _SCORE.fullmatch(sentence, start, end):
+        return ""
+    before = _clause_words(sentence, max(0, start - 24), start)
+    if before and before[-1].lower().rstrip(".") in REFERENCE_WORDS:
+        return ""
+    after = tokens(sentence, end, 2)
+    following = next((w.lower().rstrip(".,;:") for w in after if w.lower() not in DETERMINERS), "")
+    voted = bool(before) and before[-1].lower() in ("voted", "ruled", "passed", "approved", "rejected")
+    return "vote" if voted or following in VOTES else "score"
 
 
 def _label(sentence: str, start: int, end: int, kind: str) -> str:
@@ -361,10 +398,22 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
         # "100 percent recycled materials", "three top commanders": an adjective before its noun
         # ("of the unspecified INCLE funds"; but "one in 10 recognised Charles Kennedy" is a verb's)
         adjective = (
-            (is_participle(word) or lowered in ("top", "total") or ("-" in word and lowered.endswith("ing")))
-            and is_noun(following)
+            (
+                is_participle(word)
+                or lowered in ("top", "total")
+                or ("-" in word and lowered.endswith("ing"))
+                or (not words and lowered.endswith("ing") and following.lower().rstrip(".,;:").endswith("s"))  # "500,000 charging stations"
+            )
+            and (is_noun(following) or following.lower().rstrip(".,;:") in PLURAL_COUNTS)
             and (following[:1].islower() or through == "of")
-        )  # "side-scrolling levels"
+        )  # "side-scrolling levels", "267 total wins"
+        # "12 wins", "total wins": a verb's form in -s right after a count or its adjective is a plural noun
+        counted = lowered in PLURAL_COUNTS and kind in ("number", "words") and (not words or words[-1].lower() in ("top", "total"))
+        if counted:
+            words.append(word.rstrip(".,;:"))
+            if word[-1:] in ".,;:":
+                break
+            continue
         if (
             not name_and
             and not adjective
@@ -383,7 +432,7 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
         words.pop()  # "19 injured", "300 killed": a participle alone names nothing
     if len(words) == 1 and words[0].lower() in GENERIC_HEADS:
         words += _what_befell(after, words[0])  # "17 people found guilty of"
-    if words and not any(is_noun(w) or w.lower() in CHANGES for w in words):
+    if words and not any(is_noun(w) or w.lower() in CHANGES or w.lower() in PLURAL_COUNTS for w in words):
         return "", unit
     if through != "of" and any(TIME_WORD.fullmatch(w) for w in words):
         return "", unit  # "$3 million in the first quarter", "on Monday": when, not what

@@ -76,6 +76,8 @@ GIVEN_NAMES = frozenset(
     Abiy Chinua Cyril Jacob Kofi Kwame Muhammadu Nelson Olusegun Thabo Uhuru Wole Yoweri
     Ariel Avi Benny Ehud Golda Moshe Naftali Shimon Tzipi Yair Yitzhak
     Akira Fumio Haruki Hiroshi Junichiro Kenji Naoto Shinzo Takeshi Taro Yoshihide
+    Alfredo Anjali Arjun Ashley Bianca Caleb Camille Chloe Courtney Dominik Fabian Florian Gemma Jasper Katarina Kayla
+    Kelsey Kiran Lindsey Nicolas Oksana Priscilla Theo Tiffany Tobias Valentina Whitney
     """.split()
 )
 

@@ -30,7 +30,12 @@ VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"
          "can", "may", "might", "should", "must", "shall", "expect", "expects", "top", "tops", "exceed", "exceeds", "climb",
          "climbs", "jump", "jumps", "drop", "drops", "increase", "increases", "decrease", "decreases", "decline", "declines",
          "show", "shows", "shown", "estimate", "estimates", "became", "become", "becomes", "left", "leave", "leaves", "sent",
-         "send", "sends", "kept", "keep", "keeps", "found", "find", "finds", "owned", "own", "owns", "seize", "seizes"}  # fmt: skip
+         "send", "sends", "kept", "keep", "keeps", "found", "find", "finds", "owned", "own", "owns", "seize", "seizes",
+         # short forms in -ing that the length test of is_verb lets pass as nouns
+         "going", "doing", "having", "making", "taking", "coming", "giving", "saying", "seeing", "trying", "paying",
+         "buying", "asking", "using"}  # fmt: skip
+# Verbs' forms in -s that are plural nouns right after a count ("12 wins", "267 total wins", "three hits").
+PLURAL_COUNTS = {"wins", "hits", "shows", "drops", "jumps", "falls", "rises", "gains", "estimates", "holds"}
 ED_NOUNS = {"hundred", "speed", "need", "seed", "feed", "breed", "creed", "deed", "shed", "reed", "bed", "red"}
 # Words that name no counted thing on their own: comparatives, quantity words, adverbs of degree.
 NOT_NOUNS = {"more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up", "down", "above", "below",

@@ -120,6 +120,15 @@ class Mentions:
         subject = next((m for m in range(first, k) if self.people[m] and not self._quoted(self.positions[m])), k)
         return self.names[subject]
 
+    def sentence_of_last(self, position: int) -> int:
+        """Where the sentence that names someone last before `position` starts (-1: nobody named)."""
+        at = self.position_of_last(position)
+        if at < 0:
+            return -1
+        window = max(0, at - 300)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, window, at)]
+        return ends[-1] if ends else window
+
     def _last(self, position: int) -> int:
         k = last = bisect_left(self.positions, position) - 1
         while k >= 0 and self._quoted(self.positions[k]):

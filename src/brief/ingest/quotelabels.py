@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+from brief.ingest.givennames import is_given_name
 from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.speechwords import ROLE_WORD, TITLED, VERBS
 from brief.ingest.vocabulary import NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
+from brief.speakers import DATED
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 # A party and a seat in brackets may follow the name: "Rep. Jane Roe (D-NY): “…”".
@@ -113,8 +115,8 @@ def paragraph_label(text: str, para_start: int, open_at: int) -> tuple[str, str 
     if match is None:
         return None
     label = match.group("label").strip()
-    if not _label_words(label):
-        return None  # "The council discussed three issues:": a sentence, not a label
+    if not _label_words(label) or DATED.fullmatch(label):
+        return None  # "The council discussed three issues:": a sentence, not a label; "May 3, 2024:" a date
     parts = [_SEAT_NOTE.sub("", part).strip() for part in re.split(r",\s*", label)]
     parts = [part for part in parts if part]
     for k, tokens, named in _named_parts(parts):
@@ -137,7 +139,10 @@ def _named_parts(parts: list[str]) -> list[tuple[int, list[str], tuple[int, int]
         tokens = part.split()
         named = [(i, j) for i, j in person_groups(tokens) if j == len(tokens) and j - i >= 2 and not _office(tokens[-1])]
         if named:
-            return [(k, tokens, named[-1])]
+            i, j = named[-1]
+            # "Head of Macro Research Florian Ielpo": a given name inside the run starts the name
+            given = next((g for g in range(i + 1, j - 1) if is_given_name(tokens[g])), i)
+            return [(k, tokens, (given, j))]
     tokens = parts[0].split() if parts else []
     last = tokens[-1] if tokens else ""
     titled = all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ’'.-]+", t) and t not in NOT_NAME for t in tokens)
@@ -158,7 +163,11 @@ def heading_speaker(text: str, start: int, end: int) -> str | None:
         return None
     tokens = match.group("who").split()
     named = [(i, j) for i, j in person_groups(tokens) if j == len(tokens) and j - i >= 2]
-    return " ".join(tokens[named[-1][0] :]) if named else None
+    if named:
+        return " ".join(tokens[named[-1][0] :])
+    # "Secretary Roe on This Week": a title and a surname, which resolution names in full
+    titled = len(tokens) >= 2 and tokens[-2] in TITLES and tokens[-1][:1].isupper() and tokens[-1] not in TITLES
+    return " ".join(tokens[-2:]) if titled else None
 
 
 # A statement as the speaker: "a BBC statement read", "Mr Tanzi's statement said": whose it is.

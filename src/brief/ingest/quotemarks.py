@@ -35,14 +35,22 @@ def _closes_as_typed(text: str, i: int) -> bool:
     return (
         i > 0
         and not text[i - 1].isspace()
-        and text[i - 1] not in "([{—–-/:“‘"
+        and text[i - 1] not in "([{—–-/:“‘…"  # "…“ We tried": an excerpt resumes after an elision
         and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ",.;:!?)")
     )
+
+
+def _opens_as_typed(text: str, i: int) -> bool:
+    """A closing mark typed where an opening one belongs: 'in our communities…”Through things
+    like' (after a space or an elision, glued to a capital)."""
+    return text[i] == "”" and (i == 0 or text[i - 1].isspace() or text[i - 1] == "…") and text[i + 1 : i + 2].isupper()
 
 
 def _double_opens(text: str, i: int) -> bool:
     if text[i] == "“":
         return not _closes_as_typed(text, i)
+    if _opens_as_typed(text, i):
+        return True
     return (
         text[i] == '"'
         and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/:")

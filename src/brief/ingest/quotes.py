@@ -34,16 +34,20 @@ from brief.ingest.attribution import (
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
-from brief.ingest.quotelabels import heading_speaker, paragraph_label, source_of_excerpt
+from brief.ingest.quotelabels import DATED, heading_speaker, paragraph_label, source_of_excerpt
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.speakerlabels import speaker_labels
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare
-from brief.speakers import HEADLINE, speaker_named_near
+from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
+# A list item that follows a closed quotation in its paragraph: the closing mark, a note such as
+# "(Watch)", and the dash that opens the next item.
+_NEXT_ITEM = re.compile(r"[”\"]\s*(?:\([^()\n]{0,40}\)\s*)?[-–•]\s+")
+ITEM_LABEL_REACH = 200  # characters before a quotation its item's label may take
 _DESCRIBING = frozenset("the a an former then new acting deputy senior chief assistant interim head".split())
 _REPORTED_BY = re.compile(r",\s+[^,]{1,40}\s+(?:said|says|added|reported|told\s+[^,.]{1,40})\.\s*$")
 _PRONOUN_SUBJECT = re.compile(
@@ -110,7 +114,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
         # "Harbor Workers Union (HWU): “…”": a paragraph that opens with who speaks; a body's name
         # is final, as printed, which no resolution rewrites.
-        labelled = paragraph_label(text, para_start, span.open) if introduced and k else None
+        labelled = paragraph_label(text, _item_start(text, para_start, span.open), span.open) if introduced and k else None
         fixed = labelled if labelled and not _names_person(labelled[0]) else None  # a speaker no resolution rewrites
         before = labelled or (attribution_before(text, window, span.open) if introduced else None)
         if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
@@ -133,7 +137,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             position = window + said[-1] if speaker is before and said else position
         if speaker is None and not span.closed:
             speaker = _chain_end_attribution(text, spans, n, breaks)
-        if speaker is None and k and not text[para_start : span.open].strip(" -•*") and text[: para_start - 2].rstrip().endswith(":"):
+        if speaker is None and k and _list_item_lead(text[para_start : span.open]) and text[: para_start - 2].rstrip().endswith(":"):
             # A paragraph-long quotation (or a list of them) that the paragraph before introduces:
             # "Jane Roe said:", "President Jane Roe spoke with the crews:"
             speaker = attribution_before(text, max(previous_para, para_start - 162), para_start - 2)
@@ -152,6 +156,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # An excerpt under the line that names its source and headline: "Harbor Times: Crews rebuild …"
             source = source_of_excerpt(text, previous_para, para_start - 2)
             speaker = fixed = (source, None) if source else None
+            if speaker is None and only_quoted(para_start, para_end) and (who := heading_speaker(text, previous_para, para_start - 2)):
+                # '- “…” (Watch) - “…”' under "Secretary Jane Roe on Meet the Press": the heading's person
+                speaker = (who, None)
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
@@ -216,6 +223,12 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         ):
             # "74 Times President Jane Roe Has Said …" over a list of dated quotations, or "At West Point,
             # President Jane Roe Lauds …" over "Here are the highlights:" and a list: the headline's subject speaks.
+            if not headline:
+                headline.append(_headline_subject(text))
+            speaker = headline[0]
+        if speaker is None and first and span.closed and DATED_SAYING.match(text, span.close + 1):
+            # '1. Seal the harbor: “We will close the harbor.” (10/12/24, Aurora, CO)': a saying dated
+            # like the entries of a record, in a document whose headline's subject said them
             if not headline:
                 headline.append(_headline_subject(text))
             speaker = headline[0]
@@ -336,6 +349,20 @@ def _document_speaker(text: str) -> tuple[str, str | None] | None:
         return None
     i, j = groups[0]
     return " ".join(bare(t) for t in tokens[i:j]), " ".join(tokens[:i]) or None
+
+
+def _item_start(text: str, para_start: int, open_at: int) -> int:
+    """Where the list item that holds the quotation opening at `open_at` starts: after the last
+    quotation closed before it and the dash between ('“…” - Governor Roe: “…”'), else the paragraph."""
+    items = list(_NEXT_ITEM.finditer(text, max(para_start, open_at - ITEM_LABEL_REACH), open_at))
+    return items[-1].end() if items else para_start
+
+
+def _list_item_lead(lead: str) -> bool:
+    """What opens a paragraph before its quotation is only a list's mark, or a date and a colon
+    ("- January 19, 2025: “…”"): the paragraph is an item of a list of quotations."""
+    lead = lead.strip(" -•*")
+    return not lead or (lead.endswith(":") and DATED.fullmatch(lead[:-1].strip()) is not None)
 
 
 def named_near(text: str, speaker: str, start: int, end: int) -> bool:

@@ -55,25 +55,37 @@ def holder(words: list[str], people: dict[str, str | None], mentions: Mentions, 
     return fullest(named[-1], people) if named else (next(iter(holders)) if len(holders) == 1 else None)
 
 
-_DESCRIBED_SPEAKER = re.compile(rf"\b[Tt]he\s+(?P<words>(?:[\w’'-]+\s+){{0,4}}?(?P<noun>[a-z]+))\s+(?:also\s+)?{_SAID}\b")
+_DESCRIBED_SPEAKER = re.compile(
+    rf"\b(?P<article>[Tt]he|An?|(?<=[.!?]\s)an?)\s+(?P<words>(?:[\w’'-]+\s+){{0,4}}?(?P<noun>[a-z]+))"
+    rf"(?P<body>\s+(?:for|at|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})?\s+(?:also\s+)?{_SAID}\b"
+)
 
 
 def _described_since(text: str, mentions: Mentions, people: dict[str, str | None], position: int) -> str | None:
     """A speaker described, not named ("the prime minister's spokesman said"), between the last
     person named and `position`: what a "he" or "she" after it points to. The fullest description
     with the same noun is kept ("the spokesman" after "the prime minister's official spokesman")."""
-    start = max(mentions.position_of_last(position), position - 600, 0)
-    described = [m for m in _DESCRIBED_SPEAKER.finditer(text, start, position) if m.group("noun") in ROLE_NOUNS]
+    # From the sentence that names someone last: a description that is its subject, before anyone
+    # named in it, is said to speak ("The United boss said it was worse than X's foul on Y. “…,” he said").
+    last = mentions.position_of_last(position)
+    opens = mentions.sentence_of_last(position)
+    start = max(opens, position - 600, 0)
+    described = [
+        m
+        for m in _DESCRIBED_SPEAKER.finditer(text, start, position)
+        if m.group("noun") in ROLE_NOUNS and (m.start() > last or mentions.first_person_in(opens, m.start()) is None)
+    ]
     if not described:
         return None
-    last = described[-1]
-    if holder(last.group("words").split(), people, mentions, position):
+    said = described[-1]
+    if holder(said.group("words").split(), people, mentions, position):
         return None  # "the minister said": the person named before, whose role it is
-    noun = last.group("noun")
-    window = text[max(0, position - 900) : last.start()]
+    noun = said.group("noun")
+    window = text[max(0, position - 900) : said.start()]
     fuller = [m.group("words") for m in _DESCRIBED_SPEAKER.finditer(window) if m.group("noun") == noun]
-    words = max([last.group("words"), *fuller], key=len)
-    return "The " + words
+    words = max([said.group("words"), *fuller], key=len)
+    # "A spokesman for the Film Council said": as described, with the body it speaks for
+    return f"{said.group('article').capitalize()} {words}{said.group('body') or ''}"
 
 
 # The speaker's own kin as a clause's subject, by the pronoun that points to them: "My dad used to

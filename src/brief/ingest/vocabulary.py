@@ -128,6 +128,7 @@ HEADLINE_VERBS = frozenset(
     Highlights Releases Issues Travels Joins Welcomes Speaks Holds Makes Leads Marks Honors Honours Awards Approves Declares
     Unveils Outlines Discusses Reaffirms Reaffirming Expands Invests Protects Proclaims Designating Designates Found Finds
     Warns Warned Tells Told Asks Asked Wins Won Loses Lost Faces Plans Seeks Backs Rejects Hits Cuts Sets Gets Goes Comes
+    Attends Attend Tours Represents Participates Addresses Praises Applauds Touts Thanks Talks Shares Stresses Vows Pledges
     Is Are Was Were Has Have Had Will Would Can Could May Might Must Should Does Do Did Be Been
     Honoring Honouring Celebrating Announcing Supporting Protecting Addressing Commemorating Recognizing Marking Launching
     Highlighting Strengthening Expanding Building Lowering Reducing Advancing Delivering Investing Creating Ensuring Promoting
