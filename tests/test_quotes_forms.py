@@ -491,3 +491,54 @@ def test_a_described_subject_of_the_sentence_before_is_who_he_is() -> None:
         ' not to have more winners." He added: "It was something to have 24 nominees."'
     )
     assert set(credits(text).values()) == {"A spokesman for the Film Council"}
+
+
+def test_a_signature_after_a_dash_on_the_quotations_line() -> None:
+    text = (
+        "Harbor Bill Passes\n\n“The Harbor Bill delivers on the agenda that the voters asked for.” — Press Secretary Karen Lowe\n\n"
+        "“The Governor campaigned on lowering costs, and now people will see it.” — Secretary of Energy Chris Wight\n\n"
+        "“Prices are at five-year lows and families are saving money.”— Karen Lowe, reported in Harbor News.\n\n"
+        "The House passed the bill."
+    )
+    assert list(credits(text).values()) == ["Karen Lowe", "Chris Wight", "Karen Lowe"]
+
+
+def test_topic_items_under_a_heading_with_initials_and_an_item_after_a_sentence() -> None:
+    text = (
+        "Sunday Shows\n\nHere is what you missed:\n\nU.S. Trade Representative Ambassador Jamie Greer on Face the Nation\n\n"
+        f"- On trade talks: “{SAID[0]}” - On tariffs: “{SAID[1]}”\n\n"
+        f"- Harbor Bikes will build a plant in Ohio. - Harbor Bikes CEO Brian Rile: “{SAID[2]}”"
+    )
+    found = credits(text)
+    assert [found.get(words) for words in SAID] == ["Jamie Greer", "Jamie Greer", "Brian Rile"]
+
+
+def test_each_quoted_paragraph_under_an_excerpts_headline_is_the_authors() -> None:
+    text = (
+        "Excerpts of Remarks as Prepared for Delivery by Governor Ana Ruiz at the Harbor Institute\n\n"
+        f"“{SAID[0]}”\n\n—\n\n“{SAID[1]}\n\n“{SAID[2]}”"
+    )
+    found = credits(text)
+    assert [found.get(words) for words in SAID] == ["Ana Ruiz"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Holmes\n\n"It is a lot easier being the champion than training to be one," points out pundit Steve Cram.', "Steve Cram"),
+        ('Holmes\n\nSteve Cram spoke.\n\n"You do not get the chance very often to step onto the track," agreed Cram.', "Steve Cram"),
+        ('Cardinal\n\nThe cardinal spoke. "How is it that peace has not arrived in the world?" the cardinal will ask.', "The cardinal"),
+        ('Tapes\n\n"We have had them for years, and people should enjoy them," Stephen Nogar, 57, said on Friday.', "Stephen Nogar"),
+    ],
+)
+def test_inverted_verbs_a_future_ask_and_an_age_credit_the_words(text: str, speaker: str) -> None:
+    assert list(credits(text).values()) == [speaker]
+
+
+def test_agreed_or_points_out_opening_a_new_sentence_credits_nothing_before_it() -> None:
+    text = (
+        'Marathon\n\n"You take a month off after a marathon," said Ann Yelling, a runner. "But that is only for long-term'
+        ' health.\n\n"When you finish you are still fit and can recover quickly." Hugh Richards also points out the'
+        " weather will help. Ministers agreed the plan on Monday."
+    )
+    assert set(credits(text).values()) == {"Ann Yelling"}

@@ -12,7 +12,7 @@ import re
 
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
-from brief.ingest.quotelabels import label_speaker, statement_owner
+from brief.ingest.quotelabels import epigraph_signature, label_speaker, statement_owner
 from brief.ingest.speechwords import LEADS, NAMING_VERBS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
@@ -27,16 +27,18 @@ _AFTER = re.compile(
     # Possessive spaces: none of what follows starts with one, and a run of spaces must not be
     # shared out among the optional marks in every possible way.
     rf"\s*+[,.!?]?\s*+[”\"’']?\s*+(?:,\s*+)?(?:[—–-]\s*+)?"
-    rf"(?:(?P<verb1>{VERBS})\s+(?P<who1>(?:an?|the|one|another)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{TITLED}"
+    # '…," agreed Cram', '…," points out Steve Cram': speech only when inverted, before the speaker
+    rf"(?:(?P<verb1>{VERBS}|agreed|agrees|points\s+out|pointed\s+out)\s+(?P<who1>(?:an?|the|one|another)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{TITLED}"
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
     rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
     rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+(?:statement|letter)|{TITLED}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
-    # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma
-    rf"(?:,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?)|,\s+(?P<role4>(?:(?:{ROLE_WORD})\s+(?:of|at|for)|from)\s+[^,.“”\"‘’]{{2,60}}?))?"
-    rf"\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS})\b"
+    # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
+    # '…," Ana Roe, 57, said': an age between commas; '“…?” the cardinal will ask': asking, said ahead
+    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?)|,\s+(?P<role4>(?:(?:{ROLE_WORD})\s+(?:of|at|for)|from)\s+[^,.“”\"‘’]{{2,60}}?))?"
+    rf"\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
     rf"|(?:[Tt]he\s+)?{TITLED}\s+quoted\s+(?P<who3>{TITLED})\s+as\s+saying)",
 )
 _BEFORE = re.compile(
@@ -114,13 +116,6 @@ _OPENING_SUBJECT = re.compile(
 )
 # A passive attribution after the verb: "described internally by then-DEA Administrator Anne Milgram".
 _BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})")
-# A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
-_SIGNATURE = re.compile(
-    # after a dash, a description may lead to the name: "— White House spokesman Kush Desai"
-    rf"[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[\w’'.-]+){{1,9}})[^\S\n]*(?:\n|$)"
-    rf"|(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,7}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
-)
-_ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
 # A stop that ends no sentence: an initial's ("U.S.") or a title's ("Dr. King", "Gov. Roe"). Every
 # sentence end of attribution and of quotes.py is read with it.
 NOT_AFTER_TITLE = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Rev|Sgt))(?<!\bProf)"
@@ -331,7 +326,7 @@ def _can_speak(words: list[str]) -> bool:
 def report_attribution(text: str, para_start: int, para_end: int, open_at: int, close_at: int) -> str | None:
     """The source a report's sentence credits before a quotation ("according to X," or the
     subject of the sentence's first reporting verb), or the signature under an epigraph."""
-    return _sentence_attribution(text, para_start, open_at) or _signature(text, open_at, close_at, para_start, para_end)
+    return _sentence_attribution(text, para_start, open_at) or epigraph_signature(text, open_at, close_at, para_start, para_end)
 
 
 def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str | None:
@@ -364,17 +359,6 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
     if len(words) == 1 and words[0] in ("He", "She", "They"):
         return words[0]  # "He … told Biden that he would meet “…”": the pronoun is resolved later
     return " ".join(words) if words and not all(w in NOT_NAME for w in words) else None
-
-
-def _signature(text: str, open_at: int, close_at: int, para_start: int, para_end: int) -> str | None:
-    """An epigraph: a paragraph that is only the quotation, signed by a name on the next line."""
-    if not _ONLY_EMPHASIS.fullmatch(text, para_start, open_at) or not _ONLY_EMPHASIS.fullmatch(text, close_at + 1, para_end):
-        return None
-    skipped = _ONLY_EMPHASIS.match(text, para_end)  # always matches, perhaps nothing
-    signed = _SIGNATURE.match(text, skipped.end() if skipped else para_end)
-    if signed and signed.group("signed"):
-        return signed.group("signed")  # resolved to the name it ends with
-    return signed.group("who") if signed and signed.group("who").split()[0] not in NOT_NAME else None
 
 
 def added_later(text: str, start: int, para_end: int) -> tuple[str, str | None] | None:

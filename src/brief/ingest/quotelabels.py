@@ -4,7 +4,8 @@ Stage: extraction (used by :mod:`.attribution`). Releases, readouts and round-up
 as a label before the words rather than in a sentence: "President Jane Roe: “…”", "Rep. Jane Roe
 (D-NY): “…”", "Jane Roe, President and CEO, Harbor Mining: “…”", "Statement from Governor Jane
 Roe:", "From the Harbor Board:", "In the words of Seamus Heaney, “…”". Each pattern is anchored
-at the end of a window of at most a few hundred characters before the opening mark.
+at the end of a window of at most a few hundred characters before the opening mark. Signatures
+are labels after the words: a name under an epigraph, or after a dash on the quotation's line.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from __future__ import annotations
 import re
 
 from brief.ingest.givennames import is_given_name
+from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.speechwords import ROLE_WORD, TITLED, VERBS
-from brief.ingest.vocabulary import NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
 from brief.speakers import DATED
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
@@ -129,7 +131,11 @@ def paragraph_label(text: str, para_start: int, open_at: int) -> tuple[str, str 
 
 # A heading that names who speaks in the paragraphs under it: "Secretary of Labor Jane Roe on Meet
 # the Press", "Governor Ana Ruiz at the Harbor Summit".
-_HEADING = re.compile(r"[#*_\s]*(?P<who>[A-Z][^\n.!?:“”\"]{2,120}?)(?:\s+(?:on|at|in|with|to)\s+[A-Z0-9][^\n.!?:“”\"]{1,60})?[*_\s]*")
+# A stop inside it is an initial's or a title's ("U.S. Trade Representative", "Gov. Roe").
+_HEADING_CHAR = r"(?:[^\n.!?:“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Sen|Rep|Gov|Amb|Gen|Mrs|Col|Sec))\.|(?<=\b(?:Dr|Mr|Ms|Lt|Jr|Sr|St))\.)"
+_HEADING = re.compile(
+    rf"[#*_\s]*(?P<who>[A-Z]{_HEADING_CHAR}{{2,120}}?)(?:\s+(?:on|at|in|with|to)\s+[A-Z0-9]{_HEADING_CHAR}{{1,60}})?[*_\s]*"
+)
 
 
 def _named_parts(parts: list[str]) -> list[tuple[int, list[str], tuple[int, int]]]:
@@ -183,3 +189,36 @@ def statement_owner(who: str) -> str:
     """The body or person whose statement speaks: "a BBC statement" -> "BBC"."""
     owned = _OWNED_STATEMENT.fullmatch(who)
     return (owned.group("of") or owned.group("owner") or owned.group("sender")) if owned else who
+
+
+# A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
+_SIGNATURE = re.compile(
+    # after a dash, a description may lead to the name: "— White House spokesman Kush Desai"
+    rf"[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[\w’'.-]+){{1,9}})[^\S\n]*(?:\n|$)"
+    rf"|(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,7}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
+)
+_ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
+# A dash and a name (a description may lead to it) after a quotation on its line, perhaps with
+# where it was said after a comma: "— Press Secretary Karen Lowe, reported in Harbor News."
+_SIGNED_AFTER = re.compile(r"[^\S\n]*[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){1,9}?)(?:,[^\n,]{1,80})?\.?[ *_]*")
+
+
+def signed_after(text: str, open_at: int, close_at: int, para_start: int, para_end: int) -> str | None:
+    """A paragraph that is only the quotation and, on its line after a dash, who said it: '“…” —
+    Press Secretary Karen Lowe', '“…”— Karen Lowe, reported in Harbor News.' (resolved to the name
+    it ends with)."""
+    if not _ONLY_EMPHASIS.fullmatch(text, para_start, open_at):
+        return None
+    signed = _SIGNED_AFTER.fullmatch(text, close_at + 1, para_end)
+    return signed.group("signed") if signed else None
+
+
+def epigraph_signature(text: str, open_at: int, close_at: int, para_start: int, para_end: int) -> str | None:
+    """An epigraph: a paragraph that is only the quotation, signed by a name on the next line."""
+    if not _ONLY_EMPHASIS.fullmatch(text, para_start, open_at) or not _ONLY_EMPHASIS.fullmatch(text, close_at + 1, para_end):
+        return None
+    skipped = _ONLY_EMPHASIS.match(text, para_end)  # always matches, perhaps nothing
+    signed = _SIGNATURE.match(text, skipped.end() if skipped else para_end)
+    if signed and signed.group("signed"):
+        return signed.group("signed")  # resolved to the name it ends with
+    return signed.group("who") if signed and signed.group("who").split()[0] not in NOT_NAME else None

@@ -34,7 +34,7 @@ from brief.ingest.attribution import (
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
-from brief.ingest.quotelabels import DATED, heading_speaker, paragraph_label, source_of_excerpt
+from brief.ingest.quotelabels import DATED, heading_speaker, paragraph_label, signed_after, source_of_excerpt
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.speakerlabels import speaker_labels
@@ -44,10 +44,11 @@ from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
-# A list item that follows a closed quotation in its paragraph: the closing mark, a note such as
-# "(Watch)", and the dash that opens the next item.
-_NEXT_ITEM = re.compile(r"[”\"]\s*(?:\([^()\n]{0,40}\)\s*)?[-–•]\s+")
+# A list item that follows a closed quotation (or a sentence) in its paragraph: the closing mark
+# and a note such as "(Watch)", or the sentence's stop, and the dash that opens the next item.
+_NEXT_ITEM = re.compile(r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*)?|[.!?]\s+)[-–•]\s+")
 ITEM_LABEL_REACH = 200  # characters before a quotation its item's label may take
+_EXCERPTS = re.compile(r"[\s#*_]*(?:Excerpts|Highlights)\s+(?:of|from)\s")  # a headline over excerpts of one author
 _DESCRIBING = frozenset("the a an former then new acting deputy senior chief assistant interim head".split())
 _REPORTED_BY = re.compile(r",\s+[^,]{1,40}\s+(?:said|says|added|reported|told\s+[^,.]{1,40})\.\s*$")
 _PRONOUN_SUBJECT = re.compile(
@@ -80,6 +81,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     spans = quotation_spans(text, breaks)
     mentions.quoted = [(s.open, s.close) for s in spans]
     author = _document_speaker(text)
+    excerpts = author if author and _EXCERPTS.match(text) else None
     found: list[FoundQuote] = []
     chains: dict[int, tuple[str, str | None] | None] = {}
     named_only = -1  # the index in `found` of the last quotation that only names a thing
@@ -159,6 +161,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             if speaker is None and only_quoted(para_start, para_end) and (who := heading_speaker(text, previous_para, para_start - 2)):
                 # '- “…” (Watch) - “…”' under "Secretary Jane Roe on Meet the Press": the heading's person
                 speaker = (who, None)
+        if speaker is None and first and span.closed and (signed := signed_after(text, span.open, span.close, para_start, para_end)):
+            speaker = (signed, None)  # '“…” — Press Secretary Karen Lowe'
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
@@ -210,6 +214,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who else None
             if who in ("He", "She", "They"):  # the subject of the sentence: its antecedent comes before it
                 position = span.open - len(sentence_before(text, para_start, span.open, 400))
+        if speaker is None and excerpts and not text[para_start : span.open].strip(" *_"):
+            # "Excerpts of Remarks … by Governor Ana Ruiz": each quoted paragraph is an excerpt of hers
+            speaker = excerpts
         if speaker is None and author and not found and k <= 2 and (alone or only_quoted(para_start, para_end)):
             # "Statement from Secretary Ana Ruiz" and a body that is one quotation (or excerpts of
             # her remarks, each quoted, with dashes between them): hers.
