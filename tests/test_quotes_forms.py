@@ -542,3 +542,19 @@ def test_agreed_or_points_out_opening_a_new_sentence_credits_nothing_before_it()
         " weather will help. Ministers agreed the plan on Monday."
     )
     assert set(credits(text).values()) == {"Ann Yelling"}
+
+
+def test_a_line_of_its_own_above_a_quotation_names_who_speaks() -> None:
+    text = (
+        "WHAT THEY ARE SAYING: Leaders Applaud the Harbor Plan\n\nToday the Governor announced the plan.\n\n"
+        f"Senator Tamara Bell (D-WI)\n\n“{SAID[0]}”\n\n"
+        f"Governor Jane Roe, Chair of the Coastal Governors Association\n\n“{SAID[1]}”\n\n"
+        f"Federation of State, County and Harbor Employees\n\n“{SAID[2]}” [Statement, 5/3/24]"
+    )
+    found = credits(text)
+    assert [found.get(words) for words in SAID] == ["Tamara Bell", "Jane Roe", "Federation of State, County and Harbor Employees"]
+
+
+def test_a_headline_above_a_quotation_names_nobody() -> None:
+    text = f"Round-Up\n\nThe plan is out.\n\nHarbor Plan Creates Jobs Across the Coast\n\n“{SAID[0]}”"
+    assert credits(text).get(SAID[0]) != "Harbor Plan Creates Jobs Across the Coast"

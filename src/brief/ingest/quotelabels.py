@@ -16,7 +16,7 @@ from brief.ingest.givennames import is_given_name
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.speechwords import ROLE_WORD, TITLED, VERBS
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
+from brief.ingest.vocabulary import HEADLINE_VERBS, NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
 from brief.speakers import DATED
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
@@ -81,6 +81,8 @@ _NOT_SPEAKERS = frozenset(
 # A line that invites the reader somewhere: "See the President’s Video HERE:".
 _INVITATIONS = frozenset("See Read Watch Click Listen View Visit Download Follow Share Sign Join".split())
 _SEAT_NOTE = re.compile(rf"\s*{_BRACKETED}")
+_NAME_LINKS = frozenset("of for and the de del".split())  # small words inside a body's name
+LABEL_WORDS = 12  # words a label line may hold; a longer line is a sentence or a headline
 
 
 # A line that names where an excerpt comes from, then its headline: "Harbor Times (Portland,
@@ -114,9 +116,13 @@ def paragraph_label(text: str, para_start: int, open_at: int) -> tuple[str, str 
     """Who a paragraph's opening label names, when the paragraph is the label, a colon and the
     quotation: a person in full (their roles after commas are the role) or else a body's name."""
     match = _PARAGRAPH_LABEL.fullmatch(text, para_start, open_at)
-    if match is None:
-        return None
-    label = match.group("label").strip()
+    read = _read_label(match.group("label").strip()) if match else None
+    return read[:2] if read else None
+
+
+def _read_label(label: str) -> tuple[str, str | None, bool] | None:
+    """The speaker a label names, its role, and whether it is a person: a person in full (roles
+    after commas, a party and seat in brackets), or else a body's name as printed."""
     if not _label_words(label) or DATED.fullmatch(label):
         return None  # "The council discussed three issues:": a sentence, not a label; "May 3, 2024:" a date
     parts = [_SEAT_NOTE.sub("", part).strip() for part in re.split(r",\s*", label)]
@@ -124,9 +130,27 @@ def paragraph_label(text: str, para_start: int, open_at: int) -> tuple[str, str 
     for k, tokens, named in _named_parts(parts):
         i, j = named
         role = ", ".join([" ".join(tokens[:i])] * bool(i) + parts[:k] + parts[k + 1 :]) or None
-        return " ".join(tokens[i:j]), role  # "Chair, Senate Committee, Senator Jane Roe": the person, the rest the role
+        return " ".join(tokens[i:j]), role, True  # "Chair, Senate Committee, Senator Jane Roe": the person, the rest the role
     # A body's name, commas and all ("Federation of State, County, and City Employees"), as printed
-    return (_SEAT_NOTE.sub("", label).strip(), None) if parts else None
+    return (_SEAT_NOTE.sub("", label).strip(), None, False) if parts else None
+
+
+def line_label(text: str, start: int, end: int) -> tuple[str, str | None, bool] | None:
+    """Who a line of its own above a quotation names (text[start:end], a paragraph): a person
+    ("Senator Tamara Bell (D-WI)", "Governor Jane Roe, Chair of the Coastal Governors") or a body
+    by the head word of its name ("National Association of Harbor Towns"); a headline, which
+    says what happened ("Harbor Plan Creates Jobs"), names nobody. The last of the three: a person."""
+    match = _HEADING.fullmatch(text, start, end)
+    if match is None or len(match.group("who").split()) > LABEL_WORDS:
+        return None
+    read = _read_label(match.group("who").strip())
+    if read is None:
+        return None
+    who, _, person = read
+    words = match.group("who").split()
+    if person or (any(w in ORG_HEADS for w in who.split()) and not any(w in HEADLINE_VERBS for w in words)):
+        return read
+    return None
 
 
 # A heading that names who speaks in the paragraphs under it: "Secretary of Labor Jane Roe on Meet
@@ -148,6 +172,8 @@ def _named_parts(parts: list[str]) -> list[tuple[int, list[str], tuple[int, int]
             i, j = named[-1]
             # "Head of Macro Research Florian Ielpo": a given name inside the run starts the name
             given = next((g for g in range(i + 1, j - 1) if is_given_name(tokens[g])), i)
+            if given == i and i and tokens[i - 1].lower() in _NAME_LINKS:
+                continue  # "National Association of Harbor Towns": the end of a body's name
             return [(k, tokens, (given, j))]
     tokens = parts[0].split() if parts else []
     last = tokens[-1] if tokens else ""
@@ -165,13 +191,13 @@ def _office(word: str) -> bool:
 def heading_speaker(text: str, start: int, end: int) -> str | None:
     """The person a heading paragraph (text[start:end]) names, if it is a short line that names one."""
     match = _HEADING.fullmatch(text, start, end)
-    if match is None or len(match.group("who").split()) > 12:
+    if match is None or len(match.group("who").split()) > LABEL_WORDS:
         return None
-    tokens = match.group("who").split()
-    named = [(i, j) for i, j in person_groups(tokens) if j == len(tokens) and j - i >= 2]
-    if named:
-        return " ".join(tokens[named[-1][0] :])
+    read = _read_label(match.group("who").strip())
+    if read and read[2]:
+        return read[0]
     # "Secretary Roe on This Week": a title and a surname, which resolution names in full
+    tokens = match.group("who").split()
     titled = len(tokens) >= 2 and tokens[-2] in TITLES and tokens[-1][:1].isupper() and tokens[-1] not in TITLES
     return " ".join(tokens[-2:]) if titled else None
 

@@ -166,7 +166,7 @@ def quotation_spans(text: str, breaks: list[int]) -> list[Span]:
 
 # What a list of quotations holds between them: dashes and bullets, the date and place of each in
 # brackets, a "Watch" link's word.
-_BETWEEN_QUOTATIONS = re.compile(r"(?:[\s.,;*_—–•-]|\([^()\n]{1,60}\)|\bWatch\b|✅)*")
+_BETWEEN_QUOTATIONS = re.compile(r"(?:[\s.,;*_—–•-]|\([^()\n]{1,60}\)|\[[^\[\]\n]{1,60}\]|\bWatch\b|✅)*")
 
 
 def only_quotations(text: str, spans: list[Span], opens: list[int], start: int, end: int) -> bool:

@@ -34,7 +34,7 @@ from brief.ingest.attribution import (
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
-from brief.ingest.quotelabels import DATED, heading_speaker, paragraph_label, signed_after, source_of_excerpt
+from brief.ingest.quotelabels import DATED, heading_speaker, line_label, paragraph_label, signed_after, source_of_excerpt
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.speakerlabels import speaker_labels
@@ -158,9 +158,13 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # An excerpt under the line that names its source and headline: "Harbor Times: Crews rebuild …"
             source = source_of_excerpt(text, previous_para, para_start - 2)
             speaker = fixed = (source, None) if source else None
-            if speaker is None and only_quoted(para_start, para_end) and (who := heading_speaker(text, previous_para, para_start - 2)):
-                # '- “…” (Watch) - “…”' under "Secretary Jane Roe on Meet the Press": the heading's person
-                speaker = (who, None)
+            if speaker is None and only_quoted(para_start, para_end):
+                # A line of its own names who speaks: "Senator Tamara Bell (D-WI)", "National Association of
+                # Harbor Towns", or a heading over a list: '- “…” (Watch)' under "Secretary Jane Roe on Meet the Press"
+                named_line = line_label(text, previous_para, para_start - 2)
+                who = None if named_line else heading_speaker(text, previous_para, para_start - 2)
+                speaker = named_line[:2] if named_line else ((who, None) if who else None)
+                fixed = named_line[:2] if named_line and not named_line[2] else fixed  # a body's name, as printed
         if speaker is None and first and span.closed and (signed := signed_after(text, span.open, span.close, para_start, para_end)):
             speaker = (signed, None)  # '“…” — Press Secretary Karen Lowe'
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
