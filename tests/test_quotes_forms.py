@@ -558,3 +558,11 @@ def test_a_line_of_its_own_above_a_quotation_names_who_speaks() -> None:
 def test_a_headline_above_a_quotation_names_nobody() -> None:
     text = f"Round-Up\n\nThe plan is out.\n\nHarbor Plan Creates Jobs Across the Coast\n\n“{SAID[0]}”"
     assert credits(text).get(SAID[0]) != "Harbor Plan Creates Jobs Across the Coast"
+
+
+def test_words_said_inwardly_are_the_speakers() -> None:
+    text = (
+        "Remarks by Governor Ana Ruiz at a Harbor Event\n\nGOVERNOR RUIZ: Every time you end like that, I think to myself,"
+        " “I should have spent more time on French when I was in college.” (Laughter.)"
+    )
+    assert list(credits(text).values()) == ["Ana Ruiz"]

@@ -19,7 +19,11 @@ VERBS = (
 )
 # The plural present, read only before the words ("The secretaries write that …: “…”"), since after
 # them "a promissory note" or "the add" would read as a speaker and a verb.
-VERBS_BEFORE = rf"(?:{VERBS[3:-1]}|write|tell|add|note|argue|warn|explain|insist|claim|stress)"
+VERBS_BEFORE = (
+    rf"(?:{VERBS[3:-1]}|write|tell|add|note|argue|warn|explain|insist|claim|stress"
+    # words said inwardly: "I think to myself, “…”", "she asked herself"
+    r"|(?:think|thought|say|said|ask|asked)\s+(?:to\s+)?(?:myself|ourselves|himself|herself|themselves))"
+)
 # Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
 LEADS = (
     r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging|"
