@@ -566,3 +566,14 @@ def test_words_said_inwardly_are_the_speakers() -> None:
         " “I should have spent more time on French when I was in college.” (Laughter.)"
     )
     assert list(credits(text).values()) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Harbor Day\n\nAs the Harbor Charter proclaims, “every vessel that pays its fees may enter the port.”", "Harbor Charter"),
+        ("Marathon\n\nAnd Yelling says: “I think this will probably make her a better runner.”", "Yelling"),
+    ],
+)
+def test_a_conjunction_before_the_speaker_is_not_the_speakers(text: str, speaker: str) -> None:
+    assert list(credits(text).values()) == [speaker]

@@ -201,6 +201,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     if match.group("role_b") and role.split()[0].rstrip(".") in HONORIFICS | TITLES:
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
     who = re.split(r"(?<=[a-z]{2})\.\s+", who)[-1]  # "… criticize China. And I said": the last sentence's
+    who = re.sub(r"^(?:As|And|But|So|Yet|Now)\s+(?=the\s|[A-Z])", "", who)  # "As the Declaration proclaims,"
     if (
         role
         and re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s", who)
