@@ -577,3 +577,31 @@ def test_words_said_inwardly_are_the_speakers() -> None:
 )
 def test_a_conjunction_before_the_speaker_is_not_the_speakers(text: str, speaker: str) -> None:
     assert list(credits(text).values()) == [speaker]
+
+
+PLAN = "The plan will bring good jobs to every port town in the state."
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        (f"“{PLAN}” - Jane Roe, President, Harbor Union", "Jane Roe"),
+        (f"Jane Roe (@janeroe) tweeted: “{PLAN}”", "Jane Roe"),
+        (f"Rep. Jane Roe [R-TX]: “{PLAN}”", "Jane Roe"),
+        (f"JANE ROE, Harbor Union President: “{PLAN}”", "Jane Roe"),
+        (f"Jane Roe on Twitter: “{PLAN}”", "Jane Roe"),
+        (f"According to Harbor Union President Jane Roe, the plan “{PLAN[9:]}”", "Jane Roe"),
+    ],
+)
+def test_round_up_labels_handles_seats_capitals_and_platforms(label: str, speaker: str) -> None:
+    assert list(credits(f"Round-Up\n\nLeaders reacted today.\n\n{label}").values()) == [speaker]
+
+
+def test_each_item_of_a_list_credits_its_own_source() -> None:
+    text = (
+        "Fact Sheet\n\n- According to the Harbor Policy Institute, the tariffs “clearly showed no link with inflation”"
+        " and had a short effect on prices. - An analysis from the Atlantic Council found that “tariffs would give"
+        " buyers new reasons to buy goods made here.” - Former Treasury Secretary Jane Yell affirmed that tariffs do"
+        " not raise prices: “I do not believe that buyers will see any real increase in prices.”"
+    )
+    assert list(credits(text).values()) == ["Harbor Policy Institute", "Atlantic Council", "Jane Yell"]

@@ -14,7 +14,7 @@ from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.quotelabels import epigraph_signature, label_speaker, statement_owner
 from brief.ingest.speechwords import LEADS, NAMING_VERBS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
@@ -57,6 +57,7 @@ _WHO_SAID = re.compile(
     r"(?:\s+[^“”\"‘’.,:]{1,40}?)?\s*[:,]?\s*$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+(?:\s+[^,.;:“”\"‘’]{1,50}?)?\s*[:,]?\s*$)")
+_ASIDE = re.compile(r"\s+[(\[][^()\[\]\n“”\"]{1,40}[)\]](?=\s+[a-z])")
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
     r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.){3,110}?)\s*(?=[.;:\n]|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
@@ -91,8 +92,9 @@ _OPENERS = frozenset(
 _SPEECH_VERB = re.compile(_ACT_VERBS)  # a cheap test before the costly pattern
 # Attribution earlier in the quotation's sentence, as reports write it: "According to the
 # Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^“”\",.;]|(?<=[A-Z])\.){3,140}?),\s*$")
-_REPORT_VERBS = re.compile(
+# "According to X, “…”", or a clause after it that the words finish: "According to X, the plan “will …”"
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^“”\",.;]|(?<=[A-Z])\.){3,140}?),\s*(?:[^“”\",.;:]{1,80}\s)?$")
+REPORT_VERBS = re.compile(
     r"\b(?:said|says|stated|states|asserted|asserts|argued|argues|reported|reports|noted|notes|warned|warns|wrote|writes|"
     r"indicated|indicates|concluded|concludes|claimed|claims|told|testified|acknowledged|announced|declared|cautioned|"
     r"stressed|emphasized|insisted|estimated|found|finds|described|describes|reads|warning|stating|saying|noting|arguing|"
@@ -192,6 +194,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     # "Jane Roe, whose feud with Tom Lee was not eased, said:": the relative clause is no role, and
     # the name inside it is not the subject.
     window = _RELATIVE.sub("", window)
+    window = _ASIDE.sub("", window)  # "Jane Roe (@janeroe) tweeted:": a handle or a seat between name and verb
     match = _BEFORE.search(window)
     if match is None:
         return None
@@ -338,7 +341,7 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
         who = re.sub(r"\s*\([^()]{1,40}\)", "", according.group("who").strip())
         who = re.sub(rf"\s+(?:from|in|of|on|published|released)\s+(?:{MONTH}\s+)?(?:19|20)\d\d$", "", who)
         return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I)
-    verb = _REPORT_VERBS.search(sentence)
+    verb = REPORT_VERBS.search(sentence)
     if verb is None:
         return None
     agent = _BY_AGENT.match(sentence[verb.end() :])
@@ -359,7 +362,8 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
     words: list[str] = [w for w in subject.group("who").split() if w not in ("The", "In", "On", "At")]
     if len(words) == 1 and words[0] in ("He", "She", "They"):
         return words[0]  # "He … told Biden that he would meet “…”": the pronoun is resolved later
-    return " ".join(words) if words and not all(w in NOT_NAME for w in words) else None
+    body = len(words) >= 2 and words[-1] in ORG_HEADS  # "the Atlantic Council": a body, though each word is common
+    return " ".join(words) if words and (body or not all(w in NOT_NAME for w in words)) else None
 
 
 def added_later(text: str, start: int, para_end: int) -> tuple[str, str | None] | None:

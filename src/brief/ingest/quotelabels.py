@@ -21,7 +21,7 @@ from brief.speakers import DATED
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 # A party and a seat in brackets may follow the name: "Rep. Jane Roe (D-NY): “…”".
-_BRACKETED = r"\([^()\n:“”\"]{1,40}\)"
+_BRACKETED = r"(?:\([^()\n:“”\"]{1,40}\)|\[[^\[\]\n:“”\"]{1,40}\])"  # "(D-NY)", "[R-TX]", "(@handle)"
 _SEAT = rf"(?:[^\S\n]*{_BRACKETED})?"
 # A sentence may open with a description that ends in a role ("BBC Two controller Ana Roe: “…”"),
 # or with the verb ("Said Wales coach Ana Roe: “…”").
@@ -81,6 +81,9 @@ _NOT_SPEAKERS = frozenset(
 # A line that invites the reader somewhere: "See the President’s Video HERE:".
 _INVITATIONS = frozenset("See Read Watch Click Listen View Visit Download Follow Share Sign Join".split())
 _SEAT_NOTE = re.compile(rf"\s*{_BRACKETED}")
+# Where words were posted, after the name in a label: "Jane Roe on Twitter:", "Senator Roe, on X:".
+_ON_PLATFORM = re.compile(r",?\s+on\s+(?:X|Twitter|Facebook|Instagram|Threads|Truth Social|Bluesky|LinkedIn|social media)$")
+_CAPITALS = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3}")  # a name printed in capitals
 _NAME_LINKS = frozenset("of for and the de del".split())  # small words inside a body's name
 LABEL_WORDS = 12  # words a label line may hold; a longer line is a sentence or a headline
 
@@ -125,8 +128,9 @@ def _read_label(label: str) -> tuple[str, str | None, bool] | None:
     after commas, a party and seat in brackets), or else a body's name as printed."""
     if not _label_words(label) or DATED.fullmatch(label):
         return None  # "The council discussed three issues:": a sentence, not a label; "May 3, 2024:" a date
+    label = _ON_PLATFORM.sub("", label)  # "Jane Roe on X:": where, not who
     parts = [_SEAT_NOTE.sub("", part).strip() for part in re.split(r",\s*", label)]
-    parts = [part for part in parts if part]
+    parts = [part.title() if _CAPITALS.fullmatch(part) else part for part in parts if part]  # "JANE ROE, President"
     for k, tokens, named in _named_parts(parts):
         i, j = named
         role = ", ".join([" ".join(tokens[:i])] * bool(i) + parts[:k] + parts[k + 1 :]) or None
@@ -225,8 +229,10 @@ _SIGNATURE = re.compile(
 )
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
 # A dash and a name (a description may lead to it) after a quotation on its line, perhaps with
-# where it was said after a comma: "— Press Secretary Karen Lowe, reported in Harbor News."
-_SIGNED_AFTER = re.compile(r"[^\S\n]*[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){1,9}?)(?:,[^\n,]{1,80})?\.?[ *_]*")
+# where it was said after a comma: "— Press Secretary Karen Lowe, reported in Harbor News." (or " - ")
+_SIGNED_AFTER = re.compile(
+    r"[^\S\n]*(?:[—–]|-(?=\s))[^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){1,9}?)(?:,[^\n,]{1,80}){0,3}\.?[ *_]*"
+)
 
 
 def signed_after(text: str, open_at: int, close_at: int, para_start: int, para_end: int) -> str | None:

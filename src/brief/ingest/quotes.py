@@ -34,7 +34,8 @@ from brief.ingest.attribution import (
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
-from brief.ingest.quotelabels import DATED, heading_speaker, line_label, paragraph_label, signed_after, source_of_excerpt
+from brief.ingest.quotelabels import heading_speaker, line_label, paragraph_label, signed_after, source_of_excerpt
+from brief.ingest.quotelists import item_start, list_item_lead, prose_item
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.speakerlabels import speaker_labels
@@ -43,11 +44,7 @@ from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare
 from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
-_SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
-# A list item that follows a closed quotation (or a sentence) in its paragraph: the closing mark
-# and a note such as "(Watch)", or the sentence's stop, and the dash that opens the next item.
-_NEXT_ITEM = re.compile(r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*)?|[.!?]\s+)[-–•]\s+")
-ITEM_LABEL_REACH = 200  # characters before a quotation its item's label may take
+_SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=(?:[-–•]\s+)?[A-Z“\"‘])|\n")  # perhaps a list's item after it
 _EXCERPTS = re.compile(r"[\s#*_]*(?:Excerpts|Highlights)\s+(?:of|from)\s")  # a headline over excerpts of one author
 _DESCRIBING = frozenset("the a an former then new acting deputy senior chief assistant interim head".split())
 _REPORTED_BY = re.compile(r",\s+[^,]{1,40}\s+(?:said|says|added|reported|told\s+[^,.]{1,40})\.\s*$")
@@ -116,7 +113,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
         # "Harbor Workers Union (HWU): “…”": a paragraph that opens with who speaks; a body's name
         # is final, as printed, which no resolution rewrites.
-        labelled = paragraph_label(text, _item_start(text, para_start, span.open), span.open) if introduced and k else None
+        labelled = paragraph_label(text, item_start(text, para_start, span.open), span.open) if introduced and k else None
         fixed = labelled if labelled and not _names_person(labelled[0]) else None  # a speaker no resolution rewrites
         before = labelled or (attribution_before(text, window, span.open) if introduced else None)
         if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
@@ -139,7 +136,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             position = window + said[-1] if speaker is before and said else position
         if speaker is None and not span.closed:
             speaker = _chain_end_attribution(text, spans, n, breaks)
-        if speaker is None and k and _list_item_lead(text[para_start : span.open]) and text[: para_start - 2].rstrip().endswith(":"):
+        if speaker is None and k and list_item_lead(text[para_start : span.open]) and text[: para_start - 2].rstrip().endswith(":"):
             # A paragraph-long quotation (or a list of them) that the paragraph before introduces:
             # "Jane Roe said:", "President Jane Roe spoke with the crews:"
             speaker = attribution_before(text, max(previous_para, para_start - 162), para_start - 2)
@@ -202,7 +199,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             and found
             and len(found) - 1 != named_only
             and (
-                found[-1].end >= para_start
+                # a later item of a list in one paragraph ("… levels. - An analysis found “…”") is its own
+                (found[-1].end >= para_start and not prose_item(text, found[-1].end, span.open))
                 or re.fullmatch(r"[\s”\"’']*", text[found[-1].end : span.open])
                 or (alone and found[-1].start >= previous_para)  # a paragraph that is only a quotation goes on
                 # as does a paragraph that opens with a whole sentence quoted, after one that credits a quotation
@@ -360,20 +358,6 @@ def _document_speaker(text: str) -> tuple[str, str | None] | None:
         return None
     i, j = groups[0]
     return " ".join(bare(t) for t in tokens[i:j]), " ".join(tokens[:i]) or None
-
-
-def _item_start(text: str, para_start: int, open_at: int) -> int:
-    """Where the list item that holds the quotation opening at `open_at` starts: after the last
-    quotation closed before it and the dash between ('“…” - Governor Roe: “…”'), else the paragraph."""
-    items = list(_NEXT_ITEM.finditer(text, max(para_start, open_at - ITEM_LABEL_REACH), open_at))
-    return items[-1].end() if items else para_start
-
-
-def _list_item_lead(lead: str) -> bool:
-    """What opens a paragraph before its quotation is only a list's mark, or a date and a colon
-    ("- January 19, 2025: “…”"): the paragraph is an item of a list of quotations."""
-    lead = lead.strip(" -•*")
-    return not lead or (lead.endswith(":") and DATED.fullmatch(lead[:-1].strip()) is not None)
 
 
 def named_near(text: str, speaker: str, start: int, end: int) -> bool:

@@ -1,0 +1,42 @@
+"""Lists of quotations printed in one paragraph: where an item starts, and what leads it.
+
+Stage: extraction, for :mod:`.quotes`. Round-ups and records print their quotations as a list run
+into one paragraph, each item after a dash: "“…” (Watch) - “…”", "- May 3, 2024: “…” - June 1:
+“…”", "“…” - Governor Roe: “…”", "… levels. - An analysis from the Council found that “…”". An
+item's lead is a label or a date (the speaker comes from the label, or goes on from the item
+before) or prose that credits its words to someone of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.ingest.attribution import REPORT_VERBS
+from brief.speakers import DATED
+
+# A list item that follows a closed quotation (or a sentence) in its paragraph: the closing mark
+# and a note such as "(Watch)", or the sentence's stop, and the dash that opens the next item.
+_NEXT_ITEM = re.compile(r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*)?|[.!?]\s+)[-–•]\s+")
+ITEM_LABEL_REACH = 200  # characters before a quotation its item's label may take
+
+
+def item_start(text: str, para_start: int, open_at: int) -> int:
+    """Where the list item that holds the quotation opening at `open_at` starts: after the last
+    quotation closed before it and the dash between ('“…” - Governor Roe: “…”'), else the paragraph."""
+    items = list(_NEXT_ITEM.finditer(text, max(para_start, open_at - ITEM_LABEL_REACH), open_at))
+    return items[-1].end() if items else para_start
+
+
+def prose_item(text: str, after: int, open_at: int) -> bool:
+    """A later item of a list in one paragraph that credits its words to someone of its own ("… levels.
+    - An analysis from the Council found that “…”"), not a label, a topic, a date or a clause that
+    frames the same speaker's words ("- If the bill fails, “…”")."""
+    items = list(_NEXT_ITEM.finditer(text, after, open_at))
+    return bool(items) and REPORT_VERBS.search(text, items[-1].end(), open_at) is not None
+
+
+def list_item_lead(lead: str) -> bool:
+    """What opens a paragraph before its quotation is only a list's mark, or a date and a colon
+    ("- January 19, 2025: “…”"): the paragraph is an item of a list of quotations."""
+    lead = lead.strip(" -•*")
+    return not lead or (lead.endswith(":") and DATED.fullmatch(lead[:-1].strip()) is not None)
