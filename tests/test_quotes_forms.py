@@ -605,3 +605,36 @@ def test_each_item_of_a_list_credits_its_own_source() -> None:
         " not raise prices: “I do not believe that buyers will see any real increase in prices.”"
     )
     assert list(credits(text).values()) == ["Harbor Policy Institute", "Atlantic Council", "Jane Yell"]
+
+
+WAITED = "We have waited a long time for this kind of support from the capital."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Jane Roe, President, Harbor Union", "Tom Vance, Mayor of Harbor City"),
+        ("— Jane Roe, President, Harbor Union", "— Tom Vance, Mayor of Harbor City"),
+    ],
+)
+def test_quotations_signed_on_the_line_below(first: str, second: str) -> None:
+    text = f"Round-Up\n\nLeaders reacted today.\n\n“{PLAN}”\n\n{first}\n\n“{WAITED}”\n\n{second}"
+    assert credits(text) == {PLAN: "Jane Roe", WAITED: "Tom Vance"}
+
+
+def test_quotations_labelled_on_the_line_above_are_not_signed_below() -> None:
+    text = (
+        f"Round-Up\n\nLeaders reacted today.\n\nJane Roe, President, Harbor Union\n\n“{PLAN}”\n\n"
+        f"Tom Vance, Mayor of Harbor City\n\n“{WAITED}”"
+    )
+    assert credits(text) == {PLAN: "Jane Roe", WAITED: "Tom Vance"}
+
+
+@pytest.mark.parametrize("signature", ["Jane Roe, President, Harbor Union", "(Jane Roe, President, Harbor Union)"])
+def test_a_name_and_roles_after_the_quotation_on_its_line(signature: str) -> None:
+    assert list(credits(f"Round-Up\n\nLeaders reacted today.\n\n“{PLAN}” {signature}").values()) == ["Jane Roe"]
+
+
+def test_roles_between_commas_before_the_verb_are_the_role() -> None:
+    text = f"Round-Up\n\nLeaders reacted today.\n\nJane Roe, President, Harbor Union, said the plan is good: “{PLAN}”"
+    assert list(credits(text).values()) == ["Jane Roe"]

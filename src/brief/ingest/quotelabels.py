@@ -139,6 +139,25 @@ def _read_label(label: str) -> tuple[str, str | None, bool] | None:
     return (_SEAT_NOTE.sub("", label).strip(), None, False) if parts else None
 
 
+def signatures_below(text: str, paragraphs: list[tuple[int, int, bool]]) -> bool:
+    """Whether the text's quotations are signed below rather than labelled above: more paragraphs
+    that are quotations have a line naming a person after them than before them (a list of
+    quotations under headings has one heading more above than below). `paragraphs`: each
+    paragraph's start, end, and whether it is quotations only."""
+    above = below = 0
+    for k, (_, _, quoted) in enumerate(paragraphs):
+        if not quoted:
+            continue
+        above += k > 0 and not paragraphs[k - 1][2] and _names_person_line(text, *paragraphs[k - 1][:2])
+        below += k + 1 < len(paragraphs) and not paragraphs[k + 1][2] and _names_person_line(text, *paragraphs[k + 1][:2])
+    return below > above
+
+
+def _names_person_line(text: str, start: int, end: int) -> bool:
+    named = line_label(text, start, end)
+    return named is not None and named[2]
+
+
 def line_label(text: str, start: int, end: int) -> tuple[str, str | None, bool] | None:
     """Who a line of its own above a quotation names (text[start:end], a paragraph): a person
     ("Senator Tamara Bell (D-WI)", "Governor Jane Roe, Chair of the Coastal Governors") or a body
@@ -223,11 +242,13 @@ def statement_owner(who: str) -> str:
 
 # A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
 _SIGNATURE = re.compile(
-    # after a dash, a description may lead to the name: "— White House spokesman Kush Desai"
-    rf"[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[\w’'.-]+){{1,9}})[^\S\n]*(?:\n|$)"
+    # after a dash, a description may lead to the name, and roles may follow it: "— White House
+    # spokesman Kush Desai", "— Jane Roe, President, Harbor Union"
+    rf"[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[\w’'.-]+){{1,9}})(?:,[^\n]{{1,120}})?[^\S\n]*(?:\n|$)"
     rf"|(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,7}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
 )
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
+_SIGNED_BARE = re.compile(r"[^\S\n]+\(?(?P<label>[A-Z][^()\n“”\"]{2,150}?)\)?\.?[ *_]*")
 # A dash and a name (a description may lead to it) after a quotation on its line, perhaps with
 # where it was said after a comma: "— Press Secretary Karen Lowe, reported in Harbor News." (or " - ")
 _SIGNED_AFTER = re.compile(
@@ -236,13 +257,18 @@ _SIGNED_AFTER = re.compile(
 
 
 def signed_after(text: str, open_at: int, close_at: int, para_start: int, para_end: int) -> str | None:
-    """A paragraph that is only the quotation and, on its line after a dash, who said it: '“…” —
-    Press Secretary Karen Lowe', '“…”— Karen Lowe, reported in Harbor News.' (resolved to the name
-    it ends with)."""
+    """A paragraph that is only the quotation and, on its line after it, who said it: '“…” — Press
+    Secretary Karen Lowe', '“…”— Karen Lowe, reported in Harbor News.' (resolved to the name it
+    ends with), or a person's name and roles alone or in brackets."""
     if not _ONLY_EMPHASIS.fullmatch(text, para_start, open_at):
         return None
     signed = _SIGNED_AFTER.fullmatch(text, close_at + 1, para_end)
-    return signed.group("signed") if signed else None
+    if signed:
+        return signed.group("signed")
+    # No dash: a person's name and roles, perhaps in brackets: '“…” (Jane Roe, President, Harbor Union)'
+    bare = _SIGNED_BARE.fullmatch(text, close_at + 1, para_end)
+    read = _read_label(bare.group("label").strip()) if bare else None
+    return read[0] if read and read[2] else None
 
 
 def epigraph_signature(text: str, open_at: int, close_at: int, para_start: int, para_end: int) -> str | None:

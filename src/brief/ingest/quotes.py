@@ -34,7 +34,7 @@ from brief.ingest.attribution import (
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
-from brief.ingest.quotelabels import heading_speaker, line_label, paragraph_label, signed_after, source_of_excerpt
+from brief.ingest.quotelabels import heading_speaker, line_label, paragraph_label, signatures_below, signed_after, source_of_excerpt
 from brief.ingest.quotelists import item_start, list_item_lead, prose_item
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
@@ -86,11 +86,21 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     # nothing but quotations.
     headline: list[tuple[str, str | None] | None] = []
     quotations_only: dict[int, bool] = {}
+    below: list[bool] = []
     opens = [s.open for s in spans]
 
     def person_like(who: str) -> bool:
         """A speaker written as a person's name, or one the text knows as a person."""
         return _names_person(who) or who in people
+
+    def signed_below() -> bool:
+        """Whether the text signs its quotations on the line below them, not above (read once)."""
+        if not below:
+            starts = [0] + [b + 2 for b in breaks]
+            ends = [*breaks, len(text)]
+            opening = [(a, b, text[a:b].lstrip(" -•*_")[:1] in '“"' and only_quoted(a, b)) for a, b in zip(starts, ends, strict=True)]
+            below.append(signatures_below(text, opening))
+        return below[0]
 
     def only_quoted(para_start: int, para_end: int) -> bool:
         if para_start not in quotations_only:
@@ -158,7 +168,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             if speaker is None and only_quoted(para_start, para_end):
                 # A line of its own names who speaks: "Senator Tamara Bell (D-WI)", "National Association of
                 # Harbor Towns", or a heading over a list: '- “…” (Watch)' under "Secretary Jane Roe on Meet the Press"
-                named_line = line_label(text, previous_para, para_start - 2)
+                if signed_below():  # "“…”" over "Jane Roe, President, Harbor Union": the line after
+                    next_end = breaks[k + 1] if k + 1 < len(breaks) else len(text)
+                    named_line = line_label(text, para_end + 2, next_end) if para_end < len(text) else None
+                else:
+                    named_line = line_label(text, previous_para, para_start - 2)
                 who = None if named_line else heading_speaker(text, previous_para, para_start - 2)
                 speaker = named_line[:2] if named_line else ((who, None) if who else None)
                 fixed = named_line[:2] if named_line and not named_line[2] else fixed  # a body's name, as printed
