@@ -638,3 +638,19 @@ def test_a_name_and_roles_after_the_quotation_on_its_line(signature: str) -> Non
 def test_roles_between_commas_before_the_verb_are_the_role() -> None:
     text = f"Round-Up\n\nLeaders reacted today.\n\nJane Roe, President, Harbor Union, said the plan is good: “{PLAN}”"
     assert list(credits(text).values()) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Round-Up\n\nLeaders reacted today.\n\n“{PLAN}” — Jane Roe (@janeroe) May 3, 2024",
+        f"Round-Up\n\nLeaders reacted today.\n\n“{PLAN}”\n\n— Jane Roe (@janeroe) May 3, 2024",
+    ],
+)
+def test_a_post_signed_with_its_handle_and_date(text: str) -> None:
+    assert list(credits(text).values()) == ["Jane Roe"]
+
+
+def test_labels_run_into_one_paragraph_after_closed_quotations() -> None:
+    text = f"Round-Up\n\nLeaders reacted.\n\nHarbor Union President Jane Roe: “{PLAN}” Harbor City Mayor Tom Vance: “{WAITED}”"
+    assert credits(text) == {PLAN: "Jane Roe", WAITED: "Tom Vance"}

@@ -240,11 +240,13 @@ def statement_owner(who: str) -> str:
     return (owned.group("of") or owned.group("owner") or owned.group("sender")) if owned else who
 
 
+# A post's handle and date after its author's name: "Jane Roe (@janeroe) May 3, 2024".
+_POSTED = rf"[^\S\n]*\(@\w{{1,30}}\)(?:[^\S\n]+{MONTH}[^\S\n]+\d{{1,2}},?[^\S\n]+\d{{4}})?"
 # A name on its own line under an epigraph: "President Joe Biden" (then, perhaps, a date line).
 _SIGNATURE = re.compile(
     # after a dash, a description may lead to the name, and roles may follow it: "— White House
     # spokesman Kush Desai", "— Jane Roe, President, Harbor Union"
-    rf"[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[\w’'.-]+){{1,9}})(?:,[^\n]{{1,120}})?[^\S\n]*(?:\n|$)"
+    rf"[—–][^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[\w’'.-]+){{1,9}}?)(?:,[^\n]{{1,120}}|{_POSTED})?[^\S\n]*(?:\n|$)"
     rf"|(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,7}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
 )
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
@@ -252,7 +254,7 @@ _SIGNED_BARE = re.compile(r"[^\S\n]+\(?(?P<label>[A-Z][^()\n“”\"]{2,150}?)\)
 # A dash and a name (a description may lead to it) after a quotation on its line, perhaps with
 # where it was said after a comma: "— Press Secretary Karen Lowe, reported in Harbor News." (or " - ")
 _SIGNED_AFTER = re.compile(
-    r"[^\S\n]*(?:[—–]|-(?=\s))[^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){1,9}?)(?:,[^\n,]{1,80}){0,3}\.?[ *_]*"
+    rf"[^\S\n]*(?:[—–]|-(?=\s))[^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){{1,9}}?)(?:(?:,[^\n,]{{1,80}}){{1,3}}|{_POSTED})?\.?[ *_]*"
 )
 
 

@@ -15,15 +15,21 @@ from brief.ingest.attribution import REPORT_VERBS
 from brief.speakers import DATED
 
 # A list item that follows a closed quotation (or a sentence) in its paragraph: the closing mark
-# and a note such as "(Watch)", or the sentence's stop, and the dash that opens the next item.
-_NEXT_ITEM = re.compile(r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*)?|[.!?]\s+)[-–•]\s+")
+# and a note such as "(Watch)", or the sentence's stop, and the dash that opens the next item; or
+# a closing mark and the next item's label.
+_NEXT_ITEM = re.compile(
+    r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*)?|[.!?]\s+)[-–•]\s+"
+    # or a label and its colon right after a closed quotation: '“…” Harbor City Mayor Tom Vance: “…”'
+    r"|[”\"]\s+(?=[A-Z][^“”\"\n:.!?]{2,120}:\s*[“\"])"
+)
 ITEM_LABEL_REACH = 200  # characters before a quotation its item's label may take
 
 
 def item_start(text: str, para_start: int, open_at: int) -> int:
     """Where the list item that holds the quotation opening at `open_at` starts: after the last
     quotation closed before it and the dash between ('“…” - Governor Roe: “…”'), else the paragraph."""
-    items = list(_NEXT_ITEM.finditer(text, max(para_start, open_at - ITEM_LABEL_REACH), open_at))
+    # (up to the mark itself, which a label's lookahead must see)
+    items = list(_NEXT_ITEM.finditer(text, max(para_start, open_at - ITEM_LABEL_REACH), open_at + 1))
     return items[-1].end() if items else para_start
 
 
