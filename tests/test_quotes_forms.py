@@ -654,3 +654,39 @@ def test_a_post_signed_with_its_handle_and_date(text: str) -> None:
 def test_labels_run_into_one_paragraph_after_closed_quotations() -> None:
     text = f"Round-Up\n\nLeaders reacted.\n\nHarbor Union President Jane Roe: “{PLAN}” Harbor City Mayor Tom Vance: “{WAITED}”"
     assert credits(text) == {PLAN: "Jane Roe", WAITED: "Tom Vance"}
+
+
+HEADLINES = [
+    "The plan will bring good jobs to every port town.",
+    "A historic win for the coast and its workers.",
+    "Port towns cheer the new plan.",
+]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["- CNN: “{}”", "- MSNBC: “{}”", "- NBC News: “{}”"],
+        ["- “{}” (CNN)", "- “{}” (MSNBC)", "- “{}” (NBC News)"],
+        ["- “{}” — CNN", "- “{}” — MSNBC", "- “{}” — NBC News"],
+    ],
+)
+def test_outlets_by_their_letters_label_or_sign_a_list(items: list[str]) -> None:
+    lines = "\n".join(item.format(words) for item, words in zip(items, HEADLINES, strict=True))
+    found = credits(f"The Media Agrees\n\nThe verdict is in:\n\n{lines}")
+    assert [found.get(words) for words in HEADLINES] == ["CNN", "MSNBC", "NBC News"]
+
+
+def test_a_transcripts_role_in_capitals_is_no_outlet() -> None:
+    text = "Remarks\n\nAUDIENCE: “Four more years of the harbor plan for all of us!”"
+    assert "AUDIENCE" not in credits(text).values()
+
+
+def test_a_note_in_brackets_after_a_quotation_signs_nothing() -> None:
+    for note in ("(Laughter.)", "(Applause)"):
+        text = f"Remarks by Governor Ana Ruiz\n\nTHE GOVERNOR: And he said, “We will never give up on this harbor.” {note}"
+        assert not any(word in credits(text).values() for word in ("Laughter", "Applause"))
+
+
+def test_a_word_in_brackets_after_an_uncredited_quotation_is_no_signature() -> None:
+    assert "Applause" not in credits(f"Round-Up\n\nLeaders reacted today.\n\n- “{PLAN}” (Applause)").values()

@@ -5,7 +5,9 @@ as a label before the words rather than in a sentence: "President Jane Roe: “�
 (D-NY): “…”", "Jane Roe, President and CEO, Harbor Mining: “…”", "Statement from Governor Jane
 Roe:", "From the Harbor Board:", "In the words of Seamus Heaney, “…”". Each pattern is anchored
 at the end of a window of at most a few hundred characters before the opening mark. Signatures
-are labels after the words: a name under an epigraph, or after a dash on the quotation's line.
+are labels after the words: a name under an epigraph, or after a dash on the quotation's line;
+outlets sign by their letters ("— CNN", "(MSNBC)"). A headline's subject speaks a list of
+quotations under it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from brief.ingest.givennames import is_given_name
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.speechwords import ROLE_WORD, TITLED, VERBS
-from brief.ingest.vocabulary import HEADLINE_VERBS, NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
+from brief.ingest.vocabulary import HEADLINE_VERBS, NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_LABELS, ROLE_NOUNS, TITLES, bare
 from brief.speakers import DATED
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
@@ -84,6 +86,8 @@ _SEAT_NOTE = re.compile(rf"\s*{_BRACKETED}")
 # Where words were posted, after the name in a label: "Jane Roe on Twitter:", "Senator Roe, on X:".
 _ON_PLATFORM = re.compile(r",?\s+on\s+(?:X|Twitter|Facebook|Instagram|Threads|Truth Social|Bluesky|LinkedIn|social media)$")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3}")  # a name printed in capitals
+# An outlet or a body known by its letters ("CNN", "MSNBC", "AP"), not a transcript's role ("AUDIENCE").
+_ACRONYM = re.compile(rf"(?!(?:{'|'.join(sorted(w.upper() for w in ROLE_LABELS))})\b)[A-Z]{{2,6}}")
 _NAME_LINKS = frozenset("of for and the de del".split())  # small words inside a body's name
 LABEL_WORDS = 12  # words a label line may hold; a longer line is a sentence or a headline
 
@@ -106,7 +110,7 @@ def _label_words(label: str) -> bool:
     words = label.split()
     return not (
         len(words) > 16
-        or label.isupper()  # "MS. ROE:", a transcript's turn, read by the speaker labels
+        or (label.isupper() and not _ACRONYM.fullmatch(label))  # "MS. ROE:", a transcript's turn; "CNN:" an outlet
         or words[0] in _INVITATIONS
         or words[0] in ("On", "About", "Regarding", "Re")  # "On tariffs:", a topic, not a speaker
         or label.lower() in _NOT_SPEAKERS
@@ -250,11 +254,12 @@ _SIGNATURE = re.compile(
     rf"|(?:[—–-]+\s*)?(?P<who>(?:{NAME_WORD}\s+){{1,7}}?{NAME_WORD})(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?\s*(?:\n|$|{MONTH}\s+\d)"
 )
 _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
+_LIST_LEAD = re.compile(r"[ *_\n]*(?:[-•][ *_]+)?")  # emphasis, and perhaps a list's mark
 _SIGNED_BARE = re.compile(r"[^\S\n]+\(?(?P<label>[A-Z][^()\n“”\"]{2,150}?)\)?\.?[ *_]*")
 # A dash and a name (a description may lead to it) after a quotation on its line, perhaps with
 # where it was said after a comma: "— Press Secretary Karen Lowe, reported in Harbor News." (or " - ")
 _SIGNED_AFTER = re.compile(
-    rf"[^\S\n]*(?:[—–]|-(?=\s))[^\S\n]*(?P<signed>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){{1,9}}?)(?:(?:,[^\n,]{{1,80}}){{1,3}}|{_POSTED})?\.?[ *_]*"
+    rf"[^\S\n]*(?:[—–]|-(?=\s))[^\S\n]*(?P<signed>[A-Z]{{2,6}}|[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){{1,9}}?)(?:(?:,[^\n,]{{1,80}}){{1,3}}|{_POSTED})?\.?[ *_]*"
 )
 
 
@@ -262,15 +267,19 @@ def signed_after(text: str, open_at: int, close_at: int, para_start: int, para_e
     """A paragraph that is only the quotation and, on its line after it, who said it: '“…” — Press
     Secretary Karen Lowe', '“…”— Karen Lowe, reported in Harbor News.' (resolved to the name it
     ends with), or a person's name and roles alone or in brackets."""
-    if not _ONLY_EMPHASIS.fullmatch(text, para_start, open_at):
+    if not _LIST_LEAD.fullmatch(text, para_start, open_at):
         return None
     signed = _SIGNED_AFTER.fullmatch(text, close_at + 1, para_end)
     if signed:
         return signed.group("signed")
-    # No dash: a person's name and roles, perhaps in brackets: '“…” (Jane Roe, President, Harbor Union)'
+    # No dash: a person's name and roles, perhaps in brackets ('“…” (Jane Roe, President, Harbor
+    # Union)'), or an outlet or body by its letters or the head of its name ("(CNN)", "(NBC News)")
     bare = _SIGNED_BARE.fullmatch(text, close_at + 1, para_end)
     read = _read_label(bare.group("label").strip()) if bare else None
-    return read[0] if read and read[2] else None
+    if read is None:
+        return None
+    body = _ACRONYM.fullmatch(read[0]) or read[0].split()[-1] in ORG_HEADS
+    return read[0] if read[2] or body else None
 
 
 def epigraph_signature(text: str, open_at: int, close_at: int, para_start: int, para_end: int) -> str | None:
@@ -282,3 +291,23 @@ def epigraph_signature(text: str, open_at: int, close_at: int, para_start: int, 
     if signed and signed.group("signed"):
         return signed.group("signed")  # resolved to the name it ends with
     return signed.group("who") if signed and signed.group("who").split()[0] not in NOT_NAME else None
+
+
+# What may open a headline before its subject: "ICYMI: ", "At West Point, ", "74 Times ".
+_HEADLINE_LEAD = re.compile(r"(?:[A-Z]{2,}:\s+|At\s+[^,\n]{1,60},\s+|\d+\s+(?:Times|Ways|Things|Reasons)\s+)*")
+
+
+def headline_subject(text: str) -> tuple[str, str | None] | None:
+    """The person a headline opens with as its subject: "At West Point, President Jane Roe Lauds the
+    Cadets" -> ("Jane Roe", "President"), the longest run of its first words that the body names
+    too; none for an object ("Farmers Back Roe’s Tariffs")."""
+    line, _, body = text.partition("\n")
+    lead = _HEADLINE_LEAD.match(line)  # always matches, perhaps nothing
+    tokens = line[lead.end() if lead else 0 :].split()[:8]
+    verb = next((k for k, token in enumerate(tokens) if token[:1].islower()), len(tokens))
+    for i, j in person_groups(tokens[:verb])[:1]:
+        for end in range(j, i, -1):
+            name = " ".join(bare(t) for t in tokens[i:end])
+            if i <= 2 and not re.search(r"[’']s?$", tokens[end - 1]) and re.search(rf"\b{re.escape(name)}\b", body):
+                return name, " ".join(tokens[:i]) or None
+    return None

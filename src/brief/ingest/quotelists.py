@@ -15,13 +15,18 @@ from brief.ingest.attribution import REPORT_VERBS
 from brief.speakers import DATED
 
 # A list item that follows a closed quotation (or a sentence) in its paragraph: the closing mark
-# and a note such as "(Watch)", or the sentence's stop, and the dash that opens the next item; or
+# and a note such as "(Watch)" or a signature ("— CNN"), or the sentence's stop, and the dash that
+# opens the next item; or
 # a closing mark and the next item's label.
 _NEXT_ITEM = re.compile(
-    r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*)?|[.!?]\s+)[-–•]\s+"
+    r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*|[—–][^\S\n]*[^“”\"\n—–•-]{1,60}?\s+)?|[.!?]\s+)[-–•]\s+"
     # or a label and its colon right after a closed quotation: '“…” Harbor City Mayor Tom Vance: “…”'
     r"|[”\"]\s+(?=[A-Z][^“”\"\n:.!?]{2,120}:\s*[“\"])"
 )
+# The dash that opens an item after it: the item opens with a quotation or a label and its colon
+# (a name after the dash and no colon signs the quotation before: '“…” - Jane Roe, President').
+_ITEM_DASH = re.compile(r"[^\S\n]++[-–•][^\S\n]++(?=[“\"]|[A-Z][^“”\"\n:]{0,120}:\s*[“\"])")
+ITEM_REACH = 300  # characters after a quotation its item's signature may take; further on is no signature
 ITEM_LABEL_REACH = 200  # characters before a quotation its item's label may take
 
 
@@ -46,3 +51,10 @@ def list_item_lead(lead: str) -> bool:
     ("- January 19, 2025: “…”"): the paragraph is an item of a list of quotations."""
     lead = lead.strip(" -•*")
     return not lead or (lead.endswith(":") and DATED.fullmatch(lead[:-1].strip()) is not None)
+
+
+def item_end(text: str, close_at: int, para_end: int) -> int:
+    """Where the list item that holds the quotation closing at `close_at` ends: before the dash
+    that opens the next item ('“…” (CNN) - “…”'), else at the paragraph's end."""
+    following = _ITEM_DASH.search(text, close_at + 1, min(para_end, close_at + ITEM_REACH))
+    return following.start() if following else para_end

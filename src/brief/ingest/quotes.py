@@ -34,8 +34,16 @@ from brief.ingest.attribution import (
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
-from brief.ingest.quotelabels import heading_speaker, line_label, paragraph_label, signatures_below, signed_after, source_of_excerpt
-from brief.ingest.quotelists import item_start, list_item_lead, prose_item
+from brief.ingest.quotelabels import (
+    heading_speaker,
+    headline_subject,
+    line_label,
+    paragraph_label,
+    signatures_below,
+    signed_after,
+    source_of_excerpt,
+)
+from brief.ingest.quotelists import item_end, item_start, list_item_lead, prose_item
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.speakerlabels import speaker_labels
@@ -176,7 +184,16 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 who = None if named_line else heading_speaker(text, previous_para, para_start - 2)
                 speaker = named_line[:2] if named_line else ((who, None) if who else None)
                 fixed = named_line[:2] if named_line and not named_line[2] else fixed  # a body's name, as printed
-        if speaker is None and first and span.closed and (signed := signed_after(text, span.open, span.close, para_start, para_end)):
+        if (
+            speaker is None
+            and first
+            and span.closed
+            and (
+                signed := signed_after(
+                    text, span.open, span.close, item_start(text, para_start, span.open), item_end(text, span.close, para_end)
+                )
+            )
+        ):
             speaker = (signed, None)  # '“…” — Press Secretary Karen Lowe'
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
@@ -247,13 +264,13 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # "74 Times President Jane Roe Has Said …" over a list of dated quotations, or "At West Point,
             # President Jane Roe Lauds …" over "Here are the highlights:" and a list: the headline's subject speaks.
             if not headline:
-                headline.append(_headline_subject(text))
+                headline.append(headline_subject(text))
             speaker = headline[0]
         if speaker is None and first and span.closed and DATED_SAYING.match(text, span.close + 1):
             # '1. Seal the harbor: “We will close the harbor.” (10/12/24, Aurora, CO)': a saying dated
             # like the entries of a record, in a document whose headline's subject said them
             if not headline:
-                headline.append(_headline_subject(text))
+                headline.append(headline_subject(text))
             speaker = headline[0]
         if speaker is None and len(words) >= 4 and span.closed and inner.rstrip()[-1:] in ".!?":
             speaker = added_later(text, span.close + 1, para_end)  # '“…” Work starts in May, Roe added.'
@@ -332,26 +349,6 @@ def _sentence_subject(text: str, mentions: Mentions, start: int, open_at: int) -
     # Only a description may come before the name ("US coach Patrick Roe"), no verb ("Roe's team beat Tom Ash")
     lead = re.findall(r"\b[a-z][\w’'-]*", text[sentence.start() : first[1]])
     return first[0] if all(w in ROLE_NOUNS or w in _DESCRIBING for w in lead) else None
-
-
-# What may open a headline before its subject: "ICYMI: ", "At West Point, ", "74 Times ".
-_HEADLINE_LEAD = re.compile(r"(?:[A-Z]{2,}:\s+|At\s+[^,\n]{1,60},\s+|\d+\s+(?:Times|Ways|Things|Reasons)\s+)*")
-
-
-def _headline_subject(text: str) -> tuple[str, str | None] | None:
-    """The person a headline opens with as its subject: "At West Point, President Jane Roe Lauds the
-    Cadets" -> ("Jane Roe", "President"), the longest run of its first words that the body names
-    too; none for an object ("Farmers Back Roe’s Tariffs")."""
-    line, _, body = text.partition("\n")
-    lead = _HEADLINE_LEAD.match(line)  # always matches, perhaps nothing
-    tokens = line[lead.end() if lead else 0 :].split()[:8]
-    verb = next((k for k, token in enumerate(tokens) if token[:1].islower()), len(tokens))
-    for i, j in person_groups(tokens[:verb])[:1]:
-        for end in range(j, i, -1):
-            name = " ".join(bare(t) for t in tokens[i:end])
-            if i <= 2 and not re.search(r"[’']s?$", tokens[end - 1]) and re.search(rf"\b{re.escape(name)}\b", body):
-                return name, " ".join(tokens[:i]) or None
-    return None
 
 
 def _names_person(who: str) -> bool:
