@@ -690,3 +690,18 @@ def test_a_note_in_brackets_after_a_quotation_signs_nothing() -> None:
 
 def test_a_word_in_brackets_after_an_uncredited_quotation_is_no_signature() -> None:
     assert "Applause" not in credits(f"Round-Up\n\nLeaders reacted today.\n\n- “{PLAN}” (Applause)").values()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "- Governor Jane Roe: officers are “secret police.”\n- Senator Tom Vance: officers are “thugs.”",
+        "Here is what they said:\n\n- “Secret police” — Governor Jane Roe\n- “Thugs” — Senator Tom Vance",
+    ],
+)
+def test_short_words_a_label_or_a_signature_credits_are_kept(lines: str) -> None:
+    assert sorted(set(credits(f"Rhetoric\n\nOfficers were smeared.\n\n{lines}").values())) == ["Jane Roe", "Tom Vance"]
+
+
+def test_a_body_label_before_words_credits_nothing() -> None:
+    assert credits("Rhetoric\n\nCongress: the bill is now “dead on arrival” in the House.") == {}

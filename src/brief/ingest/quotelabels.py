@@ -73,6 +73,8 @@ def label_speaker(text: str, start: int, end: int) -> tuple[str, str | None] | N
 
 # A paragraph that opens with who speaks, a colon and the words, as round-ups of reactions print
 # them: "Harbor Workers Union (HWU): “…” [Post, 5/3/24]", "Senate Leader, Jane Roe (NY): “…”".
+# A label, its colon, and a few words of the item before a quotation (no other quotation between).
+_LABEL_THEN_WORDS = re.compile(r"[-•*\s]*(?P<label>[A-Z][^:\n“”\"]{1,120}?)[*_\s]*:[*_\s]+[^:\n“”\"]{1,160}$")
 _PARAGRAPH_LABEL = re.compile(r"[-•*\s]*(?P<label>[A-Z0-9@.][^:\n“”\"]{1,150}?)[*_\s]*:[*_\s]*$")
 # Small words a name or an office may hold; any other word in lower case makes the label a sentence.
 _LABEL_SMALL = frozenset("of for and the on in at to de del la y & – — - by with".split())
@@ -125,6 +127,15 @@ def paragraph_label(text: str, para_start: int, open_at: int) -> tuple[str, str 
     match = _PARAGRAPH_LABEL.fullmatch(text, para_start, open_at)
     read = _read_label(match.group("label").strip()) if match else None
     return read[:2] if read else None
+
+
+def paragraph_label_before(text: str, item_start: int, open_at: int) -> tuple[str, str | None] | None:
+    """Who a label that opens the paragraph (or its list item) names when words of the item come
+    between the label's colon and the quotation: "- Governor Jane Roe: the officers are “…”". Only
+    a person; a body's name may open a sentence ("Congress: …")."""
+    match = _LABEL_THEN_WORDS.match(text, item_start, open_at)
+    read = _read_label(match.group("label").strip()) if match else None
+    return read[:2] if read and read[2] else None
 
 
 def _read_label(label: str) -> tuple[str, str | None, bool] | None:

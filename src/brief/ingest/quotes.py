@@ -39,6 +39,7 @@ from brief.ingest.quotelabels import (
     headline_subject,
     line_label,
     paragraph_label,
+    paragraph_label_before,
     signatures_below,
     signed_after,
     source_of_excerpt,
@@ -154,6 +155,20 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             position = window + said[-1] if speaker is before and said else position
         if speaker is None and not span.closed:
             speaker = _chain_end_attribution(text, spans, n, breaks)
+        if (
+            speaker is None
+            and first
+            and span.closed
+            and (
+                signed := signed_after(
+                    text, span.open, span.close, item_start(text, para_start, span.open), item_end(text, span.close, para_end)
+                )
+            )
+        ):
+            speaker, credited_after = (signed, None), True  # '“…” — Press Secretary Karen Lowe', and '“Thugs” — Tom Vance'
+        if speaker is None and first and (item_label := paragraph_label_before(text, item_start(text, para_start, span.open), span.open)):
+            # '- Governor Jane Roe: officers are “secret police.”': the item's label speaks what it holds
+            speaker, credited_after = item_label, True
         if speaker is None and k and list_item_lead(text[para_start : span.open]) and text[: para_start - 2].rstrip().endswith(":"):
             # A paragraph-long quotation (or a list of them) that the paragraph before introduces:
             # "Jane Roe said:", "President Jane Roe spoke with the crews:"
@@ -184,17 +199,6 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 who = None if named_line else heading_speaker(text, previous_para, para_start - 2)
                 speaker = named_line[:2] if named_line else ((who, None) if who else None)
                 fixed = named_line[:2] if named_line and not named_line[2] else fixed  # a body's name, as printed
-        if (
-            speaker is None
-            and first
-            and span.closed
-            and (
-                signed := signed_after(
-                    text, span.open, span.close, item_start(text, para_start, span.open), item_end(text, span.close, para_end)
-                )
-            )
-        ):
-            speaker = (signed, None)  # '“…” — Press Secretary Karen Lowe'
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
