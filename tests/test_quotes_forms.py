@@ -705,3 +705,18 @@ def test_short_words_a_label_or_a_signature_credits_are_kept(lines: str) -> None
 
 def test_a_body_label_before_words_credits_nothing() -> None:
     assert credits("Rhetoric\n\nCongress: the bill is now “dead on arrival” in the House.") == {}
+
+
+DOCKS = "For decades, the docks of our coast have been left to rot while others built."
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "In an op-ed published today, Secretary Roe makes the case for the plan.\n\nKey excerpts:",
+        "In an op-ed published today, Secretary Roe makes the case for the plan:",
+    ],
+)
+def test_excerpts_of_an_op_ed_are_the_headline_subjects_named_by_surname(intro: str) -> None:
+    text = f"ICYMI: Secretary Jane Roe in the Harbor Times: “We Must Rebuild the Docks”\n\n{intro}\n\n“{DOCKS}”"
+    assert credits(text).get(DOCKS) == "Jane Roe"

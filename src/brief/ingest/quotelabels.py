@@ -319,6 +319,10 @@ def headline_subject(text: str) -> tuple[str, str | None] | None:
     for i, j in person_groups(tokens[:verb])[:1]:
         for end in range(j, i, -1):
             name = " ".join(bare(t) for t in tokens[i:end])
-            if i <= 2 and not re.search(r"[’']s?$", tokens[end - 1]) and re.search(rf"\b{re.escape(name)}\b", body):
+            # the body names the subject in full or by surname ("Secretary Roe makes the case")
+            named = re.search(rf"\b{re.escape(name)}\b", body) or (
+                end - i >= 2 and re.search(rf"\b{re.escape(bare(tokens[end - 1]))}\b", body)
+            )
+            if i <= 2 and not re.search(r"[’']s?$", tokens[end - 1]) and named:
                 return name, " ".join(tokens[:i]) or None
     return None
