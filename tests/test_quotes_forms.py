@@ -720,3 +720,11 @@ DOCKS = "For decades, the docks of our coast have been left to rot while others 
 def test_excerpts_of_an_op_ed_are_the_headline_subjects_named_by_surname(intro: str) -> None:
     text = f"ICYMI: Secretary Jane Roe in the Harbor Times: “We Must Rebuild the Docks”\n\n{intro}\n\n“{DOCKS}”"
     assert credits(text).get(DOCKS) == "Jane Roe"
+
+
+def test_an_invitation_to_watch_passes_to_the_sentence_before_it() -> None:
+    text = (
+        "Harbor Bill\n\nICYMI: President Jane Roe joined Harbor News to discuss the bill. Watch below:\n\n"
+        "“The Harbor Bill must pass now. No more delays, no more excuses from the other side!”"
+    )
+    assert list(credits(text).values()) == ["Jane Roe"]

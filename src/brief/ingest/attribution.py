@@ -249,10 +249,21 @@ _COLON_SUBJECT = re.compile(
 )
 
 
+# A line that invites the reader to what follows ("Watch below:", "Read the interview here:"),
+# which the sentence before it says is whose; and a release's opening label ("ICYMI: ").
+_INVITATION = re.compile(r"\s*(?:Watch|Listen|Read|See|View)\b[^.!?:“”\"]{0,40}:[*_\s]*")
+_LEAD_LABEL = re.compile(r"^\s*[A-Z]{2,}:\s*")
+
+
 def colon_subject(text: str, para_start: int, open_at: int) -> str | None:
     """The subject of the sentence that a colon ends before the quotation: 'President Ana Roe
     lambasted the delay: “…”' -> "President Ana Roe"; whether it names a person is the caller's test."""
-    match = _COLON_SUBJECT.match(sentence_before(text, para_start, open_at, 260))
+    sentence = sentence_before(text, para_start, open_at, 260)
+    invited = _INVITATION.fullmatch(sentence)
+    if invited:  # "X joined Harbor News to discuss the bill. Watch below:": the sentence before it
+        stop = len(text[: open_at - len(sentence)].rstrip()) - 1  # the stop that ends the sentence before
+        sentence = _LEAD_LABEL.sub("", sentence_before(text, para_start, max(para_start, stop), 260)) + ":"
+    match = _COLON_SUBJECT.match(sentence)
     return match.group("who") if match else None
 
 
