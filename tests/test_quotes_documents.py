@@ -111,3 +111,21 @@ def test_a_short_quotation_credited_right_after_its_mark() -> None:
     ]
     scare = "The “boat tax” rose again on Monday. Mr Quist stressed the point."
     assert quotes_of(scare) == []
+
+
+def test_check_reads_named_near_in_the_text_as_written_so_a_list_under_a_heading_checks_clean(tmp_path: Path) -> None:
+    said = "We will make sure that the people who work on the docks keep more of their money every year. "
+    items = " - ".join(f"“{said * 3}Item {n} is part of it.” (Watch)" for n in range(4))
+    text = f"Sunday Shows\n\n#### Senator Kate Britton on Harbor Week\n\n- {items}\n"
+    raw = tmp_path / "shows.txt"
+    raw.write_text(text, encoding="utf-8")
+    found = find_quotes(text)
+    last = found[-1]
+    assert last.speaker == "Kate Britton" and named_near(text, last.speaker, last.start, last.end)
+    findings = []
+    for speaker in ("Kate Britton", "Tomas Brandt"):
+        summary = SourceSummary(id="shows", title="Shows", quotes=[Quotation(speaker=speaker, text=last.text)])
+        (tmp_path / "shows.yaml").write_text("id: shows\n", encoding="utf-8")
+        found_codes = check_summary(LoadedSummary(summary, tmp_path / "shows.yaml"), raw)
+        findings.append([d.code for d in found_codes if d.code.startswith("quote/")])
+    assert findings == [[], ["quote/speaker"]]

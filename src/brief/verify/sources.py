@@ -82,7 +82,7 @@ def check_summary(item: LoadedSummary, raw_path: Path | None, reader: TextReader
         # A file ingest cannot read is checked as its bytes say; ingest reports the file itself.
         with contextlib.suppress(BriefError):
             raw = reader(raw_path)
-    text, _ = normalize(raw)
+    text, offsets = normalize(raw)
     for fig in summary.figures:
         line = item.figure_lines.get(fig.id)
         quote, _ = normalize(fig.quote)
@@ -114,7 +114,10 @@ def check_summary(item: LoadedSummary, raw_path: Path | None, reader: TextReader
                 )
             )
             continue
-        if not speaker_named_near(text, q.speaker, at, at + len(quote)):
+        # Named near is read in the text as written, whose line breaks say where a paragraph or a
+        # list of quotations starts (the rule ingest drafted by); the match maps back to it.
+        end = at + len(quote.strip())
+        if not speaker_named_near(raw, q.speaker, offsets[at], offsets[end - 1] + 1 if end > at else offsets[at]):
             findings.append(
                 diagnostic(
                     "quote/speaker",
