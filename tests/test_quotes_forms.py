@@ -728,3 +728,18 @@ def test_an_invitation_to_watch_passes_to_the_sentence_before_it() -> None:
         "“The Harbor Bill must pass now. No more delays, no more excuses from the other side!”"
     )
     assert list(credits(text).values()) == ["Jane Roe"]
+
+
+def test_a_transcripts_turn_that_opens_with_quoted_words_is_the_speakers() -> None:
+    text = (
+        "ICYMI: President Roe on Harbor News\n\nPresident Jane Roe spoke today.\n\n"
+        f"PRESIDENT ROE: “{SAID[0]}”\n\nHOST: “{SAID[1]}”\n\nPRESIDENT ROE: “{SAID[2]}”"
+    )
+    found = credits(text)
+    assert [found.get(SAID[0]), found.get(SAID[2])] == ["Jane Roe", "Jane Roe"]
+    assert found.get(SAID[1]) != "Jane Roe"
+
+
+def test_a_releases_opening_label_is_no_speaker() -> None:
+    text = f"ICYMI: “{SAID[0]}”\n\nUnder the plan, families will pay less, the Harbor Times reports."
+    assert "Icymi" not in credits(text).values()

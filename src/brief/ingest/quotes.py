@@ -203,6 +203,10 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
         turn = bisect_right(label_at, span.open) - 1
+        if speaker is None and first and turn >= 0 and labels[turn][1] and label_at[turn] == para_start:
+            # "PRESIDENT ROE: “…”": a transcript's turn that opens with quoted words is the speaker's
+            colon = text.find(":", para_start, span.open)
+            speaker = (labels[turn][1], labels[turn][2]) if colon >= 0 and not text[colon + 1 : span.open].strip(" *_") else None
         asking = bool(re.match(r"Q\b", text[para_start : para_start + 2])) or (turn >= 0 and not labels[turn][1])
         if speaker is None and first and asking and addressed_speech(text, para_start, span.open):
             # A reporter's "you said “…”": the words of whoever answers the question

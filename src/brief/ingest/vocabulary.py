@@ -138,7 +138,8 @@ HEADLINE_VERBS = frozenset(
 # A speaker label of a transcript that names a role, not a person.
 ROLE_LABELS = frozenset(
     """Q Question Answer Moderator Operator Participant Audience Member Reporter Interviewer Official Officials Staff Voice Voices
-    Crowd Attendee Note End Update Editor Editor's Caller Host Narrator Announcer Speaker Panelist Student Students""".split()
+    Crowd Attendee Note End Update Editor Editor's Caller Host Narrator Announcer Speaker Panelist Student Students
+    Icymi Breaking Watch Read New Flashback Fact Myth Reality Truth""".split()
 )
 ABBREVIATIONS = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Mx|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Jr|Sr|Inc|Corp|Co|Ltd|No|Maj|Cmdr)\."
