@@ -743,3 +743,15 @@ def test_a_transcripts_turn_that_opens_with_quoted_words_is_the_speakers() -> No
 def test_a_releases_opening_label_is_no_speaker() -> None:
     text = f"ICYMI: “{SAID[0]}”\n\nUnder the plan, families will pay less, the Harbor Times reports."
     assert "Icymi" not in credits(text).values()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        f"- Senator Jane Roe — “{PLAN}”\n- Mayor Tom Vance — “{WAITED}”",
+        f"Senator Jane Roe - “{PLAN}”\n\nMayor Tom Vance - “{WAITED}”",
+        f"| Leader | Words |\n|---|---|\n| Senator Jane Roe | “{PLAN}” |\n| Mayor Tom Vance | “{WAITED}” |",
+    ],
+)
+def test_a_dash_or_a_tables_rule_sets_a_label_off_from_the_words(lines: str) -> None:
+    assert credits(f"Round-Up\n\nLeaders reacted:\n\n{lines}") == {PLAN: "Jane Roe", WAITED: "Tom Vance"}

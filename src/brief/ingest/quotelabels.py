@@ -75,7 +75,7 @@ def label_speaker(text: str, start: int, end: int) -> tuple[str, str | None] | N
 # them: "Harbor Workers Union (HWU): “…” [Post, 5/3/24]", "Senate Leader, Jane Roe (NY): “…”".
 # A label, its colon, and a few words of the item before a quotation (no other quotation between).
 _LABEL_THEN_WORDS = re.compile(r"[-•*\s]*(?P<label>[A-Z][^:\n“”\"]{1,120}?)[*_\s]*:[*_\s]+[^:\n“”\"]{1,160}$")
-_PARAGRAPH_LABEL = re.compile(r"[-•*\s]*(?P<label>[A-Z0-9@.][^:\n“”\"]{1,150}?)[*_\s]*:[*_\s]*$")
+_PARAGRAPH_LABEL = re.compile(r"[-•*|\s]*(?P<label>[A-Z0-9@.][^:|\n“”\"—–]{1,150}?)[*_\s]*(?::|\s[—–-]|\s?\|)[*_\s]*$")
 # Small words a name or an office may hold; any other word in lower case makes the label a sentence.
 _LABEL_SMALL = frozenset("of for and the on in at to de del la y & – — - by with".split())
 # Words that label a passage, not a speaker ("Note: “…”").

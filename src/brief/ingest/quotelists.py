@@ -22,6 +22,8 @@ _NEXT_ITEM = re.compile(
     r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*|[—–][^\S\n]*[^“”\"\n—–•-]{1,60}?\s+)?|[.!?]\s+)[-–•]\s+"
     # or a label and its colon right after a closed quotation: '“…” Harbor City Mayor Tom Vance: “…”'
     r"|[”\"]\s+(?=[A-Z][^“”\"\n:.!?]{2,120}:\s*[“\"])"
+    # or the rules between a table's rows run into one paragraph: '“…” | | Jane Roe | “…”'
+    r"|[”\"]\s*\|\s*\|\s*"
 )
 # The dash that opens an item after it: the item opens with a quotation or a label and its colon
 # (a name after the dash and no colon signs the quotation before: '“…” - Jane Roe, President').

@@ -47,13 +47,14 @@ from brief.ingest.quotelabels import (
 from brief.ingest.quotelists import item_end, item_start, list_item_lead, prose_item
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
-from brief.ingest.speakerlabels import speaker_labels
+from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare
 from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=(?:[-–•]\s+)?[A-Z“\"‘])|\n")  # perhaps a list's item after it
+_SET_OFF = re.compile(r"(?:\s[—–-]|\s?\|)[*_\s]*$")  # a label's dash or a table's rule before the words
 _EXCERPTS = re.compile(r"[\s#*_]*(?:Excerpts|Highlights)\s+(?:of|from)\s")  # a headline over excerpts of one author
 _DESCRIBING = frozenset("the a an former then new acting deputy senior chief assistant interim head".split())
 _REPORTED_BY = re.compile(r",\s+[^,]{1,40}\s+(?:said|says|added|reported|told\s+[^,.]{1,40})\.\s*$")
@@ -132,7 +133,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         introduced = first and text[window : span.open].rstrip(" *_").endswith(":")
         # "Harbor Workers Union (HWU): “…”": a paragraph that opens with who speaks; a body's name
         # is final, as printed, which no resolution rewrites.
-        labelled = paragraph_label(text, item_start(text, para_start, span.open), span.open) if introduced and k else None
+        # A dash or a table's rule may stand for the colon: "Senator Jane Roe — “…”", "| Jane Roe | “…”"
+        set_off = introduced or (first and _SET_OFF.search(text, window, span.open) is not None)
+        labelled = paragraph_label(text, item_start(text, para_start, span.open), span.open) if set_off and k else None
         fixed = labelled if labelled and not _names_person(labelled[0]) else None  # a speaker no resolution rewrites
         before = labelled or (attribution_before(text, window, span.open) if introduced else None)
         if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
@@ -203,10 +206,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = sentence_end_attribution(text, span.close + 1, para_end)
             credited_after = speaker is not None
         turn = bisect_right(label_at, span.open) - 1
-        if speaker is None and first and turn >= 0 and labels[turn][1] and label_at[turn] == para_start:
-            # "PRESIDENT ROE: “…”": a transcript's turn that opens with quoted words is the speaker's
-            colon = text.find(":", para_start, span.open)
-            speaker = (labels[turn][1], labels[turn][2]) if colon >= 0 and not text[colon + 1 : span.open].strip(" *_") else None
+        if speaker is None and first and turn >= 0 and label_at[turn] == para_start:
+            speaker = turn_opening(text, labels[turn], span.open)  # "PRESIDENT ROE: “…”"
         asking = bool(re.match(r"Q\b", text[para_start : para_start + 2])) or (turn >= 0 and not labels[turn][1])
         if speaker is None and first and asking and addressed_speech(text, para_start, span.open):
             # A reporter's "you said “…”": the words of whoever answers the question

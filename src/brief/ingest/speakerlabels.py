@@ -68,3 +68,11 @@ def _spelled(text: str, word: str) -> str | None:
         if not found.isupper():
             return found
     return word if "-" in word or word.isalpha() else None
+
+
+def turn_opening(text: str, label: tuple[int, str, str | None], open_at: int) -> tuple[str, str | None] | None:
+    """The speaker of a transcript's turn (`label`, as :func:`speaker_labels` gives it) whose words
+    open with a quotation right after the label's colon ("PRESIDENT ROE: “…”"); none for a role."""
+    at, person, role = label
+    colon = text.find(":", at, open_at)
+    return (person, role) if person and colon >= 0 and not text[colon + 1 : open_at].strip(" *_") else None
