@@ -755,3 +755,11 @@ def test_a_releases_opening_label_is_no_speaker() -> None:
 )
 def test_a_dash_or_a_tables_rule_sets_a_label_off_from_the_words(lines: str) -> None:
     assert credits(f"Round-Up\n\nLeaders reacted:\n\n{lines}") == {PLAN: "Jane Roe", WAITED: "Tom Vance"}
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [("said Lord Roe of Harbor.", "Lord Roe of Harbor"), ("said the Archbishop of Canterbury.", "The Archbishop of Canterbury")],
+)
+def test_a_peer_or_an_office_keeps_its_seat(said: str, speaker: str) -> None:
+    assert list(credits(f"Harbor\n\n“The plan will bring good jobs to every town,” {said}").values()) == [speaker]

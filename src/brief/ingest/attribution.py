@@ -127,6 +127,7 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|w
 _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
 
 
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s*[,.;]|\s*$)")
 _SENTENCE_AFTER_NAME = re.compile(r"(?<=[a-z]{2})\.\s+[A-Z].*$", re.S)
 
 
@@ -143,6 +144,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         named = _APPOSITIVE_NAME.match(text, rest, end) if who.lower().startswith(("the ", "a ", "an ")) else None
         if named:  # "said the former ambassador to Peru, Jane Roe": the description is the role
             return named.group("name"), who + named.group("more").rstrip()
+        seat = _OF_PLACE.match(text, rest, end) if who.lower().startswith("the ") else None
+        if seat:  # "said the Archbishop of Canterbury": the office is named by its seat
+            who, rest = who + seat.group(0), seat.end()
         sender = re.match(r"\s+from\s+(?P<who>[^,.;“”\"‘’]{2,60}?)(?=[,.;]|\s*$)", text[rest:end])
         if sender and (owner := _sent_by(who, sender.group("who"))):  # '…," read a statement from the firm.'
             return owner, None
