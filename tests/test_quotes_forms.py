@@ -763,3 +763,20 @@ def test_a_dash_or_a_tables_rule_sets_a_label_off_from_the_words(lines: str) -> 
 )
 def test_a_peer_or_an_office_keeps_its_seat(said: str, speaker: str) -> None:
     assert list(credits(f"Harbor\n\n“The plan will bring good jobs to every town,” {said}").values()) == [speaker]
+
+
+def test_topics_lead_the_items_of_a_list_the_paragraph_before_introduces() -> None:
+    text = (
+        "Shutdown\n\nSecretary Jane Roe went to Capitol Hill today to expose the fallout of the shutdown:\n\n"
+        f"- Controllers’ anger boils over: “{SAID[0]}” (Watch) - Workers without pay: “{SAID[1]}” (Watch)"
+    )
+    found = credits(text)
+    assert [found.get(SAID[0]), found.get(SAID[1])] == ["Jane Roe", "Jane Roe"]
+
+
+def test_boasts_and_advises_are_speech_acts() -> None:
+    text = (
+        "Sanctuary\n\nOfficials defend the policy.\n\n- Rep. Mike Quill advises immigrants “to become familiar with"
+        " their rights.” - Attorney General Nick Brow boasts that “state or local police” will not be used."
+    )
+    assert credits(text) == {"to become familiar with their rights.": "Mike Quill", "state or local police": "Nick Brow"}

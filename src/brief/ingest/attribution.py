@@ -69,7 +69,7 @@ _ACT_VERBS = (
     r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
     r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked|calls|denied|denies|"
     r"branding|describing|accusing|reaffirmed|reaffirms|underscored|underscores|emphasized|emphasised|reiterated|reiterates|"
-    r"affirmed|conveyed|stressed|highlighted)\b"
+    r"affirmed|conveyed|stressed|highlighted|boasted|boasts|bragged|brags|advised|advises)\b"
 )
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
 _PASSIVE_BY = re.compile(

@@ -28,6 +28,7 @@ _NEXT_ITEM = re.compile(
 # The dash that opens an item after it: the item opens with a quotation or a label and its colon
 # (a name after the dash and no colon signs the quotation before: '“…” - Jane Roe, President').
 _ITEM_DASH = re.compile(r"[^\S\n]++[-–•][^\S\n]++(?=[“\"]|[A-Z][^“”\"\n:]{0,120}:\s*[“\"])")
+TOPIC_WORDS = 10  # words of a topic that leads an item; a longer lead is a sentence
 ITEM_REACH = 300  # characters after a quotation its item's signature may take; further on is no signature
 ITEM_LABEL_REACH = 200  # characters before a quotation its item's label may take
 
@@ -49,10 +50,13 @@ def prose_item(text: str, after: int, open_at: int) -> bool:
 
 
 def list_item_lead(lead: str) -> bool:
-    """What opens a paragraph before its quotation is only a list's mark, or a date and a colon
-    ("- January 19, 2025: “…”"): the paragraph is an item of a list of quotations."""
+    """What opens a paragraph before its quotation is only a list's mark, a date and a colon
+    ("- January 19, 2025: “…”") or a short topic and a colon: the paragraph is an item of a list of
+    quotations."""
     lead = lead.strip(" -•*")
-    return not lead or (lead.endswith(":") and DATED.fullmatch(lead[:-1].strip()) is not None)
+    # or a topic ("- Controllers’ anger boils over: “…”"); a label naming a person is read before this
+    topic = lead.endswith(":") and len(lead.split()) <= TOPIC_WORDS and not re.search(r"[.!?;]\s", lead)
+    return not lead or topic or (lead.endswith(":") and DATED.fullmatch(lead[:-1].strip()) is not None)
 
 
 def item_end(text: str, close_at: int, para_end: int) -> int:
