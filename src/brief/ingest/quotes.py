@@ -1,16 +1,16 @@
 """Quotations and who said them.
 
-Stage: extraction (after cleaning; people come from :mod:`.names`, quotation marks are paired by
-:mod:`.quotemarks`); every part of a quotation that runs over paragraphs takes the speaker of the
-whole. The speaker comes from the words after the closing mark ("…," said Jane Roe, director of
-X), or before the opening one (Jane Roe said: "…"), or a label that introduces the words ("Rep.
-Jane Roe (D-NY): “…”", "Statement from Governor Jane Roe:", a heading over a list of quotations:
-:mod:`.quotelabels`), or the end of the quotation's sentence ('a “huge number” of them, Roe
-said'), or the attribution of the quotation just before it; a pronoun, a bare surname or a
-description resolves to a person (:mod:`.speakerresolve`), and "I" in a statement or a speech to
-the person its headline names, as does a statement whose body is quotations only. A second quoted
-fragment of a sentence keeps the speaker of the first; a named subject of a speech act in the
-quotation's own sentence beats the speaker of the paragraph's quotation before.
+Stage: extraction (after cleaning; people come from :mod:`.names`, marks are paired by :mod:`.quotemarks`);
+every part of a quotation that runs over paragraphs takes the speaker of the whole. The speaker comes
+from the words after the closing mark ("…," said Jane Roe, director of X), or before the opening one
+(Jane Roe said: "…"), a label before the words ("Rep. Jane Roe (D-NY): “…”", a heading over a list)
+or a signature after them ("— Jane Roe", "(CNN)"), read by :mod:`.quotelabels`, each item of a list
+run into one paragraph on its own (:mod:`.quotelists`); or the end of the quotation's sentence ('a
+“huge number” of them, Roe said'), or the attribution of the quotation just before it. A pronoun, a
+bare surname or a description resolves to a person (:mod:`.speakerresolve`), and "I" in a statement
+or a speech to the person its headline names, as does a statement whose body is quotations only. A
+second quoted fragment of a sentence keeps the speaker of the first; a named subject of a speech act
+in the quotation's own sentence beats the speaker of the paragraph's quotation before.
 """
 
 from __future__ import annotations
