@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 
-from brief.numbers import MONTH
-
 # The headline of a document in its author's own voice, at the very start of the text.
 HEADLINE = re.compile(
     r"[\s#*_]*(?:(?:Excerpts|Highlights)[^\S\n]+(?:of|from)[^\S\n]+)?"
@@ -26,13 +24,12 @@ HEADLINE = re.compile(
 
 
 QUOTE_OPENINGS = "“\"‘'"
-# A date that labels a quotation in a list of them ("January 19, 2025:", "May 3:"): when, not who.
-DATED = re.compile(rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?")
 # The date in brackets after a quotation that dates a saying: "(10/12/24, Aurora, CO)", "(2/24/26)".
 DATED_SAYING = re.compile(r"\s*[(\[]\d{1,2}/\d{1,2}/\d{2,4}\b[^()\[\]\n]{0,60}[)\]]")
 _DATED_WORDS_END = re.compile(r"[.,!?;:…]*[”\"’']" + DATED_SAYING.pattern)  # from the end of the words
-# What opens a list item before its quotation: a mark, and perhaps the date of the words.
-_ITEM_LEAD = re.compile(rf"[\s\-–—•*]*(?:{DATED.pattern}\s*:\s*)?")
+# What opens a list item before its quotation: a mark, and perhaps a short topic or the date of
+# the words and a colon ("- January 19, 2025: “…”", "- On tariffs: “…”"); no sentence.
+ITEM_LEAD = re.compile(r"[\s\-–—•*]*(?:[^\W\d_][^“”\"\n.!?;:]{0,80}:\s*)?")
 
 
 def _name_words(speaker: str) -> list[str]:
@@ -52,7 +49,7 @@ def speaker_named_near(text: str, speaker: str, start: int, end: int) -> bool:
     names = [n.lower() for n in _name_words(speaker)]
     begin = max(0, start - 600)
     para = text.rfind("\n", 0, start) + 1
-    lead = _ITEM_LEAD.match(text, para, start)  # always matches, perhaps nothing
+    lead = ITEM_LEAD.match(text, para, start)  # always matches, perhaps nothing
     if lead is not None and text[lead.end() : start][:1] in QUOTE_OPENINGS:
         # A paragraph (or a list item) that opens with a quotation goes on quoting the speaker
         # named before it: the window reaches back from the paragraph's start, however long the

@@ -21,6 +21,7 @@ _LEADING = frozenset(
     "the a an this that these those its their his her our in on at by from for and but with under as while after before when "
     "last latest new recent".split()
 )
+SENTENCE_REACH = 300  # characters a mention's sentence is looked back for
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\s”\"’']+|\n")
 
 
@@ -113,19 +114,18 @@ class Mentions:
         k = person if person >= 0 else k
         if k < 0:
             return None
-        at = self.positions[k]
-        window = max(0, at - 300)
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, window, at)]
-        first = bisect_left(self.positions, ends[-1] if ends else window)
+        first = bisect_left(self.positions, self._sentence_start(self.positions[k]))
         subject = next((m for m in range(first, k) if self.people[m] and not self._quoted(self.positions[m])), k)
         return self.names[subject]
 
     def sentence_of_last(self, position: int) -> int:
         """Where the sentence that names someone last before `position` starts (-1: nobody named)."""
         at = self.position_of_last(position)
-        if at < 0:
-            return -1
-        window = max(0, at - 300)
+        return self._sentence_start(at) if at >= 0 else -1
+
+    def _sentence_start(self, at: int) -> int:
+        """Where the sentence that holds `at` starts, looking back at most SENTENCE_REACH characters."""
+        window = max(0, at - SENTENCE_REACH)
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text, window, at)]
         return ends[-1] if ends else window
 

@@ -19,7 +19,6 @@ from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.speechwords import ROLE_WORD, TITLED, VERBS
 from brief.ingest.vocabulary import HEADLINE_VERBS, NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_LABELS, ROLE_NOUNS, TITLES, bare
-from brief.speakers import DATED
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 # A party and a seat in brackets may follow the name: "Rep. Jane Roe (D-NY): “…”".
@@ -90,6 +89,8 @@ _ON_PLATFORM = re.compile(r",?\s+on\s+(?:X|Twitter|Facebook|Instagram|Threads|Tr
 _CAPITALS = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3}")  # a name printed in capitals
 # An outlet or a body known by its letters ("CNN", "MSNBC", "AP"), not a transcript's role ("AUDIENCE").
 _ACRONYM = re.compile(rf"(?!(?:{'|'.join(sorted(w.upper() for w in ROLE_LABELS))})\b)[A-Z]{{2,6}}")
+# A date that labels a quotation in a list of them ("January 19, 2025:", "May 3:"): when, not who.
+DATED = re.compile(rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?")
 _NAME_LINKS = frozenset("of for and the de del".split())  # small words inside a body's name
 LABEL_WORDS = 12  # words a label line may hold; a longer line is a sentence or a headline
 
@@ -228,15 +229,16 @@ def _office(word: str) -> bool:
 
 def heading_speaker(text: str, start: int, end: int) -> str | None:
     """The person a heading paragraph (text[start:end]) names, if it is a short line that names one."""
+    named = line_label(text, start, end)
+    return named[0] if named and named[2] else titled_heading(text, start, end)
+
+
+def titled_heading(text: str, start: int, end: int) -> str | None:
+    """A heading that names its speaker by a title and a surname ("Secretary Roe on This Week"),
+    which resolution names in full."""
     match = _HEADING.fullmatch(text, start, end)
-    if match is None or len(match.group("who").split()) > LABEL_WORDS:
-        return None
-    read = _read_label(match.group("who").strip())
-    if read and read[2]:
-        return read[0]
-    # "Secretary Roe on This Week": a title and a surname, which resolution names in full
-    tokens = match.group("who").split()
-    titled = len(tokens) >= 2 and tokens[-2] in TITLES and tokens[-1][:1].isupper() and tokens[-1] not in TITLES
+    tokens = match.group("who").split() if match else []
+    titled = 2 <= len(tokens) <= LABEL_WORDS and tokens[-2] in TITLES and tokens[-1][:1].isupper() and tokens[-1] not in TITLES
     return " ".join(tokens[-2:]) if titled else None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from brief.ingest.attribution import REPORT_VERBS
-from brief.speakers import DATED
+from brief.speakers import ITEM_LEAD
 
 # A list item that follows a closed quotation (or a sentence) in its paragraph: the closing mark
 # and a note such as "(Watch)" or a signature ("— CNN"), or the sentence's stop, and the dash that
@@ -28,7 +28,6 @@ _NEXT_ITEM = re.compile(
 # The dash that opens an item after it: the item opens with a quotation or a label and its colon
 # (a name after the dash and no colon signs the quotation before: '“…” - Jane Roe, President').
 _ITEM_DASH = re.compile(r"[^\S\n]++[-–•][^\S\n]++(?=[“\"]|[A-Z][^“”\"\n:]{0,120}:\s*[“\"])")
-TOPIC_WORDS = 10  # words of a topic that leads an item; a longer lead is a sentence
 ITEM_REACH = 300  # characters after a quotation its item's signature may take; further on is no signature
 ITEM_LABEL_REACH = 200  # characters before a quotation its item's label may take
 
@@ -50,13 +49,11 @@ def prose_item(text: str, after: int, open_at: int) -> bool:
 
 
 def list_item_lead(lead: str) -> bool:
-    """What opens a paragraph before its quotation is only a list's mark, a date and a colon
-    ("- January 19, 2025: “…”") or a short topic and a colon: the paragraph is an item of a list of
-    quotations."""
-    lead = lead.strip(" -•*")
-    # or a topic ("- Controllers’ anger boils over: “…”"); a label naming a person is read before this
-    topic = lead.endswith(":") and len(lead.split()) <= TOPIC_WORDS and not re.search(r"[.!?;]\s", lead)
-    return not lead or topic or (lead.endswith(":") and DATED.fullmatch(lead[:-1].strip()) is not None)
+    """What opens a paragraph before its quotation is only a list's mark, perhaps with a short
+    topic or a date and a colon ("- January 19, 2025: “…”", "- Controllers’ anger boils over:
+    “…”"): the paragraph is an item of a list of quotations. A label naming a person is read
+    before this; the rule is the one `brief check` reads such a paragraph by."""
+    return ITEM_LEAD.fullmatch(lead) is not None
 
 
 def item_end(text: str, close_at: int, para_end: int) -> int:

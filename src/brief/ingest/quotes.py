@@ -43,6 +43,7 @@ from brief.ingest.quotelabels import (
     signatures_below,
     signed_after,
     source_of_excerpt,
+    titled_heading,
 )
 from brief.ingest.quotelists import item_end, item_start, list_item_lead, prose_item
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
@@ -135,7 +136,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         # is final, as printed, which no resolution rewrites.
         # A dash or a table's rule may stand for the colon: "Senator Jane Roe — “…”", "| Jane Roe | “…”"
         set_off = introduced or (first and _SET_OFF.search(text, window, span.open) is not None)
-        labelled = paragraph_label(text, item_start(text, para_start, span.open), span.open) if set_off and k else None
+        item = item_start(text, para_start, span.open)  # the list item that holds the quotation, else the paragraph
+        labelled = paragraph_label(text, item, span.open) if set_off and k else None
         fixed = labelled if labelled and not _names_person(labelled[0]) else None  # a speaker no resolution rewrites
         before = labelled or (attribution_before(text, window, span.open) if introduced else None)
         if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
@@ -162,14 +164,10 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker is None
             and first
             and span.closed
-            and (
-                signed := signed_after(
-                    text, span.open, span.close, item_start(text, para_start, span.open), item_end(text, span.close, para_end)
-                )
-            )
+            and (signed := signed_after(text, span.open, span.close, item, item_end(text, span.close, para_end)))
         ):
             speaker, credited_after = (signed, None), True  # '“…” — Press Secretary Karen Lowe', and '“Thugs” — Tom Vance'
-        if speaker is None and first and (item_label := paragraph_label_before(text, item_start(text, para_start, span.open), span.open)):
+        if speaker is None and first and (item_label := paragraph_label_before(text, item, span.open)):
             # '- Governor Jane Roe: officers are “secret police.”': the item's label speaks what it holds
             speaker, credited_after = item_label, True
         if speaker is None and k and list_item_lead(text[para_start : span.open]) and text[: para_start - 2].rstrip().endswith(":"):
@@ -199,7 +197,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                     named_line = line_label(text, para_end + 2, next_end) if para_end < len(text) else None
                 else:
                     named_line = line_label(text, previous_para, para_start - 2)
-                who = None if named_line else heading_speaker(text, previous_para, para_start - 2)
+                who = None if named_line else titled_heading(text, previous_para, para_start - 2)
                 speaker = named_line[:2] if named_line else ((who, None) if who else None)
                 fixed = named_line[:2] if named_line and not named_line[2] else fixed  # a body's name, as printed
         if speaker is None and first and span.closed:  # '… a “huge number” of smugglers, Mara Quist told reporters.'
