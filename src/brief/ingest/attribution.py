@@ -31,7 +31,7 @@ _AFTER = re.compile(
     rf"(?:(?P<verb1>{VERBS}|agreed|agrees|points\s+out|pointed\s+out)\s+(?P<who1>(?:an?|the|one|another)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{TITLED}"
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
     rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN})"
-    rf"(?=[,;:]|\.(?!\s+[a-z])|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
+    rf"(?=[,;:]|\.(?!\s+[a-z])|\s+[—–]\s|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
     rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+(?:statement|letter)|{TITLED}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
@@ -71,17 +71,29 @@ _ACT_VERBS = (
     r"branding|describing|accusing|reaffirmed|reaffirms|underscored|underscores|emphasized|emphasised|reiterated|reiterates|"
     r"affirmed|conveyed|stressed|highlighted|boasted|boasts|bragged|brags|advised|advises)\b"
 )
+# More speech acts, and their participles, that a release writes before longer words ("she
+# lamented “…”", "sharing that “…”"); before a word or two they more often frame a scare quote.
+_MORE_ACT_VERBS = (
+    r"\b(?:lamented|laments|lamenting|shared|sharing|claiming|noted|noting|explained|explaining|recalled|recalling|remarked|"
+    r"quipped|joked|complained|complaining|pledging|vowing|warning|insisting|declaring|stating|urging|reminded|reminding|"
+    r"emphasizing|emphasising|stressing|highlighting|suggested|acknowledged|admitted|conceded|promising|announced|"
+    r"announcing|added|adding|cautioned|predicted)\b"
+)
+_WIDE_ACT_VERBS = f"(?:{_ACT_VERBS}|{_MORE_ACT_VERBS})"
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
 _PASSIVE_BY = re.compile(
     rf"\b(?:{NAMING_VERBS}|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?:then-)?"
     rf"(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})"
 )
 _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
-_SPEECH_ACT = re.compile(
-    # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
-    # "the House of Commons authorities have told": a body's name, and the people who speak for it.
-    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{_COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?{_ACT_VERBS}(?:[^.“”\"]|(?<=[A-Z])\.){{0,160}}$"
+# Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
+# "the House of Commons authorities have told": a body's name, and the people who speak for it.
+_ACT_PATTERN = (
+    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{_COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?"
+    r"{verbs}(?:[^.“”\"]|(?<=[A-Z])\.){0,160}$"
 )
+_SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", _ACT_VERBS))
+_WIDE_SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", _WIDE_ACT_VERBS))
 _YOU_SAID = re.compile(
     r"\b[Yy]ou\s+(?:[a-z]+\s+){0,2}?(?:say|said|saying|call|called|calling|described|describing|wrote|told|telling|promised|"
     r"use[ds]?\s+the\s+(?:word|phrase|term))\b[^“”\"?.!]{0,60}$"
@@ -90,6 +102,7 @@ _OPENERS = frozenset(
     "earlier later the in on at but and yesterday today this last meanwhile however also then after before when while".split()
 )
 _SPEECH_VERB = re.compile(_ACT_VERBS)  # a cheap test before the costly pattern
+_WIDE_VERB = re.compile(_WIDE_ACT_VERBS)
 # Attribution earlier in the quotation's sentence, as reports write it: "According to the
 # Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
 # "According to X, “…”", or a clause after it that the words finish: "According to X, the plan “will …”"
@@ -121,7 +134,7 @@ _BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}
 # A stop that ends no sentence: an initial's ("U.S.") or a title's ("Dr. King", "Gov. Roe"). Every
 # sentence end of attribution and of quotes.py is read with it.
 NOT_AFTER_TITLE = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Rev|Sgt))(?<!\bProf)"
-_STOP_SPACE = re.compile(rf"{NOT_AFTER_TITLE}[.!?]\s")
+STOP_SPACE = re.compile(rf"{NOT_AFTER_TITLE}[.!?]\s")
 _SENTENCE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?=\s|$)|\n")
 _CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|we|this|these)\b")
 _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
@@ -240,62 +253,42 @@ def sentence_end_attribution(text: str, start: int, end: int) -> tuple[str, str 
 def sentence_before(text: str, para_start: int, quote_start: int, reach: int) -> str:
     """The part of the quotation's sentence before it, looking back at most `reach` characters."""
     start = max(para_start, quote_start - reach)
-    ends = [m.end() for m in _STOP_SPACE.finditer(text[start:quote_start])]
+    ends = [m.end() for m in STOP_SPACE.finditer(text[start:quote_start])]
     return text[start + (ends[-1] if ends else 0) : quote_start]
-
-
-# A sentence whose subject does something and then gives the words after a colon: "President
-# Ana Roe lambasted the delay: “…”".
-_COLON_SUBJECT = re.compile(
-    rf"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{{1,80}},\s*)?(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\s+"
-    r"(?:also\s+|then\s+|\w+ly\s+|has\s+|had\s+)?(?:[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit)\b"
-    r"[^“”\"‘:]{0,160}:[*_\s]*$"
-)
-
-
-# A line that invites the reader to what follows ("Watch below:", "Read the interview here:"),
-# which the sentence before it says is whose; and a release's opening label ("ICYMI: ").
-_INVITATION = re.compile(r"\s*(?:Watch|Listen|Read|See|View)\b[^.!?:“”\"]{0,40}:[*_\s]*")
-_LEAD_LABEL = re.compile(r"^\s*[A-Z]{2,}:\s*")
-
-
-def colon_subject(text: str, para_start: int, open_at: int) -> str | None:
-    """The subject of the sentence that a colon ends before the quotation: 'President Ana Roe
-    lambasted the delay: “…”' -> "President Ana Roe"; whether it names a person is the caller's test."""
-    sentence = sentence_before(text, para_start, open_at, 260)
-    invited = _INVITATION.fullmatch(sentence)
-    if invited:  # "X joined Harbor News to discuss the bill. Watch below:": the sentence before it
-        stop = len(text[: open_at - len(sentence)].rstrip()) - 1  # the stop that ends the sentence before
-        sentence = _LEAD_LABEL.sub("", sentence_before(text, para_start, max(para_start, stop), 260)) + ":"
-    match = _COLON_SUBJECT.match(sentence)
-    return match.group("who") if match else None
 
 
 # A sentence whose subject is a pronoun or a role, after an opening phrase, and a speech act:
 # "Appearing together, the prime minister hailed his chancellor's “brilliant” work".
-_DESCRIBED_ACT = re.compile(
-    rf"\s*(?:[A-Z][^,.“”\"]{{0,60}},\s+)?(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"
-    # "He liked to say", never a passive ("He is described as")
-    rf"(?:(?!(?:is|was|are|were|be|been|being|has\s+been)\b)[a-z]+\s+){{0,3}}?(?:{_ACT_VERBS}|\bsay\b)"
-)
+_DESCRIBED_SUBJECT = rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"
+# "He liked to say", never a passive ("He is described as")
+_NOT_PASSIVE = r"(?:(?!(?:is|was|are|were|be|been|being|has\s+been)\b)[a-z]+\s+){0,3}?"
+_DESCRIBED_ACT = re.compile(rf"{_DESCRIBED_SUBJECT}{_NOT_PASSIVE}(?:{_ACT_VERBS}|\bsay\b)")
+# or what they did, then a participle that gives longer words: "The Governor also praised the
+# crews, sharing that “…”"
+_WIDE_DESCRIBED_ACT = re.compile(rf"{_DESCRIBED_SUBJECT}(?:{_NOT_PASSIVE}(?:{_WIDE_ACT_VERBS}|\bsay\b)|[^.“”\"]{{0,100}}?,\s+{LEADS}\b)")
 
 
-def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | None:
+def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool = False) -> str | None:
     """A named person who is the subject of a speech act in the quotation's sentence. The act
     lies within 260 characters of the quotation (the pattern's own reach), so only that much of
     the sentence is searched, and only when a speech verb is there."""
     sentence = sentence_before(text, para_start, quote_start, 260)
-    if not _SPEECH_VERB.search(sentence):
+    verbs, acts, described_act = (
+        (_WIDE_VERB, _WIDE_SPEECH_ACT, _WIDE_DESCRIBED_ACT) if wide else (_SPEECH_VERB, _SPEECH_ACT, _DESCRIBED_ACT)
+    )
+    if not verbs.search(sentence):
         return None
     passive = _PASSIVE_BY.search(sentence)
     if passive:
         return passive.group("who")
     first: str | None = None
     for capital in re.finditer(r"\b[A-Z]", sentence):
-        act = _SPEECH_ACT.match(sentence, capital.start())
+        act = acts.match(sentence, capital.start())
         if act is None:
             continue
-        if re.search(
+        # "…, with Mr Roe stressing that": the subject of the participle, not the object of "with"
+        acting = re.match(rf"\s+{_WIDE_ACT_VERBS}", sentence[act.end("who") :]) and sentence[: capital.start()].endswith("with ")
+        if not acting and re.search(
             r"(?:^|[^\w\s][^\S\n]*|\b[a-z][\w’'-]*\s+)(?:his|her|their|its|of|at|in|on|to|from|for|with|by)\s+$|[’']s\s+$",
             sentence[: capital.start()],
         ):
@@ -321,7 +314,7 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int) -> str | N
         first = first or " ".join(words)
     if re.search(r"(?<![\w.’'-])I\s", sentence):
         return "I"  # "In April I directed the Department to “preserve” it": the document's own speaker
-    described = None if first else _DESCRIBED_ACT.match(sentence)
+    described = None if first else described_act.match(sentence)
     return first or (described.group("who") if described else None)
 
 

@@ -118,7 +118,8 @@ def _label_words(label: str) -> bool:
         or words[0] in ("On", "About", "Regarding", "Re")  # "On tariffs:", a topic, not a speaker
         or label.lower() in _NOT_SPEAKERS
         or re.search(r"[a-z]{3}[.!?](?:\s|$)", label)
-        or any(w[0].islower() and w.lower() not in _LABEL_SMALL and not re.search(r"[A-Z0-9]", w) for w in words)
+        # a role in lower case may stand before the name: "Harbor lawyers Tom Vance and Ana Ruiz"
+        or any(w[0].islower() and w.lower() not in _LABEL_SMALL and not re.search(r"[A-Z0-9]", w) and not _role(w) for w in words)
     )
 
 
@@ -211,6 +212,10 @@ def _named_parts(parts: list[str]) -> list[tuple[int, list[str], tuple[int, int]
             i, j = named[-1]
             # "Head of Macro Research Florian Ielpo": a given name inside the run starts the name
             given = next((g for g in range(i + 1, j - 1) if is_given_name(tokens[g])), i)
+            # "Harbor lawyers Tom Vance and Ana Ruiz": two people who speak together
+            pair = [g for g, h in person_groups(tokens[: given - 1]) if h == given - 1 and h - g >= 2] if given >= 3 else []
+            if pair and tokens[given - 1] == "and" and is_given_name(tokens[pair[-1]]):
+                return [(k, tokens, (pair[-1], j))]
             if given == i and i and tokens[i - 1].lower() in _NAME_LINKS:
                 continue  # "National Association of Harbor Towns": the end of a body's name
             return [(k, tokens, (given, j))]
@@ -220,6 +225,11 @@ def _named_parts(parts: list[str]) -> list[tuple[int, list[str], tuple[int, int]
     if len(parts) > 1 and 2 <= len(tokens) <= 4 and titled and last not in ORG_HEADS and not _office(last):
         return [(0, tokens, (0, len(tokens)))]
     return []
+
+
+def _role(word: str) -> bool:
+    """A role noun, one or several ("lawyer", "lawyers")."""
+    return word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS)
 
 
 def _office(word: str) -> bool:
@@ -319,6 +329,8 @@ def headline_subject(text: str) -> tuple[str, str | None] | None:
     tokens = line[lead.end() if lead else 0 :].split()[:8]
     verb = next((k for k, token in enumerate(tokens) if token[:1].islower()), len(tokens))
     for i, j in person_groups(tokens[:verb])[:1]:
+        if not (is_given_name(bare(tokens[i])) or all(t in TITLES or t.lower() in ROLE_NOUNS for t in tokens[:i])):
+            return None  # "The One Big Beautiful Bill Will …": a thing's name, neither a given name nor an office before it
         for end in range(j, i, -1):
             name = " ".join(bare(t) for t in tokens[i:end])
             # the body names the subject in full or by surname ("Secretary Roe makes the case")

@@ -11,6 +11,10 @@ bare surname or a description resolves to a person (:mod:`.speakerresolve`), and
 or a speech to the person its headline names, as does a statement whose body is quotations only. A
 second quoted fragment of a sentence keeps the speaker of the first; a named subject of a speech act
 in the quotation's own sentence beats the speaker of the paragraph's quotation before.
+
+Long because the rules are tried in one order, in one loop over the quotations, and each reads
+what the earlier ones leave: the speaker of the chain, of the paragraph's last quotation, and
+whether the words were introduced by a colon, set off by a dash or led by a comma.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ from brief.ingest.attribution import (
     addressed_speech,
     attribution_after,
     attribution_before,
-    colon_subject,
     report_attribution,
     sentence_before,
     sentence_end_attribution,
@@ -50,6 +53,7 @@ from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
+from brief.ingest.subjects import colon_subject, invited_subject, owner_before
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare
 from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
@@ -140,7 +144,15 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         labelled = paragraph_label(text, item, span.open) if set_off and k else None
         fixed = labelled if labelled and not _names_person(labelled[0]) else None  # a speaker no resolution rewrites
         before = labelled or (attribution_before(text, window, span.open) if introduced else None)
-        if introduced and before is None and (subject := colon_subject(text, para_start, span.open)):
+        # 'Governor Jane Roe greeted the graduates, “The …”': a whole sentence after a comma is said
+        comma_led = (
+            first
+            and len(words) >= 4
+            and inner[:1].isupper()
+            and inner.rstrip()[-1:] in ".!?"
+            and text[window : span.open].rstrip(" *_").endswith(",")
+        )
+        if (introduced or comma_led) and before is None and (subject := colon_subject(text, para_start, span.open)):
             # "He also praised the director: “…”": a pronoun is resolved like any other
             before = (subject, None) if person_like(subject) or subject in ("He", "She") else None
         speaker = speaker or before
@@ -175,6 +187,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # "Jane Roe said:", "President Jane Roe spoke with the crews:"
             speaker = attribution_before(text, max(previous_para, para_start - 162), para_start - 2)
             subject = colon_subject(text, previous_para, para_start - 2) if speaker is None else None
+            if speaker is None and subject is None and k >= 2:  # "Here are some of the key moments:"
+                subject = invited_subject(text, previous_para, para_start - 2, breaks[k - 3] + 2 if k >= 3 else 0)
             speaker = (subject, None) if subject and person_like(subject) else speaker
         if (
             speaker is None
@@ -224,9 +238,15 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if speaker is None and first and not same_sentence:
             # 'Tony Blair claimed … “cut” … . Liam Fox accused Labour of “…”': a person who is the
             # subject of a speech act in the quotation's own sentence beats the paragraph's last speaker.
-            who = short_quote_speaker(text, para_start, span.open)
+            who = short_quote_speaker(text, para_start, span.open, wide=len(words) >= 4)
             known = who is not None and (person_like(who) or (" " not in who and mentions.is_person(who)))
             speaker = (who, None) if who and known else None
+            if who and not known and re.fullmatch(r"(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+", who) and who.split()[-1].lower() in ROLE_NOUNS:
+                speaker = (f"The {who}", None)  # "The Governor also praised the crews, sharing that “…”": as described
+            if who in ("he", "she", "He", "She"):  # "Jane Roe’s first visit …, she lamented “…”"
+                lead = sentence_before(text, para_start, span.open, 260)
+                speaker = (owner_before(lead, who, people) or who.capitalize(), None)
+                position = span.open - len(lead) + max(0, lead.find(f" {who} "))
         if speaker is None and first and found and found[-1].end >= para_start and len(words) >= 4:
             # '"…," said Nadal. US coach Patrick McEnroe wants more clay. "I think …"': a person who is
             # the subject of the whole sentence between two quotations speaks the second.

@@ -43,11 +43,20 @@ def fullest(name: str, people: dict[str, str | None]) -> str:
     return fuller[0] if len(fuller) == 1 or (fuller and " " not in name) else name
 
 
+_RANKS = frozenset("vice deputy assistant associate under lieutenant acting".split())
+
+
 def holder(words: list[str], people: dict[str, str | None], mentions: Mentions, position: int) -> str | None:
     """The person whose role holds every word of a description ("the Tory leader" -> the person
     the text called "Tory leader"), the one named last before `position` when several do."""
     words = [w for w in words if w not in ("former", "then")]
-    holders = {n for n, r in people.items() if r and r.lower().split()[-1:] == words[-1:] and set(words) <= set(r.lower().split())}
+    # a rank the description lacks is another office: "the president" is not the Vice President
+    ranks = _RANKS - set(words)
+    holders = {
+        n
+        for n, r in people.items()
+        if r and r.lower().split()[-1:] == words[-1:] and set(words) <= set(r.lower().split()) and not ranks & set(r.lower().split())
+    }
     if not holders:
         return None
     k = mentions.position_of_last(position)
@@ -146,6 +155,9 @@ def resolve(
             return since, role
     if lower in PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
         named = mentions.last_before(position)  # "the minister said", "said the 34-year-old"
+        office = (people.get(fullest(named, people)) or "").lower().split() if named and nominal else []
+        if nominal and _RANKS & set(office) - set(lower.split()):
+            named = None  # "Vice President Ana Ruiz … the President said": another office's holder
         if named is None and nominal and lower not in PRONOUNS:
             return who[:1].upper() + who[1:], role  # "The spokesman said:" and nobody named before: as described
         if named is None:
@@ -168,6 +180,9 @@ def resolve(
     if peer:  # "Lord Nicholls of Birkenhead": a peer is known by title, name and seat together
         return peer.group(0), role
     tokens = who.split()
+    pair = name_groups(tokens)
+    if len(pair) == 2 and pair[0] == (0, pair[1][0] - 1) and tokens[pair[0][1]] == "and" and pair[1][1] == len(tokens):
+        return who.rstrip("."), role  # "Tom Vance and Ana Ruiz": two people who speak together, as a label names them
     ends = [k for k, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATIONS.fullmatch(t) and not re.fullmatch(r"[A-Z]\.", t)]
     tokens = tokens[ends[-1] + 1 :] if ends else tokens  # "Lena Ortiz. Rear Admiral Tomas Brandt": another sentence
     groups = name_groups(tokens)

@@ -27,7 +27,8 @@ VERBS_BEFORE = (
 # Participles and calls that introduce words before them: "..., adding: “…”", "Roe called for “…”".
 LEADS = (
     r"(?:adding|saying|telling|warning|noting|explaining|arguing|insisting|stating|writing|asking|called\s+for|urging|"
-    r"complaining|claiming|declaring|admitting|stressing|recalling|replying|boasting)"
+    r"complaining|claiming|declaring|admitting|stressing|recalling|replying|boasting|sharing|emphasizing|emphasising|"
+    r"highlighting|reminding)"
 )
 # A role noun ("director", "coach") and a run of capitalised words with the small words of an
 # office between them ("Secretary of State for the Home Department").

@@ -1,0 +1,83 @@
+"""The subject of a sentence that gives someone's words after it: a colon ("President Ana Roe
+lambasted the delay: “…”"), a comma before a whole sentence quoted ("Governor Ana Roe greeted the
+graduates, “…”"), a line that only invites the reader to a list of quotations ("Here are some of
+the key moments:") under a paragraph that names who spoke, and the person a pronoun stands for when
+the sentence names them only as an owner ("On Jane Roe’s first visit, she lamented “…”").
+
+Stage: extraction (used by :mod:`.quotes`). Each function reads one sentence or one paragraph,
+at most a few hundred characters; whether a subject names a person is the caller's test.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.ingest.attribution import STOP_SPACE, sentence_before
+from brief.ingest.vocabulary import NAME_WORD
+
+# A sentence's subject and what it did, after an opening phrase: "In an interview, President Ana
+# Roe reflected on …".
+_DOING_SUBJECT = (
+    rf"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{{1,80}},\s*)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|the)\s+){{0,2}}{NAME_WORD}){{0,7}})\s+"
+    r"(?:also\s+|then\s+|\w+ly\s+|has\s+|had\s+)?(?:[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit|sat|told|said|wrote|met|held|led|won|sent|brought)\b"
+)
+_EVENT_SUBJECT = re.compile(_DOING_SUBJECT)
+# A sentence whose subject does something and then gives the words after a colon: "President
+# Ana Roe lambasted the delay: “…”". The predicate runs to the colon; the sentence itself is read
+# at most 260 characters back.
+_COLON_SUBJECT = re.compile(rf"{_DOING_SUBJECT}[^“”\"‘:]{{0,240}}:[*_\s]*$")
+# The same with a comma before a whole sentence quoted, in a clause of no commas of its own:
+# "Governor Ana Roe greeted the graduates, “…”".
+_COMMA_SUBJECT = re.compile(rf"{_DOING_SUBJECT}[^“”\"‘:,]{{0,160}},[*_\s]*$")
+
+
+# A line that invites the reader to what follows ("Watch below:", "Read the interview here:"),
+# which the sentence before it says is whose; and a release's opening label ("ICYMI: ").
+_INVITATION = re.compile(r"\s*(?:Watch|Listen|Read|See|View)\b[^.!?:“”\"]{0,40}:[*_\s]*")
+_LEAD_LABEL = re.compile(r"^\s*[A-Z]{2,}:\s*")
+
+
+# A paragraph that only invites the reader to the list below it ("Here are some of the key
+# moments:", "Highlights from the interview:"), not to what others said ("Here is what leaders say:").
+_INVITATION_LINE = re.compile(
+    r"[-•*\s]*(?:Here\s+(?:are|is)|Here[’']s|Below\s+(?:are|is)|Watch|Listen|Read|See|View|"
+    r"(?:Some\s+(?:of\s+(?:the|his|her)\s+)?)?(?:(?:[Kk]ey|[Tt]op|[Nn]otable)\s+)?(?:[Hh]ighlights|[Mm]oments|[Qq]uotes|[Ee]xcerpts|[Tt]akeaways))\b"
+    r"(?![^:\n]{0,120}\b(?:they|them|others|leaders|officials|critics|experts|people|reactions?|praise|saying)\b)[^.!?:“”\"\n]{0,80}:[*_\s]*"
+)
+
+
+def invited_subject(text: str, line_start: int, line_end: int, before_start: int) -> str | None:
+    """Whose words a list is, when the line above it only invites the reader to them ("Here are
+    some of the key moments:"): the subject of the paragraph before, as its last or first sentence
+    gives it ("In an interview with Harbor News, Governor Ana Roe reflected on …")."""
+    if before_start >= line_start or not _INVITATION_LINE.fullmatch(text, line_start, line_end):
+        return None
+    paragraph = text[before_start:line_start].strip()
+    stops = [m.end() for m in STOP_SPACE.finditer(paragraph)]
+    for sentence in (paragraph[stops[-1] :] if stops else paragraph, paragraph):
+        match = _EVENT_SUBJECT.match(sentence)
+        if match:
+            return match.group("who")
+    return None
+
+
+def colon_subject(text: str, para_start: int, open_at: int) -> str | None:
+    """The subject of the sentence that a colon (or a comma before a whole sentence quoted) ends
+    before the quotation: 'President Ana Roe lambasted the delay: “…”' -> "President Ana Roe";
+    whether it names a person is the caller's test."""
+    sentence = sentence_before(text, para_start, open_at, 260)
+    invited = _INVITATION.fullmatch(sentence)
+    if invited:  # "X joined Harbor News to discuss the bill. Watch below:": the sentence before it
+        stop = len(text[: open_at - len(sentence)].rstrip()) - 1  # the stop that ends the sentence before
+        sentence = _LEAD_LABEL.sub("", sentence_before(text, para_start, max(para_start, stop), 260)) + ":"
+    match = (_COMMA_SUBJECT if sentence.rstrip(" *_").endswith(",") else _COLON_SUBJECT).match(sentence)
+    return match.group("who") if match else None
+
+
+def owner_before(sentence: str, pronoun: str, people: dict[str, str | None]) -> str | None:
+    """The person a pronoun stands for when its sentence names them, before it, only as an owner
+    ("On Governor Jane Roe’s first visit, she lamented"), which is no mention of a speaker."""
+    said = re.search(rf"\b{pronoun}\b", sentence)
+    lead = sentence[: said.start()] if said else ""
+    owners = sorted((lead.rfind(f"{name}{s}"), name) for name in people for s in ("’s", "'s") if f"{name}{s}" in lead)
+    return owners[-1][1] if owners else None

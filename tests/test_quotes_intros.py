@@ -1,0 +1,112 @@
+"""Quotations whose speaker a release names before them in words of its own: a line that only
+invites the reader to a list of quotations ("Here are some of the key moments:") under a paragraph
+that names who spoke, a long sentence that ends in the colon, a speech act in a participle
+("sharing that “…”"), and a sentence whose subject gives the words after a comma. Every text is
+made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.ingest.clean import clean
+from brief.ingest.extract import find_people, find_quotes
+
+
+def credits(text: str) -> dict[str, str]:
+    """Each quotation's words, mapped to its speaker."""
+    body = clean(text).text
+    return {q.text: q.speaker for q in find_quotes(body, find_people(body))}
+
+
+SAID = [
+    "We rebuilt the docks in a year, and nobody thought we could do it.",
+    "The ferries run on time now. Ask anyone who rides them every morning.",
+    "I want every family in this state to have a job close to home.",
+]
+LIST = " - ".join(f"“{words}” (Watch)" for words in SAID)
+
+
+@pytest.mark.parametrize(
+    "invitation",
+    ["Here are some of the key moments:", "Here’s what she said:", "Highlights from the interview:", "Some of the top quotes:"],
+)
+def test_a_line_that_invites_the_reader_to_a_list_leaves_it_to_the_paragraph_before(invitation: str) -> None:
+    text = (
+        "Roe on the Record\n\nIn a long interview with the Harbor Times, Governor Jane Roe reflected on her first"
+        f" year in office.\n\n{invitation}\n\n- {LIST}"
+    )
+    assert credits(text) == dict.fromkeys(SAID, "Jane Roe")
+
+
+def test_an_invitation_to_what_others_say_names_no_one() -> None:
+    text = (
+        "Roe on the Record\n\nIn a long interview with the Harbor Times, Governor Jane Roe reflected on her first"
+        f" year in office.\n\nHere is what leaders across the state are saying:\n\n- {LIST}"
+    )
+    assert "Jane Roe" not in credits(text).values()
+
+
+def test_a_long_sentence_that_ends_in_the_colon_names_who_speaks() -> None:
+    text = (
+        "Shutdown\n\nTransportation Secretary Jane Roe went to the Capitol today to lay out the fallout of the"
+        " shutdown, which threatens to upset the plans of travellers and even the future of the state’s airports"
+        f" themselves:\n\n- Anger grows: “{SAID[0]}” (Watch) - Crews go unpaid: “{SAID[1]}” (Watch)"
+    )
+    assert credits(text) == {SAID[0]: "Jane Roe", SAID[1]: "Jane Roe"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A speech act in a participle, after what the subject did.
+        ("Governor Jane Roe doubled down, claiming that new ferries “will improve public safety.”", "Jane Roe"),
+        ("Governor Jane Roe toured the docks, sharing that “workers build the backbone of our towns.”", "Jane Roe"),
+        # A pronoun whose person the sentence names only as an owner.
+        ("- On Governor Jane Roe’s first visit to the port since 2021, she lamented “the rust and the ruin” there.", "Jane Roe"),
+        # A whole sentence after a comma, when the clause before it names who acts.
+        ("Governor Jane Roe greeted the graduates, “The age of the harbor is a new era for all of us.”", "Jane Roe"),
+        # An attribution that a dash ends, and the words after it that go on with the same source.
+        ("Fares will be “the lowest since 2020,” according to Harbor Data — and “riders can expect more relief.”", "Harbor Data"),
+        # Two people a label names together, after their role in lower case.
+        ("Harbor lawyers Tom Vance and Ana Ruiz: “The release of the crew is historic and overdue.”", "Tom Vance and Ana Ruiz"),
+    ],
+)
+def test_speech_acts_a_release_writes_in_its_own_words(sentence: str, speaker: str) -> None:
+    words = sentence[sentence.rindex("“") + 1 : sentence.rindex("”")]  # the last quotation
+    assert credits(f"Harbor\n\n{sentence}").get(words) == speaker
+
+
+def test_a_role_as_described_speaks_when_the_text_names_no_one() -> None:
+    text = "Harbor\n\nThe Governor also praised the crews, sharing that “workers build the backbone of our towns.”"
+    assert credits(text) == {"workers build the backbone of our towns.": "The Governor"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Tom Vance opened the fair on Monday, “The Best Fair in the State” as the posters call it.",  # a name, not a sentence
+        "In 2020, the Harbor Board adopted “The Plan for the New Harbor Docks.”",  # no person acts before the comma
+    ],
+)
+def test_a_comma_before_a_title_credits_no_one(sentence: str) -> None:
+    assert "Tom Vance" not in credits(f"Harbor\n\n{sentence}").values()
+    assert "Harbor Board" not in credits(f"Harbor\n\n{sentence}").values()
+
+
+def test_a_things_name_in_a_headline_is_no_speaker() -> None:
+    text = (
+        "The One Harbor Bill Will Lift Our Towns\n\nSecretary of the Treasury Jane Roe told the committee how the"
+        f" Harbor Bill will help working families:\n\n- “{SAID[0]}” (Watch) - “{SAID[1]}” (Watch)"
+    )
+    assert credits(text) == {SAID[0]: "Jane Roe", SAID[1]: "Jane Roe"}
+    # with no one named above the list, the headline's subject would speak: a bill is nobody
+    unsaid = f"The One Harbor Bill Will Lift Our Towns\n\nThe committee heard how the One Harbor Bill works:\n\n- “{SAID[0]}” (Watch)"
+    assert credits(unsaid) == {}
+
+
+def test_the_president_is_not_the_vice_president_named_before() -> None:
+    text = (
+        "Votes\n\nVice President Ana Ruiz spoke on Monday. As the President said when he marked the anniversary,"
+        " the “right to vote is under assault with great force,” in a manner that is wrong."
+    )
+    assert credits(text) == {"right to vote is under assault with great force": "The President"}
