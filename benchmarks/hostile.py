@@ -41,7 +41,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 BASIC = REPO / "tests" / "roots" / "basic"
-BANNER = "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+# The banner the brief's own build prints, read from it before the cases run (see main).
+BANNER = ""
 SEED = "seeds/harbor-2025.yaml"
 SPEC = "briefs/port-security.md"
 LIMIT_SECONDS = 10.0
@@ -49,6 +50,7 @@ LIMIT_MB = 1024.0
 TIMEOUT = 60.0
 DIAGNOSTIC = re.compile(r"^\S.*?: (?:error|warning): .+ \[[a-z]+/[a-z-]+\]$")
 LOCATED = re.compile(r"^[^\s:][^:]*(?::\d+)?: (?:error|warning): ")
+_REPORT = re.compile(r"^(?:wrote |note: |\S.* -> \S+\.yaml$)")
 
 # Runs a command and reports its wall time and the largest resident set of any process in its tree.
 WRAPPER = """
@@ -583,9 +585,9 @@ def run_case(case: Case, template: Path, scratch: Path, baseline_notes: dict[str
     if measured["rc"] is None:
         result.outcome, result.note = "timed out", f"killed after {TIMEOUT:g} s"
         return result
-    # Every line on standard error is a diagnostic (ingest's "wrote ..." lines aside): a stray
-    # library message would be a line brief did not write.
-    lines = [line for line in err.splitlines() if line.strip() and not line.startswith("wrote ")]
+    # Every line on standard error is a diagnostic (ingest's own reports aside: "source -> draft"
+    # for each file, and a "note:" once): a stray library message would be a line brief did not write.
+    lines = [line for line in err.splitlines() if line.strip() and not _REPORT.match(line)]
     errors = [line for line in lines if ": error: " in line or line.startswith("error: ")]
     if measured["rc"] != 0:
         result.outcome = "refused"
@@ -713,6 +715,9 @@ def main() -> int:
     template = root / "template" / "basic"
     shutil.copytree(BASIC, template)
     subprocess.run([sys.executable, "-m", "brief", "build", "--quiet"], cwd=template, check=True)
+    global BANNER
+    staff = (template / "build" / "port-security" / "staff.html").read_text(encoding="utf-8")
+    BANNER = re.findall(r'class="banner[^"]*"[^>]*>\s*([^<]*?)\s*<', staff)[0]
     baseline_notes = {
         p.stem: len(re.findall(r'<li id="fn\d+"', p.read_text(encoding="utf-8")))
         for p in (template / "build" / "port-security").glob("*.html")
