@@ -110,3 +110,27 @@ def test_the_president_is_not_the_vice_president_named_before() -> None:
         " the “right to vote is under assault with great force,” in a manner that is wrong."
     )
     assert credits(text) == {"right to vote is under assault with great force": "The President"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A relative the speech names as an owner, and a shout as speech.
+        ("Every time I walked out of my grandfather’s house in Harbor Town, he’d yell, “Joey, keep the faith.”", "My grandfather"),
+        ("Every time I walked out of my Grandpop Vance’s house, he’d yell, “Joey, keep the faith!”", "My Grandpop Vance"),
+        # A saying someone had, or used.
+        ("My mother used to have an expression, “Nobody is better than you, but you are better than nobody.”", "My mother"),
+        ("A great American named Tom Vance used the phrase, “The harbor is only as strong as its weakest dock.”", "Tom Vance"),
+        # What the speaker did first, then said.
+        ("A woman stood up and said, “My kids have asthma, and we have to share one inhaler between them.”", "A woman"),
+        ("The harbor master looked at the plan and said, “We will build the new dock by the spring.”", "The harbor master"),
+    ],
+)
+def test_a_speech_tells_who_said_what_in_its_own_words(sentence: str, speaker: str) -> None:
+    words = sentence[sentence.rindex("“") + 1 : sentence.rindex("”")]
+    assert credits(f"Remarks\n\n{sentence}").get(words) == speaker
+
+
+def test_a_conjunction_without_a_subject_is_no_speaker() -> None:
+    text = "Remarks\n\nWe did a survey. But went out and asked and said, “Are you more inclined to invest in the harbor now?”"
+    assert "But" not in credits(text).values()

@@ -102,6 +102,9 @@ def _described_since(text: str, mentions: Mentions, people: dict[str, str | None
 _KIN_MENTION = {
     pronoun: re.compile(
         rf"(?:^|[.!?]\s+|\n|,\s+|—\s*)(?:(?:[Ii]f|[Aa]nd|[Bb]ut|[Ww]hen|[Bb]ecause)\s+)?(?P<kin>(?:[Mm]y|[Oo]ur)\s+(?:late\s+)?(?:{'|'.join(sorted(nouns))}))\b"
+        # or as an owner anywhere: "out of my grandfather’s house, he’d yell"
+        # ("my Irish Catholic grandfather’s home", "my Grandpop Finnegan’s house")
+        rf"|\b(?P<owner>(?:[Mm]y|[Oo]ur)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?i:{'|'.join(sorted(nouns))})(?:\s+[A-Z][a-z]+)?)[’']s\b"
     )
     for pronoun, nouns in KIN_BY_PRONOUN.items()
 }
@@ -112,7 +115,7 @@ def _kin_since(text: str, mentions: Mentions, position: int, pronoun: str) -> st
     "he" or "she" of the same sex, outside quotations: whom the pronoun points to, as described."""
     start = max(mentions.position_of_last(position), position - 300, 0)
     found = [m for m in _KIN_MENTION[pronoun].finditer(text, start, position) if not mentions.in_quotation(m.end())]
-    kin = found[-1].group("kin") if found else ""
+    kin = (found[-1].group("kin") or found[-1].group("owner")) if found else ""
     return kin[:1].upper() + kin[1:] if kin else None
 
 

@@ -15,12 +15,15 @@ VERBS = (
     r"stated|states|declared|declares|proclaimed|proclaims|insisted|recalled|recalls|continued|continues|replied|replies|responded|responds|answered|tweeted|announced|concluded|goes on|went on|"
     r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
     r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
-    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|put it|puts it|taught us|teaches us|according to)"
+    r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|put it|puts it|taught us|teaches us|according to|"
+    r"yelled|shouted|screamed|whispered|exclaimed)"
 )
 # The plural present, read only before the words ("The secretaries write that …: “…”"), since after
 # them "a promissory note" or "the add" would read as a speaker and a verb.
 VERBS_BEFORE = (
-    rf"(?:{VERBS[3:-1]}|write|tell|add|note|argue|warn|explain|insist|claim|stress"
+    rf"(?:{VERBS[3:-1]}|write|tell|add|note|argue|warn|explain|insist|claim|stress|yell|shout"
+    # a saying someone had: "Tom Vance used the phrase, “…”", "My mother had an expression, “…”"
+    r"|used\s+the\s+(?:phrase|words|line|expression)|(?:had|used\s+to\s+have)\s+an?\s+(?:expression|saying)"
     # words said inwardly: "I think to myself, “…”", "she asked herself"
     r"|(?:think|thought|say|said|ask|asked)\s+(?:to\s+)?(?:myself|ourselves|himself|herself|themselves))"
 )

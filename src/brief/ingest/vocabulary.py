@@ -55,7 +55,7 @@ ROLE_NOUNS = frozenset(
 )
 # Kin, by the pronoun that stands for them ("my dad … he"), and kin of either sex.
 KIN_BY_PRONOUN = {
-    "he": frozenset("dad father grandfather grandpa granddad husband son grandson brother uncle nephew pop".split()),
+    "he": frozenset("dad father grandfather grandpa granddad husband son grandson brother uncle nephew pop grandpop".split()),
     "she": frozenset("mom mum mother grandmother grandma grandmom wife daughter granddaughter sister aunt niece".split()),
 }
 KIN_NOUNS = KIN_BY_PRONOUN["he"] | KIN_BY_PRONOUN["she"] | frozenset("cousin partner fiancé fiancée".split())
