@@ -134,3 +134,26 @@ def test_a_speech_tells_who_said_what_in_its_own_words(sentence: str, speaker: s
 def test_a_conjunction_without_a_subject_is_no_speaker() -> None:
     text = "Remarks\n\nWe did a survey. But went out and asked and said, “Are you more inclined to invest in the harbor now?”"
     assert "But" not in credits(text).values()
+
+
+WORDS = ["The new dock will bring jobs to every family in our town this year.", "We have waited a long time for this."]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # name over title, each on a line of its own, above the words
+        f"Jane Roe\nMayor of Harbor Town\n\n“{WORDS[0]}”\n\nTom Vance\nPresident, Harbor Workers Union\n\n“{WORDS[1]}”",
+        # name and title on one line, the words on the next, the line break lost in cleaning
+        f"Jane Roe, Mayor of Harbor Town\n“{WORDS[0]}”\n\nTom Vance, President, Harbor Workers Union\n“{WORDS[1]}”",
+        # the same signed below
+        f"“{WORDS[0]}”\n\nJane Roe\nMayor of Harbor Town\n\n“{WORDS[1]}”\n\nTom Vance\nPresident, Harbor Workers Union",
+    ],
+)
+def test_a_round_ups_name_and_title_lines_credit_the_words_they_label(layout: str) -> None:
+    assert credits(f"Round-Up\n\nLeaders reacted:\n\n{layout}") == {WORDS[0]: "Jane Roe", WORDS[1]: "Tom Vance"}
+
+
+def test_the_start_of_a_sentence_run_into_the_words_is_no_label() -> None:
+    text = f"Round-Up\n\nAccording to the Harbor Annual Review “{WORDS[0]}”"
+    assert credits(text).get(WORDS[0]) != "Annual Review"

@@ -131,6 +131,26 @@ def paragraph_label(text: str, para_start: int, open_at: int) -> tuple[str, str 
     return read[:2] if read else None
 
 
+# A label run into its quotation when a line break between them was lost: "Tom Vance, President,
+# Harbor Workers Union “…”".
+_BARE_LABEL = re.compile(r"[-•*\s]*(?P<label>[A-Z][^:“”\"\n.!?;]{3,150}?)[*_\s]*$")
+
+
+def bare_label(text: str, para_start: int, open_at: int) -> tuple[str, str | None] | None:
+    """Who a paragraph's opening words name when they are only a person's name and roles, with
+    no colon or dash before the quotation that fills the rest: the label line of a round-up whose
+    line break was lost. Only a person; a body's name may open a sentence."""
+    match = _BARE_LABEL.fullmatch(text, para_start, open_at)
+    label = match.group("label").strip() if match else ""
+    read = _read_label(label) if label else None
+    if not read or not read[2]:
+        return None
+    # only titles and roles before the name ("Mayor Jane Roe", "Harbor lawyers Tom Vance"), never
+    # the start of a sentence ("According to the Harbor Annual Review")
+    lead = label.split(",")[0].split(read[0])[0].split()
+    return read[:2] if all(w in TITLES or _role(w.lower()) for w in lead) else None
+
+
 def paragraph_label_before(text: str, item_start: int, open_at: int) -> tuple[str, str | None] | None:
     """Who a label that opens the paragraph (or its list item) names when words of the item come
     between the label's colon and the quotation: "- Governor Jane Roe: the officers are “…”". Only
@@ -165,17 +185,32 @@ def signatures_below(text: str, paragraphs: list[tuple[int, int, bool]]) -> bool
     for k, (_, _, quoted) in enumerate(paragraphs):
         if not quoted:
             continue
-        above += k > 0 and not paragraphs[k - 1][2] and _names_person_line(text, *paragraphs[k - 1][:2])
+        over = paragraphs[k - 2][0] if k > 1 and not paragraphs[k - 2][2] else None  # a name over a role line
+        above += k > 0 and not paragraphs[k - 1][2] and _names_person_line(text, *paragraphs[k - 1][:2], over)
         below += k + 1 < len(paragraphs) and not paragraphs[k + 1][2] and _names_person_line(text, *paragraphs[k + 1][:2])
     return below > above
 
 
-def _names_person_line(text: str, start: int, end: int) -> bool:
-    named = line_label(text, start, end)
+def _names_person_line(text: str, start: int, end: int, before: int | None = None) -> bool:
+    named = line_label(text, start, end, before)
     return named is not None and named[2]
 
 
-def line_label(text: str, start: int, end: int) -> tuple[str, str | None, bool] | None:
+def line_label(text: str, start: int, end: int, before: int | None = None) -> tuple[str, str | None, bool] | None:
+    """Who the line above a quotation (text[start:end], a paragraph) names, or, when it is only a
+    role ("Mayor of Harbor Town") and `before` starts the line above it, who that line names with
+    the role line as the role: a label of two lines, name over title."""
+    named = _one_line_label(text, start, end)
+    if (named is None or not named[2]) and before is not None and before < start:
+        role = _HEADING.fullmatch(text, start, end)
+        person = _one_line_label(text, before, start - 2)
+        words = role.group("who").strip() if role else ""
+        if person and person[2] and not person[1] and words and len(words.split()) <= LABEL_WORDS and _label_words(words):
+            return person[0], words, True
+    return named
+
+
+def _one_line_label(text: str, start: int, end: int) -> tuple[str, str | None, bool] | None:
     """Who a line of its own above a quotation names (text[start:end], a paragraph): a person
     ("Senator Tamara Bell (D-WI)", "Governor Jane Roe, Chair of the Coastal Governors") or a body
     by the head word of its name ("National Association of Harbor Towns"); a headline, which

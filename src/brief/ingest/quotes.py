@@ -38,6 +38,7 @@ from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
 from brief.ingest.quotelabels import (
+    bare_label,
     heading_speaker,
     headline_subject,
     line_label,
@@ -179,6 +180,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             and (signed := signed_after(text, span.open, span.close, item, item_end(text, span.close, para_end)))
         ):
             speaker, credited_after = (signed, None), True  # '“…” — Press Secretary Karen Lowe', and '“Thugs” — Tom Vance'
+        if speaker is None and first and span.closed and k and not text[span.close + 1 : para_end].strip(" .*_"):
+            speaker = bare_label(text, item, span.open)  # 'Tom Vance, President, Harbor Union “…”'
         if speaker is None and first and (item_label := paragraph_label_before(text, item, span.open)):
             # '- Governor Jane Roe: officers are “secret police.”': the item's label speaks what it holds
             speaker, credited_after = item_label, True
@@ -210,7 +213,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                     next_end = breaks[k + 1] if k + 1 < len(breaks) else len(text)
                     named_line = line_label(text, para_end + 2, next_end) if para_end < len(text) else None
                 else:
-                    named_line = line_label(text, previous_para, para_start - 2)
+                    named_line = line_label(text, previous_para, para_start - 2, breaks[k - 3] + 2 if k >= 3 else 0)
                 who = None if named_line else titled_heading(text, previous_para, para_start - 2)
                 speaker = named_line[:2] if named_line else ((who, None) if who else None)
                 fixed = named_line[:2] if named_line and not named_line[2] else fixed  # a body's name, as printed
