@@ -6,10 +6,13 @@ made up."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from brief.ingest.clean import clean
 from brief.ingest.extract import find_people, find_quotes
+from brief.ingest.readers import read_source
 
 
 def credits(text: str) -> dict[str, str]:
@@ -157,3 +160,16 @@ def test_a_round_ups_name_and_title_lines_credit_the_words_they_label(layout: st
 def test_the_start_of_a_sentence_run_into_the_words_is_no_label() -> None:
     text = f"Round-Up\n\nAccording to the Harbor Annual Review “{WORDS[0]}”"
     assert credits(text).get(WORDS[0]) != "Annual Review"
+
+
+def test_a_pages_short_blocks_stay_apart_and_label_the_words_under_them(tmp_path: Path) -> None:
+    page = tmp_path / "round-up.html"
+    page.write_text(
+        "<html><head><title>Leaders Back the Harbor Plan</title></head><body><article>"
+        "<h1>Leaders Back the Harbor Plan</h1><p>Leaders across the state praised the plan this week.</p>"
+        f"<p><strong>Jane Roe</strong><br>Mayor of Harbor Town</p><blockquote><p>“{WORDS[0]}”</p></blockquote>"
+        f"<h3>Senator Tom Vance (D-HT)</h3><p>“{WORDS[1]}”</p></article></body></html>",
+        encoding="utf-8",
+    )
+    raw = read_source(page)
+    assert credits(raw.text) == {WORDS[0]: "Jane Roe", WORDS[1]: "Tom Vance"}

@@ -212,6 +212,10 @@ def read_html(path: Path, data: bytes) -> RawSource:
     body = field("text")
     if not body:
         raise IngestError("no article text found in the HTML page", Location(path), "ingest/no-text")
+    # Each line of the extraction is a block of the page (a paragraph, a heading, a line after a
+    # <br>), never a line wrapped by width: kept apart, so that cleaning does not join short ones
+    # ("Jane Roe" over "Mayor of Harbor Town" over "“…”") as it joins a PDF's wrapped lines.
+    body = re.sub(r"\n+", "\n\n", str(body))
     meta = {key: str(value) for key in ("title", "author", "date", "sitename", "url") if (value := field(key))}
     head = _visible_head(text)
     if head:
