@@ -173,3 +173,23 @@ def test_a_pages_short_blocks_stay_apart_and_label_the_words_under_them(tmp_path
     )
     raw = read_source(page)
     assert credits(raw.text) == {WORDS[0]: "Jane Roe", WORDS[1]: "Tom Vance"}
+
+
+def test_a_pdfs_short_lines_keep_a_round_ups_labels_apart_from_its_prose() -> None:
+    # Lines as a PDF's text gives them: no blank line between blocks, one wrap width for all.
+    lines = [
+        "Leaders across the state praised the harbor plan this week.",
+        "Jane Roe",
+        "Mayor of Harbor Town",
+        "“The new dock will bring jobs to every family in our town this",
+        "year.”",
+        "Tom Vance, President, Harbor Workers Union",
+        "“We have waited a long time for this and we are grateful it is here.”",
+        "Senator Ann Lee (D-HT)",
+        "“This is the biggest investment in our ports in a generation.”",
+        "Crews start work on the new dock in the spring, the port said in a note.",
+    ]
+    paragraphs = clean("Harbor\n\n" + "\n".join(lines)).paragraphs
+    assert paragraphs[1:5] == [lines[0], "Jane Roe", "Mayor of Harbor Town", f"{lines[3]} {lines[4]}"]
+    found = credits("Harbor\n\n" + "\n".join(lines))
+    assert [found.get(lines[k][1:-1]) for k in (6, 8)] == ["Tom Vance", "Ann Lee"]

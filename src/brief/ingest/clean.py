@@ -121,10 +121,12 @@ def split_paragraphs(text: str) -> list[str]:
         width = max(len(line) for line in lines)
         pieces: list[str] = []
         tail = previous = ""
-        for line in lines:
+        for k, line in enumerate(lines):
             if not pieces:
                 pieces, tail = [line], line[-3:]
-            elif not previous.endswith("-") and len(previous) < (0.75 if line[:1].isupper() else 0.6) * width:
+            elif not previous.endswith("-") and (
+                len(previous) < (0.75 if line[:1].isupper() else 0.6) * width or _block_ends(previous, line, lines[k + 1 : k + 2], width)
+            ):
                 paragraphs.append("".join(pieces))
                 pieces, tail = [line], line[-3:]
             elif tail.endswith("-") and not tail.endswith(" -") and line[:1].islower():
@@ -137,6 +139,28 @@ def split_paragraphs(text: str) -> list[str]:
             previous = line
         paragraphs.append("".join(pieces))
     return paragraphs
+
+
+_SENTENCE_ENDS = re.compile(r"[.!?:][”\"’')\]]*$")
+
+
+def _block_ends(previous: str, line: str, after: list[str], width: int) -> bool:
+    """Whether a short layout's block ends before `line` though `previous` runs near the wrap width:
+    a sentence that ends well short of it ("… praised the plan this week." over "Jane Roe") or a
+    line that is one whole quotation; a label
+    line above a quotation's first line ("Tom Vance, President, Harbor Union" over "“We …"), with a
+    break before the label as after it."""
+    ends = bool(_SENTENCE_ENDS.search(previous))
+    opens = line[:1].isupper() or line[:1] in '“"‘'
+    if ends and opens and len(previous) < 0.85 * width:
+        return True
+    if ends and opens and re.fullmatch(r"“[^“”]+[.!?]”", previous):
+        return True  # a line that is one whole quotation ("“We have waited …”" over "Senator Ann Lee")
+
+    def label(text: str, below: list[str]) -> bool:
+        return len(text) < 0.75 * width and not _SENTENCE_ENDS.search(text) and bool(below) and below[0][:1] in '“"‘'
+
+    return (line[:1] in '“"‘' and label(previous, [line])) or (ends and label(line, after))
 
 
 def _unlink(para: str) -> str:
