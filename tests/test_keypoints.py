@@ -94,3 +94,12 @@ def test_a_refrain_repeated_thousands_of_times_is_one_key_point() -> None:
     picked = rank_sentences(sentences, 4, title=TITLE)
     assert len([i for i in picked if i < 3000]) <= 1
     assert len(picked) == len({sentences[i] for i in picked})
+
+
+def test_a_posts_signature_is_no_key_point() -> None:
+    sentences = [
+        "Proud to stand with the crews who will build the new dock.",
+        "— Rep. Mark Hale (@RepHale) May 3, 2024",
+        "Leaders across the state praised the plan this week.",
+    ]
+    assert 1 not in rank_sentences(sentences, 3)

@@ -218,3 +218,8 @@ def test_a_short_quotation_after_a_claim_or_praise_is_credited() -> None:
     hailed = 'At the launch, Mayor Ivo Marsh hailed the crew\'s "heroic" work on the quay.'
     assert [s for s, _ in speakers_of(claimed)] == ["Ana Roe"]
     assert [s for s, _ in speakers_of(hailed)] == ["Ivo Marsh"]
+
+
+def test_a_title_in_the_plural_before_a_headlines_verb_names_nobody() -> None:
+    assert find_people("Leaders Back the Harbor Plan\n\nLeaders across the state praised the plan this week.") == {}
+    assert "Roe" in find_people("Governors Roe and Vance Met\n\nThe two governors met on Monday.")

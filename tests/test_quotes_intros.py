@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from brief.ingest.clean import clean
-from brief.ingest.extract import find_people, find_quotes
+from brief.ingest.draft import sentence_spans
+from brief.ingest.extract import find_events, find_people, find_quotes
 from brief.ingest.readers import read_source
 
 
@@ -193,3 +194,10 @@ def test_a_pdfs_short_lines_keep_a_round_ups_labels_apart_from_its_prose() -> No
     assert paragraphs[1:5] == [lines[0], "Jane Roe", "Mayor of Harbor Town", f"{lines[3]} {lines[4]}"]
     found = credits("Harbor\n\n" + "\n".join(lines))
     assert [found.get(lines[k][1:-1]) for k in (6, 8)] == ["Tom Vance", "Ann Lee"]
+
+
+def test_a_signatures_date_is_no_event() -> None:
+    body = clean(
+        "Harbor\n\nProud to stand with the crews.\n\n— Rep. Mark Hale (@RepHale) May 3, 2024\n\nThe dock opened on June 5, 2024."
+    ).text
+    assert [e.what for e in find_events(body, sentence_spans(body), None)] == ["The dock opened on June 5, 2024."]

@@ -58,6 +58,9 @@ def _restates(ours: set[str], length: int, theirs: set[str], title_length: int) 
     return len(ours - theirs) <= max(1, len(theirs) // 4) and len(ours & theirs) >= 0.6 * len(theirs)
 
 
+_SIGNATURE = re.compile(r"\s*[—–]\s*[A-Z@]")
+
+
 def rank_sentences(sentences: list[str], count: int = 4, title: str | None = None) -> list[int]:
     """Indexes of the best `count` sentences, best first. `title` is the source's headline."""
     terms = [words(s) for s in sentences]
@@ -67,7 +70,10 @@ def rank_sentences(sentences: list[str], count: int = 4, title: str | None = Non
     allowed = [
         i
         for i, s in enumerate(sentences)
-        if terms[i] and not s.rstrip().endswith("?") and not _restates(terms[i], lengths[i], heading, title_length)
+        if terms[i]
+        and not s.rstrip().endswith("?")
+        and not _restates(terms[i], lengths[i], heading, title_length)
+        and not (_SIGNATURE.match(s) and lengths[i] <= 12)  # "— Rep. Ana Roe (@anaroe) May 3, 2024": who signed, not a point
     ]
     # A text with no sentence of a key point's length (a list of short lines) still gets its best lines.
     candidates = [i for i in allowed if _MIN_WORDS <= lengths[i] <= _MAX_WORDS] or allowed

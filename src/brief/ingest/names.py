@@ -199,6 +199,8 @@ def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, in
     person without a role), else None."""
     if size == 1 and not (i and _is_title(tokens[i - 1])):
         return None  # one word is a person's name only right after a title (the cheap test first)
+    if size == 1 and tokens[i - 1].endswith("s") and tokens[i - 1][:-1] in TITLES and tokens[j : j + 1] != ["and"]:
+        return None  # a title in the plural names several ("Governors Roe and Vance"), not "Leaders Back the Plan"
     # The name before this one ends the title before this one: a name of two words or more, or
     # one word after a title ("President Biden and First Lady Jill Biden").
     previous_end = max((b for a, b in groups if b <= i and (b - a >= 2 or (a and _is_title(tokens[a - 1])))), default=0)
