@@ -256,3 +256,8 @@ def test_a_word_in_ing_before_a_plural_noun_is_part_of_the_label() -> None:
     assert label_of("And we’re going to provide 400,000 charging stations for trucks.", 400000) == "charging stations"
     assert label_of("The county will build 90 charging stations.", 90) == "charging stations"
     assert "going" not in label_of("The agency, going forward, will provide 400,000 within the year.", 400000)
+
+
+def test_an_abbreviation_keeps_its_stops_in_a_label() -> None:
+    labels = {f.value: f.label for f in found("Trade\n\nU.S. GDP was $31.7 trillion in 2025, the report says.")}
+    assert labels[31.7e12] == "U.S. GDP"

@@ -119,3 +119,9 @@ def test_a_release_names_its_issuer_in_its_lead(tmp_path: Path) -> None:
     summary = draft_summary(path, {}, None)
     assert summary.outlet == "Department of Ports"
     assert summary.kind == "official"
+
+
+@pytest.mark.parametrize("address", ["https://reports.harbor.example.gov", "www.harbor-times.com", "harborreports.org/briefs"])
+def test_a_web_address_a_pdf_prints_in_its_header_is_not_the_title(address: str) -> None:
+    text = f"{address}\n\nUpdated April 16, 2026\n\nHarbor Trade Relations\n\nThe harbor's trade with its neighbours grew in 2025."
+    assert meta_of(text).title == "Harbor Trade Relations"

@@ -238,6 +238,10 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     return result
 
 
+# A line that is only a web address, as a PDF prints in its header ("https://crsreports.example.gov").
+_ADDRESS_LINE = re.compile(r"\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|edu|int|mil|io|uk|eu)(?:/\S*)?)\s*")
+
+
 def _title(clean: CleanText, paragraphs: list[str]) -> tuple[str, str | None]:
     """The headline: the first line that is not furniture, a section label, a service line
     ("X is a service of Y", whose Y is the publisher, returned second) or a date; a dateline's
@@ -246,7 +250,7 @@ def _title(clean: CleanText, paragraphs: list[str]) -> tuple[str, str | None]:
     candidates = [clean.first_line, *paragraphs[:4]]
     for line in candidates:
         line = _clean_title(line)
-        if not line or line in clean.furniture or _SECTION_LABEL.match(line) or _date_line(line):
+        if not line or line in clean.furniture or _SECTION_LABEL.match(line) or _date_line(line) or _ADDRESS_LINE.fullmatch(line):
             continue
         if service := _SERVICE_OF.match(line):
             outlet = outlet or service["o"].strip()
