@@ -201,3 +201,15 @@ def test_a_signatures_date_is_no_event() -> None:
         "Harbor\n\nProud to stand with the crews.\n\n— Rep. Mark Hale (@RepHale) May 3, 2024\n\nThe dock opened on June 5, 2024."
     ).text
     assert [e.what for e in find_events(body, sentence_spans(body), None)] == ["The dock opened on June 5, 2024."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("When I think of Jane Roe, I will always remember her fervent faith that “the harbor is the heart of the state.”", "Jane Roe"),
+        ("Tom Vance marched with the crews. Tom’s decree, “We Are the Harbor,” shed light on their work.", "Tom Vance"),
+        ("Whenever people doubted Senator Tom Vance, his favorite rejoinder was, “Let them say it.”", "Tom Vance"),
+    ],
+)
+def test_a_saying_someone_owns_is_their_words(sentence: str, speaker: str) -> None:
+    assert list(credits(f"Statement\n\n{sentence}").values()) == [speaker]

@@ -54,7 +54,7 @@ from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
-from brief.ingest.subjects import colon_subject, invited_subject, owner_before
+from brief.ingest.subjects import colon_subject, invited_subject, owned_saying, owner_before
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare
 from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
@@ -272,6 +272,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # An unattributed quotation in the paragraph of an attributed one, or right after
             # it, continues the same speaker.
             speaker = (found[-1].speaker, found[-1].role)
+        if speaker is None and first and (owned := owned_saying(lead := sentence_before(text, para_start, span.open, 200))):
+            speaker, position = (owned[0], None), span.open - len(lead) + owned[1]  # "Bill’s decree, “…”"
         if speaker is None and len(words) >= 4:
             who = report_attribution(text, para_start, para_end, span.open, span.close)
             speaker = (who, None) if who else None

@@ -2,7 +2,8 @@
 lambasted the delay: “…”"), a comma before a whole sentence quoted ("Governor Ana Roe greeted the
 graduates, “…”"), a line that only invites the reader to a list of quotations ("Here are some of
 the key moments:") under a paragraph that names who spoke, and the person a pronoun stands for when
-the sentence names them only as an owner ("On Jane Roe’s first visit, she lamented “…”").
+the sentence names them only as an owner ("On Jane Roe’s first visit, she lamented “…”"), and
+whose saying the words are ("Bill’s decree, “…”", "his favorite rejoinder was, “…”").
 
 Stage: extraction (used by :mod:`.quotes`). Each function reads one sentence or one paragraph,
 at most a few hundred characters; whether a subject names a person is the caller's test.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from brief.ingest.attribution import STOP_SPACE, sentence_before
+from brief.ingest.speechwords import TITLED
 from brief.ingest.vocabulary import NAME_WORD
 
 # A sentence's subject and what it did, after an opening phrase: "In an interview, President Ana
@@ -81,3 +83,23 @@ def owner_before(sentence: str, pronoun: str, people: dict[str, str | None]) -> 
     lead = sentence[: said.start()] if said else ""
     owners = sorted((lead.rfind(f"{name}{s}"), name) for name in people for s in ("’s", "'s") if f"{name}{s}" in lead)
     return owners[-1][1] if owners else None
+
+
+# A saying someone owns, just before the words: "Bill’s decree, “…”", "his favorite rejoinder was,
+# “…”", "her fervent faith that “…”".
+_OWNED_SAYING = re.compile(
+    rf"(?<![\w’'])(?P<who>{TITLED}(?=[’']s\s)|[Hh]is|[Hh]er)(?:[’']s)?\s+(?:[a-z-]+\s+){{0,2}}"
+    r"(?:words|decree|motto|rejoinder|refrain|mantra|creed|credo|catchphrase|watchword|saying|advice|"
+    r"(?:faith|belief|conviction|insistence)\s+that)"
+    r"(?:\s+(?:was|is|went))?[\s,:—–-]*$"
+)
+
+
+def owned_saying(sentence: str) -> tuple[str, int] | None:
+    """Who owns the saying whose words follow the sentence so far, and where the owner is named
+    in it: a name as written, or "He"/"She" for the caller to resolve from that place."""
+    match = _OWNED_SAYING.search(sentence)
+    if match is None:
+        return None
+    who = match.group("who")
+    return (who.capitalize().replace("His", "He").replace("Her", "She") if who.lower() in ("his", "her") else who), match.start()
