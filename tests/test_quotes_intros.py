@@ -213,3 +213,16 @@ def test_a_signatures_date_is_no_event() -> None:
 )
 def test_a_saying_someone_owns_is_their_words(sentence: str, speaker: str) -> None:
     assert list(credits(f"Statement\n\n{sentence}").values()) == [speaker]
+
+
+def test_a_blockquote_of_several_paragraphs_is_one_quotation_of_the_writer(tmp_path: Path) -> None:
+    page = tmp_path / "letter.html"
+    first, second = "The scanners are the right call, and we will install all twelve by the autumn.", "But expect delays until March."
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>Port Chief Warns of Delays</title></head><body><article>"
+        "<h1>Port Chief Warns of Delays</h1><p>The head of the Harbor Port Authority, Jane Roe, warned on Monday that the new"
+        " scanners would slow traffic. In a letter to the council she wrote:</p>"
+        f"<blockquote><p>{first}</p><p>{second}</p></blockquote><p>Council members will respond this week.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert credits(read_source(page).text) == {first: "Jane Roe", second: "Jane Roe"}

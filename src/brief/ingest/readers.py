@@ -247,7 +247,10 @@ def _quoted_blockquotes(html: str) -> str:
         at = opening.end() if opening else 0
         closing = re.search(r"\s*(?:</[^>]*>\s*)*$", body)
         end = closing.start() if closing else len(body)
-        return f"{match.group(0)[: match.start('body') - match.start()]}{body[:at]}“{body[at:end]}”{body[end:]}</blockquote>"
+        inner = body[at:end]
+        # A quotation of several paragraphs opens each of them and closes only the last, as print does.
+        inner = re.sub(r"(<p\b[^>]{0,500}>\s*)(?=[^<\s])", r"\1“", inner)
+        return f"{match.group(0)[: match.start('body') - match.start()]}{body[:at]}“{inner}”{body[end:]}</blockquote>"
 
     return _BLOCKQUOTE.sub(mark, html)
 
