@@ -5,6 +5,8 @@ furniture of the sample build's DOCX files."""
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 import zipfile
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -448,3 +450,25 @@ def test_built_public_brief_has_no_first_page_of_its_own(sample_built: Built) ->
     assert section.first_page_footer.is_linked_to_previous
     assert page_fields(section.footer) == ["PAGE", "NUMPAGES"]
     assert visible(section.footer._element) == "Page 1 of 1"
+
+
+def test_a_lead_in_in_bold_keeps_with_the_list_under_it() -> None:
+    blocks = (
+        Paragraph((Text("Arguments for", bold=True),)),
+        BulletList(((Text("(U) Seizures rose in 2022."),),)),
+        Paragraph((Text("BLUF:", bold=True), Text(" (U) Approve a renewed framework.")), "bluf"),
+    )
+    memo = replace(action_memo(), sections=(Section("s", None, blocks),), footnotes=())
+    kept = {p.text: bool(p.paragraph_format.keep_with_next) for p in open_docx(render(memo)).paragraphs}
+    assert kept["Arguments for"] is True
+    assert kept["BLUF: (U) Approve a renewed framework."] is False  # a lead-in word, then the paragraph's own text
+
+
+def test_built_pages_keep_lead_ins_with_their_lists_and_note_text_beside_its_back_link(sample_built: Built) -> None:
+    page = (sample_built.out / "congressional.html").read_text(encoding="utf-8")
+    assert '<p class="body lead-in"><strong>Arguments for</strong></p>' in page
+    # a space before the hidden back-link made WeasyPrint break a note after its first word
+    assert re.search(r'<li id="fn\d+">[^<]*\S<a href="#fnref\d+" aria-label="Back to text"> ↩</a>', page)
+    assert not re.search(r'\s<a href="#fnref\d+" aria-label="Back to text">', page)
+    lines = subprocess.run(["pdftotext", "-layout", str(sample_built.pdf("congressional")), "-"], capture_output=True, text=True).stdout
+    assert not re.search(r"^\s*\d+\. The\s*$|\d+\. The {4,}\d+\.", lines, re.M)

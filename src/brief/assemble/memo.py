@@ -69,6 +69,14 @@ class Paragraph:
     runs: tuple[Inline, ...]
     style: str = "body"
 
+    @property
+    def lead_in(self) -> bool:
+        """A short paragraph all in bold: a heading the template writes as a paragraph ("**Arguments
+        for**"), which every renderer keeps with what follows it, as it keeps a heading."""
+        runs = [run for run in self.runs if not (isinstance(run, Text) and not run.text.strip())]
+        bold = [run for run in runs if isinstance(run, Text) and run.bold]
+        return bool(runs) and len(bold) == len(runs) and sum(len(run.text) for run in bold) <= 80
+
 
 @dataclass(frozen=True)
 class BulletList:

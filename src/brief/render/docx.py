@@ -232,7 +232,10 @@ class _Writer:
     def _block(self, block: Block) -> None:
         part = self.document.part
         if isinstance(block, Paragraph):
-            self._runs(self.paragraph(self._paragraph_style(block.style))._p, block.runs, part)
+            paragraph = self.paragraph(self._paragraph_style(block.style))
+            self._runs(paragraph._p, block.runs, part)
+            if block.lead_in:  # "Arguments for" in bold over its list: never the last line of a page
+                paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, BulletList):
             named = self._paragraph_style(block.style) if block.style != "body" else "Normal"  # "key-figure": "Key Figure"
             style = named if named != "Normal" else "List Number" if block.ordered else "List Bullet"
