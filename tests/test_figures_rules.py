@@ -261,3 +261,8 @@ def test_a_word_in_ing_before_a_plural_noun_is_part_of_the_label() -> None:
 def test_an_abbreviation_keeps_its_stops_in_a_label() -> None:
     labels = {f.value: f.label for f in found("Trade\n\nU.S. GDP was $31.7 trillion in 2025, the report says.")}
     assert labels[31.7e12] == "U.S. GDP"
+
+
+def test_lengths_and_areas_keep_their_units() -> None:
+    units = {f.value: f.unit for f in found("Harbor\n\nThe new park covers 300 acres, and crews dredged the channel to 50 feet.")}
+    assert units == {300: "acres", 50: "feet"}

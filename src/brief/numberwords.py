@@ -121,4 +121,5 @@ UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonn
               "miles": "miles", "kilometers": "km", "km": "km", "days": "days", "months": "months", "weeks": "weeks", "hours": "hours",
               "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pesos": "MXN",
               "pounds sterling": "GBP", "times": "times", "year": "years", "month": "months", "week": "weeks", "day": "days",
-              "hour": "hours", "decade": "decades", "quarters": "quarters"}  # fmt: skip
+              "hour": "hours", "decade": "decades", "quarters": "quarters", "feet": "feet", "foot": "feet", "meters": "meters",
+              "metres": "meters", "acres": "acres", "hectares": "hectares", "gallons": "gallons", "barrels": "barrels"}  # fmt: skip
