@@ -266,3 +266,8 @@ def test_an_abbreviation_keeps_its_stops_in_a_label() -> None:
 def test_lengths_and_areas_keep_their_units() -> None:
     units = {f.value: f.unit for f in found("Harbor\n\nThe new park covers 300 acres, and crews dredged the channel to 50 feet.")}
     assert units == {300: "acres", 50: "feet"}
+
+
+def test_a_dimension_names_what_it_measures() -> None:
+    labels = {f.value: f.label for f in found("Harbor\n\nThe sea wall will be 12 feet tall, and the new ship is 400 meters long.")}
+    assert labels == {12: "sea wall height", 400: "ship length"}

@@ -160,6 +160,8 @@ def _label(sentence: str, start: int, end: int, kind: str) -> str:
     if name:  # "Borealis Lines 18%": a list of entities and their shares
         return f"{name} share of {after}" if after and sentence[end : end + 4].strip().lower() == "of" else name
     words = _clause_words(sentence, own, start)
+    if after in DIMENSIONS.values() and after != "distance" and (thing := _noun_before(words)) and thing != after:
+        return f"{thing} {after}"  # "the wall is 30 feet high": the wall's height, not any height
     if after and (kind in ("number", "words") or not _baseline(after)):  # "five levels" counts levels
         return _acted_on(after, words) + _rate_after(sentence, end, after)
     rate = _rate(sentence, end)
