@@ -226,3 +226,12 @@ def test_a_blockquote_of_several_paragraphs_is_one_quotation_of_the_writer(tmp_p
         encoding="utf-8",
     )
     assert credits(read_source(page).text) == {first: "Jane Roe", second: "Jane Roe"}
+
+
+@pytest.mark.parametrize(
+    ("when", "speaker"),
+    [("The other day a defeated-looking man", "A defeated-looking man"), ("Yesterday the harbor master", "The harbor master")],
+)
+def test_when_it_happened_is_no_part_of_who_spoke(when: str, speaker: str) -> None:
+    text = f"Remarks\n\n{when} stood up and said, “We will open the gates at dawn tomorrow, come what may.”"
+    assert list(credits(text).values()) == [speaker]

@@ -223,6 +223,12 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
     who = re.split(r"(?<=[a-z]{2})\.\s+", who)[-1]  # "… criticize China. And I said": the last sentence's
     who = re.sub(r"^(?:As|And|But|So|Yet|Now)\s+(?=the\s|[A-Z])", "", who)  # "As the Declaration proclaims,"
+    # "The other day a defeated-looking man came up and said": when, then who
+    who = re.sub(
+        r"^(?:(?:Just\s+)?[Tt]he\s+other\s+day|Yesterday|Today|Last\s+(?:week|month|year|night)|Once|Later|Then),?\s+(?=(?:a|an|the|my|our|one)\s)",
+        "",
+        who,
+    )
     if who in ("As", "And", "But", "So", "Yet", "Now", "Then"):
         return None  # "But went out and asked and said": a conjunction, and no subject
     if (
