@@ -235,3 +235,12 @@ def test_a_blockquote_of_several_paragraphs_is_one_quotation_of_the_writer(tmp_p
 def test_when_it_happened_is_no_part_of_who_spoke(when: str, speaker: str) -> None:
     text = f"Remarks\n\n{when} stood up and said, “We will open the gates at dawn tomorrow, come what may.”"
     assert list(credits(text).values()) == [speaker]
+
+
+def test_they_with_no_person_named_is_the_body_its_sentence_names() -> None:
+    text = (
+        "Portlink\n\n(See Portlink’s own description of the scheme.) The company keeps the records.\n\n"
+        "It would be odd if Portlink were not joining those records, given the goals they claim for them:\n\n"
+        "“We use the information we have to show you relevant offers on and off our services.”"
+    )
+    assert credits(text) == {"We use the information we have to show you relevant offers on and off our services.": "Portlink"}

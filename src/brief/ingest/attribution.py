@@ -198,6 +198,9 @@ def _sent_by(who: str, sender: str | None) -> str | None:
     return statement_owner(f"{who} from {sender}") if sender and re.search(r"\b(?:statement|letter|release)$", who) else None
 
 
+_WHEN = re.compile(r"^(?:[Tt]he other day|Yesterday|Today|Last (?:week|month|year|night)|Once|Later),? (?=(?:an?|the|my|our|one) )")
+
+
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
     """'Jane Roe said: "…' / 'Jane Roe, the director, said "…' / 'He added: "…'."""
     window = text[start:end]
@@ -223,12 +226,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
     who = re.split(r"(?<=[a-z]{2})\.\s+", who)[-1]  # "… criticize China. And I said": the last sentence's
     who = re.sub(r"^(?:As|And|But|So|Yet|Now)\s+(?=the\s|[A-Z])", "", who)  # "As the Declaration proclaims,"
-    # "The other day a defeated-looking man came up and said": when, then who
-    who = re.sub(
-        r"^(?:(?:Just\s+)?[Tt]he\s+other\s+day|Yesterday|Today|Last\s+(?:week|month|year|night)|Once|Later|Then),?\s+(?=(?:a|an|the|my|our|one)\s)",
-        "",
-        who,
-    )
+    who = _WHEN.sub("", who)  # "The other day a defeated-looking man came up and said": when, then who
     if who in ("As", "And", "But", "So", "Yet", "Now", "Then"):
         return None  # "But went out and asked and said": a conjunction, and no subject
     if (

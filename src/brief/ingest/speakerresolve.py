@@ -30,6 +30,7 @@ _BODY_SAID = re.compile(
     r"\b(?P<who>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})\s+(?:has\s+|had\s+|also\s+)?"
     rf"{_SAID}\b"
 )
+_BODY_ACTS = re.compile(r"(?<![\w’'])(?P<who>[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3})\s+(?:were|was|is|are|has|have|had)\b")
 _PEER = re.compile(r"\b(?:Lord|Lady|Baroness|Baron|Viscount)\s+[A-Z][\w'’-]+\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\.?$)")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
@@ -135,16 +136,23 @@ def resolve(
         return None, None
     lower = who.lower()
     nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
-    if lower == "it":  # "…," it said: the company or office that is the subject of the sentence before
+    # "they" with no person named in the 600 characters before: a company or an office, as "it"
+    last_person = mentions.position_of_last(position)
+    body_they = lower == "they" and (last_person < 0 or last_person < position - 600)
+    if lower == "it" or body_they:  # "…," it said: the company or office that is the subject of the sentence before
         # The last body that said something before ("In a statement the RSPCA said it had …"),
         # else the subject of the sentence before.
         saying = [m.group("who") for m in _BODY_SAID.finditer(text, max(0, position - 600), position)]
         saying = [w for w in saying if w.split()[0] not in NOT_NAME and not (w in people or mentions.is_person(w))]
         subjects = saying or [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, max(0, position - 600), position)]
+        if body_they:  # "… if Facebook were not connecting the dots, given the goals they claim": the body in its sentence
+            lead = re.split(r"[.!?]\s+", text[max(0, position - 300) : position])[-1]
+            subjects += [m.group("who") for m in _BODY_ACTS.finditer(lead)]
         who_it = subjects[-1] if subjects else None
         if who_it and who_it.split()[0] not in NOT_NAME and not (who_it in people or mentions.is_person(who_it)):
             return who_it, role
-        return None, None
+        if lower == "it":
+            return None, None
     described = _DESCRIPTION.fullmatch(lower)
     held_by = holder(described.group("words").split(), people, mentions, position) if described else None
     if held_by:  # "the Tory leader said": the person the text gave that role

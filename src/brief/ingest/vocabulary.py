@@ -81,8 +81,9 @@ ONE_WORD_ORGS = frozenset("Congress Parliament Senate Cabinet Pentagon Kremlin I
 # Words of portfolios, subjects and places: they sit between a title and a name ("Secretary of
 # Health Jorge Alcocer") and are never a word of a person's name.
 NOT_NAME = frozenset(
-    # Words that open spoken sentences ("So Daleep Singh said"), before the vocabulary of offices.
-    """So Well Okay Oh Yeah Hey Please Anyway Look
+    # Words that open spoken sentences ("So Daleep Singh said") or a page's invitations ("See Facebook’s
+    # own description", "Visit Harbor Authority online"), before the vocabulary of offices.
+    """So Well Okay Oh Yeah Hey Please Anyway Look See Visit Click Learn Contact Download
     Security Protection Affairs Defense Defence Health Interior Republic Justice State States Homeland Resources Management
     Policy Control Drug Drugs Crime Counterterrorism Migration Population Rights Human Risks Sanitary Mission Intelligence National
     Federal Public Safety Agriculture Transportation Transport Energy Education Commerce Labor Labour Veterans Housing Urban
