@@ -125,3 +125,10 @@ def test_a_release_names_its_issuer_in_its_lead(tmp_path: Path) -> None:
 def test_a_web_address_a_pdf_prints_in_its_header_is_not_the_title(address: str) -> None:
     text = f"{address}\n\nUpdated April 16, 2026\n\nHarbor Trade Relations\n\nThe harbor's trade with its neighbours grew in 2025."
     assert meta_of(text).title == "Harbor Trade Relations"
+
+
+def test_a_text_that_cites_an_editorial_is_not_one() -> None:
+    cited = "“Harbor towns have waited decades,” the Harbor Times wrote in an editorial."
+    text = f"Harbor Plan Wins Praise\n\nLeaders praised the harbor plan this week.\n\n{cited}"
+    assert meta_of(text).kind != "editorial"
+    assert meta_of("Our View\n\nThis is an editorial of the Harbor Times.\n\nThe plan is good.").kind == "editorial"

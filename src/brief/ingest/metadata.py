@@ -63,7 +63,8 @@ _TOLD = re.compile(r"\btold (?P<o>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\b")
 # headline and furniture by :mod:`brief.ingest.kinds`; the words "the White House" or "press
 # release" in a news story's prose say nothing about the story's own kind.
 _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
-    ("editorial", re.compile(r"\b(?:the editors|editorial board|an? editorial)\b", re.I)),
+    # "…, the Harbor Times wrote in an editorial": a text that cites an editorial is not one
+    ("editorial", re.compile(r"\b(?:the editors|editorial board|(?<!\bin )an? editorial)\b", re.I)),
     ("opinion", re.compile(r"\b(?:views expressed|opinion|op-ed|commentary|contributors? are their own)\b", re.I)),
     ("report", re.compile(r"\b(?:congressional research service|crs report|in focus|summary of findings|executive summary)\b", re.I)),
 ]
