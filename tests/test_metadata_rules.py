@@ -132,3 +132,20 @@ def test_a_text_that_cites_an_editorial_is_not_one() -> None:
     text = f"Harbor Plan Wins Praise\n\nLeaders praised the harbor plan this week.\n\n{cited}"
     assert meta_of(text).kind != "editorial"
     assert meta_of("Our View\n\nThis is an editorial of the Harbor Times.\n\nThe plan is good.").kind == "editorial"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Opinion polls suggest that voters still want the harbor plan.",
+        "“In our opinion it is a generic name,” the makers said.",
+        "The chief judge wrote in her opinion that the claim failed.",
+        "Results may not reflect public opinion, the network said.",
+    ],
+)
+def test_the_word_opinion_in_a_storys_prose_is_no_label(prose: str) -> None:
+    assert meta_of(f"Harbor Plan Moves Ahead\n\n{prose}\n\nThe plan goes to a vote next week.").kind == "news"
+
+
+def test_an_opinion_label_marks_an_opinion_piece() -> None:
+    assert meta_of("Opinion\n\nWhy the Harbor Plan Fails\n\nThe plan is a mistake, and here is why.").kind == "opinion"

@@ -65,7 +65,15 @@ _TOLD = re.compile(r"\btold (?P<o>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\b")
 _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     # "…, the Harbor Times wrote in an editorial": a text that cites an editorial is not one
     ("editorial", re.compile(r"\b(?:the editors|editorial board|(?<!\bin )an? editorial)\b", re.I)),
-    ("opinion", re.compile(r"\b(?:views expressed|opinion|op-ed|commentary|contributors? are their own)\b", re.I)),
+    # "Opinion" as a label ("Opinion | …", "an opinion piece"), not a word of the prose ("opinion
+    # polls", "in our opinion", "the judge wrote in her opinion")
+    (
+        "opinion",
+        re.compile(
+            r"\b(?:views expressed|op-ed|commentary|contributors? are their own)\b"
+            r"|\b[Oo]pinion\s+(?:piece|column|section|writer|editor|contributor|essay)\b|(?:^|\n)(?:OPINION|Opinion)\b(?!\s+polls?\b)"
+        ),
+    ),
     ("report", re.compile(r"\b(?:congressional research service|crs report|in focus|summary of findings|executive summary)\b", re.I)),
 ]
 # A line that labels a page's section, not its headline: "BRIEFING ROOM", "PRESS RELEASES",
