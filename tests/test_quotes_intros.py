@@ -244,3 +244,11 @@ def test_they_with_no_person_named_is_the_body_its_sentence_names() -> None:
         "“We use the information we have to show you relevant offers on and off our services.”"
     )
     assert credits(text) == {"We use the information we have to show you relevant offers on and off our services.": "Portlink"}
+
+
+def test_with_a_person_and_a_participle_that_person_speaks() -> None:
+    text = (
+        "Harbor\n\nThere is a different tone to the Tom Vance approach to the docks, with Mayor Jane Roe stressing"
+        " that leaders should not “stir up a false debate” about the port."
+    )
+    assert list(credits(text).values()) == ["Jane Roe"]

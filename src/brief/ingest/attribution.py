@@ -104,6 +104,7 @@ _OPENERS = frozenset(
 )
 _SPEECH_VERB = re.compile(_ACT_VERBS)  # a cheap test before the costly pattern
 _WIDE_VERB = re.compile(_WIDE_ACT_VERBS)
+_WITH_ACTING = re.compile(rf"\bwith\s+(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+{_WIDE_ACT_VERBS}")
 # Attribution earlier in the quotation's sentence, as reports write it: "According to the
 # Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
 # "According to X, “…”", or a clause after it that the words finish: "According to X, the plan “will …”"
@@ -204,13 +205,11 @@ _WHEN = re.compile(r"^(?:[Tt]he other day|Yesterday|Today|Last (?:week|month|yea
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
     """'Jane Roe said: "…' / 'Jane Roe, the director, said "…' / 'He added: "…'."""
     window = text[start:end]
-    labelled = label_speaker(text, start, end)
-    if labelled:
+    if labelled := label_speaker(text, start, end):
         return labelled
     if not re.search(rf"{VERBS_BEFORE}|{LEADS}|quoted|\blike\b", window):
         return None
-    relative = _WHO_SAID.search(window)
-    if relative:
+    if relative := _WHO_SAID.search(window):
         return relative.group("who") or relative.group("many"), None  # "we heard from Jane Roe’s sister, who said, “…”"
     # "Jane Roe, whose feud with Tom Lee was not eased, said:": the relative clause is no role, and
     # the name inside it is not the subject.
@@ -285,9 +284,10 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
     )
     if not verbs.search(sentence):
         return None
-    passive = _PASSIVE_BY.search(sentence)
-    if passive:
+    if passive := _PASSIVE_BY.search(sentence):
         return passive.group("who")
+    if wide and (absolute := _WITH_ACTING.search(sentence)):
+        return absolute.group("who")  # "…, with Mr Kennedy stressing that": the participle's own subject
     first: str | None = None
     for capital in re.finditer(r"\b[A-Z]", sentence):
         act = acts.match(sentence, capital.start())
@@ -359,8 +359,7 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
     verb = REPORT_VERBS.search(sentence)
     if verb is None:
         return None
-    agent = _BY_AGENT.match(sentence[verb.end() :])
-    if agent:
+    if agent := _BY_AGENT.match(sentence[verb.end() :]):
         return agent.group("who")
     # Parenthesised acronyms and dates sit between a subject and its verb: drop them.
     lead = re.sub(r"\s*\([^()]{1,40}\)", "", sentence[: verb.start()]).rstrip()
