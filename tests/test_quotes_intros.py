@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from brief.ingest.clean import clean
-from brief.ingest.draft import sentence_spans
+from brief.ingest.draft import draft_summary, sentence_spans
 from brief.ingest.extract import find_events, find_people, find_quotes
 from brief.ingest.readers import read_source
 
@@ -252,3 +252,15 @@ def test_with_a_person_and_a_participle_that_person_speaks() -> None:
         " that leaders should not “stir up a false debate” about the port."
     )
     assert list(credits(text).values()) == ["Jane Roe"]
+
+
+def test_two_people_one_label_names_are_people_with_its_role(tmp_path: Path) -> None:
+    source = tmp_path / "freed.txt"
+    source.write_text(
+        "Harbor Crew Freed\n\nThe crew came home on Monday after three years.\n\n"
+        "Harbor lawyers Tom Vance and Ana Ruiz: “The release of the crew is historic and long overdue for every family.”\n",
+        encoding="utf-8",
+    )
+    summary = draft_summary(source, {}, None)
+    assert [(q.speaker, q.role) for q in summary.quotes] == [("Tom Vance and Ana Ruiz", "Harbor lawyers")]
+    assert {p.name: p.role for p in summary.people} == {"Tom Vance": "Harbor lawyers", "Ana Ruiz": "Harbor lawyers"}

@@ -113,6 +113,9 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
         # text gives; an office or a document quoted is not.
         if q.speaker in people or (" " in q.speaker and is_person_name(q.speaker)):
             people[q.speaker] = people.get(q.speaker) or q.role
+        for each in q.speaker.split(" and ") if q.role and " and " in q.speaker else []:
+            if each in people:  # "Harbor lawyers Tom Vance and Ana Ruiz": the label's role is each one's
+                people[each] = people.get(each) or q.role
     # The bylined authors, and the people an author's bio at the end names, are people of the
     # source too ("Jane Roe is the director of X and a former adviser to President Tom Lee").
     for name, role in [(a, "author") for a in meta.authors] + list(find_people("\n\n".join(text.bios)).items()):
