@@ -141,21 +141,28 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+_SIGNATURE = re.compile(r"\s*[—–]\s*[A-Z@]")
+
+
+def signature_line(sentence: str) -> bool:
+    """A short line that signs a post or a quotation ("— Rep. Ana Roe (@anaroe) May 3, 2024"):
+    who signed and when, neither a point of the text nor an event of it."""
+    return bool(_SIGNATURE.match(sentence)) and len(sentence.split()) <= 12
+
+
 _SENTENCE_ENDS = re.compile(r"[.!?:][”\"’')\]]*$")
 
 
 def _block_ends(previous: str, line: str, after: list[str], width: int) -> bool:
     """Whether a short layout's block ends before `line` though `previous` runs near the wrap width:
     a sentence that ends well short of it ("… praised the plan this week." over "Jane Roe") or a
-    line that is one whole quotation; a label
-    line above a quotation's first line ("Tom Vance, President, Harbor Union" over "“We …"), with a
+    line that is one whole quotation ("“We have waited …”" over "Senator Ann Lee"); a label line
+    above a quotation's first line ("Tom Vance, President, Harbor Union" over "“We …"), with a
     break before the label as after it."""
     ends = bool(_SENTENCE_ENDS.search(previous))
     opens = line[:1].isupper() or line[:1] in '“"‘'
-    if ends and opens and len(previous) < 0.85 * width:
+    if ends and opens and (len(previous) < 0.85 * width or re.fullmatch(r"“[^“”]+[.!?]”", previous)):
         return True
-    if ends and opens and re.fullmatch(r"“[^“”]+[.!?]”", previous):
-        return True  # a line that is one whole quotation ("“We have waited …”" over "Senator Ann Lee")
 
     def label(text: str, below: list[str]) -> bool:
         return len(text) < 0.75 * width and not _SENTENCE_ENDS.search(text) and bool(below) and below[0][:1] in '“"‘'

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from brief.ingest.clean import signature_line
 from brief.ingest.metadata import MONTH, MONTHS
 from brief.ingest.names import MAX_PEOPLE, find_people
 from brief.ingest.organizations import MAX_ORGANIZATIONS, find_organizations
@@ -155,8 +156,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], published: date | N
         match = _EVENT_DATE.search(sentence)
         if not match or re.search(r"\b(?:posted|published|updated|reprinted)\b", sentence, re.I):
             continue  # a dateline is metadata, not an event
-        if re.match(r"\s*[—–]\s*[A-Z@]", sentence) and len(sentence.split()) <= 12:
-            continue  # a signature's date ("— Rep. Ana Roe (@anaroe) May 3, 2024"): when a post went up
+        if signature_line(sentence):
+            continue  # a signature's date: when a post went up
         # Without a publication date, a bare month belongs to the latest year named before it.
         before = bisect_right(ends, start)  # years that end before the sentence starts
         context = date(latest[before - 1], 12, 31) if before else None

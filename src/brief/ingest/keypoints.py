@@ -23,6 +23,7 @@ import heapq
 import math
 import re
 
+from brief.ingest.clean import signature_line
 from brief.textrank import MAX_GRAPH, STOP_WORDS, centrality
 
 # Reporting verbs are content here: in news they tie a sentence to the statements the story is
@@ -58,9 +59,6 @@ def _restates(ours: set[str], length: int, theirs: set[str], title_length: int) 
     return len(ours - theirs) <= max(1, len(theirs) // 4) and len(ours & theirs) >= 0.6 * len(theirs)
 
 
-_SIGNATURE = re.compile(r"\s*[—–]\s*[A-Z@]")
-
-
 def rank_sentences(sentences: list[str], count: int = 4, title: str | None = None) -> list[int]:
     """Indexes of the best `count` sentences, best first. `title` is the source's headline."""
     terms = [words(s) for s in sentences]
@@ -73,7 +71,7 @@ def rank_sentences(sentences: list[str], count: int = 4, title: str | None = Non
         if terms[i]
         and not s.rstrip().endswith("?")
         and not _restates(terms[i], lengths[i], heading, title_length)
-        and not (_SIGNATURE.match(s) and lengths[i] <= 12)  # "— Rep. Ana Roe (@anaroe) May 3, 2024": who signed, not a point
+        and not signature_line(s)
     ]
     # A text with no sentence of a key point's length (a list of short lines) still gets its best lines.
     candidates = [i for i in allowed if _MIN_WORDS <= lengths[i] <= _MAX_WORDS] or allowed

@@ -34,6 +34,7 @@ from brief.ingest.vocabulary import (
     TITLES,
     bare,
     is_person_name,
+    role_noun,
 )
 
 MAX_PEOPLE = 500  # people a source names; each quotation's speaker is looked up among them
@@ -296,8 +297,7 @@ def _title_before_comma(text: str, at: int) -> str | None:
 
 def _is_role_word(word: str) -> bool:
     """A title or a role noun, singular or plural ("leaders of the cartel")."""
-    lower = word.lower()
-    return (_is_title(word) and word not in _MODIFIERS) or lower in ROLE_NOUNS or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
+    return (_is_title(word) and word not in _MODIFIERS) or role_noun(word)
 
 
 def _role_before(text: str, at: int) -> str | None:

@@ -18,7 +18,7 @@ from brief.ingest.givennames import is_given_name
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.speechwords import ROLE_WORD, TITLED, VERBS
-from brief.ingest.vocabulary import HEADLINE_VERBS, NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_LABELS, ROLE_NOUNS, TITLES, bare
+from brief.ingest.vocabulary import HEADLINE_VERBS, NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_LABELS, ROLE_NOUNS, TITLES, bare, role_noun
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 # A party and a seat in brackets may follow the name: "Rep. Jane Roe (D-NY): “…”".
@@ -119,7 +119,7 @@ def _label_words(label: str) -> bool:
         or label.lower() in _NOT_SPEAKERS
         or re.search(r"[a-z]{3}[.!?](?:\s|$)", label)
         # a role in lower case may stand before the name: "Harbor lawyers Tom Vance and Ana Ruiz"
-        or any(w[0].islower() and w.lower() not in _LABEL_SMALL and not re.search(r"[A-Z0-9]", w) and not _role(w) for w in words)
+        or any(w[0].islower() and w.lower() not in _LABEL_SMALL and not re.search(r"[A-Z0-9]", w) and not role_noun(w) for w in words)
     )
 
 
@@ -148,7 +148,7 @@ def bare_label(text: str, para_start: int, open_at: int) -> tuple[str, str | Non
     # only titles and roles before the name ("Mayor Jane Roe", "Harbor lawyers Tom Vance"), never
     # the start of a sentence ("According to the Harbor Annual Review")
     lead = label.split(",")[0].split(read[0])[0].split()
-    return read[:2] if all(w in TITLES or _role(w.lower()) for w in lead) else None
+    return read[:2] if all(w in TITLES or role_noun(w) for w in lead) else None
 
 
 def paragraph_label_before(text: str, item_start: int, open_at: int) -> tuple[str, str | None] | None:
@@ -260,11 +260,6 @@ def _named_parts(parts: list[str]) -> list[tuple[int, list[str], tuple[int, int]
     if len(parts) > 1 and 2 <= len(tokens) <= 4 and titled and last not in ORG_HEADS and not _office(last):
         return [(0, tokens, (0, len(tokens)))]
     return []
-
-
-def _role(word: str) -> bool:
-    """A role noun, one or several ("lawyer", "lawyers")."""
-    return word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS)
 
 
 def _office(word: str) -> bool:

@@ -137,8 +137,7 @@ def resolve(
     lower = who.lower()
     nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
     # "they" with no person named in the 600 characters before: a company or an office, as "it"
-    last_person = mentions.position_of_last(position)
-    body_they = lower == "they" and (last_person < 0 or last_person < position - 600)
+    body_they = lower == "they" and mentions.position_of_last(position) < max(0, position - 600)
     if lower == "it" or body_they:  # "…," it said: the company or office that is the subject of the sentence before
         # The last body that said something before ("In a statement the RSPCA said it had …"),
         # else the subject of the sentence before.

@@ -102,4 +102,4 @@ def owned_saying(sentence: str) -> tuple[str, int] | None:
     if match is None:
         return None
     who = match.group("who")
-    return (who.capitalize().replace("His", "He").replace("Her", "She") if who.lower() in ("his", "her") else who), match.start()
+    return {"his": "He", "her": "She"}.get(who.lower(), who), match.start()

@@ -150,6 +150,12 @@ ABBREVIATIONS = re.compile(
 _NOT_NAME_ENDINGS = ("tion", "sion", "ism", "ology", "ial", "ials", "als", "inal", "ency")
 
 
+def role_noun(word: str) -> bool:
+    """A role noun, one or several, in any case: "lawyer", "Lawyers", "leaders"."""
+    lower = word.lower()
+    return lower in ROLE_NOUNS or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
+
+
 @lru_cache(maxsize=65_536)
 def bare(word: str) -> str:
     """A word without a possessive ending and without closing punctuation."""
