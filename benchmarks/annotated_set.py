@@ -29,6 +29,7 @@ class Document:
     source: str
     frozen: bool
     gold: dict[str, Any] = field(default_factory=dict)
+    independent: bool = False  # annotated by readers who never saw the rules or a draft (GUIDE.md)
 
     def write(self, folder: Path) -> Path:
         """The file `brief ingest` reads for this document, written into `folder` when it is a
@@ -58,7 +59,7 @@ def documents(with_gold: bool = True) -> list[Document]:
     listed = yaml.safe_load((ANNOTATIONS / "set.yaml").read_text(encoding="utf-8"))
     found = []
     for entry in listed:
-        doc = Document(entry["id"], entry["kind"], entry["source"], bool(entry.get("frozen")))
+        doc = Document(entry["id"], entry["kind"], entry["source"], bool(entry.get("frozen")), independent=bool(entry.get("independent")))
         if with_gold:
             gold_path = ANNOTATIONS / "set" / f"{doc.id[:80]}.yaml"
             if not gold_path.is_file():

@@ -81,6 +81,7 @@ def bench_set(report: list[str], part: str, show_frozen: bool, confusion: int) -
     catalogue = load_catalogue(Workspace.at(REPO))
     groups: dict[str, Score] = {}
     dev, frozen = Score(), Score()
+    independent = {True: Score(), False: Score()}  # by frozen
     with tempfile.TemporaryDirectory() as tmp:
         for doc in documents():
             if (part == "dev" and doc.frozen) or (part == "frozen" and not doc.frozen):
@@ -94,6 +95,8 @@ def bench_set(report: list[str], part: str, show_frozen: bool, confusion: int) -
             result = score(doc.id, pred, doc.gold, cleaned_text(path))
             groups.setdefault(doc.kind, Score()).add(result)
             (frozen if doc.frozen else dev).add(result)
+            if doc.independent:
+                independent[doc.frozen].add(result)
     sample = Score()
     from brief.inputs.summaries import read_summary
 
@@ -110,6 +113,10 @@ def bench_set(report: list[str], part: str, show_frozen: bool, confusion: int) -
     whole.add(frozen)
     rows = [(f"kind: {k}", s) for k, s in sorted(groups.items())]
     rows += [("**development part**", dev), ("**frozen part**", frozen), ("**whole set**", whole), ("**sample articles**", sample)]
+    both = Score()
+    both.add(independent[False])
+    both.add(independent[True])
+    rows += [("annotated independently: frozen", independent[True]), ("annotated independently: all", both)]
     report += ["| documents | " + " | ".join(SHORT.get(m, m) for m in MEASURES) + " |", "|---" * (len(MEASURES) + 1) + "|"]
     for name, s in rows:
         cells = []

@@ -264,3 +264,42 @@ def test_two_people_one_label_names_are_people_with_its_role(tmp_path: Path) -> 
     summary = draft_summary(source, {}, None)
     assert [(q.speaker, q.role) for q in summary.quotes] == [("Tom Vance and Ana Ruiz", "Harbor lawyers")]
     assert {p.name: p.role for p in summary.people} == {"Tom Vance": "Harbor lawyers", "Ana Ruiz": "Harbor lawyers"}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The charter tells us, “Every harbor is open to all.” And the Constitution says, “No port shall be preferred.”",
+            "The charter",
+            "The Constitution",
+        ),
+        (
+            "“We lost the first set badly,” said Ana Ruiz. “The second went better and the crowd helped.” Lena Ortiz added: “We"
+            " have to serve better tomorrow.”",
+            "Ana Ruiz",
+            "Lena Ortiz",
+        ),
+    ],
+)
+def test_a_speaker_whose_verb_opens_the_next_quotation_is_not_the_last_ones(text: str, first: str, second: str) -> None:
+    said = list(credits(text).values())
+    assert said[-2:] == [first, second] and set(said[:-1]) == {first}
+
+
+def test_scripture_is_a_speaker() -> None:
+    said = credits("In hard times, scripture reminds us, “Weeping may endure for a night, but joy cometh in the morning.”")
+    assert list(said.values()) == ["scripture"]
+
+
+def test_a_place_and_a_dash_before_i_said_are_no_name_and_role() -> None:
+    text = (
+        "Remarks by Governor Jane Roe at the Harbor Clinic\n\nGOVERNOR ROE: At the clinic in Glendale, Arizona, I asked a"
+        " nurse — I said, “What is the work like on a long day?”"
+    )
+    assert credits(text) == {"What is the work like on a long day?": "Jane Roe"}
+
+
+def test_the_one_asked_is_not_who_asks() -> None:
+    text = "At the dock, Mayor Tom Vance was asked, “Will the ferries run on time this winter?”"
+    assert "Tom Vance" not in credits(text).values()

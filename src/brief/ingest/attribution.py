@@ -13,12 +13,12 @@ import re
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.quotelabels import epigraph_signature, label_speaker, statement_owner
-from brief.ingest.speechwords import LEADS, NAMING_VERBS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
+from brief.ingest.speechwords import ACT_VERBS, LEADS, MORE_ACT_VERBS, NAMING_VERBS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
 from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i)\b)[^\s,;:“”\"‘’.]+"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
 # quotation is the speaker's of the turn, or the statement's author).
@@ -45,8 +45,8 @@ _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
-    rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+statement|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF})(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’]|(?<=[A-Z])\.){{3,80}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
-    rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’]|(?<=[A-Z])\.){{2,80}}?))"
+    rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+statement|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{3,80}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
+    rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?))"
     # "A woman stood up and said": what the speaker did first, in a few words of lower case
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+)?(?:{VERBS_BEFORE}|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
@@ -65,22 +65,7 @@ _ROLE_AFTER = re.compile(
 )
 _APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){1,3})\s*(?:[.,;]|$)")
 
-_ACT_VERBS = (
-    r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled|"
-    r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
-    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked|calls|denied|denies|"
-    r"branding|describing|accusing|reaffirmed|reaffirms|underscored|underscores|emphasized|emphasised|reiterated|reiterates|"
-    r"affirmed|conveyed|stressed|highlighted|boasted|boasts|bragged|brags|advised|advises)\b"
-)
-# More speech acts, and their participles, that a release writes before longer words ("she
-# lamented “…”", "sharing that “…”"); before a word or two they more often frame a scare quote.
-_MORE_ACT_VERBS = (
-    r"\b(?:lamented|laments|lamenting|shared|sharing|claiming|noted|noting|explained|explaining|recalled|recalling|remarked|"
-    r"quipped|joked|complained|complaining|pledging|vowing|warning|insisting|declaring|stating|urging|reminded|reminding|"
-    r"emphasizing|emphasising|stressing|highlighting|suggested|acknowledged|admitted|conceded|promising|announced|"
-    r"announcing|added|adding|cautioned|predicted)\b"
-)
-_WIDE_ACT_VERBS = f"(?:{_ACT_VERBS}|{_MORE_ACT_VERBS})"
+_WIDE_ACT_VERBS = f"(?:{ACT_VERBS}|{MORE_ACT_VERBS})"
 # A passive attribution: "an effort reportedly described by then-Director Ana Ruiz as “…”".
 _PASSIVE_BY = re.compile(
     rf"\b(?:{NAMING_VERBS}|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?:then-)?"
@@ -91,9 +76,9 @@ _COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|e
 # "the House of Commons authorities have told": a body's name, and the people who speak for it.
 _ACT_PATTERN = (
     rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{_COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?"
-    r"{verbs}(?:[^.“”\"]|(?<=[A-Z])\.){0,160}$"
+    r"(?P<verb>{verbs})(?:[^.“”\"]|(?<=[A-Z])\.){0,160}$"
 )
-_SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", _ACT_VERBS))
+_SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", ACT_VERBS))
 _WIDE_SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", _WIDE_ACT_VERBS))
 _YOU_SAID = re.compile(
     r"\b[Yy]ou\s+(?:[a-z]+\s+){0,2}?(?:say|said|saying|call|called|calling|described|describing|wrote|told|telling|promised|"
@@ -102,7 +87,7 @@ _YOU_SAID = re.compile(
 _OPENERS = frozenset(
     "earlier later the in on at but and yesterday today this last meanwhile however also then after before when while".split()
 )
-_SPEECH_VERB = re.compile(_ACT_VERBS)  # a cheap test before the costly pattern
+_SPEECH_VERB = re.compile(ACT_VERBS)  # a cheap test before the costly pattern
 _WIDE_VERB = re.compile(_WIDE_ACT_VERBS)
 _WITH_ACTING = re.compile(rf"\bwith\s+(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+{_WIDE_ACT_VERBS}")
 # Attribution earlier in the quotation's sentence, as reports write it: "According to the
@@ -142,6 +127,8 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|w
 _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
 
 
+# What follows a speech verb that introduces the next quotation: "says, “", "tells us: “".
+_INTRODUCES_NEXT = re.compile(r"(?:\s+[a-z]+){0,2}?\s*[,:]\s*[“\"]")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s*[,.;]|\s*$)")
 _SENTENCE_AFTER_NAME = re.compile(r"(?<=[a-z]{2})\.\s+[A-Z].*$", re.S)
 
@@ -152,6 +139,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     match = _AFTER.match(text, start, end)
     if match is None:
         return None
+    if text[start - 2 : start - 1] in ".!?" and _INTRODUCES_NEXT.match(text, match.end(), end):
+        return None  # '“… peacemakers.” And the charter says, “…”': a new sentence that opens the next words
     if match.group("who1"):
         # '…," said Alan Lovell. Shares rose …': the name ends with its sentence ("Jr." and initials go on)
         who, role = _SENTENCE_AFTER_NAME.sub("", match.group("who1")), None
@@ -268,7 +257,7 @@ def sentence_before(text: str, para_start: int, quote_start: int, reach: int) ->
 _DESCRIBED_SUBJECT = rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"
 # "He liked to say", never a passive ("He is described as")
 _NOT_PASSIVE = r"(?:(?!(?:is|was|are|were|be|been|being|has\s+been)\b)[a-z]+\s+){0,3}?"
-_DESCRIBED_ACT = re.compile(rf"{_DESCRIBED_SUBJECT}{_NOT_PASSIVE}(?:{_ACT_VERBS}|\bsay\b)")
+_DESCRIBED_ACT = re.compile(rf"{_DESCRIBED_SUBJECT}{_NOT_PASSIVE}(?:{ACT_VERBS}|\bsay\b)")
 # or what they did, then a participle that gives longer words: "The Governor also praised the
 # crews, sharing that “…”"
 _WIDE_DESCRIBED_ACT = re.compile(rf"{_DESCRIBED_SUBJECT}(?:{_NOT_PASSIVE}(?:{_WIDE_ACT_VERBS}|\bsay\b)|[^.“”\"]{{0,100}}?,\s+{LEADS}\b)")
@@ -300,6 +289,8 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
             sentence[: capital.start()],
         ):
             continue  # "quit his Fratton Park post and vowed", "the BBC's Westminster Hour": an object or an owner's thing
+        if re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", sentence[: act.start("verb")]):
+            continue  # "the President was asked, “…”": the one spoken to
         words = act.group("who").split()
         title = re.search(r"\b([A-Z][a-z]{1,4}\.)\s+$", sentence[: capital.start()])
         if title and title.group(1) in TITLES:

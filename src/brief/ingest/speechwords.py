@@ -42,3 +42,20 @@ TITLED = rf"{NAME_WORD}(?:\s+(?:(?:of|for|the|and|to|at)\s+){{0,2}}{NAME_WORD}){
 NAMING_VERBS = (
     r"(?:described|called|termed|dubbed|branded|labell?ed|characteri[sz]ed|criticised|criticized|condemned|denounced|hailed|praised)"
 )
+# Speech acts whose subject, earlier in the quotation's sentence, is who speaks: "what Dr. King
+# called “…”", "the minister told MPs the plan was “…”".
+ACT_VERBS = (
+    r"\b(?:accused|called|described|denounced|dismissed|dubbed|said|says|saying|telling|urged|termed|labeled|labelled|"
+    r"declared|declares|wrote|writes|promised|pledged|vowed|warned|insisted|stated|proclaimed|praised|condemned|told|tells|"
+    r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked|calls|denied|denies|"
+    r"branding|describing|accusing|reaffirmed|reaffirms|underscored|underscores|emphasized|emphasised|reiterated|reiterates|"
+    r"affirmed|conveyed|stressed|highlighted|boasted|boasts|bragged|brags|advised|advises)\b"
+)
+# More speech acts, and their participles, that a release writes before longer words ("she
+# lamented “…”", "sharing that “…”"); before a word or two they more often frame a scare quote.
+MORE_ACT_VERBS = (
+    r"\b(?:lamented|laments|lamenting|shared|sharing|claiming|noted|noting|explained|explaining|recalled|recalling|remarked|"
+    r"quipped|joked|complained|complaining|pledging|vowing|warning|insisting|declaring|stating|urging|reminded|reminding|"
+    r"emphasizing|emphasising|stressing|highlighting|suggested|acknowledged|admitted|conceded|promising|announced|"
+    r"announcing|added|adding|cautioned|predicted)\b"
+)
