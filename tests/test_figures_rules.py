@@ -271,3 +271,27 @@ def test_lengths_and_areas_keep_their_units() -> None:
 def test_a_dimension_names_what_it_measures() -> None:
     labels = {f.value: f.label for f in found("Harbor\n\nThe sea wall will be 12 feet tall, and the new ship is 400 meters long.")}
     assert labels == {12: "sea wall height", 400: "ship length"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Roe beat Vance 5-7 6-1 6-4 and then lost 6-1 7-6 (7-4) to Ortiz.",  # the games of each set
+        "The charter was sealed on June 15, 1215, at the river meadow.",  # a year, however early
+        "Agent 007 returns, and the hotline is 0800 555 111.",  # a leading zero: a code
+        "The vouchers go to people over 60, and pensioners who are over 80 get more.",  # ages that draw a line
+    ],
+)
+def test_results_early_years_codes_and_age_lines_are_not_figures(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_half_a_scale_is_half_of_it() -> None:
+    assert values("Half a million people fled, and the fund holds half a billion dollars.") == [
+        (500_000, None, "count"),
+        (500_000_000, None, "USD"),
+    ]
+
+
+def test_one_score_and_a_count_after_over_stay_figures() -> None:
+    assert values("United won 3-1 before over 60 people at the dock.") == [(3, None, "count"), (60, None, "count")]

@@ -223,3 +223,21 @@ def test_a_short_quotation_after_a_claim_or_praise_is_credited() -> None:
 def test_a_title_in_the_plural_before_a_headlines_verb_names_nobody() -> None:
     assert find_people("Leaders Back the Harbor Plan\n\nLeaders across the state praised the plan this week.") == {}
     assert "Roe" in find_people("Governors Roe and Vance Met\n\nThe two governors met on Monday.")
+
+
+def test_nominees_are_people_with_the_office_they_are_named_to() -> None:
+    text = (
+        "Nominations Sent to the Senate\n\n"
+        "Anton Georg Halvar, of Maryland, to be a Governor of the Harbor Service for a term expiring June 1, 2027, vice"
+        " Carla L. Gallo, term expired.\n\n"
+        "Bonita D. Jensky, of the District of Columbia, to be Under Secretary of State for Port Security, vice Andrea L."
+        " Tomsen, resigned."
+    )
+    people = people_of(text)
+    assert people["Anton Georg Halvar"] == "Governor of the Harbor Service"
+    assert people["Bonita D. Jensky"] == "Under Secretary of State for Port Security"
+    assert {"Carla L. Gallo", "Andrea L. Tomsen"} <= set(people)
+
+
+def test_a_name_that_will_be_named_something_is_a_persons() -> None:
+    assert "Cate Blanchard" in people_of("Bookmakers predict Cate Blanchard will be named best supporting actress.")

@@ -109,6 +109,10 @@ _PERIOD_OR_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes
 _OR_PERCENT = re.compile(r"\s+or\s+\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)", re.I)
 _DIMENSION_AFTER = re.compile(r"^\s*(?:by|x|×)\s*\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$")
+_DAY_BEFORE = re.compile(rf"\b(?:{MONTH})\.?\s+\d{{1,2}},\s*$", re.IGNORECASE)
+# A run of set scores ("5-7 6-1 6-4", "6-1 7-6 (7-4)"): each score beside another.
+_SCORE_RUN_AFTER = re.compile(r"^(?:\s*\(\d{1,2}-\d{1,2}\))?\s+\d{1,2}-\d{1,2}\b")
+_SCORE_RUN_BEFORE = re.compile(r"\b\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?(?:\s+(?:\d{1,2}-)?|\s*\()$")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|around|by|until|till|circa|c\.|during|before|after)\s*$", re.I)
 _AGE = re.compile(r"[A-Z][a-z]+,\s*$")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as"}
@@ -306,6 +310,9 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         if token[0].isupper() and before.strip() and not re.search(r"(?:[:—–“\"‘(\n]|(?:^|\s)[-•*])\s*$", before):
             return None  # "the Big Three", "Ocean's Eleven": a number word capitalised inside a sentence names
         value = parse_number(token)
+        halved = re.search(r"\bhalf\s+$", before, re.I) if re.match(r"an?\s", token, re.I) else None
+        if halved and value is not None:  # "half a million": the half is of the scale
+            value, start, token = value / 2, start - (len(before) - halved.start()), before[halved.start() :] + token
         spelled = WORD_PERCENT.match(after)
         if spelled:  # "Sixty-five percent of the shots": a share, spelled out
             kind, unit, end, token = "percent", "percent", end + spelled.end(), token + spelled.group(0)
@@ -356,6 +363,12 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
         return True  # "2,560 by 1,440 pixels": a size
     if kind == "number" and re.fullmatch(r"1[0-7]\d\d", token) and _YEAR_BEFORE.search(before):
         return True  # "in 1781": a year before those `_YEAR` reads as years
+    if kind == "number" and re.fullmatch(r"\d{3,4}", token) and _DAY_BEFORE.search(before):
+        return True  # "June 15, 1215": the year of a date, however early
+    if kind == "number" and (re.fullmatch(r"0\d+", bare) or re.search(r"\b0\d{2,}(?:[ \t]\d+)*[ \t]$", before)):
+        return True  # "007", "0800 555 111": a code written with its leading zero, and the groups after it
+    if kind in ("number", "range") and (_SCORE_RUN_AFTER.match(after) or _SCORE_RUN_BEFORE.search(before)) and "-" in token + before[-8:]:
+        return True  # "beat Roe 5-7 6-1 6-4": the games of each set, a result and not an amount
     if kind == "number" and re.fullmatch(r"\d{1,3}", token) and _AGE.search(before) and after[:1] == ",":
         return True  # "Jane Roe, 63, said": an age
     if kind == "range" and re.match(r"\s*(?:years?|months?|weeks?|days?|hours?)\b", after, re.I):

@@ -81,14 +81,19 @@ RANK_AFTER = re.compile(
     r"\s*(?:[,.;:!?)–—-]|$|(?:for|in|of|were|was|is|are|at|on|with|and|by|this|that|again|spots?|places?|list|chart)\b)", re.I
 )
 AGE_BEFORE = re.compile(
-    r"\b(?:(?:he|she|i|they|we|you|who)\s+(?:was|were|is|am|are|turned)|(?:married|died|retired|left\s+school|started\s+work)\s+at)\s*$",
+    r"\b(?:(?:he|she|i|they|we|you|who)\s+(?:was|were|is|am|are|turned)|(?:married|died|retired|left\s+school|started\s+work)\s+at)\s*$"
+    # "people over 60", "pensioners who are over 80": the age that draws a line between people
+    r"|\b(?:people|those|anyone|everyone|adults|pensioners|men|women|residents|patients|drivers|workers|voters|who\s+are|who\s+were)"
+    r"\s+(?:over|under|above|below|older\s+than|younger\s+than)\s*$",
     re.I,
 )
 # An address ("1600 Pennsylvania Avenue", "10 Downing Street").
 ADDRESS_AFTER = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Place|Square|Court|Way)\b"
 )
-AGE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|years?\s+old\b|at\s+the\s+time\b|to\s+work\b)", re.I)
+AGE_AFTER = re.compile(
+    r"\s*(?:[,.;:!?)]|$|years?\s+old\b|at\s+the\s+time\b|to\s+work\b|(?:get|got|can|could|will|would|must|may|are|were|have|had)\b)", re.I
+)
 # A number in a list of sections or articles ("sections 343, 1032-1035, 1266"), read back over the list.
 ID_LIST_BEFORE = re.compile(
     r"\b(?:sections?|§§?|articles?|paragraphs?|chapters?|titles?|rules?)\s+(?:\d[\w().–-]{0,14},?\s+(?:(?:and|or|through)\s+)?){1,12}$",

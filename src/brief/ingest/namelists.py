@@ -1,6 +1,7 @@
 """People a text names outside its sentences' grammar: credit lines ("Contributions: A, B",
-"Reporting by A and B"), items of a bulleted list that are names ("- A - B: Daughter of X"), and
-names with a nickname inside them (Joaquín “El Chapo” Guzmán, Ana "la Jefa" Ruiz).
+"Reporting by A and B"), items of a bulleted list that are names ("- A - B: Daughter of X"),
+nominees ("A, of Ohio, to be Ambassador to X"), and names with a nickname inside them (Joaquín
+“El Chapo” Guzmán, Ana "la Jefa" Ruiz).
 
 Stage: extraction (used by :mod:`.names`). Each pass reads the text once with a bounded pattern and
 looks at most a line (credit lines and list items) or a few words (nicknames) around each match,
@@ -100,4 +101,33 @@ def listed(text: str) -> list[tuple[str, str | None]]:
         ]
         if len(items) >= 2 or (items and near):
             found += items
+    return found
+
+
+# A nomination or an appointment as the Senate's lists and releases word it: "Ana B. Ruiz, of
+# Ohio, to be an Assistant Secretary of State (Consular Affairs), vice …". The state (or "the
+# District of Columbia") between commas, then "to be" or "to serve as", say a person is named.
+_NOMINEE = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?P<name>{NAME_WORD}(?:{SP}(?:[A-Z]\.|{NAME_WORD})){{1,4}}(?:,{SP}(?:Jr|Sr)\.|{SP}(?:II|III|IV))?),{SP}"
+    r"of[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w.’' -]{1,40},[^\S\n]+(?:to[^\S\n]+be|to[^\S\n]+serve[^\S\n]+as)[^\S\n]+(?:an?[^\S\n]+|the[^\S\n]+)?"
+    r"(?P<role>[^,;\n]{3,160})",
+    re.M,
+)
+
+
+# Whom a nominee succeeds: "…, vice Carla L. Gallo, term expired." / "vice Tom Lee, resigned".
+_SUCCEEDED = re.compile(
+    rf"\bvice{SP}(?P<name>{NAME_WORD}(?:{SP}(?:[A-Z]\.|{NAME_WORD})){{1,4}}(?:,{SP}(?:Jr|Sr)\.)?),{SP}"
+    r"(?:resigned|retired|deceased|term\s+expired|elevated|removed|withdrawn|transferred)\b"
+)
+
+
+def nominated(text: str) -> list[tuple[str, str | None]]:
+    """Nominees and appointees with the office they are named to, its term left out ("… for a
+    term expiring June 1, 2027"), and the people whose seats they take."""
+    found: list[tuple[str, str | None]] = []
+    for match in _NOMINEE.finditer(text):
+        role = re.split(r"\s+for\s+(?:a|the)\s+(?:term|remainder)\b|\s+\((?:Reappointment|New Position)\)", match.group("role"))[0]
+        found.append((match.group("name"), role.strip()))
+    found += [(match.group("name"), None) for match in _SUCCEEDED.finditer(text)]
     return found

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from brief.ingest.addressed import addressed, beside, described, greeted
 from brief.ingest.givennames import given_name_person, kin_named, shared_surname
-from brief.ingest.namelists import credited, listed, nicknamed
+from brief.ingest.namelists import credited, listed, nicknamed, nominated
 from brief.ingest.namewords import HONORIFICS as _HONORIFICS
 from brief.ingest.namewords import NameIndex, join_name, merged, name_groups, runs
 from brief.ingest.speakerlabels import speaker_labels
@@ -59,7 +59,7 @@ _PERSON_VERBS = re.compile(
     r"established|ordered|appointed|nominated|proclaimed|approved|vetoed|pardoned|ruled|governed|"
     r"who|whose|has said|had said|pleaded|pled|confessed|allegedly|reportedly|reasoned|believes|believed|thinks|thought|"
     r"wants|wanted|hopes|hoped|feels|felt|vowed|promised|complained|conceded|echoed|"
-    r"(?:was|were|has been|had been|is|is being)[^\S\n]+(?:\w+ly[^\S\n]+)?(?:arrested|extradited|sentenced|convicted|charged|"
+    r"(?:was|were|has been|had been|is|is being|will be|would be)[^\S\n]+(?:\w+ly[^\S\n]+)?(?:arrested|extradited|sentenced|convicted|charged|"
     r"indicted|surrendered|detained|killed|murdered|shot|elected|re-elected|sworn|born|jailed|imprisoned|kidnapped|injured|"
     r"wounded|acquitted|deported|captured|fired|hired|nominated|appointed|named|knighted|honoured|honored))\b"
 )
@@ -173,7 +173,7 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
         if index.alone[surname] or two_alone:
             add(name, None)
     strong.update(name for name in weak if index.alone[name.split()[-1]])  # "… Zola scored": the surname alone
-    for name, role in credited(text) + listed(text):
+    for name, role in credited(text) + listed(text) + nominated(text):
         add(name, role)
         strong.add(name)
     for name in nicknamed(text) + described(text) + addressed(text) + greeted(text) + shared_surname(text) + kin_named(text):
