@@ -241,3 +241,13 @@ def test_nominees_are_people_with_the_office_they_are_named_to() -> None:
 
 def test_a_name_that_will_be_named_something_is_a_persons() -> None:
     assert "Cate Blanchard" in people_of("Bookmakers predict Cate Blanchard will be named best supporting actress.")
+
+
+def test_a_coordinator_a_glued_particle_and_a_projects_name() -> None:
+    people = people_of(
+        "Officials included Harbor Recovery Plan Coordinator Gene Sperlo.\n\n"
+        "Andrew deLasko, Executive Director, Harbor Standards Awareness Project: “The lamps are a fine product.”"
+    )
+    assert (people.get("Gene Sperlo") or "").endswith("Coordinator")
+    assert "Andrew deLasko" in people
+    assert not any("Awareness" in name for name in people)

@@ -303,3 +303,63 @@ def test_a_place_and_a_dash_before_i_said_are_no_name_and_role() -> None:
 def test_the_one_asked_is_not_who_asks() -> None:
     text = "At the dock, Mayor Tom Vance was asked, “Will the ferries run on time this winter?”"
     assert "Tom Vance" not in credits(text).values()
+
+
+ROUND_UP = (
+    "✅ 200 Days of Ferries: Governor Jane Roe Is Keeping Her Promises\n\n"
+    "Governor Jane Roe made good on more of her promises this spring:\n\n"
+    "PROMISE MADE: “We will run the ferries on time.” (10/12/24)\n\n"
+    "- ✅ PROMISE KEPT: The harbor reached a new low for late sailings.\n\n"
+    "PROMISE MADE: “We’re going to get your ferry fares down.” (1/16/24)\n\n"
+    "- ✅ PROMISE KEPT: Harbor Daily: “Ferry Fares Set For Lowest Level in Twenty Years”"
+)
+
+
+def test_a_tag_before_dated_sayings_leaves_them_to_the_headlines_subject() -> None:
+    said = credits(ROUND_UP)
+    assert said["We’re going to get your ferry fares down."] == "Jane Roe"
+    assert said["Ferry Fares Set For Lowest Level in Twenty Years"] == "Harbor Daily"
+
+
+def test_a_list_under_a_groups_sentence_is_not_the_headlines_subjects() -> None:
+    text = (
+        "Fair Winds: Governor Jane Roe Opens the New Ferry Line\n\n"
+        "Governor Jane Roe opened the line on Monday.\n\n"
+        "Harbor residents are celebrating a new season:\n\n"
+        "“We waited ten years for this boat and now it is here.” (Watch)\n\n"
+        "“I don’t know how to thank the crews who built it.” (Watch)"
+    )
+    assert "Jane Roe" not in credits(text).values()
+
+
+def test_the_office_a_statement_is_from_is_its_holders() -> None:
+    text = (
+        "FACT SHEET: GOVERNOR ROE AND LIEUTENANT GOVERNOR VANCE REPORT ON THE HARBOR\n\n"
+        "Statement from the Governor: “I have spent many hours with the families of the harbor.”\n\n"
+        "Today, Governor Jane Roe and Lieutenant Governor Tom Vance released the report."
+    )
+    assert credits(text) == {"I have spent many hours with the families of the harbor.": "Jane Roe"}
+
+
+def test_a_bodys_name_with_on_before_an_office_and_a_name() -> None:
+    text = "“The expo will help the harbor,” said Council on Harbor Quality Chairman Kate Scarlo. Doors open at nine."
+    assert list(credits(text).values()) == ["Kate Scarlo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Label founder Tony Wilson spoke on Monday. He pointed out that Franz Ferdinand were signed to small labels."
+            " “I think that shows how useful the small labels are,” he added.",
+            "Tony Wilson",
+        ),
+        (
+            "Others on the list include Oliver Letwin and Theresa May, the party's elections chief Lord Rennard said. He said"
+            " it was “nothing personal at all” and the seats were close.",
+            "Rennard",
+        ),
+    ],
+)
+def test_he_points_past_names_that_are_not_the_subject(text: str, speaker: str) -> None:
+    assert speaker in set(credits(text).values())

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.vocabulary import ONE_WORD_ORGS, ROLE_NOUNS, is_name_word, is_person_name
+from brief.ingest.vocabulary import ONE_WORD_ORGS, ORG_HEADS, ROLE_NOUNS, THING_HEADS, is_name_word, is_person_name
 
 _W = r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]{1,30})"  # one word of a name, capitalised, no capitals inside
 _SP = r"[^\S\n]+"
@@ -146,9 +146,11 @@ def beside(text: str, people: list[str]) -> list[str]:
             continue
         if lower is None:
             lower = set(re.findall(r"[a-zà-ÿ][a-zà-ÿ'’-]*", text))
-        after = re.match(r"[^\S\n]+([a-z]+)", text[match.end() : match.end() + 40])
+        after = re.match(r"[^\S\n]+([A-Za-z]+)", text[match.end() : match.end() + 40])
         if after and (after.group(1) in ROLE_NOUNS or after.group(1).removesuffix("s") in ROLE_NOUNS):
             items = items[:-1]  # "… and Railtrack managers Alistair Cook": the last word qualifies a role
+        elif after and (after.group(1) in ORG_HEADS or after.group(1) in THING_HEADS):
+            items = items[:-1]  # "…, Appliance Standards Awareness Project": the start of a body's name
         for item in items:
             if item in known or item in found:
                 continue

@@ -129,6 +129,10 @@ _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|
 
 # What follows a speech verb that introduces the next quotation: "says, “", "tells us: “".
 _INTRODUCES_NEXT = re.compile(r"(?:\s+[a-z]+){0,2}?\s*[,:]\s*[“\"]")
+_TITLE_WORD = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+_OFFICE_THEN_NAME = re.compile(
+    rf"(?P<office>\s+(?:on|of|for)\s+(?:[A-Z][\w’'&-]*\s+){{0,6}}?(?:{_TITLE_WORD}))\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(?=[.,;]|\s*$)"
+)
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s*[,.;]|\s*$)")
 _SENTENCE_AFTER_NAME = re.compile(r"(?<=[a-z]{2})\.\s+[A-Z].*$", re.S)
 
@@ -145,6 +149,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         # '…," said Alan Lovell. Shares rose …': the name ends with its sentence ("Jr." and initials go on)
         who, role = _SENTENCE_AFTER_NAME.sub("", match.group("who1")), None
         rest = match.end()
+        office = _OFFICE_THEN_NAME.match(text, rest, end)
+        if office:  # '…," said Council on Environmental Quality Chairman Kate Scarlo.': the body's "on" is no end
+            return office.group("name"), who + office.group("office")
         named = _APPOSITIVE_NAME.match(text, rest, end) if who.lower().startswith(("the ", "a ", "an ")) else None
         if named:  # "said the former ambassador to Peru, Jane Roe": the description is the role
             return named.group("name"), who + named.group("more").rstrip()

@@ -21,6 +21,8 @@ _LEADING = frozenset(
     "the a an this that these those its their his her our in on at by from for and but with under as while after before when "
     "last latest new recent".split()
 )
+# A sentence that closes on who reported it: "…, Lib Dem elections chief Lord Roe said."
+_SAID_AT_END = re.compile(r"[^\S\n]+(?:has\s+|had\s+)?(?:said|says|added|told\s+[\w ]{1,30}?|stated|explained)[.!?]")
 SENTENCE_REACH = 300  # characters a mention's sentence is looked back for
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\s”\"’']+|\n")
 
@@ -103,10 +105,12 @@ class Mentions:
         k = self._last(position)
         return self.positions[k] if k >= 0 else -1
 
-    def last_before(self, position: int) -> str | None:
+    def last_before(self, position: int, pronoun: str | None = None, depth: int = 0) -> str | None:
         """The person a pronoun at `position` points to: of the sentence that names someone last
         before it, the first person it names (its subject: "Lena Holt beat Mia Ford … she said"
-        is Lena Holt). Names inside quotations are words said, not antecedents."""
+        is Lena Holt), or the one its closing attribution names ("…, Ana Roe said."). Names inside
+        quotations are words said, not antecedents. When that sentence's subject is the same
+        `pronoun` ("He pointed out that Tom Lee …"), the pronoun points where that one does."""
         k = self._last(position)
         # "Keane … which included goals against Forest, … the Irishman said": a club or a body
         # named since is no antecedent of "he" when a person was named shortly before it.
@@ -114,7 +118,12 @@ class Mentions:
         k = person if person >= 0 else k
         if k < 0:
             return None
-        first = bisect_left(self.positions, self._sentence_start(self.positions[k]))
+        opens = self._sentence_start(self.positions[k])
+        if pronoun and depth < 3 and re.match(rf"\s*(?:[A-Z]\w*(?:\s\w+){{0,3}},\s+)?(?i:{pronoun})\s", self.text[opens : opens + 60]):
+            return self.last_before(opens, pronoun, depth + 1)
+        if _SAID_AT_END.match(self.text, self.positions[k] + len(self.names[k])):
+            return self.names[k]  # "Others include X and Y, the party's chief Ana Roe said."
+        first = bisect_left(self.positions, opens)
         subject = next((m for m in range(first, k) if self.people[m] and not self._quoted(self.positions[m])), k)
         return self.names[subject]
 

@@ -74,7 +74,10 @@ def label_speaker(text: str, start: int, end: int) -> tuple[str, str | None] | N
 # them: "Harbor Workers Union (HWU): “…” [Post, 5/3/24]", "Senate Leader, Jane Roe (NY): “…”".
 # A label, its colon, and a few words of the item before a quotation (no other quotation between).
 _LABEL_THEN_WORDS = re.compile(r"[-•*\s]*(?P<label>[A-Z][^:\n“”\"]{1,120}?)[*_\s]*:[*_\s]+[^:\n“”\"]{1,160}$")
-_PARAGRAPH_LABEL = re.compile(r"[-•*|\s]*(?P<label>[A-Z0-9@.][^:|\n“”\"—–]{1,150}?)[*_\s]*(?::|\s[—–-]|\s?\|)[*_\s]*$")
+# A tag in capitals may come first ("- ✅ PROMISE KEPT: Harbor Daily: “…”"): the label is what follows it.
+_PARAGRAPH_LABEL = re.compile(
+    r"[^\w“”\"\n]*(?:[A-Z]{2,}(?:\s[A-Z]{2,}){0,3}:\s+)?(?P<label>[A-Z0-9@.][^:|\n“”\"—–]{1,150}?)[*_\s]*(?::|\s[—–-]|\s?\|)[*_\s]*$"
+)
 # Small words a name or an office may hold; any other word in lower case makes the label a sentence.
 _LABEL_SMALL = frozenset("of for and the on in at to de del la y & – — - by with".split())
 # Words that label a passage, not a speaker ("Note: “…”").
@@ -355,6 +358,12 @@ def headline_subject(text: str) -> tuple[str, str | None] | None:
     Cadets" -> ("Jane Roe", "President"), the longest run of its first words that the body names
     too; none for an object ("Farmers Back Roe’s Tariffs")."""
     line, _, body = text.partition("\n")
+    line = re.sub(r"^[^\w“\"]+", "", line)  # "✅ 200 Days …": a mark before the words
+    kicker = line.split(": ", 1)[1] if ": " in line[:80] else None  # "200 Days of Winning: President Roe Is …"
+    return _subject_of(line, body) or (_subject_of(kicker, body) if kicker else None)
+
+
+def _subject_of(line: str, body: str) -> tuple[str, str | None] | None:
     lead = _HEADLINE_LEAD.match(line)  # always matches, perhaps nothing
     tokens = line[lead.end() if lead else 0 :].split()[:8]
     verb = next((k for k, token in enumerate(tokens) if token[:1].islower()), len(tokens))

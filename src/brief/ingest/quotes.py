@@ -80,6 +80,19 @@ class FoundQuote:
     end: int
 
 
+# A sentence whose subject is a group, not a person: "Iranian-Americans are celebrating …:".
+# "Harbor residents are celebrating …:", "Iranian-Americans are …": a plural, not whose words they are.
+_GROUP_SUBJECT = re.compile(r"(?:The\s+)?(?P<who>[A-Z][\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:are|were|have|had|[a-z]+ed)\b")
+_WORDS_NOUNS = frozenset("Highlights Excerpts Remarks Quotes Comments Moments Words Statements Thoughts".split())
+
+
+def _group_subject(sentence: str, people: dict[str, str | None]) -> bool:
+    match = _GROUP_SUBJECT.match(sentence.strip(" -•*"))
+    who = match.group("who") if match else ""
+    last = who.split()[-1] if who else ""
+    return last.endswith("s") and last.capitalize() not in _WORDS_NOUNS and not (_names_person(who) or who in people)
+
+
 def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[FoundQuote]:
     """Quotations with speakers. A quotation of fewer than four words is a scare quote or a
     slogan, not speech, unless a speech verb introduces it."""
@@ -108,6 +121,13 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     def person_like(who: str) -> bool:
         """A speaker written as a person's name, or one the text knows as a person."""
         return _names_person(who) or who in people
+
+    def list_intro(k: int) -> str:
+        """The sentence that ends the paragraph before paragraph k's run of quotation-only paragraphs."""
+        bounds = [(breaks[m - 1] + 2 if m else 0, breaks[m] if m < len(breaks) else len(text)) for m in range(max(0, k - 30), k)]
+        while bounds and only_quoted(*bounds[-1]):
+            bounds.pop()
+        return sentence_before(text, bounds[-1][0], bounds[-1][1] + 1, 260) if bounds else ""
 
     def signed_below() -> bool:
         """Whether the text signs its quotations on the line below them, not above (read once)."""
@@ -292,6 +312,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             and not (found and found[-1].end >= para_start)
             and not text[para_start : span.open].strip(" -•*")
             and (only_quoted(para_start, para_end) or (k > 0 and text[: para_start - 2].rstrip().endswith(":")))
+            # "Iranian-Americans are celebrating:" over the list: the sentence's own subject, who are no person
+            and not _group_subject(list_intro(k), people)
         ):
             # "74 Times President Jane Roe Has Said …" over a list of dated quotations, or "At West Point,
             # President Jane Roe Lauds …" over "Here are the highlights:" and a list: the headline's subject speaks.

@@ -120,6 +120,22 @@ def _kin_since(text: str, mentions: Mentions, position: int, pronoun: str) -> st
     return kin[:1].upper() + kin[1:] if kin else None
 
 
+_LOWER_RANKS = frozenset("Vice Lieutenant Deputy Assistant Under Associate Acting Former".split())
+
+
+def _holder_of(office: str, people: dict[str, str | None]) -> str | None:
+    """The one person the text gives `office` ("President", "Vice President"), none when it gives
+    it to several or to nobody; a "Vice President" does not hold "President"."""
+    exact = {name for name, role in people.items() if role == office}
+    # "Secretary of the Treasury" holds "Secretary"; a "Vice" or "Lieutenant" rank is another office
+    holders = exact or {
+        name
+        for name, role in people.items()
+        if role and role.endswith(" " + office) and role[: -len(office)].split()[-1] not in _LOWER_RANKS
+    }
+    return holders.pop() if len(holders) == 1 else None
+
+
 # Words that open a body's name, not a sentence ("United Auto Workers", "National Farmers
 # Union"): kept in front of the name after them.
 _BODY_OPENERS = frozenset("United National American International Federal European Global World".split())
@@ -164,11 +180,14 @@ def resolve(
         if since:  # "…, the spokesman said. “…,” he added": the spokesman, not the person named before
             return since, role
     if lower in PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
-        named = mentions.last_before(position)  # "the minister said", "said the 34-year-old"
+        named = mentions.last_before(position, lower if lower in ("he", "she") else None)  # "the minister said", "he said"
         office = (people.get(fullest(named, people)) or "").lower().split() if named and nominal else []
         if nominal and _RANKS & set(office) - set(lower.split()):
             named = None  # "Vice President Ana Ruiz … the President said": another office's holder
         if named is None and nominal and lower not in PRONOUNS:
+            held = who.split(None, 1)[1]  # "the President": whom the text gives that office, if one person
+            if held[:1].isupper() and (title_holder := _holder_of(held, people)):
+                return title_holder, held
             return who[:1].upper() + who[1:], role  # "The spokesman said:" and nobody named before: as described
         if named is None:
             return None, None
@@ -186,6 +205,8 @@ def resolve(
             return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i])
         # "the harbor authority", "my mother": a description, capitalised as a speaker
         return re.sub(r"^(?:an?|the|his|her|their|my|our)\s", lambda m: m.group(0).capitalize(), who), role
+    if all(t in TITLES for t in who.split()) and (title_holder := _holder_of(who, people)):
+        return title_holder, who  # "Statement from the Vice President:" and "Vice President Ana Ruiz" in the text
     peer = _PEER.search(who)
     if peer:  # "Lord Nicholls of Birkenhead": a peer is known by title, name and seat together
         return peer.group(0), role

@@ -12,9 +12,10 @@ import re
 from functools import lru_cache
 
 # A word of a name: capitalised, at most 60 characters so that a pattern tried at every word
-# boundary never reads to the end of a run like "A.A.A.A..." from each one. "al-Gosaibi" and
-# "d'Estaing" start with a lowercase particle.
-NAME_WORD = r"(?:[A-ZÀ-Þ][\w'’.-]{0,59}|(?:al|el|ad|bin|ibn|abu|d')[-’']?[A-ZÀ-Þ][\w'’-]{0,50})"
+# boundary never reads to the end of a run like "A.A.A.A..." from each one. "al-Gosaibi",
+# "d'Estaing" and "deLaski" start with a lowercase particle glued to the name.
+_GLUED = r"(?:(?:al|el|ad|bin|ibn|abu|d')[-’']?|(?:de|di|da|du|la|le|van|von))[A-ZÀ-Þ]"
+NAME_WORD = rf"(?:[A-ZÀ-Þ][\w'’.-]{{0,59}}|{_GLUED}[\w'’-]{{0,50}})"
 PARTICLE = r"(?:de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|ibn|al|y|ter|ten)"
 NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{0,3}}"
 PARTICLES = frozenset(PARTICLE[3:-1].split("|"))
@@ -32,7 +33,8 @@ TITLES = frozenset(
     King Queen Emperor Empress Sheikh Emir Crown Pope Cardinal Archbishop Bishop Reverend Rev. Father Rabbi Imam Chef Coach
     Dean Provost Rector Treasurer Comptroller Auditor Surgeon Registrar Solicitor Barrister Lawyer Chargé First Lady Second
     Gentleman Ranking Majority Minority Former Then Interim Special Permanent Board Executive Presidents Ministers Secretaries
-    Senators Governors Ambassadors Representatives Leaders Gen Lt Col Capt Sgt Adm Cmdr Maj Rev Supt Insp Det Cllr""".split()
+    Senators Governors Ambassadors Representatives Leaders Gen Lt Col Capt Sgt Adm Cmdr Maj Rev Supt Insp Det Cllr
+    Coordinator Czar Negotiator Ombudsman Commandant Governor-elect Mayor-elect Senator-elect""".split()
 )
 # Lowercase role nouns written before a name: "Seoul resident Margie Kim", "defense minister Kim".
 ROLE_NOUNS = frozenset(
@@ -69,7 +71,8 @@ ORG_HEADS = frozenset(
     Delegation Reserve Inc. Inc Ltd. Ltd LLC LLP PLC Plc Corp. Corp Co. GmbH Press Media Radio Broadcasting News Times Post
     Journal Herald Tribune Gazette Telegraph Guardian Church Industries Holdings Division Directorate Command Unit House
     Electronics Pharmaceuticals Pharma Airways Petroleum Steel Telecom Telecommunications Insurance Partners Ventures Software
-    Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics Motors Nations""".split()
+    Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics Motors Nations Project
+    Initiative Program Programme Campaign Forum Consortium Collaborative Cooperative""".split()
 )
 # Words that end the name of a thing or a place named after a person ("Kennedy Airport").
 THING_HEADS = frozenset(
@@ -184,7 +187,7 @@ def is_name_word(word: str, first: bool = True) -> bool:
         or bool(re.search(r"[’'](?:m|re|ll|ve|d|t)$", word))  # "I’m", "We’ll"
         or word.split("-")[0] in NOT_NAME  # "State-owned", "Labour-run"
         or core.lower().endswith(_NOT_NAME_ENDINGS)  # "Conflict Resolution", "Holocaust Denial"
-        or not (word[0].isupper() or re.match(r"(?:al|el|ad|bin|ibn|abu|d')[-’']?[A-ZÀ-Þ]", word))
+        or not (word[0].isupper() or re.match(_GLUED, word))
         or any(ch.isdigit() for ch in word)
     )
 
