@@ -57,7 +57,11 @@ def family(unit: str) -> str:
     return {"percent": "percent", "percentage points": "percent", "per_100k": "rate", "times": "times"}.get(unit, "count")
 
 
-def same_value(a: float, b: float) -> bool:
+def same_value(a: float, b: float, unit: str = "") -> bool:
+    """Within half a percent; a share written as a fraction ("nearly a third", 33.3) is also the
+    whole percent an annotator may write for it (33)."""
+    if family(unit) == "percent" and (float(a).is_integer() or float(b).is_integer()) and abs(a - b) < 0.5:
+        return True
     return abs(a - b) <= max(0.005 * abs(b), 0.05)
 
 
@@ -167,7 +171,7 @@ def score(doc: str, pred: SourceSummary, gold: dict[str, Any], text: str) -> Sco
 def _figures(s: Score, doc: str, pred: SourceSummary, gold: list[dict[str, Any]], body: str) -> None:
     def matches(f: Any, g: dict[str, Any]) -> bool:
         return (
-            same_value(f.value, float(g["value"]))
+            same_value(f.value, float(g["value"]), f.unit)
             and (g["unit"] == "other" or family(f.unit) == family(g["unit"]))
             and _near(body, f.quote, str(g.get("locator") or ""))
         )
@@ -185,7 +189,7 @@ def _figures(s: Score, doc: str, pred: SourceSummary, gold: list[dict[str, Any]]
         # The same figure stated again elsewhere (a headline, a summary, a transcript's repeats):
         # an annotation lists a fact once. Small counts ("two") are too common to count by value.
         same_unit = g["unit"] == "other" or family(f.unit) == family(g["unit"])
-        return same_unit and same_value(f.value, float(g["value"])) and (family(f.unit) != "count" or f.value > 10)
+        return same_unit and same_value(f.value, float(g["value"]), f.unit) and (family(f.unit) != "count" or f.value > 10)
 
     for f in pred.figures:
         hit = any(matches(f, g) or repeats(f, g) for g in gold)

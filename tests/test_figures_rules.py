@@ -295,3 +295,18 @@ def test_half_a_scale_is_half_of_it() -> None:
 
 def test_one_score_and_a_count_after_over_stay_figures() -> None:
     assert values("United won 3-1 before over 60 people at the dock.") == [(3, None, "count"), (60, None, "count")]
+
+
+def test_at_least_amounts_and_counts_of_times() -> None:
+    assert values("Harbor fees have totaled $150+ billion, and the line created 800,000-plus jobs.") == [
+        (150_000_000_000, None, "USD"),
+        (800_000, None, "count"),
+    ]
+    assert values("The app was downloaded eight million times, and the council tried 60 times.") == [
+        (8_000_000, None, "count"),
+        (60, None, "count"),
+    ]
+    assert values("The new chip is 50 times faster, and the offer was oversubscribed 16 times.") == [
+        (50, None, "times"),
+        (16, None, "times"),
+    ]

@@ -70,7 +70,7 @@ FIGURE = re.compile(
     (?=[\d$£€¥₹]|\b[a-z])
     (?:(?P<money>(?=[$£€¥₹]|[a-z]{{1,2}}\$|[a-z]{{3}}\s?\d|between\s+{_CURRENCY})
       (?:between\s+{_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?\s+and\s+{_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?
-      | {_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?(?:\s?(?:to|-|–)\s?{_CURRENCY}?\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?)?))
+      | {_CURRENCY}\s?(?:{_NUM})\+?(?:\s?(?:{_SCALE}|bn\b|m\b))?(?:\s?(?:to|-|–)\s?{_CURRENCY}?\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?)?))
   | (?P<multiple>\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebled|quadrupl(?:ed|ing))\b(?!\s+down\b)
       | \b(?:twice|double|triple|thrice)\b(?=\s+(?:as|the|that|what|its|their|his|her|our|this|those|these)\b)
       | (?<![\w.,])(?=[\w-]+fold\b)(?:\d+|{WORD_NUM})-?fold\b
@@ -80,7 +80,7 @@ FIGURE = re.compile(
   | (?P<between>\bbetween\s+(?:{_NUM})\s?(?:%|percent\b)?\s*and\s*(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<range>(?<![\w./#-])(?:{_NUM})\s?(?:to|–|-)\s?(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<percent>(?<![\w./#-])(?:{_NUM})\s?(?:%|percent\b|per\ cent\b|percentage\ points?\b))
-  | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|[.,]\d|-(?!degrees?\b)\w))
+  | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|[.,]\d|-(?!degrees?\b|plus\b(?!\s+(?:hundred|thousand|million|billion|trillion)\b))\w))
   | (?P<fraction>\b{_HEDGE}?(?:\b(?:one|two|three)-(?:half|third|thirds|quarter|quarters|fourth|fifth)\b
       | \b(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b | \b(?:two|three)\s+(?:thirds|quarters|fifths)\b | \bhalf\b))
   | (?P<words>\ba\s(?:hundred|thousand|million|billion|trillion)(?:\s(?:thousand|million|billion))?\b(?!\s+(?:and|or)\b)
@@ -119,6 +119,13 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "fo
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*[-•*]?[ \t]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP_AFTER = re.compile(r"^(?:of|to|or|another|other|times?|way|day|things?|point|side|hand)\b", re.IGNORECASE)
+# A multiple, not a count of times: "10 times better", "grew 15 times", "oversubscribed 16.2 times".
+_MULTIPLE_AFTER = re.compile(rf"\s*times\s+(?:{_COMPARED}|more|less|[a-z]+er)\b", re.I)
+_MULTIPLE_BEFORE = re.compile(
+    r"\b(?:by|up|rose|risen|grew|grown|increased|jumped|leaped|leapt|surged|soared|multiplied|oversubscribed|fell|dropped)"
+    r"\s+(?:up\s+to\s+|about\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
 _DURATIONS = {"years", "decades", "months", "weeks", "days", "hours", "minutes", "quarters"}
 _MULTIPLES = {"doubl": 2, "twice": 2, "double": 2, "tripl": 3, "trebl": 3, "thrice": 3, "quadrupl": 4}
 
@@ -237,6 +244,7 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
     # Only a few words around the number matter, and end-anchored patterns over a whole sentence
     # prefix would cost time in proportion to its length at every number.
     before, after = sentence[max(0, start - 48) : start], sentence[end : end + 80]
+    after = after[5:] if after.startswith("-plus") else after  # "800,000-plus jobs": at least, and of what
     if _DATE_BEFORE.search(before) and kind in ("number", "range") and re.fullmatch(r"\d{1,2}", token.split()[0]):
         return None  # "Oct. 17", "on the 5th"
     if _DATE_AFTER.search(after) or ID_BEFORE.search(before) or re.search(r"\bper\s*$", before, re.I) or CLOCK_AFTER.match(after):
@@ -261,7 +269,7 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
     upper = None
     unit = "count"
     if kind == "money":
-        amounts = re.sub(r"^between\s+", "", token, flags=re.I)
+        amounts = re.sub(r"^between\s+", "", token.replace("+", ""), flags=re.I)  # "$150+ billion": at least
         sign = re.match(_CURRENCY, amounts, re.I)
         unit = CURRENCIES.get(sign.group(0).strip().lower(), sign.group(0).strip().upper()) if sign else "USD"
         parts = re.split(r"\s?(?:to|–)\s?|\s+and\s+|(?<=[\dnm])-(?=\D{0,4}\d)", amounts, maxsplit=1)
@@ -303,7 +311,9 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         value = _fraction(token, before, after)
         unit = "percent"
     elif kind == "words":
-        if _STOP_AFTER.match(after.strip()) and not re.match(r"^\s*of\s+(?:their|the|its|his|her|our)\b", after):
+        # "eight million times": a count (never "a thousand times", a manner of speaking)
+        counted = re.match(r"\s*times\b", after) and re.search(r"million|billion|trillion", token, re.I)
+        if _STOP_AFTER.match(after.strip()) and not re.match(r"^\s*of\s+(?:their|the|its|his|her|our)\b", after) and not counted:
             return None
         if token.lower() == "one" or re.search(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your)\s*$", before, re.I):
             return None  # "one of", "the two governments": a reference, not a figure
@@ -331,6 +341,8 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         else:
             next_word = (words_after(after, 1) or [""])[0].lower().rstrip(".,")
             unit = "degrees" if re.match(r"-?\s?degrees?\b", after, re.I) else UNIT_WORDS.get(next_word, unit)
+            if unit == "times" and not (_MULTIPLE_AFTER.match(after) or _MULTIPLE_BEFORE.search(before)):
+                unit = "count"  # "downloaded eight million times", "tried 60 times": how often, not a multiple
             if _OR_PERCENT.match(after):
                 unit = "percent"  # "80 or 90 percent"
     if unit in _DURATIONS:
