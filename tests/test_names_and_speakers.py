@@ -251,3 +251,18 @@ def test_a_coordinator_a_glued_particle_and_a_projects_name() -> None:
     assert (people.get("Gene Sperlo") or "").endswith("Coordinator")
     assert "Andrew deLasko" in people
     assert not any("Awareness" in name for name in people)
+
+
+def test_a_titled_label_is_not_a_namesake_named_in_full() -> None:
+    people = people_of(
+        "Remarks by President Roe and President Ortiz at the Harbor Dinner\n\n"
+        "PRESIDENT ORTIZ: Mr. President, Dr. Jane Roe, distinguished guests. Welcome.\n\n"
+        "PRESIDENT ROE: Mr. President, distinguished guests. Thank you all."
+    )
+    assert people.get("Roe") == "President"
+    assert "Jane Roe" in people and people["Jane Roe"] != "President"
+
+
+def test_a_headline_verb_is_no_surname() -> None:
+    people = people_of("FACT SHEET: President Roe Reestablishes the Harbor Office\n\nToday, President Roe signed an order.")
+    assert "Roe Reestablishes" not in people and people.get("Roe") == "President"

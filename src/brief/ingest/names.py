@@ -187,6 +187,8 @@ def _read_people(text: str) -> tuple[dict[str, str | None], NameIndex]:
     for _, label, role in speaker_labels(text, people, index):
         if label:
             add(label, role)
+            if role and " " not in label:
+                index.titled.add(label)  # "PRESIDENT BIDEN:" left as "Biden": a fuller name is someone else's
     return merged(people, index), index
 
 

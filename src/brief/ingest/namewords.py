@@ -34,6 +34,9 @@ class NameIndex:
     # People known only by a common given name; after a preposition ("goals from Tim Sole") such a
     # name is a passing mention, not a subject a "he" or "the Welshman" points back to.
     weak: set[str] = field(default_factory=set)
+    # Surnames a transcript's label gives with a title ("PRESIDENT BIDEN:") that no fuller name in
+    # the text carries: not merged into a namesake ("Dr. Jill Biden").
+    titled: set[str] = field(default_factory=set)
 
     def note(self, name: str) -> None:
         names = self.full.setdefault(name.split()[-1], [])
@@ -123,6 +126,9 @@ def merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | N
     names him in full, keeping the role either gives."""
     merged: dict[str, str | None] = {}
     for name, role in people.items():
+        if name in index.titled:
+            merged[name] = merged.get(name) or role
+            continue
         fuller = [
             n for n in people if (n.endswith(" " + name) or (" " not in name and n.startswith(name + " "))) and same_role(role, people[n])
         ]  # "Biden" (President) is not "Jill Biden" (First Lady)

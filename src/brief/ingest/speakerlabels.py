@@ -47,8 +47,20 @@ def _label_person(text: str, label: str, people: dict[str, str | None], index: N
     surname = _spelled(text, words[-1])
     address = " ".join(words[:-1]).rstrip(".")
     if surname and is_person_name(surname):  # "Ms." is a form of address, not a role
-        return index.complete(surname), None if not address or address in _HONORIFICS else address
+        full = index.complete(surname)
+        if address and address not in _HONORIFICS and full != surname and not _titled_in_full(text, address, surname, full):
+            full = surname  # "PRESIDENT BIDEN:" where the text names "Dr. Jill Biden": not her, but "President Biden"
+        return full, None if not address or address in _HONORIFICS else address
     return "", None
+
+
+def _titled_in_full(text: str, title: str, surname: str, full: str) -> bool:
+    """Whether the text gives `full` the label's `title` ("Secretary of State Antony Blinken" for
+    "SECRETARY BLINKEN"), or never writes the title before the bare surname ("President Biden")."""
+    between = r"(?:[^\S\n]+(?!(?:and|First|Lady|Dr|Mrs|Ms|Mr)\b)[\w.’'-]+){0,4}?"
+    if re.search(rf"\b{re.escape(title)}{between}[^\S\n]+{re.escape(full)}\b", text[:200_000], re.I):
+        return True
+    return not re.search(rf"\b{re.escape(title)}[^\S\n]+{re.escape(surname)}\b", text[:200_000], re.I)
 
 
 def _titled_in(text: str, title: str) -> str | None:

@@ -137,7 +137,9 @@ HEADLINE_VERBS = frozenset(
     Honoring Honouring Celebrating Announcing Supporting Protecting Addressing Commemorating Recognizing Marking Launching
     Highlighting Strengthening Expanding Building Lowering Reducing Advancing Delivering Investing Creating Ensuring Promoting
     Combating Continuing Improving Increasing Providing Helping Tackling Uplifting Rebuilding Lifting Cracking Taking Making
-    Enter Meet Consider Imagine Remarks Statement Readout Fact Sheet Proclamation Memorandum Message Letter Press Briefing Background Transcript Remarks""".split()
+    Enter Meet Consider Imagine Remarks Statement Readout Fact Sheet Proclamation Memorandum Message Letter Press Briefing Background Transcript Remarks
+    Establishes Reestablishes Restores Renews Recognizes Commemorates Condemns Hails Convenes Deploys Secures Prevents Ends
+    Champions Orders Directs Requests Responds Confirms Accepts Receives Opens Closes Kicks Begins Helps Brings Keeps""".split()
 )
 # A speaker label of a transcript that names a role, not a person.
 ROLE_LABELS = frozenset(
