@@ -363,3 +363,22 @@ def test_a_bodys_name_with_on_before_an_office_and_a_name() -> None:
 )
 def test_he_points_past_names_that_are_not_the_subject(text: str, speaker: str) -> None:
     assert speaker in set(credits(text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The economy slowed. As Mr Kok's report noted: “The ink had scarcely dried on the harbor deal.”", "Kok"),
+        (
+            "- A 2024 study on the effects of the harbor fees in their first year found that they “strengthened the harbor"
+            " economy” in shipbuilding. - According to the Harbor Institute, the fees “showed no link with prices” at all.",
+            "A 2024 study",
+        ),
+        ("- Deputy Director Dan Bishop — known for his care with money — says he “waited for a chance like this” at last.", "Dan Bishop"),
+    ],
+)
+def test_a_report_a_study_and_a_speaker_past_an_aside(text: str, speaker: str) -> None:
+    said = credits(text)
+    assert list(said.values())[0] == speaker
+    if "Harbor Institute" in text:
+        assert said["showed no link with prices"] == "Harbor Institute"

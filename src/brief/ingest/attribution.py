@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
-from brief.ingest.quotelabels import epigraph_signature, label_speaker, statement_owner
-from brief.ingest.speechwords import ACT_VERBS, LEADS, MORE_ACT_VERBS, NAMING_VERBS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_NOUNS, TITLES
+from brief.ingest.quotelabels import label_speaker, statement_owner
+from brief.ingest.speechwords import ACT_VERBS, LEADS, MORE_ACT_VERBS, NAMING_VERBS, OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
@@ -32,7 +31,7 @@ _AFTER = re.compile(
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
     rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+[—–]\s|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
-    rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+(?:statement|letter)|{TITLED}|{_NOMINAL}|{_PRONOUN})"
+    rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
@@ -45,7 +44,7 @@ _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
-    rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+statement|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{3,80}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
+    rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{3,80}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?))"
     # "A woman stood up and said": what the speaker did first, in a few words of lower case
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+)?(?:{VERBS_BEFORE}|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
@@ -58,6 +57,8 @@ _WHO_SAID = re.compile(
     r"(?:\s+[^“”\"‘’.,:]{1,40}?)?\s*[:,]?\s*$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+(?:\s+[^,.;:“”\"‘’]{1,50}?)?\s*[:,]?\s*$)")
+# An aside between dashes after a name, before its speech verb (a speech's own dashes break off words).
+_DASH_ASIDE = re.compile(rf"(?<=[A-Za-z])[^\S\n]+[—–][^—–“”\"\n]{{1,80}}[—–](?=[^\S\n]+{VERBS}\b)")
 _ASIDE = re.compile(r"\s+[(\[][^()\[\]\n“”\"]{1,40}[)\]](?=\s+[a-z])")
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
@@ -71,11 +72,11 @@ _PASSIVE_BY = re.compile(
     rf"\b(?:{NAMING_VERBS}|quoted|cited)\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?:then-)?"
     rf"(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})"
 )
-_COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
+COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|embassy|administration|spokesperson|spokesman|spokeswoman)"
 # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
 # "the House of Commons authorities have told": a body's name, and the people who speak for it.
 _ACT_PATTERN = (
-    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{_COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?"
+    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?"
     r"(?P<verb>{verbs})(?:[^.“”\"]|(?<=[A-Z])\.){0,160}$"
 )
 _SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", ACT_VERBS))
@@ -90,34 +91,6 @@ _OPENERS = frozenset(
 _SPEECH_VERB = re.compile(ACT_VERBS)  # a cheap test before the costly pattern
 _WIDE_VERB = re.compile(_WIDE_ACT_VERBS)
 _WITH_ACTING = re.compile(rf"\bwith\s+(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+{_WIDE_ACT_VERBS}")
-# Attribution earlier in the quotation's sentence, as reports write it: "According to the
-# Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
-# "According to X, “…”", or a clause after it that the words finish: "According to X, the plan “will …”"
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^“”\",.;]|(?<=[A-Z])\.){3,140}?),\s*(?:[^“”\",.;:]{1,80}\s)?$")
-REPORT_VERBS = re.compile(
-    r"\b(?:said|says|stated|states|asserted|asserts|argued|argues|reported|reports|noted|notes|warned|warns|wrote|writes|"
-    r"indicated|indicates|concluded|concludes|claimed|claims|told|testified|acknowledged|announced|declared|cautioned|"
-    r"stressed|emphasized|insisted|estimated|found|finds|described|describes|reads|warning|stating|saying|noting|arguing|"
-    r"provides|grants|guarantees|requires|directs|authorizes|authorises|prohibits)\b"
-)
-# A document or an office as a sentence's subject: "The order describes X as “…”", "the certificate reads “…”".
-_DOCUMENT_SUBJECT = re.compile(
-    r"(?:^|\s)(?P<who>[Tt]he\s+(?:order|report|review|certificate|memo|memorandum|letter|proclamation|directive|statement|strategy|plan|"
-    r"rule|law|bill|act|agreement|declaration|resolution|notice|ruling|decision|study|survey|assessment|audit|guidance|office|agency|ministry|department|"
-    r"constitution|charter|treaty|statute|amendment|clause|convention|code))$"
-)
-_SUBJECT_NAME = (
-    rf"(?:{NAME_WORD}(?:\s+(?:(?:of|for|and|de|del)(?:\s+the)?)?\s*{NAME_WORD}){{0,6}}(?:\s+{_COLLECTIVE})?|(?:[a-z]+\s+)?{_COLLECTIVE})"
-)
-_SUBJECT = re.compile(rf"(?P<who>{_SUBJECT_NAME})(?:[’']s)?\s*$")
-# The sentence's own subject, after an opening phrase: "In May 2026, PRC authorities issued ...".
-_OPENING_SUBJECT = re.compile(
-    rf"^(?:[A-Z][a-z]*\s[^,]{{1,40}},\s*)?(?P<who>{_SUBJECT_NAME})\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?:[a-z]+(?:ed|s)|made|told|said|met|went|took|gave|spoke|wrote|sent|came|left|held|led|won|saw|got|set|kept|brought|"
-    r"thought|found|became|began)\b"
-)
-# A passive attribution after the verb: "described internally by then-DEA Administrator Anne Milgram".
-_BY_AGENT = re.compile(rf"^\s*(?:\w+ly\s+)?by\s+(?:then-)?(?P<who>(?:{NAME_WORD}\s+){{0,5}}{NAME_WORD})")
 # A stop that ends no sentence: an initial's ("U.S.") or a title's ("Dr. King", "Gov. Roe"). Every
 # sentence end of attribution and of quotes.py is read with it.
 NOT_AFTER_TITLE = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Rev|Sgt))(?<!\bProf)"
@@ -211,6 +184,8 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     # the name inside it is not the subject.
     window = _RELATIVE.sub("", window)
     window = _ASIDE.sub("", window)  # "Jane Roe (@janeroe) tweeted:": a handle or a seat between name and verb
+    if re.search(r"[A-Z][\w’'.-]*[^\S\n]+[—–]", window):
+        window = _DASH_ASIDE.sub("", window)  # "Dan Bishop — known for his care — says he “…”"
     match = _BEFORE.search(window)
     if match is None:
         return None
@@ -338,44 +313,6 @@ def _can_speak(words: list[str]) -> bool:
         or (len(words) == 1 and words[0].endswith("ing"))
         or words[0] in ("Speaking",)
     )
-
-
-def report_attribution(text: str, para_start: int, para_end: int, open_at: int, close_at: int) -> str | None:
-    """The source a report's sentence credits before a quotation ("according to X," or the
-    subject of the sentence's first reporting verb), or the signature under an epigraph."""
-    return _sentence_attribution(text, para_start, open_at) or epigraph_signature(text, open_at, close_at, para_start, para_end)
-
-
-def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str | None:
-    sentence = sentence_before(text, para_start, quote_start, 400).lstrip()  # further back is another sentence
-    according = _ACCORDING.search(sentence)
-    if according:
-        # "the Department's 2025 review (DR) from March 2025" -> "Department's 2025 review"
-        who = re.sub(r"\s*\([^()]{1,40}\)", "", according.group("who").strip())
-        who = re.sub(rf"\s+(?:from|in|of|on|published|released)\s+(?:{MONTH}\s+)?(?:19|20)\d\d$", "", who)
-        return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I)
-    verb = REPORT_VERBS.search(sentence)
-    if verb is None:
-        return None
-    if agent := _BY_AGENT.match(sentence[verb.end() :]):
-        return agent.group("who")
-    # Parenthesised acronyms and dates sit between a subject and its verb: drop them.
-    lead = re.sub(r"\s*\([^()]{1,40}\)", "", sentence[: verb.start()]).rstrip()
-    lead = re.sub(r",\s+(?:however|meanwhile|though|too|in turn|for its part),?(?=\s|$)", "", lead)  # "The Archivist, however, has"
-    lead = re.sub(r"\s+(?:has|have|had|also|has also|recently|reportedly|later)$", "", lead)
-    lead = re.sub(r",\s+(?:which|who)\s[^,]{1,80},?$", "", lead)  # "the Ministry, which oversees X, said"
-    lead = re.sub(r",\s+(?:which|that)$", "", lead)  # "Article II of the Constitution, which grants"
-    document = _DOCUMENT_SUBJECT.search(lead)
-    if document:
-        return document.group("who").lower()  # resolved later to the document the text last named
-    subject = _SUBJECT.search(lead) or _OPENING_SUBJECT.match(lead)
-    if subject is None:
-        return None
-    words: list[str] = [w for w in subject.group("who").split() if w not in ("The", "In", "On", "At")]
-    if len(words) == 1 and words[0] in ("He", "She", "They"):
-        return words[0]  # "He … told Biden that he would meet “…”": the pronoun is resolved later
-    body = len(words) >= 2 and words[-1] in ORG_HEADS  # "the Atlantic Council": a body, though each word is common
-    return " ".join(words) if words and (body or not all(w in NOT_NAME for w in words)) else None
 
 
 def added_later(text: str, start: int, para_end: int) -> tuple[str, str | None] | None:

@@ -17,7 +17,7 @@ import re
 from brief.ingest.givennames import is_given_name
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import name_groups, person_groups
-from brief.ingest.speechwords import ROLE_WORD, TITLED, VERBS
+from brief.ingest.speechwords import OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERBS
 from brief.ingest.vocabulary import HEADLINE_VERBS, NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_LABELS, ROLE_NOUNS, TITLES, bare, role_noun
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
@@ -287,8 +287,8 @@ def titled_heading(text: str, start: int, end: int) -> str | None:
 
 # A statement as the speaker: "a BBC statement read", "Mr Tanzi's statement said": whose it is.
 _OWNED_STATEMENT = re.compile(
-    rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?:joint|written|brief|short|later)\s+)?(?P<of>{TITLED})|(?P<owner>{TITLED})[’']s?)"
-    r"\s+(?:(?:joint|written|brief|short|later)\s+)?(?:statement|press\s+release|letter)$"
+    rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?:joint|written|brief|short|later)\s+)?(?P<of>{TITLED})\s+(?:(?:joint|written|brief|short|later)\s+)?(?:statement|press\s+release|letter)"
+    rf"|(?P<owner>{TITLED})[’']s?\s+(?:(?:joint|written|brief|short|later|new|latest|annual)\s+)?{OWNED_DOCUMENTS})$"
     # "a statement from the firm", "the letter from Harbor Mining"
     rf"|(?:[Aa]n?|[Tt]he)\s+(?:statement|press\s+release|letter)\s+from\s+(?P<sender>(?:the\s+)?(?:{TITLED}|[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}))"
 )

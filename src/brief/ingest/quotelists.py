@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.attribution import REPORT_VERBS
+from brief.ingest.reportcredit import REPORT_VERBS
 from brief.speakers import ITEM_LEAD
 
 # A list item that follows a closed quotation (or a sentence) in its paragraph: the closing mark
@@ -45,7 +45,10 @@ def prose_item(text: str, after: int, open_at: int) -> bool:
     - An analysis from the Council found that “…”"), not a label, a topic, a date or a clause that
     frames the same speaker's words ("- If the bill fails, “…”")."""
     items = list(_NEXT_ITEM.finditer(text, after, open_at))
-    return bool(items) and REPORT_VERBS.search(text, items[-1].end(), open_at) is not None
+    return bool(items) and (
+        REPORT_VERBS.search(text, items[-1].end(), open_at) is not None
+        or re.match(r"\s*[Aa]ccording\s+to\b", text[items[-1].end() : open_at]) is not None  # "- According to X, the tariffs “…”"
+    )
 
 
 def list_item_lead(lead: str) -> bool:

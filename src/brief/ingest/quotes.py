@@ -29,7 +29,6 @@ from brief.ingest.attribution import (
     addressed_speech,
     attribution_after,
     attribution_before,
-    report_attribution,
     sentence_before,
     sentence_end_attribution,
     short_quote_speaker,
@@ -52,6 +51,7 @@ from brief.ingest.quotelabels import (
 from brief.ingest.quotelists import item_end, item_start, list_item_lead, prose_item
 from brief.ingest.quotemarks import Span, only_quotations, quotation_spans
 from brief.ingest.quotenaming import passive_agent, what_called
+from brief.ingest.reportcredit import report_attribution
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.subjects import colon_subject, invited_subject, owned_saying, owner_before
