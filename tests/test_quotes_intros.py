@@ -379,6 +379,6 @@ def test_he_points_past_names_that_are_not_the_subject(text: str, speaker: str) 
 )
 def test_a_report_a_study_and_a_speaker_past_an_aside(text: str, speaker: str) -> None:
     said = credits(text)
-    assert list(said.values())[0] == speaker
+    assert next(iter(said.values())) == speaker
     if "Harbor Institute" in text:
         assert said["showed no link with prices"] == "Harbor Institute"

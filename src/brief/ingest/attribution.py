@@ -37,7 +37,8 @@ _AFTER = re.compile(
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
     # '…," Ana Roe, 57, said': an age between commas; '“…?” the cardinal will ask': asking, said ahead
     rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?)|,\s+(?P<role4>(?:(?:{ROLE_WORD})\s+(?:of|at|for)|from)\s+[^,.“”\"‘’]{{2,60}}?))?"
-    rf"\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
+    # '…," shop owner Ana Roe, told AP': a stray comma before the verb
+    rf",?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
     rf"|(?:[Tt]he\s+)?{TITLED}\s+quoted\s+(?P<who3>{TITLED})\s+as\s+saying)",
 )
 _BEFORE = re.compile(
@@ -148,6 +149,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
     if text[start - 2 : start - 1] == "." and re.search(r"\bhad\s+$", text[max(0, match.start("verb2") - 6) : match.start("verb2")]):
         return None  # '"… gone by now." Roe had said before the game …': a new sentence about earlier words
+    stray = "," in text[match.end("who2") : match.start("verb2")] and not any(match.group(g) for g in ("role2", "role3", "role4"))
+    if stray and (len(match.group("who2").split()) < 2 or not _role_desc(match)):
+        return None  # "… the journalist was Jewish, said Mr Blair": a stray comma only after a name in full
     if match.group("who2").lower() in _OPENERS:
         return None  # '"…" Later, the spokesman urged …': an opening adverb, not who spoke
     desc = match.group("desc").split()
@@ -160,6 +164,12 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     if owner := _sent_by(who, match.group("org2")):
         return owner, None  # '…," the letter from Qwest said.'
     return statement_owner(who), (role.strip() or None)
+
+
+def _role_desc(match: re.Match[str]) -> bool:
+    """The words before the name are empty or a description ending in a role ("shop owner")."""
+    desc = match.group("desc").split()
+    return not desc or desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES
 
 
 def _sent_by(who: str, sender: str | None) -> str | None:

@@ -119,7 +119,8 @@ class Mentions:
         if k < 0:
             return None
         opens = self._sentence_start(self.positions[k])
-        if pronoun and depth < 3 and re.match(rf"\s*(?:[A-Z]\w*(?:\s\w+){{0,3}},\s+)?(?i:{pronoun})\s", self.text[opens : opens + 60]):
+        lead = r"\s*(?:[A-Z]\w*(?:\s\w+){0,3},\s+|(?:So|And|But|Then|Yet|Now)\s+)?"  # "So he is full of admiration for X"
+        if pronoun and depth < 3 and re.match(rf"{lead}(?i:{pronoun})\s", self.text[opens : opens + 60]):
             return self.last_before(opens, pronoun, depth + 1)
         if _SAID_AT_END.match(self.text, self.positions[k] + len(self.names[k])):
             return self.names[k]  # "Others include X and Y, the party's chief Ana Roe said."

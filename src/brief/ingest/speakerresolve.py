@@ -136,6 +136,32 @@ def _holder_of(office: str, people: dict[str, str | None]) -> str | None:
     return holders.pop() if len(holders) == 1 else None
 
 
+# Someone met and described, not named, as a speech tells it: the one the speaker met ("I sat with
+# a trauma doctor"), or a sentence's subject ("A mom in California wrote"). Nouns of either sex,
+# and those of one.
+_ANYONE = "doctor nurse teacher officer soldier veteran farmer worker student firefighter pilot driver nun priest".split()
+_MET = {
+    pronoun: re.compile(
+        r"(?:\b(?:I|[Ww]e)\s+(?:[a-z]+\s+){0,2}?(?:met|sat\s+(?:down\s+)?with|talked\s+(?:to|with)|spoke\s+(?:to|with)|asked|"
+        r"saw|visited|called|heard\s+from|got\s+a\s+(?:letter|call|note)\s+from)\s+|(?:^|[.!?]\s+|\n))"
+        rf"(?P<who>[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(set(_ANYONE) | nouns))}))\b"
+    )
+    for pronoun, nouns in {
+        "he": set("man guy boy gentleman father dad".split()),
+        "she": set("woman lady girl mother mom".split()),
+    }.items()
+}
+
+
+def _met_since(text: str, mentions: Mentions, position: int, pronoun: str) -> str | None:
+    """A person described with "a" ("a trauma doctor", "a young woman") after the last person
+    named and within 300 characters before a "he" or "she", outside quotations."""
+    start = max(mentions.position_of_last(position), position - 300, 0)
+    found = [m for m in _MET[pronoun].finditer(text, start, position) if not mentions.in_quotation(m.start())]
+    who = found[-1].group("who") if found else ""
+    return who[:1].upper() + who[1:] if who else None
+
+
 # Words that open a body's name, not a sentence ("United Auto Workers", "National Farmers
 # Union"): kept in front of the name after them.
 _BODY_OPENERS = frozenset("United National American International Federal European Global World".split())
@@ -179,6 +205,9 @@ def resolve(
         since = _described_since(text, mentions, people, position)
         if since:  # "…, the spokesman said. “…,” he added": the spokesman, not the person named before
             return since, role
+        stranger = _met_since(text, mentions, position, lower)
+        if stranger:  # "I sat with a trauma doctor … He said, “…”": the one met, not the person named before
+            return stranger, role
     if lower in PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
         named = mentions.last_before(position, lower if lower in ("he", "she") else None)  # "the minister said", "he said"
         office = (people.get(fullest(named, people)) or "").lower().split() if named and nominal else []
