@@ -310,3 +310,12 @@ def test_at_least_amounts_and_counts_of_times() -> None:
         (50, None, "times"),
         (16, None, "times"),
     ]
+
+
+def test_millions_written_m_and_bn_beside_a_counted_noun_and_not_metres() -> None:
+    assert values("The club rejected an £8m January bid, and fraud hit the 1.4m cash machines in use.") == [
+        (8_000_000, None, "GBP"),
+        (1_400_000, None, "count"),
+    ]
+    assert values("She won the 60m hurdles, landed 7.96m with her last jump and took the 1,500m title.") == []
+    assert values("The firm lost 420bn yuan, and a dozen ports closed.") == [(420_000_000_000, None, "CNY"), (12, None, "count")]

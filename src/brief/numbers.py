@@ -80,10 +80,10 @@ FIGURE = re.compile(
   | (?P<between>\bbetween\s+(?:{_NUM})\s?(?:%|percent\b)?\s*and\s*(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<range>(?<![\w./#-])(?:{_NUM})\s?(?:to|–|-)\s?(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<percent>(?<![\w./#-])(?:{_NUM})\s?(?:%|percent\b|per\ cent\b|percentage\ points?\b))
-  | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b)?(?![\w:/]|[.,]\d|-(?!degrees?\b|plus\b(?!\s+(?:hundred|thousand|million|billion|trillion)\b))\w))
+  | (?P<number>(?<![\w./#:-])(?:{_NUM})(?:\s{_SCALE}\b|(?:bn(?=\s+[A-Za-z])|m(?=\s+(?:[A-Za-z]+\s+)?(?:[a-z]+[^s\W]s|people|children|yuan|yen|baht|reais|rand|kronor)\b)))?(?![\w:/]|[.,]\d|-(?!degrees?\b|plus\b(?!\s+(?:hundred|thousand|million|billion|trillion)\b))\w))
   | (?P<fraction>\b{_HEDGE}?(?:\b(?:one|two|three)-(?:half|third|thirds|quarter|quarters|fourth|fifth)\b
       | \b(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b | \b(?:two|three)\s+(?:thirds|quarters|fifths)\b | \bhalf\b))
-  | (?P<words>\ba\s(?:hundred|thousand|million|billion|trillion)(?:\s(?:thousand|million|billion))?\b(?!\s+(?:and|or)\b)
+  | (?P<words>\ba\s(?:dozen|hundred|thousand|million|billion|trillion)(?:\s(?:thousand|million|billion))?\b(?!\s+(?:and|or)\b)
       | \b(?:tens|hundreds)\s+of\s+(?:thousands|millions)\s+of\b
       | \b(?:{WORD_NUM})(?:\s{_SCALE}(?:\s+and\s+(?:{WORD_NUM})(?![-’']))?)?\b(?![-’'])))
     """,
@@ -119,6 +119,13 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "fo
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*[-•*]?[ \t]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _STOP_AFTER = re.compile(r"^(?:of|to|or|another|other|times?|way|day|things?|point|side|hand)\b", re.IGNORECASE)
+# What follows "60m" when the m is metres, or no counted noun follows at all: a race, a jump, a
+# preposition or a verb ("the 800m heats", "landed 17.30m with his final effort").
+_NOT_MILLIONS = re.compile(
+    r"\s+(?:hurdles|heats?|titles?|champion\w*|races?|relay|freestyle|backstroke|butterfly|breaststroke|sprint\w*|finals?|"
+    r"runners?|record\w*|medley|events?|gold|silver|bronze|indoors|outdoors|world|personal|mark|jump|high|long|deep|tall|wide|"
+    r"[a-z]{1,3}|with|from|into|over|under|than|this|that|these|those|their|which|when|while|where|after|before|since|were)\b"
+)
 # A multiple, not a count of times: "10 times better", "grew 15 times", "oversubscribed 16.2 times".
 _MULTIPLE_AFTER = re.compile(rf"\s*times\s+(?:{_COMPARED}|more|less|[a-z]+er)\b", re.I)
 _MULTIPLE_BEFORE = re.compile(
@@ -245,9 +252,16 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
     # prefix would cost time in proportion to its length at every number.
     before, after = sentence[max(0, start - 48) : start], sentence[end : end + 80]
     after = after[5:] if after.startswith("-plus") else after  # "800,000-plus jobs": at least, and of what
+    if kind == "number" and re.search(r"\d(?:m|bn)$", token) and _NOT_MILLIONS.match(after):
+        return None  # "the 60m hurdles", "7.96m on his first jump": metres, not millions
     if _DATE_BEFORE.search(before) and kind in ("number", "range") and re.fullmatch(r"\d{1,2}", token.split()[0]):
         return None  # "Oct. 17", "on the 5th"
-    if _DATE_AFTER.search(after) or ID_BEFORE.search(before) or re.search(r"\bper\s*$", before, re.I) or CLOCK_AFTER.match(after):
+    if (
+        (_DATE_AFTER.search(after) and kind != "money")
+        or ID_BEFORE.search(before)
+        or re.search(r"\bper\s*$", before, re.I)
+        or CLOCK_AFTER.match(after)
+    ):
         return None  # a date, an identifier, the denominator of a rate, a time of day ("1500 GMT")
     listed = kind in ("number", "range") and re.search(r"\d[\w().–-]{0,14},?\s+(?:(?:and|or|through)\s+)?$", before)
     if listed and ID_LIST_BEFORE.search(sentence, max(0, start - 300), start):

@@ -127,4 +127,6 @@ UNIT_WORDS = {"pages": "pages", "page": "pages", "tons": "tons", "tonnes": "tonn
               "years": "years", "decades": "decades", "minutes": "minutes", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pesos": "MXN",
               "pounds sterling": "GBP", "times": "times", "year": "years", "month": "months", "week": "weeks", "day": "days",
               "hour": "hours", "decade": "decades", "quarters": "quarters", "feet": "feet", "foot": "feet", "meters": "meters",
-              "metres": "meters", "acres": "acres", "hectares": "hectares", "gallons": "gallons", "barrels": "barrels"}  # fmt: skip
+              "metres": "meters", "acres": "acres", "hectares": "hectares", "gallons": "gallons", "barrels": "barrels",
+              "rupees": "INR", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "yuan": "CNY", "yen": "JPY",
+              "baht": "THB", "reais": "BRL", "rand": "ZAR", "kronor": "SEK"}  # fmt: skip
