@@ -266,3 +266,8 @@ def test_a_titled_label_is_not_a_namesake_named_in_full() -> None:
 def test_a_headline_verb_is_no_surname() -> None:
     people = people_of("FACT SHEET: President Roe Reestablishes the Harbor Office\n\nToday, President Roe signed an order.")
     assert "Roe Reestablishes" not in people and people.get("Roe") == "President"
+
+
+def test_whom_a_nominee_succeeds_at_the_end_of_the_line() -> None:
+    people = people_of("Nominations\n\nBrent Nimlo, of Illinois, to be a Deputy Under Secretary of the Treasury, vice Ramin Tolu.")
+    assert "Ramin Tolu" in people and people.get("Brent Nimlo") == "Deputy Under Secretary of the Treasury"

@@ -382,3 +382,13 @@ def test_a_report_a_study_and_a_speaker_past_an_aside(text: str, speaker: str) -
     assert next(iter(said.values())) == speaker
     if "Harbor Institute" in text:
         assert said["showed no link with prices"] == "Harbor Institute"
+
+
+def test_an_owners_spokesman_and_a_stop_after_the_mark() -> None:
+    text = (
+        "Singer Ana Vell was sued on Friday.\n\nThe singer's spokesman said the claims were \"untrue\" and the man was"
+        " \"misusing the courts for money\". The network said the claims had \"no merit\". The star was not charged."
+    )
+    said = credits(text)
+    assert said["untrue"] == said["misusing the courts for money"] == "The singer's spokesman"
+    assert said["no merit"] == "The network"

@@ -152,6 +152,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     stray = "," in text[match.end("who2") : match.start("verb2")] and not any(match.group(g) for g in ("role2", "role3", "role4"))
     if stray and (len(match.group("who2").split()) < 2 or not _role_desc(match)):
         return None  # "… the journalist was Jewish, said Mr Blair": a stray comma only after a name in full
+    if text[start : start + 1] == "." and not re.match(r"\s*[.,;:]", text[match.end() : match.end() + 2]):
+        return None  # '“…”. ABC said the claims had …': the stop after the mark ended the sentence
     if match.group("who2").lower() in _OPENERS:
         return None  # '"…" Later, the spokesman urged …': an opening adverb, not who spoke
     desc = match.group("desc").split()

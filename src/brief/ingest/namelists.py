@@ -115,10 +115,10 @@ _NOMINEE = re.compile(
 )
 
 
-# Whom a nominee succeeds: "…, vice Carla L. Gallo, term expired." / "vice Tom Lee, resigned".
+# Whom a nominee succeeds: "…, vice Carla L. Gallo, term expired." / "vice Tom Lee, resigned" / "vice Eli Pedro."
 _SUCCEEDED = re.compile(
-    rf"\bvice{SP}(?P<name>{NAME_WORD}(?:{SP}(?:[A-Z]\.|{NAME_WORD})){{1,4}}(?:,{SP}(?:Jr|Sr)\.)?),{SP}"
-    r"(?:resigned|retired|deceased|term\s+expired|elevated|removed|withdrawn|transferred)\b"
+    rf"\bvice{SP}(?P<name>{NAME_WORD}(?:{SP}(?:[A-Z]\.|{NAME_WORD})){{1,4}}(?:,{SP}(?:Jr|Sr)\.)?)"
+    r"(?:,[^\S\n]+(?:resigned|retired|deceased|term\s+expired|elevated|removed|withdrawn|transferred)\b|(?=\.(?:\s|$)))"
 )
 
 

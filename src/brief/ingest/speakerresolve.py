@@ -24,6 +24,10 @@ _DESCRIPTION = re.compile(
     r"(?:the|his|her)\s+(?P<words>(?:[\w’'-]+\s+){0,3}?(?:(?P<person>\d+-year-old|[a-z]+(?:man|woman)|american|briton|scot|"
     r"spaniard|swede|dane|swiss|argentine|brazilian|australian|canadian|frenchman|german|italian|mexican|russian)|[a-z-]+))"
 )
+# Someone who speaks for another, described by whom: "the rapper's spokesman".
+_OWNERS_AIDE = re.compile(
+    r"the\s+[\w-]+[’']s\s+(?:[a-z-]+\s+)?(?:spokes(?:man|woman|person)|lawyer|attorney|agent|aide|publicist|representative)"
+)
 # What a body or a described speaker is said to say ("the IAAF said", "the spokesman added").
 _SAID = r"(?:said|says|added|stated|announced|warned|told|insisted|claimed|urged|explained|stressed|argued|confirmed|replied)"
 _BODY_SAID = re.compile(
@@ -194,6 +198,8 @@ def resolve(
             return who_it, role
         if lower == "it":
             return None, None
+    if _OWNERS_AIDE.fullmatch(lower):
+        return who[:1].upper() + who[1:], role  # "the rapper's spokesman": the aide speaks, not the rapper
     described = _DESCRIPTION.fullmatch(lower)
     held_by = holder(described.group("words").split(), people, mentions, position) if described else None
     if held_by:  # "the Tory leader said": the person the text gave that role
