@@ -386,9 +386,19 @@ def test_a_report_a_study_and_a_speaker_past_an_aside(text: str, speaker: str) -
 
 def test_an_owners_spokesman_and_a_stop_after_the_mark() -> None:
     text = (
-        "Singer Ana Vell was sued on Friday.\n\nThe singer's spokesman said the claims were \"untrue\" and the man was"
-        " \"misusing the courts for money\". The network said the claims had \"no merit\". The star was not charged."
+        'Singer Ana Vell was sued on Friday.\n\nThe singer\'s spokesman said the claims were "untrue" and the man was'
+        ' "misusing the courts for money". The network said the claims had "no merit". The star was not charged.'
     )
     said = credits(text)
     assert said["untrue"] == said["misusing the courts for money"] == "The singer's spokesman"
     assert said["no merit"] == "The network"
+
+
+def test_a_spokesman_for_a_body_with_small_words_its_acronym_and_a_clause() -> None:
+    text = (
+        "Dr Tim Roe warned of viruses. A spokesman for the Association of Harbor and Port Services (Ahps) which"
+        " represents the ports said the risk was small. “There's no concern that any virus will hit the harbor,” he said."
+    )
+    assert credits(text)["There's no concern that any virus will hit the harbor"].startswith(
+        "A spokesman for the Association of Harbor and Port Services"
+    )

@@ -71,7 +71,10 @@ def holder(words: list[str], people: dict[str, str | None], mentions: Mentions, 
 
 _DESCRIBED_SPEAKER = re.compile(
     rf"\b(?P<article>[Tt]he|An?|(?<=[.!?]\s)an?)\s+(?P<words>(?:[\w’'-]+\s+){{0,4}}?(?P<noun>[a-z]+))"
-    rf"(?P<body>\s+(?:for|at|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})?\s+(?:also\s+)?{_SAID}\b"
+    # the body it speaks for may hold small words and its acronym, and a clause may follow it:
+    # "A spokesman for the Association of Payment and Clearing Services (Apacs) which represents X said"
+    rf"(?P<body>\s+(?:for|at|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w’'-]*){{0,6}}(?:\s+\([^()]{{1,20}}\))?)?"
+    rf"(?:,?\s+(?:which|who|that)\s+[^.“”\"]{{1,80}}?)?\s+(?:also\s+)?{_SAID}\b"
 )
 
 
@@ -92,6 +95,8 @@ def _described_since(text: str, mentions: Mentions, people: dict[str, str | None
     if not described:
         return None
     said = described[-1]
+    if re.search(r"\d+-year-old", said.group("words")):
+        return None  # "the 58-year-old US singer of X said": the person named before, by age
     if holder(said.group("words").split(), people, mentions, position):
         return None  # "the minister said": the person named before, whose role it is
     noun = said.group("noun")
