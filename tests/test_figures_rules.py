@@ -319,3 +319,8 @@ def test_millions_written_m_and_bn_beside_a_counted_noun_and_not_metres() -> Non
     ]
     assert values("She won the 60m hurdles, landed 7.96m with her last jump and took the 1,500m title.") == []
     assert values("The firm lost 420bn yuan, and a dozen ports closed.") == [(420_000_000_000, None, "CNY"), (12, None, "count")]
+
+
+def test_labels_past_an_at_least_mark_and_a_determiner() -> None:
+    assert label_of("The plan created 800,000-plus manufacturing jobs.", 800_000) == "manufacturing jobs"
+    assert label_of("Harbor fuel rose an extra 6.4% on Monday.", 6.4) == "Harbor fuel"

@@ -112,6 +112,7 @@ def draft_label(sentence: str, start: int, end: int, kind: str) -> str:
     (£11.7m)") is labelled as the amount it restates; one in parentheses after a noun phrase
     ("the total ($40.9 billion)") by that phrase."""
     start, end = _last_of_repeat(sentence, start, end)
+    end += 5 if sentence.startswith("-plus", end) else 1 if sentence.startswith("+", end) else 0  # "800,000-plus jobs"
     if kind == "number" and (score := _score(sentence, start, end)):
         return score
     close = _CLOSE.match(sentence, end)

@@ -39,7 +39,7 @@ PLURAL_COUNTS = {"wins", "hits", "shows", "drops", "jumps", "falls", "rises", "g
 ED_NOUNS = {"hundred", "speed", "need", "seed", "feed", "breed", "creed", "deed", "shed", "reed", "bed", "red"}
 # Words that name no counted thing on their own: comparatives, quantity words, adverbs of degree.
 NOT_NOUNS = {"more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up", "down", "above", "below",
-             "over", "under", "new", "other", "additional", "total", "overall", "combined", "respectively", "apiece", "alone",
+             "over", "under", "new", "other", "another", "extra", "additional", "total", "overall", "combined", "respectively", "apiece", "alone",
              "about", "around", "nearly", "almost", "roughly", "some", "approximately", "only", "just", "least", "most", "than",
              "ago", "earlier", "later", "before", "after", "since", "again", "also", "still", "already", "yet", "then", "so",
              "not", "no", "nor", "such", "much", "many", "several", "both", "either", "neither", "own", "same", "high", "low",
