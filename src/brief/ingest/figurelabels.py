@@ -294,7 +294,9 @@ def _verb_noun(words: list[str], kind: str, unit: str, purpose: bool) -> str:
     before = index
     while before > 0 and (words[before - 1].lower() in AUXILIARIES or words[before - 1].lower() in ("that", "which", "who")):
         before -= 1  # "the lamp should weigh", "the clinic will receive", "a room that cost"
-    owner = _noun_before(words[:before]) if before and is_noun(words[before - 1]) else ""
+    # "the console weighs": the console's weight; not "the group aims to save": an infinitive has no owner
+    infinitive = any(w.lower() == "to" for w in words[before:index])
+    owner = _noun_before(words[:before]) if before and is_noun(words[before - 1]) and not infinitive else ""
     return f"{owner} {noun}".strip()
 
 

@@ -78,11 +78,17 @@ MONEY_VERB_NOUNS = {**dict.fromkeys(("cost", "costs", "costing"), "cost"),
                                      "retails", "retailed", "rent", "rents", "rented", "listed", "lists"), "price"),
                     **dict.fromkeys(("took", "take", "takes", "taking", "grossed", "grosses", "grossing"), "takings"),
                     **dict.fromkeys(("earned", "earn", "earns", "earning"), "earnings"),
-                    **dict.fromkeys(("receive", "receives", "received", "receiving", "awarded", "granted", "won"), "award")}  # fmt: skip
+                    **dict.fromkeys(("receive", "receives", "received", "receiving", "awarded", "granted", "won"), "award"),
+                    **dict.fromkeys(("fined", "fine", "fines"), "fine"), **dict.fromkeys(("sued", "sues", "suing"), "lawsuit"),
+                    **dict.fromkeys(("raised", "raise", "raises", "raising"), "funds raised"),
+                    **dict.fromkeys(("donated", "donate", "donates", "donating"), "donation"),
+                    **dict.fromkeys(("pledged", "pledge", "pledges", "pledging"), "pledge"),
+                    **dict.fromkeys(("settled", "settle", "settles"), "settlement"),
+                    **dict.fromkeys(("save", "saves", "saved", "saving"), "savings")}  # fmt: skip
 # Words between such a verb and its amount ("took more than the expected $18m", "sell on average for").
 BETWEEN_VERB_AND_AMOUNT = {"more", "than", "less", "about", "around", "nearly", "almost", "roughly", "approximately", "some",
                            "over", "under", "just", "only", "the", "a", "an", "expected", "estimated", "at", "for", "on",
-                           "average", "another", "additional", "extra", "up", "to", "least", "as", "much", "little", "in"}  # fmt: skip
+                           "average", "another", "additional", "extra", "up", "to", "least", "as", "much", "little", "in", "between"}  # fmt: skip
 # Units of measure written after a number: the unit, not what is measured ("8.4 pounds", "100 miles").
 UNIT_NOUNS = {"pounds", "pound", "miles", "mile", "tons", "ton", "tonnes", "tonne", "kilograms", "kg", "kilometers", "kilometres",
               "km", "feet", "foot", "meters", "metres", "inches", "inch", "acres", "hectares", "gallons", "barrels", "liters",
