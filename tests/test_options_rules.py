@@ -34,3 +34,11 @@ def test_a_name_that_is_the_term_itself_counts() -> None:
 def test_an_ending_never_turns_into_another_word() -> None:
     assert found("The new policy takes effect in the spring.") == set()
     assert found("Local police will patrol the harbour at night.") == {"police"}
+
+
+def test_a_noun_of_action_is_found_by_its_verb() -> None:
+    catalogue = {"demand": CatalogueOption(id="demand", title="Reduce demand", terms=["demand reduction"])}
+    text = "The ministers will promote public health services to reduce harm and demand across the region."
+    assert {o.id for o in find_options(text, sentence_spans(text), catalogue)} == {"demand"}
+    text = "Demand for ferry tickets fell in the spring."
+    assert not find_options(text, sentence_spans(text), catalogue)

@@ -96,7 +96,9 @@ def find_options(text: str, sentences: list[tuple[int, int]], catalogue: dict[st
 def _term_pattern(term: str) -> str:
     """A catalogue term as a pattern that also finds its plural and verb forms: "money
     laundering" finds "money launderers", "precursor chemical" finds "precursor chemicals". Only
-    an ending is changed ("police" never finds "policy"); names and short words stay exact."""
+    an ending is changed ("police" never finds "policy"); names and short words stay exact. A term
+    of two words that ends in a noun of action also finds its verb before the first word ("demand
+    reduction": "reduce harm and demand")."""
     words = []
     for word in term.split():
         if word.islower() and len(word) >= 5 and word.isalpha():
@@ -104,7 +106,21 @@ def _term_pattern(term: str) -> str:
             words.append(re.escape(root) + r"(?:ing|ers?|ed|es|s)?")
         else:
             words.append(re.escape(word))
-    return r"\b" + r"\s+".join(words)  # open at the end: "extradite" finds "extradited"
+    pattern = r"\b" + r"\s+".join(words)  # open at the end: "extradite" finds "extradited"
+    verb = _verb_of(term.split()[-1]) if len(term.split()) == 2 and term.islower() else None
+    if verb:  # "demand reduction" said with its verb: "reduce harm and demand", "reducing drug demand"
+        pattern += rf"|\b{verb}(?:s|d|ing)?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(term.split()[0])}\b"
+    return pattern
+
+
+def _verb_of(noun: str) -> str | None:
+    """The verb a noun of action is made from, for the endings that say it plainly: reduction ->
+    reduce, prevention -> prevent, enforcement -> enforce, designation -> designate."""
+    for ending, verb_ending in (("uction", "uce"), ("ention", "ent"), ("ement", "e"), ("ation", "ate")):
+        if noun.endswith(ending) and len(noun) > len(ending) + 2:
+            stem = noun[: -len(ending)] + verb_ending
+            return re.escape(stem[:-1]) + "e?" if stem.endswith("e") else re.escape(stem)
+    return None
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of|and|for|the))?\s+$")
