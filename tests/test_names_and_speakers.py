@@ -271,3 +271,9 @@ def test_a_headline_verb_is_no_surname() -> None:
 def test_whom_a_nominee_succeeds_at_the_end_of_the_line() -> None:
     people = people_of("Nominations\n\nBrent Nimlo, of Illinois, to be a Deputy Under Secretary of the Treasury, vice Ramin Tolu.")
     assert "Ramin Tolu" in people and people.get("Brent Nimlo") == "Deputy Under Secretary of the Treasury"
+
+
+def test_one_word_after_the_and_a_role_in_lower_case_is_a_person() -> None:
+    people = people_of("The apostle Paul wrote about power, and the rapper Eminem sang. The company Apple and the city Paris agreed.")
+    assert people.get("Paul") == "apostle" and people.get("Eminem") == "rapper"
+    assert "Apple" not in people and "Paris" not in people

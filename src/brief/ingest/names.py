@@ -77,6 +77,7 @@ _APPOSITIVE = re.compile(
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|according to|added|asked|wrote|told|starring|featuring|(?:directed|written|played|produced|founded|chaired) by)[^\S\n]+$"
 )
+_ROLE_THEN_NAME = re.compile(r"\b[Tt]he[^\S\n]+(?P<role>[a-z]+)[^\S\n]+$")
 _COPULA = re.compile(r"[^\S\n]+(?:is|was|has been|had been|serves as|served as)[^\S\n]+(?P<role>(?:the|a|an)[^\S\n][^.;:,“”\"\n]{3,100})")
 _AGE = re.compile(r"^,[^\S\n]+\d{2},")
 _NOT_ROLE_START = frozenset("who whose which and but or said says told as in on at when after while where that this it he she they".split())
@@ -201,7 +202,10 @@ def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, in
     """The role of the name tokens[i:j] of a run if the text says it is a person's ('' for a
     person without a role), else None."""
     if size == 1 and not (i and _is_title(tokens[i - 1])):
-        return None  # one word is a person's name only right after a title (the cheap test first)
+        # one word is a person's name only right after a title (the cheap test first), or after
+        # "the" and a role in lower case: "the apostle Paul", "the rapper Eminem"
+        lead = _ROLE_THEN_NAME.search(text, max(0, start - 30), start) if i == 0 and j == len(tokens) and start > 0 else None
+        return lead.group("role") if lead and lead.group("role") in ROLE_NOUNS else None
     if size == 1 and tokens[i - 1].endswith("s") and tokens[i - 1][:-1] in TITLES and tokens[j : j + 1] != ["and"]:
         return None  # a title in the plural names several ("Governors Roe and Vance"), not "Leaders Back the Plan"
     # The name before this one ends the title before this one: a name of two words or more, or

@@ -48,7 +48,7 @@ ROLE_NOUNS = frozenset(
     predecessor successor dean scholar lecturer provost aide staffer assistant deputy veteran survivor entrepreneur co-founder cofounder
     boss athlete footballer cricketer driver rider skipper engineer winner rival champion runner-up
     flanker hooker winger fly-half scrum-half full-back sprinter swimmer cyclist golfer jockey batsman bowler
-    novelist poet composer pianist guitarist drummer rapper comedian artist photographer filmmaker playwright
+    novelist poet composer pianist guitarist drummer rapper comedian artist photographer filmmaker playwright apostle prophet
     pm co-ordinator coordinator controller referee umpire jumper thrower compatriot musician vocalist bassist frontman
     son daughter wife husband father mother brother sister nephew niece cousin uncle aunt grandson granddaughter
     grandfather grandmother widow widower stepson stepdaughter fiancé fiancée girlfriend boyfriend
