@@ -437,7 +437,7 @@ def test_a_list_item_or_a_dated_one_counts_as_a_paragraph_that_opens_with_its_qu
         text = f"Governor Ana Ruiz made the promise often:\n\n{lead}“{filler}” - “It will be the finest port in the world.”"
         at = text.index("It will be")
         assert speaker_named_near(text, "Ana Ruiz", at, at + 30), lead
-    plain = f"Governor Ana Ruiz made the promise often.\n\nThe board met. {filler} Then came “the finest port.”"
+    plain = f"Governor Ana Ruiz made the promise often.\n\nThe board met. {filler}{filler} Then came “the finest port.”"
     at = plain.index("the finest port")
     assert not speaker_named_near(plain, "Ana Ruiz", at, at + 15)
 

@@ -2,10 +2,11 @@
 ingest drafts by, so that a fresh draft checks clean.
 
 A speaker is named near a quotation when one of the capitalised words of the name (or, for a name
-without one, one of its longer words) appears within 600 characters before the quotation or 400
+without one, one of its longer words) appears within NEAR_BEFORE (800) characters before the quotation or 400
 after it; in a paragraph that opens with a quotation mark (a quotation running on over
 paragraphs, one flattened into a paragraph, or a list of quotations, each perhaps after its
-date), within 600 characters before the paragraph.
+date), within NEAR_BEFORE characters before the paragraph. 800 characters is two paragraphs of news
+prose: a story quotes its subject again two paragraphs after naming them ("…," he said).
 A statement, a message or remarks speak in their author's voice ("I directed the agency to
 “…”"), and their headline names the author ("Statement from President Jane Roe on X"): the
 headline names the speaker of every quotation credited to that author, however far down.
@@ -23,6 +24,7 @@ HEADLINE = re.compile(
 )
 
 
+NEAR_BEFORE = 800  # characters before a quotation (or its paragraph) that its speaker's name may stand in
 QUOTE_OPENINGS = "“\"‘'"
 # The date in brackets after a quotation that dates a saying: "(10/12/24, Aurora, CO)", "(2/24/26)".
 DATED_SAYING = re.compile(r"\s*[(\[]\d{1,2}/\d{1,2}/\d{2,4}\b[^()\[\]\n]{0,60}[)\]]")
@@ -47,14 +49,14 @@ def speaker_named_near(text: str, speaker: str, start: int, end: int) -> bool:
     """The speaker of the quotation at text[start:end] is named near it, or is the author the
     headline of a statement names (see the module's docstring). Case does not matter."""
     names = [n.lower() for n in _name_words(speaker)]
-    begin = max(0, start - 600)
+    begin = max(0, start - NEAR_BEFORE)
     para = text.rfind("\n", 0, start) + 1
     lead = ITEM_LEAD.match(text, para, start)  # always matches, perhaps nothing
     if lead is not None and text[lead.end() : start][:1] in QUOTE_OPENINGS:
         # A paragraph (or a list item) that opens with a quotation goes on quoting the speaker
         # named before it: the window reaches back from the paragraph's start, however long the
         # quotation, or the list of quotations, has run.
-        begin = min(begin, max(0, para - 600))
+        begin = min(begin, max(0, para - NEAR_BEFORE))
     window = text[begin : end + 400].lower()
     if not names or any(name in window for name in names):
         return True
