@@ -402,3 +402,21 @@ def test_a_spokesman_for_a_body_with_small_words_its_acronym_and_a_clause() -> N
     assert credits(text)["There's no concern that any virus will hit the harbor"].startswith(
         "A spokesman for the Association of Harbor and Port Services"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Asked about the date, a harbor spokeswoman would only say: “The mayor will decide when she decides.”", "A harbor spokeswoman"),
+        ("The fees will rise — as my grandfather would then say, “with a little breathing room.”", "My grandfather"),
+    ],
+)
+def test_two_words_before_the_verb_and_a_lower_case_as(text: str, speaker: str) -> None:
+    assert list(credits(text).values()) == [speaker]
+
+
+def test_no_speaker_across_a_colon_or_another_clauses_subject() -> None:
+    text = "THE GOVERNOR: I will also say this: I eat “no” for breakfast."
+    assert "no" not in credits(text)
+    text = "Label founder Tony Wilson spoke. His son took him to see Raw Tide, but he was reluctant, saying he “detested” it."
+    assert credits(text).get("detested") != "Raw Tide"

@@ -17,7 +17,7 @@ from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be)\b)[^\s,;:“”\"‘’.]+"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
 # quotation is the speaker's of the turn, or the statement's author).
@@ -48,7 +48,7 @@ _BEFORE = re.compile(
     rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{3,80}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?))"
     # "A woman stood up and said": what the speaker did first, in a few words of lower case
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+)?(?:{VERBS_BEFORE}|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+){{0,2}}(?:{VERBS_BEFORE}|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.:]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
 # Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”", "our seniors that said".
 _WHO_SAID = re.compile(
@@ -207,7 +207,9 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     if match.group("role_b") and role.split()[0].rstrip(".") in HONORIFICS | TITLES:
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
     who = re.split(r"(?<=[a-z]{2})\.\s+", who)[-1]  # "… criticize China. And I said": the last sentence's
-    who = re.sub(r"^(?:As|And|But|So|Yet|Now)\s+(?=the\s|[A-Z])", "", who)  # "As the Declaration proclaims,"
+    who = re.sub(
+        r"^(?i:as|and|but|so|yet|now)\s+(?=the\s|my\s|our\s|[A-Z])", "", who
+    )  # "As the Declaration proclaims,", "as my dad would say"
     who = _WHEN.sub("", who)  # "The other day a defeated-looking man came up and said": when, then who
     if who in ("As", "And", "But", "So", "Yet", "Now", "Then"):
         return None  # "But went out and asked and said": a conjunction, and no subject
@@ -285,6 +287,8 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
             continue  # "quit his Fratton Park post and vowed", "the BBC's Westminster Hour": an object or an owner's thing
         if re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", sentence[: act.start("verb")]):
             continue  # "the President was asked, “…”": the one spoken to
+        if re.search(r"[,;][^\S\n]+(?:(?:but|and|so|yet)[^\S\n]+)?(?:he|she|they|we|I)\b", sentence[act.end("who") : act.start("verb")]):
+            continue  # "… to see Raw T, but he had been reluctant, saying …": another clause's subject speaks
         words = act.group("who").split()
         title = re.search(r"\b([A-Z][a-z]{1,4}\.)\s+$", sentence[: capital.start()])
         if title and title.group(1) in TITLES:
