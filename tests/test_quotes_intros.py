@@ -420,3 +420,12 @@ def test_no_speaker_across_a_colon_or_another_clauses_subject() -> None:
     assert "no" not in credits(text)
     text = "Label founder Tony Wilson spoke. His son took him to see Raw Tide, but he was reluctant, saying he “detested” it."
     assert credits(text).get("detested") != "Raw Tide"
+
+
+def test_he_after_a_name_that_is_an_object_points_back_past_it() -> None:
+    text = (
+        'Speaking in London, Gen Pervez Rahim said the gangs were "on the run" in the hills.\n\n'
+        'But standing next to Mr Tony Blane he added that it was crucial to tackle the "core of what creates the gangs in'
+        ' the hills".'
+    )
+    assert set(credits(text).values()) == {"Pervez Rahim"}

@@ -287,7 +287,9 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
             continue  # "quit his Fratton Park post and vowed", "the BBC's Westminster Hour": an object or an owner's thing
         if re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", sentence[: act.start("verb")]):
             continue  # "the President was asked, “…”": the one spoken to
-        if re.search(r"[,;][^\S\n]+(?:(?:but|and|so|yet)[^\S\n]+)?(?:he|she|they|we|I)\b", sentence[act.end("who") : act.start("verb")]):
+        if re.search(
+            r"(?:[,;][^\S\n]+(?:(?:but|and|so|yet)[^\S\n]+)?|^[^\S\n]+)(?:he|she|they|we|I)\b", sentence[act.end("who") : act.start("verb")]
+        ):
             continue  # "… to see Raw T, but he had been reluctant, saying …": another clause's subject speaks
         words = act.group("who").split()
         title = re.search(r"\b([A-Z][a-z]{1,4}\.)\s+$", sentence[: capital.start()])
