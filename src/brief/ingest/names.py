@@ -69,6 +69,8 @@ _PRONOUN_LATER = re.compile(
     r"^(?:[^\S\n]+(?:\w+ly[^\S\n]+)?(?:has|had|was|is|[a-z]+ed)\b[^.!?\n“”\"]{3,120}?\b|[^\S\n]+(?:and|for|with)[^\S\n]+)"
     r"(?:he|his|him|himself|she|her|herself)\b"
 )
+# The name's clause, short, then a sentence whose subject is "he" or "she".
+_HE_NEXT = re.compile(r"[^\S\n]+(?:is|was|has|had|will|would)\b[^.!?\n“”\"]{0,60}[.!?][^\S\n]+(?:He|She)\b")
 _ALIAS = re.compile(r"^,?[^\S\n]+\(?(?:a\.k\.a\.|aka\b|alias\b|also known as\b|known as\b)")
 _APPOSITIVE = re.compile(
     r"^,[^\S\n]+(?P<role>(?:(?:an?|the|former|then-)[^\S\n]+)?(?:[a-z][\w-]*|[A-Z][\w.’'-]*)(?:[^,.;:“”\"\n]|(?<=[A-Z])\.){0,110}?)"
@@ -337,6 +339,8 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         return ""
     if _PRONOUN_LATER.match(after) and text[at:end].split()[-1].lower() not in ROLE_NOUNS:  # not "a Quality Engineer … she"
         return ""
+    if _HE_NEXT.match(after) and text[at - 30 if at > 30 else 0 : at].rstrip().endswith(("whether", "if", "that", ".", "\n")):
+        return ""  # "I don't know whether Dick Durbin is here. He was supposed to come": the subject "he" goes on
     bracket = _ROLE_IN_BRACKETS.match(after)  # "Ovidio Ruiz (son of “El Gato”)"
     if bracket and any(w.lower() in ROLE_NOUNS or _is_title(w) for w in bracket.group("role").split()[:3]):
         return bracket.group("role")
