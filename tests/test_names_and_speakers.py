@@ -280,5 +280,5 @@ def test_one_word_after_the_and_a_role_in_lower_case_is_a_person() -> None:
 
 
 def test_a_name_whose_next_sentence_goes_on_with_he_is_a_persons() -> None:
-    assert "Dirk Durbo" in people_of("And I don’t know whether Dirk Durbo is here. He was supposed to be coming down.")
+    assert "Oyel Durbo" in people_of("And I don’t know whether Oyel Durbo is here. He was supposed to be coming down.")
     assert people_of("Harbor Bank is strong. He said so.") == {}
