@@ -324,3 +324,7 @@ def test_millions_written_m_and_bn_beside_a_counted_noun_and_not_metres() -> Non
 def test_labels_past_an_at_least_mark_and_a_determiner() -> None:
     assert label_of("The plan created 800,000-plus manufacturing jobs.", 800_000) == "manufacturing jobs"
     assert label_of("Harbor fuel rose an extra 6.4% on Monday.", 6.4) == "Harbor fuel"
+
+
+def test_money_to_do_something_to_a_name_is_labelled_by_both() -> None:
+    assert label_of("The fund will mobilize $1 billion to conserve the Amazon this decade.", 1e9) == "conserve Amazon"

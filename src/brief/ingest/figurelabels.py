@@ -307,7 +307,9 @@ def _purpose(sentence: str, end: int) -> str:
     if not match or match.group(1).lower() in NOT_PURPOSE or match.group(1).endswith(("ing", "ed")):
         return ""  # "to be"; "$302 million to supporting": a preposition's object
     found, _ = _noun_after(sentence, match.end())
-    return "" if all(w[:1].isupper() for w in found.split()) else found  # "to protect the Amazon": a name is not what money buys
+    if found and all(w[:1].isupper() for w in found.split()):
+        return f"{match.group(1)} {found}"  # "to conserve the Amazon": what is done with the money, to a name
+    return found
 
 
 def _holder_clause(words: list[str]) -> bool:
