@@ -328,3 +328,7 @@ def test_labels_past_an_at_least_mark_and_a_determiner() -> None:
 
 def test_money_to_do_something_to_a_name_is_labelled_by_both() -> None:
     assert label_of("The fund will mobilize $1 billion to conserve the Amazon this decade.", 1e9) == "conserve Amazon"
+
+
+def test_a_headlines_verb_in_capitals_ends_the_label() -> None:
+    assert label_of("Harbor Shutdown: 100,000+ Workers Go Without Pay", 100_000) == "Workers"

@@ -46,6 +46,7 @@ from brief.ingest.labelwords import (
     nouny,
     tokens,
 )
+from brief.ingest.vocabulary import HEADLINE_VERBS
 from brief.numbers import candidates, read_candidate
 from brief.numberwords import NOT_A_NAME
 
@@ -429,6 +430,8 @@ def _noun_after(sentence: str, end: int, kind: str = "number") -> tuple[str, str
             break
         if lowered in COMPARATIVES:
             break  # "12 percent higher", "3 more": no noun follows
+        if words and words[-1][:1].isupper() and word.rstrip(".,;:") in HEADLINE_VERBS:
+            break  # a headline's verb in capitals: "100,000+ Workers Go Without Pay"
         if word[:1].islower() and len(lowered) > 6 and lowered.endswith("ly") and not lowered.endswith(("ply", "bly", "ily")):
             break  # "$18 trillion annually": an adverb ends the phrase ("supply", "assembly", "family" are nouns)
         abbreviation = bool(_ABBREVIATION.fullmatch(word))

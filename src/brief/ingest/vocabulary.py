@@ -139,7 +139,8 @@ HEADLINE_VERBS = frozenset(
     Combating Continuing Improving Increasing Providing Helping Tackling Uplifting Rebuilding Lifting Cracking Taking Making
     Enter Meet Consider Imagine Remarks Statement Readout Fact Sheet Proclamation Memorandum Message Letter Press Briefing Background Transcript Remarks
     Establishes Reestablishes Restores Renews Recognizes Commemorates Condemns Hails Convenes Deploys Secures Prevents Ends
-    Champions Orders Directs Requests Responds Confirms Accepts Receives Opens Closes Kicks Begins Helps Brings Keeps""".split()
+    Champions Orders Directs Requests Responds Confirms Accepts Receives Opens Closes Kicks Begins Helps Brings Keeps
+    Go Lose Gain Rise Fall Drop Face Get Reach Added Lost Gained Hired Created Fled""".split()
 )
 # A speaker label of a transcript that names a role, not a person.
 ROLE_LABELS = frozenset(
