@@ -282,3 +282,12 @@ def test_one_word_after_the_and_a_role_in_lower_case_is_a_person() -> None:
 def test_a_name_whose_next_sentence_goes_on_with_he_is_a_persons() -> None:
     assert "Oyel Durbo" in people_of("And I don’t know whether Oyel Durbo is here. He was supposed to be coming down.")
     assert people_of("Harbor Bank is strong. He said so.") == {}
+
+
+def test_kin_in_apposition_and_children_listed_by_name() -> None:
+    people = people_of(
+        "Senator Jean Carvel died today. She arrived in Washington weeks after losing her husband, Mel, in a crash. I am"
+        " grateful for her brilliant, strong children, Russ, Tam, and especially Robin."
+    )
+    assert {"Mel", "Russ", "Tam", "Robin"} <= set(people)
+    assert "Senate" not in people_of("She thanked her husband, Senate colleagues and friends.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.vocabulary import KIN_NOUNS, THING_HEADS
+from brief.ingest.vocabulary import KIN_NOUNS, NOT_NAME, THING_HEADS
 
 GIVEN_NAMES = frozenset(
     """
@@ -136,7 +136,25 @@ _KIN_NAMED = re.compile(
 )
 
 
+# Children listed after the word for them: "her brilliant, strong children, Russ, Tom, and especially Robin".
+_KIN_LISTED = re.compile(
+    rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z-]+,?\s+){{0,3}}?(?:children|kids|sons|daughters|grandchildren),\s+"
+    rf"(?P<names>{_GIVEN}(?:,?\s+(?:and\s+)?(?:especially\s+|finally\s+)?{_GIVEN}){{1,8}})"
+)
+
+
 def kin_named(text: str) -> list[str]:
     """People named as someone's kin ("her husband, Mel", "my granddaughter Maisy Roe"), when the
-    name opens with a common given name."""
-    return [m.group("name") for m in _KIN_NAMED.finditer(text) if is_given_name(m.group("name").split()[0])]
+    name opens with a common given name or stands between commas as an apposition ("her husband,
+    Mel, and"); and children listed by name ("her children, Russ, Tom, and Robin")."""
+    found = []
+    for m in _KIN_NAMED.finditer(text):
+        apposed = text[m.start("name") - 2 : m.start("name")] == ", " and re.match(
+            r"\s*(?:,|and\b)", text[m.end("name") : m.end("name") + 5]
+        )
+        first = m.group("name").split()[0]
+        if is_given_name(first) or (apposed and " " not in m.group("name") and first not in NOT_NAME):
+            found.append(m.group("name"))
+    for m in _KIN_LISTED.finditer(text):
+        found += [n for n in re.findall(_GIVEN, m.group("names")) if n not in NOT_NAME]
+    return found
