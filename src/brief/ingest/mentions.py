@@ -14,9 +14,15 @@ from bisect import bisect_left, bisect_right
 from brief.ingest.namewords import NameIndex, name_groups
 from brief.ingest.vocabulary import NOT_NAME, ORG_HEADS, PARTICLES, THING_HEADS, bare
 
+_OBJECT_WORDS = "from|by|with|of|under|alongside|to|for|against"
+_OBJECT_BEFORE = re.compile(rf"\b(?:{_OBJECT_WORDS}|and)[^\S\n]+$")
 # A name as an object, perhaps after a short title: "next to Mr Blair", "with Gen Ruiz".
-_OBJECT_LEAD = re.compile(r"\b(?:from|by|with|of|under|alongside|to|for|against|beside)[^\S\n]+(?:[A-Z][a-z]{0,3}\.?[^\S\n]+)?$")
-_OBJECT_BEFORE = re.compile(r"\b(?:from|by|with|of|and|under|alongside|to|for|against)[^\S\n]+$")
+_OBJECT_LEAD = re.compile(rf"\b(?:{_OBJECT_WORDS}|beside)[^\S\n]+(?:[A-Z][a-z]{{0,3}}\.?[^\S\n]+)?$")
+# A sentence whose subject is the pronoun itself, after an opening phrase: "So he is full of …".
+_PRONOUN_OPENS = {
+    pronoun: re.compile(rf"\s*(?:[A-Z]\w*(?:\s\w+){{0,3}},\s+|(?:So|And|But|Then|Yet|Now)\s+)?(?i:{pronoun})\s")
+    for pronoun in ("he", "she")
+}
 _ACTS = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|said|told|spoke|went|came|made|took|gave)\b")
 # Words that open a phrase before a name: "The Harbor Safety Review", "In its Annual Report".
 _LEADING = frozenset(
@@ -121,23 +127,26 @@ class Mentions:
         if k < 0:
             return None
         opens = self._sentence_start(self.positions[k])
-        lead = r"\s*(?:[A-Z]\w*(?:\s\w+){0,3},\s+|(?:So|And|But|Then|Yet|Now)\s+)?"  # "So he is full of admiration for X"
-        if pronoun and depth < 3 and re.match(rf"{lead}(?i:{pronoun})\s", self.text[opens : opens + 60]):
-            return self.last_before(opens, pronoun, depth + 1)
         first = bisect_left(self.positions, opens)
-        objects = all(
-            _OBJECT_LEAD.search(self.text, max(0, self.positions[m] - 20), self.positions[m])
-            for m in range(first, k + 1)
-            if self.people[m] and not self._quoted(self.positions[m])
-        )
-        if pronoun and depth < 3 and opens == self._sentence_start(position) and objects:
-            earlier = self.last_before(opens, pronoun, depth + 1)  # "standing next to Mr Blair he added": not Mr Blair
-            if earlier:
-                return earlier
+        if pronoun in _PRONOUN_OPENS and depth < 3:
+            if _PRONOUN_OPENS[pronoun].match(self.text, opens, opens + 60):
+                return self.last_before(opens, pronoun, depth + 1)
+            if opens == self._sentence_start(position) and self._only_objects(first, k):
+                earlier = self.last_before(opens, pronoun, depth + 1)  # "standing next to Mr Blair he added": not Mr Blair
+                if earlier:
+                    return earlier
         if _SAID_AT_END.match(self.text, self.positions[k] + len(self.names[k])):
             return self.names[k]  # "Others include X and Y, the party's chief Ana Roe said."
         subject = next((m for m in range(first, k) if self.people[m] and not self._quoted(self.positions[m])), k)
         return self.names[subject]
+
+    def _only_objects(self, first: int, last: int) -> bool:
+        """Every person named from mention `first` to `last` is named as an object ("next to Mr Blair")."""
+        return all(
+            _OBJECT_LEAD.search(self.text, max(0, self.positions[m] - 20), self.positions[m])
+            for m in range(first, last + 1)
+            if self.people[m] and not self._quoted(self.positions[m])
+        )
 
     def sentence_of_last(self, position: int) -> int:
         """Where the sentence that names someone last before `position` starts (-1: nobody named)."""

@@ -123,10 +123,16 @@ _KIN_MENTION = {
 def _kin_since(text: str, mentions: Mentions, position: int, pronoun: str) -> str | None:
     """A relative the speaker told of ("my dad") after the last person named and shortly before a
     "he" or "she" of the same sex, outside quotations: whom the pronoun points to, as described."""
+    return _told_of(text, mentions, position, _KIN_MENTION[pronoun], ("kin", "owner"))
+
+
+def _told_of(text: str, mentions: Mentions, position: int, pattern: re.Pattern[str], groups: tuple[str, ...]) -> str | None:
+    """The last description `pattern` finds after the last person named and within 300 characters
+    before `position`, outside quotations (the first of `groups` that matched), capitalised."""
     start = max(mentions.position_of_last(position), position - 300, 0)
-    found = [m for m in _KIN_MENTION[pronoun].finditer(text, start, position) if not mentions.in_quotation(m.end())]
-    kin = (found[-1].group("kin") or found[-1].group("owner")) if found else ""
-    return kin[:1].upper() + kin[1:] if kin else None
+    found = [m for m in pattern.finditer(text, start, position) if not mentions.in_quotation(m.start())]
+    who = next((found[-1].group(g) for g in groups if found[-1].group(g)), "") if found else ""
+    return who[:1].upper() + who[1:] if who else None
 
 
 _LOWER_RANKS = frozenset("Vice Lieutenant Deputy Assistant Under Associate Acting Former".split())
@@ -165,10 +171,7 @@ _MET = {
 def _met_since(text: str, mentions: Mentions, position: int, pronoun: str) -> str | None:
     """A person described with "a" ("a trauma doctor", "a young woman") after the last person
     named and within 300 characters before a "he" or "she", outside quotations."""
-    start = max(mentions.position_of_last(position), position - 300, 0)
-    found = [m for m in _MET[pronoun].finditer(text, start, position) if not mentions.in_quotation(m.start())]
-    who = found[-1].group("who") if found else ""
-    return who[:1].upper() + who[1:] if who else None
+    return _told_of(text, mentions, position, _MET[pronoun], ("who",))
 
 
 # Words that open a body's name, not a sentence ("United Auto Workers", "National Farmers
