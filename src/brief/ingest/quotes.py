@@ -80,8 +80,8 @@ class FoundQuote:
     end: int
 
 
-# A sentence whose subject is a group, not a person: "Iranian-Americans are celebrating …:".
-# "Harbor residents are celebrating …:", "Iranian-Americans are …": a plural, not whose words they are.
+# A sentence whose subject is a group, not a person ("Iranian-Americans are celebrating …:",
+# "Harbor residents are …"): a plural is not whose words the list below it holds.
 _GROUP_SUBJECT = re.compile(r"(?:The\s+)?(?P<who>[A-Z][\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:are|were|have|had|[a-z]+ed)\b")
 _WORDS_NOUNS = frozenset("Highlights Excerpts Remarks Quotes Comments Moments Words Statements Thoughts".split())
 
