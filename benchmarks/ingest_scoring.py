@@ -194,5 +194,5 @@ def _figures(s: Score, doc: str, pred: SourceSummary, gold: list[dict[str, Any]]
     for f in pred.figures:
         hit = any(matches(f, g) or repeats(f, g) for g in gold)
         if f.importance == 3:  # the figures the draft ranks first, which a memo's key figures come from
-            s.tally("key figure precision", hit, doc, "")
+            s.tally("key figure precision", hit, doc, f"ranked key, not a figure: {f.value:g} {f.unit} from {f.quote!r}")
         s.tally("figure precision", hit, doc, f"not a figure: {f.value:g} {f.unit} from {f.quote!r}")

@@ -100,6 +100,41 @@ def credits(text: str) -> dict[str, str]:
             "deep cleaned",
             "House of Commons authorities",
         ),
+        # An opening adverb before the subject and its comma; an aside between spaced hyphens;
+        # "it" after a sentence that ends in an acronym, and for a body whose name starts with a
+        # common capitalised word.
+        (
+            'Overall, Northern Bank said that "the basic conditions of the market remain sound".',
+            "the basic conditions of the market remain sound",
+            "Northern Bank",
+        ),
+        (
+            'Meanwhile, France\'s finance minister has said the world faced "economic catastrophe" unless it acted.',
+            "economic catastrophe",
+            "France's finance minister",
+        ),
+        (
+            'But Northern Bank - which has a fifth of the market - said that growth "will go on this year".',
+            "will go on this year",
+            "Northern Bank",
+        ),
+        (
+            "Paul Myers, chief executive of Wippet - a service which sells downloads - believes firms must stop giving "
+            '"oxygen to the pirates who sell copies".',
+            "oxygen to the pirates who sell copies",
+            "Paul Myers",
+        ),
+        (
+            'Sales slowed in the UK. Acme said the UK market had been "difficult". "By late summer, the market had '
+            'cooled across the country," it added.',
+            "By late summer, the market had cooled across the country",
+            "Acme",
+        ),
+        (
+            'Overall, Northern Bank said profits rose. "Rates are likely to stay low for a while," it said.',
+            "Rates are likely to stay low for a while",
+            "Northern Bank",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

@@ -13,7 +13,7 @@ import re
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.quotelabels import label_speaker, statement_owner
 from brief.ingest.speechwords import ACT_VERBS, LEADS, MORE_ACT_VERBS, NAMING_VERBS, OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES, last_sentence
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
@@ -59,7 +59,10 @@ _WHO_SAID = re.compile(
 )
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(?:\w+ly\s+)?[a-z]+(?:\s+[^,.;:“”\"‘’]{1,50}?)?\s*[:,]?\s*$)")
 # An aside between dashes after a name, before its speech verb (a speech's own dashes break off words).
-_DASH_ASIDE = re.compile(rf"(?<=[A-Za-z])[^\S\n]+[—–][^—–“”\"\n]{{1,80}}[—–](?=[^\S\n]+{VERBS}\b)")
+# A spaced hyphen stands for a dash where the text has no dashes of its own ("Acme - which has a
+# fifth of the market - said that").
+_DASH = r"(?:[—–]|-(?=[^\S\n]))"
+_DASH_ASIDE = re.compile(rf"(?<=[A-Za-z])[^\S\n]+{_DASH}[^—–“”\"\n]{{1,80}}?(?:[—–]|[^\S\n]-)(?=[^\S\n]+{VERBS}\b)")
 _ASIDE = re.compile(r"\s+[(\[][^()\[\]\n“”\"]{1,40}[)\]](?=\s+[a-z])")
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
@@ -86,8 +89,14 @@ _YOU_SAID = re.compile(
     r"\b[Yy]ou\s+(?:[a-z]+\s+){0,2}?(?:say|said|saying|call|called|calling|described|describing|wrote|told|telling|promised|"
     r"use[ds]?\s+the\s+(?:word|phrase|term))\b[^“”\"?.!]{0,60}$"
 )
+# Words that open a sentence before its subject ("Later, the spokesman urged", "Overall, Acme said
+# that"), never a name.
 _OPENERS = frozenset(
-    "earlier later the in on at but and yesterday today this last meanwhile however also then after before when while".split()
+    """earlier later the in on at but and yesterday today this last meanwhile however also then after before when while
+    overall separately instead still indeed tonight now finally again elsewhere additionally moreover furthermore
+    similarly likewise nonetheless nevertheless otherwise previously recently currently originally ultimately initially
+    specifically notably importantly privately publicly officially afterwards lastly meantime thus consequently
+    accordingly regardless besides sadly fortunately unfortunately ironically clearly admittedly frankly""".split()
 )
 _SPEECH_VERB = re.compile(ACT_VERBS)  # a cheap test before the costly pattern
 _WIDE_VERB = re.compile(_WIDE_ACT_VERBS)
@@ -196,17 +205,23 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     # the name inside it is not the subject.
     window = _RELATIVE.sub("", window)
     window = _ASIDE.sub("", window)  # "Jane Roe (@janeroe) tweeted:": a handle or a seat between name and verb
-    if re.search(r"[A-Z][\w’'.-]*[^\S\n]+[—–]", window):
-        window = _DASH_ASIDE.sub("", window)  # "Dan Bishop — known for his care — says he “…”"
+    if re.search(rf"[A-Z][\w’'.-]*[^\S\n]+{_DASH}", window):
+        # "Dan Bishop — known for his care — says he “…”"; after a role, the aside ends it as its
+        # comma would ("Ann Roe, head of Acme - a music service - believes").
+        window = _DASH_ASIDE.sub(lambda m: "," if "," in last_sentence(window[: m.start()]) else "", window)
     match = _BEFORE.search(window)
     if match is None:
         return None
     who, role = match.group("who") or match.group("who_b"), match.group("role") or match.group("role_b")
+    if role:
+        role = re.sub(r"\s+(?:has|have|had)$", "", role)  # "Meanwhile, France's finance minister has said"
     if re.search(r"\blike,?\s*$", window) and not re.fullmatch(r"[Hh]e|[Ss]he|[Tt]hey|(?:\S+\s+)+\S+", who):
         return None  # "You’re like, “…”": the listener's words as the speaker imagines them
     if match.group("role_b") and role.split()[0].rstrip(".") in HONORIFICS | TITLES:
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
-    who = re.split(r"(?<=[a-z]{2})\.\s+", who)[-1]  # "… criticize China. And I said": the last sentence's
+    if role and who.lower() in _OPENERS:
+        return statement_owner(role), None  # "Overall, Northern Bank said that": an adverb, then who
+    who = last_sentence(who)  # "… criticize China. And I said", "… in the UK. Acme said": the last sentence's
     who = re.sub(
         r"^(?i:as|and|but|so|yet|now)\s+(?=the\s|my\s|our\s|[A-Z])", "", who
     )  # "As the Declaration proclaims,", "as my dad would say"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.vocabulary import ABBREVIATIONS, HEADLINE_VERBS, NOT_NAME, ONE_WORD_ORGS, ORG_HEADS, TITLES, bare
+from brief.ingest.vocabulary import ABBREVIATIONS, HEADLINE_VERBS, NOT_BODY_START, NOT_NAME, ONE_WORD_ORGS, ORG_HEADS, TITLES, bare
 
 MAX_ORGANIZATIONS = 500  # distinct names compared with each other
 MAX_KEPT = 40  # names a draft keeps, in order of first mention
@@ -23,12 +23,6 @@ _WORD = r"(?:[A-Z]|\d{1,4}(?:st|nd|rd|th)\b)[\w.&'’-]{0,59}"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|de|del|du|des|&){_SP}){{0,3}}{_WORD}){{0,14}}")
 _COMPANY = frozenset("Inc. Inc Ltd. Ltd LLC LLP PLC Plc Corp. Corp Co. GmbH AG".split())
 _COMPANY_AFTER = re.compile(r",?[^\S\n]+(?P<suffix>Inc\.|Inc\b|Ltd\.?|LLC\b|LLP\b|PLC\b|Corp\.?|GmbH\b)(?![\w-])")
-_STOP = frozenset(
-    """The This That These Those A An It Its Our Their His Her My Your We I You He She They But And Or In On At Of For To By From
-    With As If When While After Before Since During Under Over What Who Why How Which Where Whose Today Yesterday However
-    Meanwhile Also Still Yes No Not Some Many Most All Every Each Other Another Both Such Several Dear Thank Thanks Please
-    Here There Then Now Both Any Said Says""".split()
-)
 _LINKS = frozenset("of for on to at de del du des".split())
 _WEAK_HEADS = frozenset(
     "Unit Division Group Team Panel Board Force Network Partnership Trust Union House Press Media Radio News Times Post Journal "
@@ -75,7 +69,7 @@ def _sentences(run: str) -> list[list[str]]:
 def _organizations(tokens: list[str], text: str, start: int, end: int, surnames: set[str], first_names: set[str]) -> list[str]:
     suffix = _COMPANY_AFTER.match(text, end) if end >= 0 and tokens[-1] not in _COMPANY else None
     if suffix:  # "Acme Widgets, Inc.": the suffix heads the company's name
-        while tokens and tokens[0] in _STOP:
+        while tokens and tokens[0] in NOT_BODY_START:
             tokens = tokens[1:]
         return [" ".join(tokens) + ("," if text[end] == "," else "") + " " + suffix.group("suffix")] if tokens else []
     company = tokens[-1] in _COMPANY
@@ -104,7 +98,7 @@ def _modifier(token: str) -> bool:
     return (
         bool(token)
         and (token[0].isupper() or token[0].isdigit())
-        and token not in _STOP
+        and token not in NOT_BODY_START
         and token not in HEADLINE_VERBS
         and (token not in TITLES or token in ORG_HEADS)
     )

@@ -13,7 +13,7 @@ import re
 
 from brief.ingest.mentions import Mentions
 from brief.ingest.namewords import name_groups
-from brief.ingest.vocabulary import ABBREVIATIONS, KIN_BY_PRONOUN, NOT_NAME, ROLE_NOUNS, TITLES, bare
+from brief.ingest.vocabulary import ABBREVIATIONS, KIN_BY_PRONOUN, NOT_BODY_START, NOT_NAME, ROLE_NOUNS, TITLES, bare, last_sentence
 
 PRONOUNS = ("he", "she", "they", "it")
 
@@ -179,6 +179,13 @@ def _met_since(text: str, mentions: Mentions, position: int, pronoun: str) -> st
 _BODY_OPENERS = frozenset("United National American International Federal European Global World".split())
 
 
+def _body_name(words: str) -> bool:
+    """Words that can name a company or an office: not "The" or "But", and a common capitalised
+    word ("Northern", "Labour") only with more words after it ("Northern Bank")."""
+    first = words.split()[0]
+    return first not in NOT_BODY_START and (first not in NOT_NAME or " " in words)
+
+
 def resolve(
     text: str, speaker: tuple[str, str | None], position: int, people: dict[str, str | None], mentions: Mentions
 ) -> tuple[str | None, str | None]:
@@ -195,14 +202,14 @@ def resolve(
     if lower == "it" or body_they:  # "…," it said: the company or office that is the subject of the sentence before
         # The last body that said something before ("In a statement the RSPCA said it had …"),
         # else the subject of the sentence before.
-        saying = [m.group("who") for m in _BODY_SAID.finditer(text, max(0, position - 600), position)]
-        saying = [w for w in saying if w.split()[0] not in NOT_NAME and not (w in people or mentions.is_person(w))]
+        saying = [last_sentence(m.group("who")) for m in _BODY_SAID.finditer(text, max(0, position - 600), position)]
+        saying = [w for w in saying if _body_name(w) and not (w in people or mentions.is_person(w))]
         subjects = saying or [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, max(0, position - 600), position)]
         if body_they:  # "… if Facebook were not connecting the dots, given the goals they claim": the body in its sentence
             lead = re.split(r"[.!?]\s+", text[max(0, position - 300) : position])[-1]
             subjects += [m.group("who") for m in _BODY_ACTS.finditer(lead)]
         who_it = subjects[-1] if subjects else None
-        if who_it and who_it.split()[0] not in NOT_NAME and not (who_it in people or mentions.is_person(who_it)):
+        if who_it and _body_name(who_it) and not (who_it in people or mentions.is_person(who_it)):
             return who_it, role
         if lower == "it":
             return None, None

@@ -162,6 +162,23 @@ def role_noun(word: str) -> bool:
     return lower in ROLE_NOUNS or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
 
 
+# Words a body's name never starts with: articles, pronouns, conjunctions, prepositions, openers.
+NOT_BODY_START = frozenset(
+    """The This That These Those A An It Its Our Their His Her My Your We I You He She They But And Or In On At Of For To By From
+    With As If When While After Before Since During Under Over What Who Why How Which Where Whose Today Yesterday However
+    Meanwhile Also Still Yes No Not Some Many Most All Every Each Other Another Both Such Several Dear Thank Thanks Please
+    Here There Then Now Both Any Said Says Overall Separately Earlier Later Instead Indeed Finally Elsewhere""".split()
+)
+# A full stop that ends a sentence inside a run of capitalised words: after a lower-case word, or
+# after an acronym with no stops of its own ("… in the UK. Acme said"; never "U.S. Customs").
+_STOP_IN_NAME = re.compile(r"(?:(?<=[a-z]{2})|(?<=(?<![\w.])[A-Z]{2}))\.\s+")
+
+
+def last_sentence(words: str) -> str:
+    """The words after the last full stop that ends a sentence among them."""
+    return _STOP_IN_NAME.split(words)[-1]
+
+
 @lru_cache(maxsize=65_536)
 def bare(word: str) -> str:
     """A word without a possessive ending and without closing punctuation."""
