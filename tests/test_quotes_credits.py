@@ -135,6 +135,45 @@ def credits(text: str) -> dict[str, str]:
             "Rates are likely to stay low for a while",
             "Northern Bank",
         ),
+        # A short quotation after a speech act of a pronoun, a description or people described; a
+        # clause's own subject right before the verb; the time between a description and its verb.
+        (
+            'Mr Blair spoke to the BBC. He admitted to a "sense of irritation" about the claims.',
+            "sense of irritation",
+            "Blair",
+        ),
+        (
+            'Ann Lee spoke first. But the prime minister said he had seen the claims and dismissed them as a "load of rubbish".',
+            "load of rubbish",
+            "The prime minister",
+        ),
+        (
+            'In the history prize Jane Roe won. The judges called it "a vivid and readable piece of research".',
+            "a vivid and readable piece of research",
+            "The judges",
+        ),
+        (
+            'Tony Wilson ran the label. He had at first been reluctant, saying he "hated" young acts rapping.',
+            "hated",
+            "Tony Wilson",
+        ),
+        (
+            "Coach Andy Robson named the side. Matt Tate, given little chance to shine, won praise from Robson, even if "
+            'the coach admitted the ground was an "unforgiving place" for him.',
+            "unforgiving place",
+            "Andy Robson",
+        ),
+        (
+            "Mr Renner spoke. However, Peter Zombic, the managing director of the Federation of Music Industry in Germany, "
+            'said he did not feel the slump was as "dramatic" as Mr Renner believed.',
+            "dramatic",
+            "Peter Zombic",
+        ),
+        (
+            'Ann Lee spoke. The prime minister on Sunday said the rules would be "toughened up" this year.',
+            "toughened up",
+            "The prime minister",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

@@ -13,7 +13,7 @@ import re
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.quotelabels import label_speaker, statement_owner
 from brief.ingest.speechwords import ACT_VERBS, LEADS, MORE_ACT_VERBS, NAMING_VERBS, OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, TITLES, last_sentence
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, SAID_WHEN, TITLES, last_sentence
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
@@ -82,6 +82,13 @@ COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|em
 _ACT_PATTERN = (
     rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?"
     r"(?P<verb>{verbs})(?:[^.“”\"]|(?<=[A-Z])\.){0,160}$"
+)
+# The subject of another clause between a name and the speech verb: "… to see Raw T, but he had
+# been reluctant, saying", "Tait … won praise, even if the coach admitted".
+_OTHER_SUBJECT = re.compile(
+    rf"(?:[,;][^\S\n]+(?:(?:but|and|so|yet|even|if|though|although|while|as)[^\S\n]+){{0,2}}|^[^\S\n]+)"
+    # a role only right before the verb: ", the managing director of Acme, said" is an apposition
+    rf"(?:(?:he|she|they|we|I)\b|the\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?\s*$)"
 )
 _SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", ACT_VERBS))
 _WIDE_SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", _WIDE_ACT_VERBS))
@@ -226,6 +233,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         r"^(?i:as|and|but|so|yet|now)\s+(?=the\s|my\s|our\s|[A-Z])", "", who
     )  # "As the Declaration proclaims,", "as my dad would say"
     who = _WHEN.sub("", who)  # "The other day a defeated-looking man came up and said": when, then who
+    who = re.sub(rf"\s+{SAID_WHEN}$", "", who)  # "The prime minister on Sunday said": who, then when
     if who in ("As", "And", "But", "So", "Yet", "Now", "Then"):
         return None  # "But went out and asked and said": a conjunction, and no subject
     if (
@@ -265,10 +273,14 @@ def sentence_before(text: str, para_start: int, quote_start: int, reach: int) ->
 
 # A sentence whose subject is a pronoun or a role, after an opening phrase, and a speech act:
 # "Appearing together, the prime minister hailed his chancellor's “brilliant” work".
-_DESCRIBED_SUBJECT = rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"
+_DESCRIBED_SUBJECT = (
+    rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?:(?:But|And|So|Yet)\s+)?"
+    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?)\s+"
+)
 # "He liked to say", never a passive ("He is described as")
 _NOT_PASSIVE = r"(?:(?!(?:is|was|are|were|be|been|being|has\s+been)\b)[a-z]+\s+){0,3}?"
-_DESCRIBED_ACT = re.compile(rf"{_DESCRIBED_SUBJECT}{_NOT_PASSIVE}(?:{ACT_VERBS}|\bsay\b)")
+# or a clause of its own, then "saying": "He had been reluctant at first, saying he “hated” it"
+_DESCRIBED_ACT = re.compile(rf"{_DESCRIBED_SUBJECT}(?:{_NOT_PASSIVE}(?:{ACT_VERBS}|\bsay\b)|[^.“”\"]{{0,100}}?,\s+(?:saying|adding)\b)")
 # or what they did, then a participle that gives longer words: "The Governor also praised the
 # crews, sharing that “…”"
 _WIDE_DESCRIBED_ACT = re.compile(rf"{_DESCRIBED_SUBJECT}(?:{_NOT_PASSIVE}(?:{_WIDE_ACT_VERBS}|\bsay\b)|[^.“”\"]{{0,100}}?,\s+{LEADS}\b)")
@@ -302,9 +314,7 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
             continue  # "quit his Fratton Park post and vowed", "the BBC's Westminster Hour": an object or an owner's thing
         if re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", sentence[: act.start("verb")]):
             continue  # "the President was asked, “…”": the one spoken to
-        if re.search(
-            r"(?:[,;][^\S\n]+(?:(?:but|and|so|yet)[^\S\n]+)?|^[^\S\n]+)(?:he|she|they|we|I)\b", sentence[act.end("who") : act.start("verb")]
-        ):
+        if _OTHER_SUBJECT.search(sentence[act.end("who") : act.start("verb")]):
             continue  # "… to see Raw T, but he had been reluctant, saying …": another clause's subject speaks
         words = act.group("who").split()
         title = re.search(r"\b([A-Z][a-z]{1,4}\.)\s+$", sentence[: capital.start()])

@@ -266,6 +266,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who and known else None
             if who and not known and re.fullmatch(r"(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+", who) and who.split()[-1].lower() in ROLE_NOUNS:
                 speaker = (f"The {who}", None)  # "The Governor also praised the crews, sharing that “…”": as described
+            if who and not known and re.fullmatch(r"The(?:\s+[a-z-]+){0,2}\s+[a-z-]+s", who) and who.split()[-1][:-1] in ROLE_NOUNS:
+                speaker = (who, None)  # "The judges called it “…”": people described, whom no name stands for
             if who in ("he", "she", "He", "She"):  # "Jane Roe’s first visit …, she lamented “…”"
                 lead = sentence_before(text, para_start, span.open, 260)
                 speaker = (owner_before(lead, who, people) or who.capitalize(), None)

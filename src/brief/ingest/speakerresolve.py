@@ -13,7 +13,17 @@ import re
 
 from brief.ingest.mentions import Mentions
 from brief.ingest.namewords import name_groups
-from brief.ingest.vocabulary import ABBREVIATIONS, KIN_BY_PRONOUN, NOT_BODY_START, NOT_NAME, ROLE_NOUNS, TITLES, bare, last_sentence
+from brief.ingest.vocabulary import (
+    ABBREVIATIONS,
+    KIN_BY_PRONOUN,
+    NOT_BODY_START,
+    NOT_NAME,
+    ROLE_NOUNS,
+    SAID_WHEN,
+    TITLES,
+    bare,
+    last_sentence,
+)  # fmt: skip
 
 PRONOUNS = ("he", "she", "they", "it")
 
@@ -74,7 +84,7 @@ _DESCRIBED_SPEAKER = re.compile(
     # the body it speaks for may hold small words and its acronym, and a clause may follow it:
     # "A spokesman for the Association of Payment and Clearing Services (Apacs) which represents X said"
     rf"(?P<body>\s+(?:for|at|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w’'-]*){{0,6}}(?:\s+\([^()]{{1,20}}\))?)?"
-    rf"(?:,?\s+(?:which|who|that)\s+[^.“”\"]{{1,80}}?)?\s+(?:also\s+)?{_SAID}\b"
+    rf"(?:,?\s+(?:which|who|that)\s+[^.“”\"]{{1,80}}?)?(?:\s+{SAID_WHEN})?\s+(?:also\s+)?{_SAID}\b"
 )
 
 

@@ -169,6 +169,11 @@ NOT_BODY_START = frozenset(
     Meanwhile Also Still Yes No Not Some Many Most All Every Each Other Another Both Such Several Dear Thank Thanks Please
     Here There Then Now Both Any Said Says Overall Separately Earlier Later Instead Indeed Finally Elsewhere""".split()
 )
+# When something was said, written between its speaker and the verb: "The minister on Sunday said".
+SAID_WHEN = (
+    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tonight|earlier|later|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning))"
+)
 # A full stop that ends a sentence inside a run of capitalised words: after a lower-case word, or
 # after an acronym with no stops of its own ("… in the UK. Acme said"; never "U.S. Customs").
 _STOP_IN_NAME = re.compile(r"(?:(?<=[a-z]{2})|(?<=(?<![\w.])[A-Z]{2}))\.\s+")
