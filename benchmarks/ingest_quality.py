@@ -38,7 +38,7 @@ from brief.workspace import Workspace
 SHORT = {
     "key figure recall": "key fig. recall", "key figure precision": "key fig. precision", "figure recall": "fig. recall",
     "figure precision": "fig. precision", "organization recall": "org. recall", "organization precision": "org. precision",
-    "core in key points": "core in KP", "key points not the title": "KP not title",
+    "core in key points": "core in KP", "option stances": "stances", "key points not the title": "KP not title",
 }  # fmt: skip
 TARGETS = {
     "key figure recall": 0.92, "key figure precision": 0.85, "figure precision": 0.85, "labels right": 0.85, "metadata": 0.9,

@@ -18,7 +18,8 @@ from brief.inputs.models import SourceSummary
 CURRENCIES = {"USD", "GBP", "EUR", "MXN", "CAD"}
 MEASURES = (
     "key figure recall", "figure recall", "key figure precision", "figure precision", "labels right", "metadata", "kind", "quote recall",
-    "speakers right", "people recall", "organization recall", "organization precision", "options F1", "core in key points",
+    "speakers right", "people recall", "organization recall", "organization precision", "options F1", "option stances",
+    "core in key points",
     "key points not the title",
 )  # fmt: skip
 
@@ -157,6 +158,16 @@ def score(doc: str, pred: SourceSummary, gold: dict[str, Any], text: str) -> Sco
         s.counts["options:fn"] += len(want - got)
         s.misses += [("options F1", doc, f"drafted {i}, not discussed") for i in sorted(got - want)]
         s.misses += [("options F1", doc, f"missed {i}") for i in sorted(want - got)]
+        drafted = {o.id: o for o in pred.options}
+        for option in gold["options"] or []:  # the stance of each option both list
+            if option["id"] in drafted:
+                mine = drafted[option["id"]]
+                s.tally(
+                    "option stances",
+                    mine.stance == option["stance"],
+                    doc,
+                    f"{option['id']}: drafted {mine.stance}, annotated {option['stance']} ({mine.quote!r})",
+                )
     core = gold.get("core") or []
     if core:
         hit = any(norm(c) in norm(k) for c in core for k in pred.summary)

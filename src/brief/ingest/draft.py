@@ -128,7 +128,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     key_points = [_shortened(sentences[i]) for i in rank_sentences(sentences, 4, title=meta.title)]
     options = [
         OptionMention(id=o.id, stance=o.stance, quote=o.quote, speaker=speaker_at(o.start, found_quotes))
-        for o in find_options(body, spans, catalogue)
+        for o in find_options(body, spans, catalogue, meta.kind)
     ]
     events = [Event(date=e.date, what=e.what, quote=e.quote) for e in find_events(body, spans, meta.published)]
     source_file = os.path.relpath(str(path.resolve()), str(out_dir.resolve())) if out_dir else str(path)

@@ -22,7 +22,7 @@ from brief.ingest.names import MAX_PEOPLE, find_people
 from brief.ingest.organizations import MAX_ORGANIZATIONS, find_organizations
 from brief.ingest.quotemarks import MAX_QUOTATION_MARKS
 from brief.ingest.quotes import FoundQuote, find_quotes, named_near
-from brief.inputs.models import CatalogueOption, Stance
+from brief.inputs.models import CatalogueOption, Kind, Stance
 
 __all__ = [
     "MAX_ORGANIZATIONS", "MAX_PEOPLE", "MAX_QUOTATION_MARKS", "FoundEvent", "FoundOption", "FoundQuote", "find_events",
@@ -30,7 +30,8 @@ __all__ = [
 ]  # fmt: skip
 
 _ADVOCATE = re.compile(
-    r"\b(?:should|must|need(?:s)? to|ought|call(?:s|ed)? for|urge[sd]?|recommend\w*|priority|propos\w+|it is time|step up|redouble)\b", re.I
+    r"\b(?:should|must|need(?:s)? to|ought|call(?:s|ed|ing)? (?:for|on)|urg(?:e[sd]?|ing)|recommend\w*|priority|propos\w+|it is time|step up|redouble)\b",
+    re.I,
 )
 _CRITICIZE = re.compile(
     r"\b(?:fail\w*|mistake|critic\w+|oppos\w+|ill[- ]conceived|not favor|backfire\w*|scandal\w*|threat\w*|wrong|dysfunction\w*)\b", re.I
@@ -62,8 +63,15 @@ class FoundEvent:
     start: int
 
 
-def find_options(text: str, sentences: list[tuple[int, int]], catalogue: dict[str, CatalogueOption]) -> list[FoundOption]:
-    """Catalogue options a source discusses, each with the source's stance and a short locator."""
+def find_options(
+    text: str, sentences: list[tuple[int, int]], catalogue: dict[str, CatalogueOption], kind: Kind | None = None
+) -> list[FoundOption]:
+    """Catalogue options a source discusses, each with the source's stance and a short locator.
+    The stance is the source's own, so it follows the kind of document first: news and research
+    report what others do and say (a quoted official's call is still reported); a government's
+    own document announces what it does, unless it calls on others to act; commentary advocates
+    or criticizes where its words next to the option say so. A document of unknown kind is read
+    by the words alone, as before its kind was known."""
     found: dict[str, FoundOption] = {}
     for option in catalogue.values():
         terms = [t for t in option.terms if t.strip()]
@@ -77,20 +85,41 @@ def find_options(text: str, sentences: list[tuple[int, int]], catalogue: dict[st
             match = next((m for m in pattern.finditer(sentence) if m.group(0) in named or not _inside_name(sentence, m, lower_terms)), None)
             if not match:
                 continue
-            stance: Stance = (
-                "advocates"
-                if _ADVOCATE.search(sentence)
-                else "criticizes"
-                if _CRITICIZE.search(sentence)
-                else "announces"
-                if _ANNOUNCE.search(sentence)
-                else "reports"
-            )
+            stance = _stance(sentence, match, kind)
             previous = found.get(option.id)
             # Prefer a sentence that takes a stance over one that only reports.
             if previous is None or (previous.stance == "reports" and stance != "reports"):
                 found[option.id] = FoundOption(option.id, stance, _locator(sentence, match.start(), match.end()), start + match.start())
     return sorted(found.values(), key=lambda o: o.start)
+
+
+def _stance(sentence: str, match: re.Match[str], kind: Kind | None) -> Stance:
+    """The source's stance toward an option its sentence names (see :func:`find_options`). Cue
+    words count only near the option (twelve words either side): in a long sentence of a
+    release, "threaten" or "failed" further on is about the problem, not the option."""
+    if kind in ("news", "report"):
+        return "reports"
+    near = _words_around(sentence, match.start(), match.end(), 12)
+    if kind == "official":
+        return "advocates" if _ADVOCATE.search(near) else "announces"
+    if kind in ("opinion", "editorial"):
+        return "advocates" if _ADVOCATE.search(near) else "criticizes" if _CRITICIZE.search(near) else "reports"
+    return (
+        "advocates"
+        if _ADVOCATE.search(sentence)
+        else "criticizes"
+        if _CRITICIZE.search(sentence)
+        else "announces"
+        if _ANNOUNCE.search(sentence)
+        else "reports"
+    )
+
+
+def _words_around(sentence: str, start: int, end: int, words: int) -> str:
+    """The match and at most `words` words of its sentence on either side."""
+    before = sentence[:start].split()[-words:]
+    after = sentence[end:].split()[:words]
+    return " ".join([*before, sentence[start:end], *after])
 
 
 def _term_pattern(term: str) -> str:
