@@ -174,6 +174,25 @@ def credits(text: str) -> dict[str, str]:
             "toughened up",
             "The prime minister",
         ),
+        # A colon after what the subject has long done or was ("has been clear:", "was blunt:").
+        (
+            "The law made the credit permanent. - President Tom Lee has long championed bigger families: "
+            '"Because we want more children in this country."',
+            "Because we want more children in this country.",
+            "Tom Lee",
+        ),
+        (
+            'Governor Ann Lee was blunt: "This plan is dead on arrival in our state."',
+            "This plan is dead on arrival in our state.",
+            "Ann Lee",
+        ),
+        # "He" after a party named as what it is ("the Lib Dems as the opposition"), not a person.
+        (
+            "Carl Kenning is far too canny to make claims. His pitch is built on the Lib Dems as the real opposition. "
+            'He is prepared to go this far: "A clear conclusion has been reached that the Tories will not win."',
+            "A clear conclusion has been reached that the Tories will not win.",
+            "Carl Kenning",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

@@ -21,7 +21,11 @@ from brief.ingest.vocabulary import NAME_WORD
 # Roe reflected on …".
 _DOING_SUBJECT = (
     rf"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{{1,80}},\s*)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|the)\s+){{0,2}}{NAME_WORD}){{0,7}})\s+"
-    r"(?:also\s+|then\s+|\w+ly\s+|has\s+|had\s+)?(?:[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit|sat|told|said|wrote|met|held|led|won|sent|brought)\b"
+    # "has long championed", "has been clear", "was blunt": adverbs and auxiliaries, then what it did or was
+    r"(?:(?:also|then|long|always|repeatedly|once|again|\w+ly|has|have|had)\s+){0,3}"
+    r"(?:[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit|sat|told|said|wrote|met|held|led|won|sent|brought|"
+    # not "was asked": the one spoken to
+    r"(?:been|was|is)(?!\s+(?:asked|told|questioned|pressed|urged|reminded|invited|given|shown)\b))\b"
 )
 _EVENT_SUBJECT = re.compile(_DOING_SUBJECT)
 # A sentence whose subject does something and then gives the words after a colon: "President
