@@ -166,3 +166,15 @@ def test_a_pair_of_currencies_shares_one_label() -> None:
 )
 def test_labels_are_never_units_ordinals_or_periods(sentence: str, value: float, wrong: str) -> None:
     assert labels(sentence)[round(value, 2)] != wrong
+
+
+def test_a_run_of_bare_numbers_is_a_list_of_citations_not_figures() -> None:
+    text = (
+        "Several provisions, including sections 364(a), 383(d), 737, 851, 1070, 1235, 1245, 1253, 1546, 3111, 6303, "
+        "6521, 6524, 6712, 7213, and 8521, purport to require "
+        "reports to the Congress, and 14 agencies must answer."
+    )
+    assert values(text) == [(14, None, "count")]
+    # Figures a sentence states one after another, with what they count, are still figures.
+    text = "The ports seized 95 tons in 2024, 96 tons in 2023, 97 tons in 2022, 120 tons in 2021 and 80 tons in 2020."
+    assert [v for v, _, unit in values(text) if unit == "tons"] == [95, 96, 97, 120, 80]

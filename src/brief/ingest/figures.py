@@ -48,6 +48,8 @@ YEAR_SCAN = 16  # years tried either way; more in a row that the number itself h
 REPEAT_COST = 0.5  # score a figure loses for each higher-ranked figure of its label
 QUESTION_COST = 2.0  # score a figure loses in a reporter's question: the premise asked about, not what the source reports
 FLOOR = 5.0  # a figure scoring this much below the source's best is too weak to draft
+RUN_LENGTH = 5  # bare numbers in a row, separated by commas, that make a list rather than figures
+_NUMBER_RUN = re.compile(rf"(?:(?<![\w$£€.])\d[\w().-]{{0,20}},\s+(?:and\s+|or\s+)?){{{RUN_LENGTH - 1},}}\d[\w().-]{{0,20}}")
 MAX_CANDIDATES = 10_000  # possible numbers read from one source (the draft keeps 40); a long report has a few hundred
 
 
@@ -151,12 +153,17 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
     paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     for sent_start, sent_end in sentences:
         sentence = text[sent_start:sent_end]
+        # "sections 364(a), 737, 851, 1070 and 8521": a run of bare numbers is a list of
+        # citations or a table's row; a memo cites a figure a sentence states, not one of a row.
+        runs = [(m.start(), m.end()) for m in _NUMBER_RUN.finditer(sentence)] if sentence.count(",") >= RUN_LENGTH - 1 else []
         periods = None
         asked = None
         for match in candidates(sentence):
             budget -= 1
             if budget < 0:
                 break
+            if any(a <= match.start() < b for a, b in runs):
+                continue
             number = read_candidate(match, sentence)
             if number is not None and not (number.kind == "number" and number.token in named):
                 periods = periods or _Periods(sentence, published_year)
