@@ -64,6 +64,11 @@ def test_a_gallery_line_is_furniture_alone_or_at_a_paragraph_end() -> None:
         "The bill passed 52-48 in the chamber.",
         "Buyers met on the Night Market 3.0 forum.",  # a version in a name
         "Output should recover in 2027.14 Analysts agree.",  # a year and its footnote's number
+        "The boys were seven and eight years old when the mill shut.",  # the first of two ages
+        "The ministers met in Ottawa on January 9-10 to plan the work.",  # a date's range of days
+        "The envoys agreed to act, including by: 1) cutting supply; 2) tracing guns.",  # a list run into a sentence
+        "The spirit of 1776 is never far from this square.",  # an early year after "of"
+        "The club reached the last 16 of the cup for the first time.",  # a stage of a contest
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -175,6 +180,7 @@ def test_a_run_of_bare_numbers_is_a_list_of_citations_not_figures() -> None:
         "reports to the Congress, and 14 agencies must answer."
     )
     assert values(text) == [(14, None, "count")]
+    assert values("A crowd of 1500 people came, and the last 3 ships left.") == [(1500, None, "count"), (3, None, "count")]
     # Figures a sentence states one after another, with what they count, are still figures.
     text = "The ports seized 95 tons in 2024, 96 tons in 2023, 97 tons in 2022, 120 tons in 2021 and 80 tons in 2020."
     assert [v for v, _, unit in values(text) if unit == "tons"] == [95, 96, 97, 120, 80]

@@ -115,6 +115,10 @@ _SCORE_RUN_AFTER = re.compile(r"^(?:\s*\(\d{1,2}-\d{1,2}\))?\s+\d{1,2}-\d{1,2}\b
 _SCORE_RUN_BEFORE = re.compile(r"\b\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?(?:\s+(?:\d{1,2}-)?|\s*\()$")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|around|by|until|till|circa|c\.|during|before|after)\s*$", re.I)
 _AGE = re.compile(r"[A-Z][a-z]+,\s*$")
+# "seven and eight years old": the first of two ages
+_AGE_PAIR = re.compile(r"\s+(?:and|or|to)\s+[\w-]+\s+years?[\s-]+old\b", re.I)
+# What follows a year rather than a count: a stop, or a word that is no counted noun
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[.,;:!?)”\"]|$|(?:is|was|are|were|and|or|to|in|on|at|that|which|when|still|lives|live)\b)")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as"}
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*[-•*]?[ \t]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -254,8 +258,8 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
     after = after[5:] if after.startswith("-plus") else after  # "800,000-plus jobs": at least, and of what
     if kind == "number" and re.search(r"\d(?:m|bn)$", token) and _NOT_MILLIONS.match(after):
         return None  # "the 60m hurdles", "7.96m on his first jump": metres, not millions
-    if _DATE_BEFORE.search(before) and kind in ("number", "range") and re.fullmatch(r"\d{1,2}", token.split()[0]):
-        return None  # "Oct. 17", "on the 5th"
+    if _DATE_BEFORE.search(before) and kind in ("number", "range") and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", token.split()[0]):
+        return None  # "Oct. 17", "on the 5th", "on January 9-10"
     if (
         (_DATE_AFTER.search(after) and kind != "money")
         or ID_BEFORE.search(before)
@@ -274,6 +278,8 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         (RANK_BEFORE.search(before) and RANK_AFTER.match(after)) or (AGE_BEFORE.search(before) and AGE_AFTER.match(after))
     ):
         return None  # "entered the top ten for the first time" is a rank; "when she was three," an age
+    if kind in ("number", "words") and _AGE_PAIR.match(after):
+        return None  # "the boys were seven and eight years old"
     if kind in ("number", "words") and (counts_nothing(kind, parse_number(token) or 0, before, after)):
         return None  # an age, a length of time, a vague amount, a speaker's count of their questions
     if kind in ("number", "words") and (
@@ -375,6 +381,8 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
             return True  # "(1) patrols, (2) scanners"
         if _LINE_START.search(before) and re.match(r"[.)](?:\s|$)", after):
             return True  # "1." or "2)" opening a line
+        if re.search(r"[:;][ \t]*$", before) and re.match(r"\)\s", after):
+            return True  # "including by: 1) cutting supply; 2) tracing guns": a list run into a sentence
         if before.rstrip().endswith(")") and re.match(r"\.(?:\s+[A-Z]|\s*$)", after):
             return True  # "(two- to four-year course) 2. Graduated": a list run into one line
     if kind == "number" and re.fullmatch(r"\d{5,}", token):
@@ -389,6 +397,8 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
         return True  # "2,560 by 1,440 pixels": a size
     if kind == "number" and re.fullmatch(r"1[0-7]\d\d", token) and _YEAR_BEFORE.search(before):
         return True  # "in 1781": a year before those `_YEAR` reads as years
+    if kind == "number" and re.fullmatch(r"1[0-8]\d\d", token) and re.search(r"\bof\s*$", before) and _NO_NOUN_AFTER.match(after):
+        return True  # "the spirit of 1776 is", "the War of 1812.": a year, where no counted noun follows
     if kind == "number" and re.fullmatch(r"\d{3,4}", token) and _DAY_BEFORE.search(before):
         return True  # "June 15, 1215": the year of a date, however early
     if kind == "number" and (re.fullmatch(r"0\d+", bare) or re.search(r"\b0\d{2,}(?:[ \t]\d+)*[ \t]$", before)):

@@ -76,7 +76,7 @@ NOT_A_NAME = (
 
 # Contexts in which a number is no quantity: a rank ("the top 10"), an age ("he was 13,", "married
 # at 21"), an address, a list of sections, a time of day. Used by :mod:`brief.numbers`.
-RANK_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom)\s*$", re.I)
+RANK_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom|last)\s*$", re.I)  # "the last 16 of the Cup": a stage
 RANK_AFTER = re.compile(
     r"\s*(?:[,.;:!?)–—-]|$|(?:for|in|of|were|was|is|are|at|on|with|and|by|this|that|again|spots?|places?|list|chart)\b)", re.I
 )
