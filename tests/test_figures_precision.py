@@ -184,3 +184,14 @@ def test_a_run_of_bare_numbers_is_a_list_of_citations_not_figures() -> None:
     # Figures a sentence states one after another, with what they count, are still figures.
     text = "The ports seized 95 tons in 2024, 96 tons in 2023, 97 tons in 2022, 120 tons in 2021 and 80 tons in 2020."
     assert [v for v, _, unit in values(text) if unit == "tons"] == [95, 96, 97, 120, 80]
+
+
+def test_a_line_up_under_a_match_report_holds_no_figures() -> None:
+    text = (
+        "Rovers beat City 2-1 before a crowd of 9,500 fans, and Lee scored twice in 12 minutes.\n\n"
+        "Jones, Hale, Sawyer (Martin 89), Ampadu (Afful 69), Clay. Subs Not Used: Rice, Todd.\n\n"
+        "Lee 9, Lee 87.\n\n"
+        "9,033.\n\n"
+        "REP. WALL: About 1,300."
+    )
+    assert [(v, unit) for v, _, unit in values(text)] == [(2, "count"), (9500, "count"), (1300, "count")]

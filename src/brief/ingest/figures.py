@@ -48,6 +48,8 @@ YEAR_SCAN = 16  # years tried either way; more in a row that the number itself h
 REPEAT_COST = 0.5  # score a figure loses for each higher-ranked figure of its label
 QUESTION_COST = 2.0  # score a figure loses in a reporter's question: the premise asked about, not what the source reports
 FLOOR = 5.0  # a figure scoring this much below the source's best is too weak to draft
+# A paragraph of prose holds a word in lower case or in capitals; a line-up of names does not.
+_PROSE = re.compile(r"(?<![\w’'-])(?:[a-z]{2,}|[A-Z]{4,})\b")
 RUN_LENGTH = 5  # bare numbers in a row, separated by commas, that make a list rather than figures
 _NUMBER_RUN = re.compile(rf"(?:(?<![\w$£€.])\d[\w().-]{{0,20}},\s+(?:and\s+|or\s+)?){{{RUN_LENGTH - 1},}}\d[\w().-]{{0,20}}")
 MAX_CANDIDATES = 10_000  # possible numbers read from one source (the draft keeps 40); a long report has a few hundred
@@ -151,7 +153,15 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
     budget = MAX_CANDIDATES
     named = named_numbers(text)
     paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    prose: dict[int, bool] = {}
     for sent_start, sent_end in sentences:
+        para = bisect_right(paragraphs, sent_start) - 1
+        if para not in prose:
+            end = paragraphs[para + 1] if para + 1 < len(paragraphs) else len(text)
+            # A headline, a heading in capitals or a speaker's turn is prose in capitals.
+            prose[para] = para == 0 or _PROSE.search(text, paragraphs[para], end) is not None
+        if not prose[para]:
+            continue  # "Taylor (Martin 89), Ampadu.", "Miller 1, Rooney 87.", "9,033": a line-up, not a sentence
         sentence = text[sent_start:sent_end]
         # "sections 364(a), 737, 851, 1070 and 8521": a run of bare numbers is a list of
         # citations or a table's row; a memo cites a figure a sentence states, not one of a row.
@@ -168,7 +178,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published_year: in
             if number is not None and not (number.kind == "number" and number.token in named):
                 periods = periods or _Periods(sentence, published_year)
                 if asked is None:
-                    asked = bool(_QUESTION.match(text, paragraphs[bisect_right(paragraphs, sent_start) - 1]))
+                    asked = bool(_QUESTION.match(text, paragraphs[para]))
                 found.append(_figure(number, sentence, text, sent_start, sent_end, periods))
                 found[-1].asked = asked
         if budget < 0:
