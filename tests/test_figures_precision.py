@@ -69,6 +69,7 @@ def test_a_gallery_line_is_furniture_alone_or_at_a_paragraph_end() -> None:
         "The envoys agreed to act, including by: 1) cutting supply; 2) tracing guns.",  # a list run into a sentence
         "The spirit of 1776 is never far from this square.",  # an early year after "of"
         "The club reached the last 16 of the cup for the first time.",  # a stage of a contest
+        "He can play scrum-half or fly-half for the club.",  # a word's own half
     ],
 )
 def test_not_figures(sentence: str) -> None:

@@ -441,6 +441,8 @@ def _fraction(token: str, before: str, after: str) -> float | None:
     part = words[-1]
     count = {"two": 2, "three": 3}.get(words[-2], 1) if len(words) > 1 else 1
     spelled_out = "-" in token
+    if part == "half" and re.search(r"[A-Za-z]-$", before):
+        return None  # "scrum-half", "fly-half": a word's own half, no share
     if not spelled_out:
         if words[0] in ("a", "one") and re.search(r"\band\s*$", before, re.I):
             return None  # "a year and a half": a whole and a half, not a share
