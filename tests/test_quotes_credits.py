@@ -193,6 +193,20 @@ def credits(text: str) -> dict[str, str]:
             "A clear conclusion has been reached that the Tories will not win.",
             "Carl Kenning",
         ),
+        # "They" for people described in the plural, when nobody is named since; "as they say" is
+        # a saying, nobody's words.
+        (
+            "Families of crash victims are urging lawmakers to pass the port bill. ‘We have waited long enough for the "
+            "harbor to be safe,’ they said in an open letter.",
+            "We have waited long enough for the harbor to be safe",
+            "Families of crash victims",
+        ),
+        (
+            "Rosa Diaz wrote the plan. Ministers deny they were pushed into it. Instead, they say the plans are part of "
+            'an "evolving" process.',
+            "evolving",
+            "Ministers",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:
@@ -416,3 +430,8 @@ def test_a_common_given_name_makes_a_person_of_a_passing_mention() -> None:
     )
     assert {"Gianfranco Zolani", "Ruud Gullivan", "Josep Guardano"} <= set(people)
     assert not {"Adam Smith Lecture", "Catherine Tate Show", "Adam Smith", "Catherine Tate"} & set(people)
+
+
+def test_as_they_say_is_a_saying() -> None:
+    text = 'Ann Lee led the class. Lots of classes beat Navy. As they say in Delaware, "You done good, all of you."'
+    assert "You done good, all of you." not in credits(text)

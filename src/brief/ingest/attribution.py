@@ -63,6 +63,7 @@ _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(
 # fifth of the market - said that").
 _DASH = r"(?:[—–]|-(?=[^\S\n]))"
 _DASH_ASIDE = re.compile(rf"(?<=[A-Za-z])[^\S\n]+{_DASH}[^—–“”\"\n]{{1,80}}?(?:[—–]|[^\S\n]-)(?=[^\S\n]+{VERBS}\b)")
+_SAYING = re.compile(r"\b[Aa]s\s+they\s+(?:say|put\s+it)\b[^“”\"]{0,40}$")
 _ASIDE = re.compile(r"\s+[(\[][^()\[\]\n“”\"]{1,40}[)\]](?=\s+[a-z])")
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
@@ -206,6 +207,8 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         return labelled
     if not re.search(rf"{VERBS_BEFORE}|{LEADS}|quoted|\blike\b", window):
         return None
+    if _SAYING.search(window):
+        return None  # "As they say in Delaware, “…”": a saying, nobody's in particular
     if relative := _WHO_SAID.search(window):
         return relative.group("who") or relative.group("many"), None  # "we heard from Jane Roe’s sister, who said, “…”"
     # "Jane Roe, whose feud with Tom Lee was not eased, said:": the relative clause is no role, and

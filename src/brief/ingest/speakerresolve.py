@@ -44,6 +44,25 @@ _BODY_SAID = re.compile(
     r"\b(?P<who>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})\s+(?:has\s+|had\s+|also\s+)?"
     rf"{_SAID}\b"
 )
+# People described in the plural as a sentence's subject, whom a later "they" stands for:
+# "Families of crash victims are urging", "The angel families said".
+_PLURAL_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?:])\s+|\n|(?<=,)\s+)(?P<who>(?:[Tt]he\s+)?[‘“]?(?:[\w’'-]+\s+){0,2}"
+    r"(?!(?:[Tt]hese|[Tt]hose|[Tt]his|[Ii]ts|[Hh]is|[Ss]ays|[Dd]oes|[Hh]as|[Ww]as)\b)[A-Za-z’'-]{3,}s[’”]?"
+    r"(?:\s+(?:of|from|for)\s+[^.,;:“”\"‘’\n]{1,40}?)?)\s+(?:are|were|have|had|say|said|wrote|told|urged|called|warned|asked|deny|denied|insist\w*|argue\w*|claim\w*|fear\w*)\b"
+)
+
+
+def _group_before(text: str, position: int, after: int = -1) -> str | None:
+    """People described in the plural as the subject of a sentence in the 600 characters before
+    `position` (and after `after`, where someone was last named): whom a "they" stands for."""
+    found = [m for m in _PLURAL_SUBJECT.finditer(text, max(0, position - 600, after + 1), position)]
+    if not found:
+        return None
+    who = found[-1].group("who").replace("‘", "").replace("’", "").replace("“", "").replace("”", "")
+    return who[:1].upper() + who[1:]
+
+
 _BODY_ACTS = re.compile(r"(?<![\w’'])(?P<who>[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3})\s+(?:were|was|is|are|has|have|had)\b")
 _PEER = re.compile(r"\b(?:Lord|Lady|Baroness|Baron|Viscount)\s+[A-Z][\w'’-]+\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\.?$)")
 _SUBJECT_BEFORE = re.compile(
@@ -221,8 +240,12 @@ def resolve(
         who_it = subjects[-1] if subjects else None
         if who_it and _body_name(who_it) and not (who_it in people or mentions.is_person(who_it)):
             return who_it, role
+        if body_they and (group := _group_before(text, position)):
+            return group, role
         if lower == "it":
             return None, None
+    if lower == "they" and (group := _group_before(text, position, mentions.position_of_last(position))):
+        return group, role  # "Angel families … In their letter, the families said …. “…,” they said": not one of them
     if _OWNERS_AIDE.fullmatch(lower):
         return who[:1].upper() + who[1:], role  # "the rapper's spokesman": the aide speaks, not the rapper
     described = _DESCRIPTION.fullmatch(lower)
