@@ -498,9 +498,10 @@ def test_a_signature_after_a_dash_on_the_quotations_line() -> None:
         "Harbor Bill Passes\n\n“The Harbor Bill delivers on the agenda that the voters asked for.” — Press Secretary Karen Lowe\n\n"
         "“The Governor campaigned on lowering costs, and now people will see it.” — Secretary of Energy Chris Wight\n\n"
         "“Prices are at five-year lows and families are saving money.”— Karen Lowe, reported in Harbor News.\n\n"
+        "“This is the right bill at the right time for our coast.” — Senator Mark Hale (D-OR)\n\n"
         "The House passed the bill."
     )
-    assert list(credits(text).values()) == ["Karen Lowe", "Chris Wight", "Karen Lowe"]
+    assert list(credits(text).values()) == ["Karen Lowe", "Chris Wight", "Karen Lowe", "Mark Hale"]
 
 
 def test_topic_items_under_a_heading_with_initials_and_an_item_after_a_sentence() -> None:

@@ -313,9 +313,10 @@ _ONLY_EMPHASIS = re.compile(r"[ *_\n]*")
 _LIST_LEAD = re.compile(r"[ *_\n]*(?:[-•][ *_]+)?")  # emphasis, and perhaps a list's mark
 _SIGNED_BARE = re.compile(r"[^\S\n]+\(?(?P<label>[A-Z][^()\n“”\"]{2,150}?)\)?\.?[ *_]*")
 # A dash and a name (a description may lead to it) after a quotation on its line, perhaps with
-# where it was said after a comma: "— Press Secretary Karen Lowe, reported in Harbor News." (or " - ")
+# where it was said after a comma: "— Press Secretary Karen Lowe, reported in Harbor News." (or " - "),
+# and a seat after the name: "— Senator Mark Hale (D-OR)"
 _SIGNED_AFTER = re.compile(
-    rf"[^\S\n]*(?:[—–]|-(?=\s))[^\S\n]*(?P<signed>[A-Z]{{2,6}}|[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){{1,9}}?)(?:(?:,[^\n,]{{1,80}}){{1,3}}|{_POSTED})?\.?[ *_]*"
+    rf"[^\S\n]*(?:[—–]|-(?=\s))[^\S\n]*(?P<signed>[A-Z]{{2,6}}|[A-Z][\w’'.-]*(?:[^\S\n]+[A-Za-z][\w’'.-]*){{1,9}}?){_SEAT}(?:(?:,[^\n,]{{1,80}}){{1,3}}|{_POSTED})?\.?[ *_]*"
 )
 
 
