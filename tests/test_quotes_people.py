@@ -185,6 +185,15 @@ def test_transcript_labels_and_nominee_lists_give_people() -> None:
     assert not any(word in " ".join(people) for word in ("Announces", "Nominees", "Parks", "Corporation"))
 
 
+def test_people_named_only_as_objects_by_a_common_given_name() -> None:
+    text = clean(
+        "She will pair with Daniela Varga in the doubles and with Leander Osei in the mixed. Tom Hale lost to "
+        "Ivan Petic, who replaced Paradorn Wongsa. The club hopes to block Stilian Dobrev's call-up. The "
+        "Abraham Accords held."
+    ).text
+    assert set(find_people(text)) == {"Daniela Varga", "Leander Osei", "Tom Hale", "Ivan Petic", "Paradorn Wongsa", "Stilian Dobrev"}
+
+
 def test_places_organisations_and_works_are_not_people() -> None:
     text = clean(
         "North Korea and Hong Kong said nothing. The Supreme Court said it would rule. "

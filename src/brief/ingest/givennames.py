@@ -78,6 +78,32 @@ GIVEN_NAMES = frozenset(
     Akira Fumio Haruki Hiroshi Junichiro Kenji Naoto Shinzo Takeshi Taro Yoshihide
     Alfredo Anjali Arjun Ashley Bianca Caleb Camille Chloe Courtney Dominik Fabian Florian Gemma Jasper Katarina Kayla
     Kelsey Kiran Lindsey Nicolas Oksana Priscilla Theo Tiffany Tobias Valentina Whitney
+    Abby Agnes Alana Alexis Amelia Andrea Angelica Angelina Anita Antonia Ashlee Beatrice Bernadette Bonnie Camila
+    Carla Carlotta Cecilia Celia Cora Daisy Daniela Danielle Daphne Debra Denise Dina Edith Eliza Ella Eloise
+    Emilia Estelle Esther Eva Felicity Flora Gabriella Gillian Greta Harriet Hazel Helena Hilda Imogen
+    Iris Isabella Ivana Jade Janine Jasmine Jocelyn Josie Julianne Juliet Karla Kirsty Lara Leah Lena Lila Lillian
+    Lorna Louisa Lucinda Lydia Mabel Marcela Mariana Marianne Marisa Maxine Melinda Mildred Miriam Molly Nadia
+    Nadine Naomi Nina Noelle Norma Paloma Paola Pauline Phoebe Polly Rhonda Roberta Rosalind Rosemary Roxanne Sabrina
+    Sadie Selina Serena Sheryl Simona Stella Susanna Suzy Tamara Tatyana Tessa Thelma Ursula Viola
+    Vivian Wanda Wilma Yolanda Zara Zuzana
+    Abraham Adolfo Agustin Agustín Alessio Alistair Ambrose Amos Angus Archie Arnaud Augusto Barnaby Bartolomeo Basil
+    Benedict Bertrand Boyd Brendon Cedric Cédric Clement Clifford Conrad Cormac Cristiano Cristian Damian
+    Damien Declan Desmond Diarmuid Dimitar Dimitri Dimitris Djibril Domenico Donovan Edoardo Elias Emmett Enzo
+    Ewan Ezequiel Federico Ferdinand Fergus Florent Gael Gaël Garrett Geraint Gianmarco Gideon Gilles Giorgos
+    Gordon Gregor Hamish Harald Heinrich Hernan Hernán Horace Humberto Iain Ignazio Iker Ilya Ioannis Jaime Jarrod
+    Jonah Jorginho Josef Joseph Juergen Kai Kasper Kazimierz Konstantin Kostas Leander Leonardo Leopold Lionel Lucas
+    Luciano Ludovic Lyle Malik Marcos Marek Mariano Matthias Maximilian Mikel Milos Miloš Moritz Nemanja Neville
+    Niall Nikolaos Nikos Norbert Oswald Patrik Percy Rafa Raphael Reinhard Renato Rene René Ricardo Rocco
+    Roderick Rory Rudi Rupert Ruslan Sandor Santi Seamus Sergi Sinisa Siniša Stanislav Stavros Stefanos
+    Stilian Stoyan Teodor Thiago Tiago Timo Tobias Ulrich Vasily Vassilis Vitor Vladislav Wilfred Xabi Yannick Yevgeny
+    Zbigniew Zdenek Zoltan Zoltán
+    Adnan Anwar Ayesha Bilal Farah Farid Faisal Fawad Hamza Hana Hanan Haroon Hussain Jawad Kamal Latif Mahmood Majid
+    Mariam Marwan Maryam Masood Mohsen Munir Nasser Nasir Nour Qasim Rania Reza Salim Salma Samira Shahid Tahir
+    Talal Wael Yasin Yousef Zainab Zayed Ziad
+    Aditya Ajay Akash Amitabh Anand Aparna Arun Deepika Divya Gautam Jyoti Kavita Krishna Lakshmi Mahesh Meera
+    Mukesh Nandini Neha Nikhil Nitin Paradorn Pooja Pramila Prakash Pranab Rajesh Rakesh Ramesh Ranjit Rekha Rohit
+    Sachin Sangeeta Shilpa Shreya Sourav Sunita Suresh Sushma Thaksin Vikram Vinod Yingluck
+    Chidi Chinedu Folake Jomo Kagiso Mamadou Moussa Ngozi Nnamdi Obafemi Oluwaseun Sipho Themba Thandiwe
     """.split()
 )
 
@@ -86,7 +112,7 @@ GIVEN_NAMES = frozenset(
 # besides the vocabulary's heads of things' names ("Prize", "Memorial", "Act").
 _THING_ENDS = THING_HEADS | frozenset(
     """Show Shows Lecture Lectures Fellowship Fellowships Scholar Scholars Diaries Diary Leadership Voting Day Week Series
-    Collection Fund Trust House Fellow Tunnel Live Story Light Queen""".split()
+    Collection Fund Trust House Fellow Tunnel Live Story Light Queen Accords Bulls""".split()
 )
 
 
