@@ -207,6 +207,37 @@ def credits(text: str) -> dict[str, str]:
             "evolving",
             "Ministers",
         ),
+        # A role of modifiers and a web address before "told", without its closing comma; "quoted …
+        # as saying" with a description or an unnamed source; "it" for the last body a sentence
+        # before names, past a sentence whose subject names none.
+        (
+            'Local markets could help. "What we propose is a civic commons," Will Dane, senior research fellow at the '
+            "Harbor Institute told the BBC.",
+            "What we propose is a civic commons",
+            "Will Dane",
+        ),
+        (
+            'Sony led. "It is very good news for the console," John Holt, editor of Gamesite.com told BBC News.',
+            "It is very good news for the console",
+            "John Holt",
+        ),
+        (
+            'Traders were wary. "The chief would be failing his duty if he did not talk to rivals," Reuters quoted one trader as saying.',
+            "The chief would be failing his duty if he did not talk to rivals",
+            "one trader",
+        ),
+        (
+            'Qantas cut costs. "We need the lowest cost structure we can get," the newspaper quoted Qantas chief '
+            "executive Geoff Dane as saying.",
+            "We need the lowest cost structure we can get",
+            "Geoff Dane",
+        ),
+        (
+            "Work ran late at builder Multiplex. Multiplex will have to win claims against its suppliers. These claims "
+            'could take two years. "Multiplex believes its claims are sound," it said.',
+            "Multiplex believes its claims are sound",
+            "Multiplex",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

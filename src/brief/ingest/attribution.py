@@ -36,10 +36,12 @@ _AFTER = re.compile(
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
     # '…," Ana Roe, 57, said': an age between commas; '“…?” the cardinal will ask': asking, said ahead
-    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?)|,\s+(?P<role4>(?:(?:{ROLE_WORD})\s+(?:of|at|for)|from)\s+[^,.“”\"‘’]{{2,60}}?))?"
+    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?))?"
     # '…," shop owner Ana Roe, told AP': a stray comma before the verb
     rf",?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
-    rf"|(?:[Tt]he\s+)?{TITLED}\s+quoted\s+(?P<who3>{TITLED})\s+as\s+saying)",
+    # '…," the paper quoted Qantas chief Geoff Dixon as saying', '…," Reuters quoted one trader as saying'
+    rf"|(?:[Tt]he\s+)?(?:{TITLED}|[a-z]+)\s+quoted\s+(?P<desc3>(?:[\w’'&-]+\s+){{0,4}}?)"
+    rf"(?P<who3>{TITLED}|(?<=\s)(?:an?|one|another)\s+[a-z]+(?:\s+[a-z]+)?)\s+as\s+saying)",
 )
 _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
@@ -157,7 +159,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
             role = role_match.group("role").strip()
         return who, role
     if match.group("who3"):  # '…," the paper quoted Prince Saud as saying.'
-        return match.group("who3"), None
+        return match.group("who3"), (match.group("desc3").strip() or None)
     if re.match(r"(?:The|An?|His|Her|Their|My|Our)\s", match.group("who2")) and text[start - 2 : start - 1] not in ",?!—–-":
         return None  # '"… the plan" The general was asked': a new sentence, not an attribution
     if text[start - 2 : start - 1] == "." and match.group("desc").strip() and match.group("who2")[:1].islower():

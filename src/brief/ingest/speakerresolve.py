@@ -237,9 +237,10 @@ def resolve(
         if body_they:  # "… if Facebook were not connecting the dots, given the goals they claim": the body in its sentence
             lead = re.split(r"[.!?]\s+", text[max(0, position - 300) : position])[-1]
             subjects += [m.group("who") for m in _BODY_ACTS.finditer(lead)]
-        who_it = subjects[-1] if subjects else None
-        if who_it and _body_name(who_it) and not (who_it in people or mentions.is_person(who_it)):
-            return who_it, role
+        # the last that can name a body ("Multiplex will have to win claims. These claims could take years.")
+        bodies = [w for w in (subjects if lower == "it" else subjects[-1:]) if _body_name(w) and not (w in people or mentions.is_person(w))]
+        if bodies:
+            return bodies[-1], role
         if body_they and (group := _group_before(text, position)):
             return group, role
         if lower == "it":
