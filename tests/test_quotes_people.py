@@ -194,6 +194,11 @@ def test_people_named_only_as_objects_by_a_common_given_name() -> None:
     assert set(find_people(text)) == {"Daniela Varga", "Leander Osei", "Tom Hale", "Ivan Petic", "Paradorn Wongsa", "Stilian Dobrev"}
 
 
+def test_chinese_names_surname_first() -> None:
+    text = clean("I met Xi Jinping, then Li Keqiang and Wang Yi. Sun Microsystems grew, and Tang Dynasty vases sold.").text
+    assert set(find_people(text)) == {"Xi Jinping", "Li Keqiang", "Wang Yi"}
+
+
 def test_places_organisations_and_works_are_not_people() -> None:
     text = clean(
         "North Korea and Hong Kong said nothing. The Supreme Court said it would rule. "

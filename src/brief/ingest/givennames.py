@@ -121,9 +121,30 @@ def is_given_name(word: str) -> bool:
     return word in GIVEN_NAMES or ("-" in word and word.split("-", 1)[0] in GIVEN_NAMES)
 
 
+# Common Chinese surnames that are no English word a sentence may open with ("He", "Ma", "Long"
+# are left out), and a given name written in pinyin: one or two syllables, perhaps hyphenated.
+CHINESE_SURNAMES = frozenset(
+    """Xi Hu Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Zhu Guo Gao Luo Zheng Liang Xie Tang Feng Deng Cao
+    Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Du Cheng Wei Shen Yao Qian Mao Bai Wen Qin Jia Xue Lei Hou Meng Qiu""".split()
+)
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u)"
+)
+_PINYIN = re.compile(rf"{_SYLLABLE}(?:-?{_SYLLABLE})?")
+
+
+def chinese_name(words: list[str]) -> bool:
+    """A Chinese name, surname first: "Xi Jinping", "Li Keqiang", "Wang Yi"."""
+    return len(words) == 2 and words[0] in CHINESE_SURNAMES and bool(_PINYIN.fullmatch(words[1].lower())) and words[1][1:].islower()
+
+
 def given_name_person(words: list[str]) -> bool:
     """Two or three name words that a common given name opens, none of them a thing's word or a
-    compound ("Jackson-style"): "Ana Ruiz", "Tom Van Lee"; not "the Adam Smith Lecture"."""
+    compound ("Jackson-style"): "Ana Ruiz", "Tom Van Lee"; not "the Adam Smith Lecture". Or a
+    Chinese name, surname first."""
+    if chinese_name(words) and words[1] not in NOT_NAME:
+        return True
     return (
         len(words) in (2, 3)
         and is_given_name(words[0])

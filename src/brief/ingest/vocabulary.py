@@ -39,7 +39,7 @@ TITLES = frozenset(
 # Lowercase role nouns written before a name: "Seoul resident Margie Kim", "defense minister Kim".
 ROLE_NOUNS = frozenset(
     """president minister secretary spokesperson spokesman spokeswoman director chief leader official officer resident analyst
-    economist lawyer attorney professor researcher scientist expert adviser advisor consultant chairman chairwoman chair founder fellow
+    economist lawyer attorney professor researcher scientist expert adviser advisor consultant chairman chairwoman chair founder
     executive ceo manager owner head ambassador envoy governor mayor senator lawmaker commissioner administrator prosecutor
     judge general commander activist author writer journalist reporter editor actor actress singer star director producer
     player coach captain striker midfielder defender goalkeeper student teacher doctor nurse farmer worker trader investor
