@@ -466,3 +466,12 @@ def test_a_common_given_name_makes_a_person_of_a_passing_mention() -> None:
 def test_as_they_say_is_a_saying() -> None:
     text = 'Ann Lee led the class. Lots of classes beat Navy. As they say in Delaware, "You done good, all of you."'
     assert "You done good, all of you." not in credits(text)
+
+
+def test_a_short_quotation_after_a_sentence_that_ends_in_a_quotation() -> None:
+    found = credits(
+        'In an interview, Mr Blair said: "When you get to the top you get a swell around you. "All sorts of people make '
+        'claims and counter-claims." He admitted to a "sense of frustration" about the allegations which he said had been made '
+        '"countless times".'
+    )
+    assert found["sense of frustration"] == "Blair"

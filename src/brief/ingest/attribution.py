@@ -114,7 +114,7 @@ _WITH_ACTING = re.compile(rf"\bwith\s+(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_W
 # A stop that ends no sentence: an initial's ("U.S.") or a title's ("Dr. King", "Gov. Roe"). Every
 # sentence end of attribution and of quotes.py is read with it.
 NOT_AFTER_TITLE = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Rev|Sgt))(?<!\bProf)"
-STOP_SPACE = re.compile(rf"{NOT_AFTER_TITLE}[.!?]\s")
+STOP_SPACE = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’]?\s")  # a stop, perhaps a quotation's closing mark, a space
 _SENTENCE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?=\s|$)|\n")
 _CLAUSE_AFTER = re.compile(r"\s+(?:his|her|their|its|that|it|he|she|they|there|we|this|these)\b")
 _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|named|called|slogan|motto)[^\S\n]+[“\"‘][^“”\"‘’]{0,80}$")
