@@ -238,6 +238,13 @@ def credits(text: str) -> dict[str, str]:
             "Multiplex believes its claims are sound",
             "Multiplex",
         ),
+        # A body described, the subject of a speech act long before a short quotation.
+        (
+            "Volkswagen is weighing a plant in India. The German giant said it was studying the chance of opening an "
+            'assembly plant in the country, but that it remained only a "potential" idea.',
+            "potential",
+            "The German giant",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

@@ -278,9 +278,14 @@ def sentence_before(text: str, para_start: int, quote_start: int, reach: int) ->
 
 # A sentence whose subject is a pronoun or a role, after an opening phrase, and a speech act:
 # "Appearing together, the prime minister hailed his chancellor's “brilliant” work".
+# A body described rather than named: "the German giant said", "the firm insisted".
+_BODY_NOUN = (
+    "firm|company|group|giant|carmaker|bank|retailer|airline|lender|insurer|chain|operator|maker|manufacturer|producer|"
+    "supplier|watchdog|regulator|broadcaster|network|union|club|ministry|agency|department|government|administration"
+)
 _DESCRIBED_SUBJECT = (
     rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?:(?:But|And|So|Yet)\s+)?"
-    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?)\s+"
+    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_BODY_NOUN}))\s+"
 )
 # "He liked to say", never a passive ("He is described as")
 _NOT_PASSIVE = r"(?:(?!(?:is|was|are|were|be|been|being|has\s+been)\b)[a-z]+\s+){0,3}?"
