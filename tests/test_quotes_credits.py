@@ -245,6 +245,11 @@ def credits(text: str) -> dict[str, str]:
             "potential",
             "The German giant",
         ),
+        (
+            'A harbor expert has told the inquiry that the new rules were an "absolute disaster" for the port.',
+            "absolute disaster",
+            "A harbor expert",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

@@ -285,7 +285,8 @@ _BODY_NOUN = (
 )
 _DESCRIBED_SUBJECT = (
     rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?:(?:But|And|So|Yet)\s+)?"
-    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_BODY_NOUN}))\s+"
+    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_BODY_NOUN})"
+    rf"|[Aa]n?\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"  # "A PR expert has told the trial"
 )
 # "He liked to say", never a passive ("He is described as")
 _NOT_PASSIVE = r"(?:(?!(?:is|was|are|were|be|been|being|has\s+been)\b)[a-z]+\s+){0,3}?"
