@@ -250,6 +250,14 @@ def credits(text: str) -> dict[str, str]:
             "absolute disaster",
             "A harbor expert",
         ),
+        # A subject with a long apposition and clause before its speech act.
+        (
+            "The panel urged longer sentences. Lord Condor, head of the Harbour Sailing Council's anti-fraud unit, who "
+            "originally made the public call for much longer prison sentences, said the two-year penalty was "
+            '"derisory".',
+            "derisory",
+            "Condor",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:
@@ -487,3 +495,8 @@ def test_a_short_quotation_after_a_sentence_that_ends_in_a_quotation() -> None:
         '"countless times".'
     )
     assert found["sense of frustration"] == "Blair"
+
+
+def test_a_so_called_name_is_no_quotation() -> None:
+    text = 'Mayor Ann Lee said the city would help, but politicians in so-called "sanctuary" towns had their way.'
+    assert "sanctuary" not in credits(text)

@@ -83,7 +83,7 @@ COLLECTIVE = r"(?:government|authorities|officials|agencies|ministry|military|em
 # Periods are allowed only in abbreviations such as "U.S.", so the match stays in one sentence.
 # "the House of Commons authorities have told": a body's name, and the people who speak for it.
 _ACT_PATTERN = (
-    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,120}}?"
+    rf"(?P<who>{NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD}){{0,3}}(?:\s+{COLLECTIVE})?)\b(?:[^.“”\"]|(?<=[A-Z])\.){{0,160}}?"
     r"(?P<verb>{verbs})(?:[^.“”\"]|(?<=[A-Z])\.){0,160}$"
 )
 # The subject of another clause between a name and the speech verb: "… to see Raw T, but he had

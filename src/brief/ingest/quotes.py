@@ -93,6 +93,9 @@ def _group_subject(sentence: str, people: dict[str, str | None]) -> bool:
     return last.endswith("s") and last.capitalize() not in _WORDS_NOUNS and not (_names_person(who) or who in people)
 
 
+_SO_CALLED = re.compile(r"\bso-called\s*$")
+
+
 def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[FoundQuote]:
     """Quotations with speakers. A quotation of fewer than four words is a scare quote or a
     slogan, not speech, unless a speech verb introduces it."""
@@ -359,8 +362,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # is the subject of a speech act in the same sentence: "X accused them of “lying”", or
             # the words follow a speech verb closely: 'The minister said it was the “worst” case'.
             who = short_quote_speaker(text, para_start, span.open)
-            if who is None and not before:
-                continue
+            if (who is None and not before) or _SO_CALLED.search(text, max(0, span.open - 12), span.open):
+                continue  # 'politicians in so-called “sanctuary” towns': a name, whoever speaks
             speaker = (who, None) if who else before
             if who in ("He", "She", "They"):  # the sentence's subject: its antecedent comes before the sentence
                 position = span.open - len(sentence_before(text, para_start, span.open, 260))
