@@ -500,3 +500,8 @@ def test_a_short_quotation_after_a_sentence_that_ends_in_a_quotation() -> None:
 def test_a_so_called_name_is_no_quotation() -> None:
     text = 'Mayor Ann Lee said the city would help, but politicians in so-called "sanctuary" towns had their way.'
     assert "sanctuary" not in credits(text)
+
+
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    found = credits("Newry lost. ''A law firm will put our case to the board,'' said Newry boss Roy Mack. ''This is big.''")
+    assert found == {"A law firm will put our case to the board": "Roy Mack", "This is big.": "Roy Mack"}

@@ -41,6 +41,10 @@ def test_find_span_tolerates_quotes_and_white_space() -> None:
     start, end = find_span(raw, '"we are operating again,"')
     assert raw[start:end] == "“we are\n  operating again,”"
     assert find_span(raw, "not there") is None
+    # Two apostrophes written for a double quotation mark, as some wire copy has them
+    raw = "Newry lost. ''We will appeal,'' said the manager. It's fine."
+    start, end = find_span(raw, '"We will appeal,"')
+    assert raw[start:end].startswith("''We will appeal,")
 
 
 def test_markdown_to_blocks_with_citations() -> None:

@@ -200,7 +200,9 @@ def _unlink(para: str) -> str:
 
 
 def clean(text: str, markdown: bool = False) -> CleanText:
-    text = normalize(text)
+    # Two apostrophes written for a double quotation mark (''…'', as some wire copy has it) are
+    # one, so quotations read alike; `brief check` folds them the same way.
+    text = normalize(text).replace("''", '"')
     first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
     raw = split_paragraphs(text)
     kept: list[str] = []

@@ -12,12 +12,18 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
-    """Text with quotes unified and white space runs collapsed, plus, for each character of the
-    result, its offset in the original, so a match maps back to a span of the raw text."""
+    """Text with quotes unified (two apostrophes are a double quotation mark) and white space runs
+    collapsed, plus, for each character of the result, its offset in the original, so a match maps
+    back to a span of the raw text."""
     out: list[str] = []
     offsets: list[int] = []
     previous_space = False
-    for index, char in enumerate(text.translate(_QUOTES)):
+    unified = text.translate(_QUOTES)
+    for index, char in enumerate(unified):
+        if char == "'" and index and unified[index - 1] == "'" and out and out[-1] == '"' and offsets[-1] == index - 1:
+            continue  # the second of two apostrophes written for a double quotation mark ('' … '')
+        if char == "'" and unified[index + 1 : index + 2] == "'":
+            char = '"'
         if char.isspace():
             if previous_space:
                 continue
@@ -36,7 +42,7 @@ def find_span(haystack: str, needle: str) -> tuple[int, int] | None:
     if start >= 0:
         return start, start + len(needle)
     norm_hay, offsets = normalize(haystack)
-    norm_needle = re.sub(r"\s+", " ", needle.translate(_QUOTES)).strip()
+    norm_needle = re.sub(r"\s+", " ", needle.translate(_QUOTES).replace("''", '"')).strip()
     if not norm_needle:
         return None
     at = norm_hay.find(norm_needle)
