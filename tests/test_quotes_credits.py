@@ -258,6 +258,16 @@ def credits(text: str) -> dict[str, str]:
             "derisory",
             "Condor",
         ),
+        (
+            'Japan is ageing. "Japan has never liked that option, but it is becoming more plausible," insists Mr Wood.',
+            "Japan has never liked that option, but it is becoming more plausible",
+            "Wood",
+        ),
+        (
+            'Sir Digby Jones spoke. His message to the chancellor was: "Please do not give it away in electioneering."',
+            "Please do not give it away in electioneering.",
+            "Digby Jones",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:
@@ -505,3 +515,12 @@ def test_a_so_called_name_is_no_quotation() -> None:
 def test_two_apostrophes_are_a_double_quotation_mark() -> None:
     found = credits("Newry lost. ''A law firm will put our case to the board,'' said Newry boss Roy Mack. ''This is big.''")
     assert found == {"A law firm will put our case to the board": "Roy Mack", "This is big.": "Roy Mack"}
+
+
+def test_he_after_a_role_the_text_gave_someone_is_that_person() -> None:
+    found = credits(
+        "Migrants must pass a test, Home Secretary Carl Clark has said. Tory Liam Fax said his party offered a "
+        '"clear choice". The home secretary said he wanted everyone to be fingerprinted. Speaking on the radio, he '
+        'said "economic migrants are of great value to this country", but stressed policing.'
+    )
+    assert found["economic migrants are of great value to this country"] == "Carl Clark"

@@ -126,8 +126,8 @@ def _described_since(text: str, mentions: Mentions, people: dict[str, str | None
     said = described[-1]
     if re.search(r"\d+-year-old", said.group("words")):
         return None  # "the 58-year-old US singer of X said": the person named before, by age
-    if holder(said.group("words").split(), people, mentions, position):
-        return None  # "the minister said": the person named before, whose role it is
+    if held := holder(said.group("words").split(), people, mentions, position):
+        return held  # "the home secretary said": the person the text gave that role, not whoever was named last
     noun = said.group("noun")
     window = text[max(0, position - 900) : said.start()]
     fuller = [m.group("words") for m in _DESCRIBED_SPEAKER.finditer(window) if m.group("noun") == noun]

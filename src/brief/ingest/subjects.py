@@ -93,8 +93,9 @@ def owner_before(sentence: str, pronoun: str, people: dict[str, str | None]) -> 
 # “…”", "her fervent faith that “…”".
 _OWNED_SAYING = re.compile(
     rf"(?<![\w’'])(?P<who>{TITLED}(?=[’']s\s)|[Hh]is|[Hh]er)(?:[’']s)?\s+(?:[a-z-]+\s+){{0,2}}"
-    r"(?:words|decree|motto|rejoinder|refrain|mantra|creed|credo|catchphrase|watchword|saying|advice|"
+    r"(?:words|decree|motto|rejoinder|refrain|mantra|creed|credo|catchphrase|watchword|saying|advice|message|"
     r"(?:faith|belief|conviction|insistence)\s+that)"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?[\w-]+)?"  # "his message to the chancellor was:"
     r"(?:\s+(?:was|is|went))?[\s,:—–-]*$"
 )
 
