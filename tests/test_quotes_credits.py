@@ -524,3 +524,12 @@ def test_he_after_a_role_the_text_gave_someone_is_that_person() -> None:
         'said "economic migrants are of great value to this country", but stressed policing.'
     )
     assert found["economic migrants are of great value to this country"] == "Carl Clark"
+
+
+def test_a_long_role_with_an_apostrophe_before_said_and_a_colon() -> None:
+    found = credits(
+        "The guide lists each program.\n\nIn a letter at the start of the guide, Jon Podell, President Lee’s Senior "
+        "Advisor for Clean Energy Innovation and Implementation, said:\n\n“When the law was signed, it changed the "
+        "way we build. The law makes a historic commitment.”"
+    )
+    assert found == {"When the law was signed, it changed the way we build. The law makes a historic commitment.": "Jon Podell"}

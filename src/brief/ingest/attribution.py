@@ -47,7 +47,7 @@ _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
-    rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{3,80}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
+    rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.|(?<=\w)’(?=\w)){{3,110}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?))"
     # "A woman stood up and said": what the speaker did first, in a few words of lower case
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+){{0,2}}(?:{VERBS_BEFORE}|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.:]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
