@@ -268,6 +268,17 @@ def credits(text: str) -> dict[str, str]:
             "Please do not give it away in electioneering.",
             "Digby Jones",
         ),
+        # A role or a description after the words that holds a curly apostrophe.
+        (
+            '"We will build the new port this year," Jon Podell, President Lee’s senior adviser, told reporters.',
+            "We will build the new port this year",
+            "Jon Podell",
+        ),
+        (
+            '"We will build the new port this year," the President’s senior adviser Jon Podell said.',
+            "We will build the new port this year",
+            "Jon Podell",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

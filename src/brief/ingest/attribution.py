@@ -31,12 +31,12 @@ _AFTER = re.compile(
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
     rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+[—–]\s|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
-    rf"|(?P<desc>(?:[^\s,.;“”\"‘’]+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN})"
+    rf"|(?P<desc>(?:(?:[^\s,.;“”\"‘’]|(?<=\w)’(?=\w))+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
     # '…," Ana Roe, 57, said': an age between commas; '“…?” the cardinal will ask': asking, said ahead
-    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>[^,“”\"‘’]{{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+[^,.“”\"‘’]{{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}|fellow)\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?))?"
+    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+(?:[^,.“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}|fellow)\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?))?"
     # '…," shop owner Ana Roe, told AP': a stray comma before the verb
     rf",?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
     # '…," the paper quoted Qantas chief Geoff Dixon as saying', '…," Reuters quoted one trader as saying'
