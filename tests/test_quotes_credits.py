@@ -279,6 +279,11 @@ def credits(text: str) -> dict[str, str]:
             "We will build the new port this year",
             "Jon Podell",
         ),
+        (
+            "The bill passed. “We will build the new port this year,” said Secretary Ana Roe’s spokesperson.",
+            "We will build the new port this year",
+            "Secretary Ana Roe’s spokesperson",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

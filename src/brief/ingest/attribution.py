@@ -29,7 +29,9 @@ _AFTER = re.compile(
     # '…," agreed Cram', '…," points out Steve Cram': speech only when inverted, before the speaker
     rf"(?:(?P<verb1>{VERBS}|agreed|agrees|points\s+out|pointed\s+out)\s+(?P<who1>(?:an?|the|one|another)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{TITLED}"
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
-    rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN})"
+    rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN}"
+    # "said Secretary Ana Roe’s spokesperson": an aide, who speaks for the one named
+    rf"|{TITLED}[’']s\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}))"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+[—–]\s|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
     rf"|(?P<desc>(?:(?:[^\s,.;“”\"‘’]|(?<=\w)’(?=\w))+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
