@@ -284,6 +284,20 @@ def credits(text: str) -> dict[str, str]:
             "We will build the new port this year",
             "Secretary Ana Roe’s spokesperson",
         ),
+        # A body named in common words; a participle of declaring; a description with a capitalised
+        # word ("The Tory leader brands …").
+        ('The study says incomes fell. The Treasury dismissed the research as "complete rubbish".', "complete rubbish", "Treasury"),
+        (
+            'Carl Kenning was in buoyant mood, declaring the Tories were not going to be "significant players" in the poll.',
+            "significant players",
+            "Carl Kenning",
+        ),
+        (
+            'Tory leader Michael Hawes spoke. The Tory leader brands such criticism as "absolutely rubbish", arguing he has '
+            "been consistent.",
+            "absolutely rubbish",
+            "Michael Hawes",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

@@ -13,7 +13,7 @@ import re
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.quotelabels import label_speaker, statement_owner
 from brief.ingest.speechwords import ACT_VERBS, LEADS, MORE_ACT_VERBS, NAMING_VERBS, OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ROLE_NOUNS, SAID_WHEN, TITLES, last_sentence
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ONE_WORD_ORGS, ORG_HEADS, ROLE_NOUNS, SAID_WHEN, TITLES, last_sentence
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
@@ -287,7 +287,7 @@ _BODY_NOUN = (
 )
 _DESCRIBED_SUBJECT = (
     rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?:(?:But|And|So|Yet)\s+)?"
-    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_BODY_NOUN})"
+    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_BODY_NOUN})"
     rf"|[Aa]n?\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"  # "A PR expert has told the trial"
 )
 # "He liked to say", never a passive ("He is described as")
@@ -362,7 +362,9 @@ def addressed_speech(text: str, para_start: int, quote_start: int) -> bool:
 
 def _can_speak(words: list[str]) -> bool:
     """Words that can be a speaker: not a day, a month, a lone letter or an -ing word ("Speaking
-    in Leeds, ...")."""
+    in Leeds, ..."); a body's name of common words is one ("the Treasury", "the Home Office")."""
+    if words[-1] in ORG_HEADS or words == [w for w in words if w in ONE_WORD_ORGS]:
+        return len(words[0]) > 1
     return not (
         all(w in NOT_NAME or re.sub(r"[’'](?:s|re|ll|ve|d|t|m)$", "", w) in NOT_NAME for w in words)
         or len(words[0]) == 1

@@ -80,7 +80,7 @@ THING_HEADS = frozenset(
     Building Tower Memorial Act Law Bill Report Plan Doctrine Rule Amendment Initiative Program Programme Scholarship""".split()
 )
 # Institutions named by one word.
-ONE_WORD_ORGS = frozenset("Congress Parliament Senate Cabinet Pentagon Kremlin Interpol Europol Taliban".split())
+ONE_WORD_ORGS = frozenset("Congress Parliament Senate Cabinet Pentagon Kremlin Interpol Europol Taliban Treasury".split())
 # Words of portfolios, subjects and places: they sit between a title and a name ("Secretary of
 # Health Jorge Alcocer") and are never a word of a person's name.
 NOT_NAME = frozenset(
