@@ -298,6 +298,13 @@ def credits(text: str) -> dict[str, str]:
             "absolutely rubbish",
             "Michael Hawes",
         ),
+        (
+            "Ericsson made a profit. Carl-Henric Svane, the chief executive, spoke. Mr Svane, however, warned that the "
+            'extra demand that had driven 2004 sales had already dissipated and it was "business as usual". He added that '
+            'sales in the first three months of 2005 would be subject to "normal seasonality".',
+            "normal seasonality",
+            "Carl-Henric Svane",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:
