@@ -305,6 +305,17 @@ def credits(text: str) -> dict[str, str]:
             "normal seasonality",
             "Carl-Henric Svane",
         ),
+        # A passive agent described before the name, and "called the …" without "as".
+        (
+            'Cyril Fetch was described as a "consummate professional" by his friend and fellow broadcaster Mike Point.',
+            "consummate professional",
+            "Mike Point",
+        ),
+        (
+            'Depp charmed them. He was called the "fifth child of the group" by the film\'s director Marc Forst.',
+            "fifth child of the group",
+            "Marc Forst",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

@@ -15,9 +15,12 @@ from brief.ingest.vocabulary import NAME_WORD
 
 # "described as “irresponsible” and “outrageous” by the Rights Commission": who called it so
 # comes after the quotation (and any quoted words joined to it).
-_AS_BEFORE = re.compile(rf"\b{NAMING_VERBS}\s+(?:\w+ly\s+)?as\s+(?:an?\s+|the\s+)?$")
+_AS_BEFORE = re.compile(rf"\b{NAMING_VERBS}\s+(?:\w+ly\s+)?(?:as\s+(?:an?\s+|the\s+)?|the\s+)$")
 _AGENT_AFTER = re.compile(
-    rf"(?:\s+(?:and|or)\s+[“\"‘][^“”\"‘’]{{1,60}}[”\"’])*\s+by\s+(?:the\s+)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|and|on)\s+)?{NAME_WORD}){{0,6}})"
+    rf"(?:\s+(?:and|or)\s+[“\"‘][^“”\"‘’]{{1,60}}[”\"’])*\s+by\s+"
+    # "by his friend and fellow broadcaster Michael Pointon", "by the film's director Marc Forster"
+    rf"(?:(?:the|his|her|their|its)\s+(?:[a-z][\w’'-]*\s+){{0,5}}?(?=[A-Z]))?"
+    rf"(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|and|on)\s+)?{NAME_WORD}){{0,6}})"
 )
 _WHAT_CALLED = re.compile(
     rf"\bwhat\s+(?P<who>[Hh]e|[Ss]he|[Tt]hey|(?:(?:{'|'.join(sorted(HONORIFICS))})\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+"
