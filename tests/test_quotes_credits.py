@@ -316,6 +316,11 @@ def credits(text: str) -> dict[str, str]:
             "fifth child of the group",
             "Marc Forst",
         ),
+        (
+            'Mr Sigar was jailed. Mr Sigar\'s lawyer labelled the court "illegal and incompetent".',
+            "illegal and incompetent",
+            "Mr Sigar's lawyer",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

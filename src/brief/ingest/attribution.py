@@ -95,6 +95,8 @@ _OTHER_SUBJECT = re.compile(
     # a role only right before the verb: ", the managing director of Acme, said" is an apposition
     rf"(?:(?:he|she|they|we|I)\b|the\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?\s*$)"
 )
+# An aide of the one named just before, who acts: "Mr Roe’s lawyer labelled", "the senator’s spokesman said".
+_AIDE_ACTS = re.compile(rf"(?:[’']s?)?\s+(?P<aide>(?:{ROLE_WORD}))\s")
 _SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", ACT_VERBS))
 _WIDE_SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", _WIDE_ACT_VERBS))
 _YOU_SAID = re.compile(
@@ -335,6 +337,9 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
             words.insert(0, title.group(1))  # "what Dr. King called": the title's stop is no sentence end
         following = re.match(r"\s+([a-z]+)", sentence[act.end("who") :])
         possessive = re.search(r"[’'](?:s)?$", words[-1]) or sentence[act.end("who") : act.end("who") + 1] in ("’", "'")
+        aide = _AIDE_ACTS.match(sentence, act.end("who")) if possessive else None
+        if aide and aide.end("aide") + 1 == act.start("verb") and person_groups([w.rstrip("’'s") for w in words]):
+            return f"{sentence[capital.start() : act.end('who')]}{aide.group(0).rstrip()}"  # "Mr Roe's lawyer labelled it “…”"
         if possessive or (following and following.group(1) in ROLE_NOUNS):
             continue  # "Athletics' ruling body", "A PR expert": the words qualify a noun, they say nothing
         while words and words[0] in NOT_NAME and words[0].lower() in _OPENERS:
