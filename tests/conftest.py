@@ -14,6 +14,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from brief.cli import main
+from brief.ingest.clean import clean
+from brief.ingest.extract import find_people, find_quotes
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -102,3 +104,9 @@ def words(text: str) -> list[str]:
     """Alphabetic words, lower-cased: a comparison key that ignores layout, punctuation and the
     footnote numbers PDF text glues to the words they follow."""
     return re.findall(r"[^\W\d_]+", text.lower())
+
+
+def credits(text: str) -> dict[str, str]:
+    """Each quotation's words that ingest finds in a made-up text, mapped to its speaker."""
+    body = clean(text).text
+    return {q.text: q.speaker for q in find_quotes(body, find_people(body))}

@@ -10,13 +10,7 @@ import pytest
 
 from brief.ingest.clean import clean
 from brief.ingest.extract import find_people, find_quotes
-
-
-def credits(text: str) -> dict[str, str]:
-    """Each quotation's words, mapped to its speaker."""
-    body = clean(text).text
-    return {q.text: q.speaker for q in find_quotes(body, find_people(body))}
-
+from conftest import credits
 
 WORDS = "Jane is an innovator. She helped build the strategy in 2020."
 

@@ -12,15 +12,9 @@ import pytest
 
 from brief.ingest.clean import clean
 from brief.ingest.draft import draft_summary, sentence_spans
-from brief.ingest.extract import find_events, find_people, find_quotes
+from brief.ingest.extract import find_events
 from brief.ingest.readers import read_source
-
-
-def credits(text: str) -> dict[str, str]:
-    """Each quotation's words, mapped to its speaker."""
-    body = clean(text).text
-    return {q.text: q.speaker for q in find_quotes(body, find_people(body))}
-
+from conftest import credits
 
 SAID = [
     "We rebuilt the docks in a year, and nobody thought we could do it.",

@@ -4,6 +4,8 @@ Stage: extraction (used by :mod:`.quotes`). Each function reads a bounded window
 around one quotation (at most a few hundred characters), so its cost does not grow with the
 source. The speaker comes back as written ("Secretary Ana Duarte", "he", "the minister"), with the
 role the text gives when it gives one; :mod:`.quotes` resolves names, titles and pronouns.
+Long because each way a text credits words (before them, after them, in a short quotation's own
+sentence) is one pattern with its guards, and the guards belong next to the pattern they bound.
 """
 
 from __future__ import annotations
@@ -12,8 +14,30 @@ import re
 
 from brief.ingest.namewords import HONORIFICS, name_groups, person_groups
 from brief.ingest.quotelabels import label_speaker, statement_owner
-from brief.ingest.speechwords import ACT_VERBS, LEADS, MORE_ACT_VERBS, NAMING_VERBS, OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERBS, VERBS_BEFORE
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ONE_WORD_ORGS, ORG_HEADS, ROLE_NOUNS, SAID_WHEN, TITLES, last_sentence
+from brief.ingest.speechwords import (
+    ACT_VERBS,
+    AIDE,
+    LEADS,
+    MORE_ACT_VERBS,
+    NAMING_VERBS,
+    OWNED_DOCUMENTS,
+    ROLE_WORD,
+    TITLED,
+    VERBS,
+    VERBS_BEFORE,
+)
+from brief.ingest.vocabulary import (
+    NAME_WORD,
+    NOT_NAME,
+    ONE_WORD_ORGS,
+    OPENERS,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    SAID_WHEN,
+    TITLES,
+    bare,
+    last_sentence,
+)
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
@@ -31,7 +55,7 @@ _AFTER = re.compile(
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
     rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN}"
     # "said Secretary Ana Roe’s spokesperson": an aide, who speaks for the one named
-    rf"|{TITLED}[’']s\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}))"
+    rf"|{TITLED}[’']s\s+(?:[a-z-]+\s+){{0,2}}{AIDE})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+[—–]\s|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
     rf"|(?P<desc>(?:(?:[^\s,.;“”\"‘’]|(?<=\w)’(?=\w))+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
@@ -96,21 +120,12 @@ _OTHER_SUBJECT = re.compile(
     rf"(?:(?:he|she|they|we|I)\b|the\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?\s*$)"
 )
 # An aide of the one named just before, who acts: "Mr Roe’s lawyer labelled", "the senator’s spokesman said".
-_AIDE_ACTS = re.compile(rf"(?:[’']s?)?\s+(?P<aide>(?:{ROLE_WORD}))\s")
+_AIDE_ACTS = re.compile(rf"(?:[’']s?)?\s+(?P<aide>{AIDE})\s")
 _SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", ACT_VERBS))
 _WIDE_SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", _WIDE_ACT_VERBS))
 _YOU_SAID = re.compile(
     r"\b[Yy]ou\s+(?:[a-z]+\s+){0,2}?(?:say|said|saying|call|called|calling|described|describing|wrote|told|telling|promised|"
     r"use[ds]?\s+the\s+(?:word|phrase|term))\b[^“”\"?.!]{0,60}$"
-)
-# Words that open a sentence before its subject ("Later, the spokesman urged", "Overall, Acme said
-# that"), never a name.
-_OPENERS = frozenset(
-    """earlier later the in on at but and yesterday today this last meanwhile however also then after before when while
-    overall separately instead still indeed tonight now finally again elsewhere additionally moreover furthermore
-    similarly likewise nonetheless nevertheless otherwise previously recently currently originally ultimately initially
-    specifically notably importantly privately publicly officially afterwards lastly meantime thus consequently
-    accordingly regardless besides sadly fortunately unfortunately ironically clearly admittedly frankly""".split()
 )
 _SPEECH_VERB = re.compile(ACT_VERBS)  # a cheap test before the costly pattern
 _WIDE_VERB = re.compile(_WIDE_ACT_VERBS)
@@ -177,7 +192,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # "… the journalist was Jewish, said Mr Blair": a stray comma only after a name in full
     if text[start : start + 1] == "." and not re.match(r"\s*[.,;:]", text[match.end() : match.end() + 2]):
         return None  # '“…”. ABC said the claims had …': the stop after the mark ended the sentence
-    if match.group("who2").lower() in _OPENERS:
+    if match.group("who2").lower() in OPENERS:
         return None  # '"…" Later, the spokesman urged …': an opening adverb, not who spoke
     desc = match.group("desc").split()
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
@@ -235,7 +250,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         return None  # "You’re like, “…”": the listener's words as the speaker imagines them
     if match.group("role_b") and role.split()[0].rstrip(".") in HONORIFICS | TITLES:
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
-    if role and who.lower() in _OPENERS:
+    if role and who.lower() in OPENERS:
         return statement_owner(role), None  # "Overall, Northern Bank said that": an adverb, then who
     who = last_sentence(who)  # "… criticize China. And I said", "… in the UK. Acme said": the last sentence's
     who = re.sub(
@@ -289,7 +304,7 @@ _BODY_NOUN = (
 )
 _DESCRIBED_SUBJECT = (
     rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?:(?:But|And|So|Yet)\s+)?"
-    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_BODY_NOUN})"
+    rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:(?:{ROLE_WORD})s?|{_BODY_NOUN})"
     rf"|[Aa]n?\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"  # "A PR expert has told the trial"
 )
 # "He liked to say", never a passive ("He is described as")
@@ -338,13 +353,13 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
         following = re.match(r"\s+([a-z]+)", sentence[act.end("who") :])
         possessive = re.search(r"[’'](?:s)?$", words[-1]) or sentence[act.end("who") : act.end("who") + 1] in ("’", "'")
         aide = _AIDE_ACTS.match(sentence, act.end("who")) if possessive else None
-        if aide and aide.end("aide") + 1 == act.start("verb") and person_groups([w.rstrip("’'s") for w in words]):
+        if aide and aide.end("aide") + 1 == act.start("verb") and person_groups([bare(w) for w in words]):
             return f"{sentence[capital.start() : act.end('who')]}{aide.group(0).rstrip()}"  # "Mr Roe's lawyer labelled it “…”"
         if possessive or (following and following.group(1) in ROLE_NOUNS):
             continue  # "Athletics' ruling body", "A PR expert": the words qualify a noun, they say nothing
-        while words and words[0] in NOT_NAME and words[0].lower() in _OPENERS:
+        while words and words[0] in NOT_NAME and words[0].lower() in OPENERS:
             words = words[1:]  # "Earlier this week, the local Arab News said ..." -> Arab News
-        if not words or any(w in NOT_NAME and w.lower() in _OPENERS for w in words) or not _can_speak(words):
+        if not words or any(w in NOT_NAME and w.lower() in OPENERS for w in words) or not _can_speak(words):
             continue
         # A person's name is the speaker ("On Tuesday, harbor spokesman Elias Grant said"); the
         # first other subject only when no name comes before the verb ("the local Arab News said").
@@ -368,7 +383,7 @@ def addressed_speech(text: str, para_start: int, quote_start: int) -> bool:
 def _can_speak(words: list[str]) -> bool:
     """Words that can be a speaker: not a day, a month, a lone letter or an -ing word ("Speaking
     in Leeds, ..."); a body's name of common words is one ("the Treasury", "the Home Office")."""
-    if words[-1] in ORG_HEADS or words == [w for w in words if w in ONE_WORD_ORGS]:
+    if words[-1] in ORG_HEADS or all(w in ONE_WORD_ORGS for w in words):
         return len(words[0]) > 1
     return not (
         all(w in NOT_NAME or re.sub(r"[’'](?:s|re|ll|ve|d|t|m)$", "", w) in NOT_NAME for w in words)

@@ -55,7 +55,7 @@ from brief.ingest.reportcredit import report_attribution
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.subjects import colon_subject, invited_subject, owned_saying, owner_before
-from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare
+from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare, role_noun
 from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
@@ -269,7 +269,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who and known else None
             if who and not known and re.fullmatch(r"(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+", who) and who.split()[-1].lower() in ROLE_NOUNS:
                 speaker = (f"The {who}", None)  # "The Governor also praised the crews, sharing that “…”": as described
-            if who and not known and re.fullmatch(r"The(?:\s+[a-z-]+){0,2}\s+[a-z-]+s", who) and who.split()[-1][:-1] in ROLE_NOUNS:
+            if who and not known and re.fullmatch(r"The(?:\s+[a-z-]+){1,3}s", who) and role_noun(who.split()[-1]):
                 speaker = (who, None)  # "The judges called it “…”": people described, whom no name stands for
             if who in ("he", "she", "He", "She"):  # "Jane Roe’s first visit …, she lamented “…”"
                 lead = sentence_before(text, para_start, span.open, 260)

@@ -13,6 +13,7 @@ import re
 
 from brief.ingest.mentions import Mentions
 from brief.ingest.namewords import name_groups
+from brief.ingest.speechwords import AIDE
 from brief.ingest.vocabulary import (
     ABBREVIATIONS,
     KIN_BY_PRONOUN,
@@ -35,9 +36,7 @@ _DESCRIPTION = re.compile(
     r"spaniard|swede|dane|swiss|argentine|brazilian|australian|canadian|frenchman|german|italian|mexican|russian)|[a-z-]+))"
 )
 # Someone who speaks for another, described by whom: "the rapper's spokesman".
-_OWNERS_AIDE = re.compile(
-    r"the\s+[\w-]+[’']s\s+(?:[a-z-]+\s+)?(?:spokes(?:man|woman|person)|lawyer|attorney|agent|aide|publicist|representative)"
-)
+_OWNERS_AIDE = re.compile(rf"the\s+[\w-]+[’']s\s+(?:[a-z-]+\s+)?{AIDE}")
 # What a body or a described speaker is said to say ("the IAAF said", "the spokesman added").
 _SAID = r"(?:said|says|added|stated|announced|warned|told|insisted|claimed|urged|explained|stressed|argued|confirmed|replied)"
 _BODY_SAID = re.compile(
@@ -53,13 +52,16 @@ _PLURAL_SUBJECT = re.compile(
 )
 
 
+_NO_QUOTE_MARKS = str.maketrans("", "", "‘’“”")  # "the ‘angel families’ said": the people, not the marks
+
+
 def _group_before(text: str, position: int, after: int = -1) -> str | None:
     """People described in the plural as the subject of a sentence in the 600 characters before
     `position` (and after `after`, where someone was last named): whom a "they" stands for."""
     found = [m for m in _PLURAL_SUBJECT.finditer(text, max(0, position - 600, after + 1), position)]
     if not found:
         return None
-    who = found[-1].group("who").replace("‘", "").replace("’", "").replace("“", "").replace("”", "")
+    who = found[-1].group("who").translate(_NO_QUOTE_MARKS)
     return who[:1].upper() + who[1:]
 
 

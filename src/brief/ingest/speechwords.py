@@ -59,6 +59,8 @@ MORE_ACT_VERBS = (
     r"emphasizing|emphasising|stressing|highlighting|suggested|acknowledged|admitted|conceded|promising|announced|"
     r"announcing|added|adding|cautioned|predicted)\b"
 )
+# Someone who speaks for another: "the rapper's spokesman", "Mr Roe's lawyer".
+AIDE = r"(?:spokes(?:man|woman|person)|lawyer|attorney|agent|aide|publicist|representative)"
 # What a person or a body writes, owned before a verb or after the words: "Mr Kok's report
 # noted: “…”", "…," the firm's statement said.
 OWNED_DOCUMENTS = r"(?:statement|press\s+release|letter|report|memo|memorandum|study|review|book|article|column|op-ed|essay|post|tweet)"

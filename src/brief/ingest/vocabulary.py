@@ -162,13 +162,21 @@ def role_noun(word: str) -> bool:
     return lower in ROLE_NOUNS or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
 
 
+# Words that open a sentence before its subject ("Later, the spokesman urged", "Overall, Acme said
+# that"), never a name; in lower case.
+OPENERS = frozenset(
+    """earlier later the in on at but and yesterday today this last meanwhile however also then after before when while
+    overall separately instead still indeed tonight now finally again elsewhere additionally moreover furthermore
+    similarly likewise nonetheless nevertheless otherwise previously recently currently originally ultimately initially
+    specifically notably importantly privately publicly officially afterwards lastly meantime thus consequently
+    accordingly regardless besides sadly fortunately unfortunately ironically clearly admittedly frankly""".split()
+)
 # Words a body's name never starts with: articles, pronouns, conjunctions, prepositions, openers.
 NOT_BODY_START = frozenset(
     """The This That These Those A An It Its Our Their His Her My Your We I You He She They But And Or In On At Of For To By From
-    With As If When While After Before Since During Under Over What Who Why How Which Where Whose Today Yesterday However
-    Meanwhile Also Still Yes No Not Some Many Most All Every Each Other Another Both Such Several Dear Thank Thanks Please
-    Here There Then Now Both Any Said Says Overall Separately Earlier Later Instead Indeed Finally Elsewhere""".split()
-)
+    With As If When While After Before Since During Under Over What Who Why How Which Where Whose Yes No Not Some Many Most
+    All Every Each Other Another Both Such Several Dear Thank Thanks Please Here There Any Said Says""".split()
+) | {word.capitalize() for word in OPENERS}
 # When something was said, written between its speaker and the verb: "The minister on Sunday said".
 SAID_WHEN = (
     r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tonight|earlier|later|"

@@ -19,11 +19,13 @@ def normalize(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     previous_space = False
     unified = text.translate(_QUOTES)
+    folded = False
     for index, char in enumerate(unified):
-        if char == "'" and index and unified[index - 1] == "'" and out and out[-1] == '"' and offsets[-1] == index - 1:
-            continue  # the second of two apostrophes written for a double quotation mark ('' … '')
+        if folded:  # the second of two apostrophes written for a double quotation mark ('' … '')
+            folded = False
+            continue
         if char == "'" and unified[index + 1 : index + 2] == "'":
-            char = '"'
+            char, folded = '"', True
         if char.isspace():
             if previous_space:
                 continue
