@@ -384,3 +384,17 @@ def test_a_label_comes_from_the_clause_that_holds_its_number() -> None:
     found = {f.value: f.label for f in find_figures(text, sentence_spans(text), 2024)}
     assert "Research" not in found[18] and "Tokyo Electron" in found[18]
     assert "Lam Research" in found[42] and "Tokyo" not in found[42]
+
+
+def test_a_round_up_of_a_hundred_reactions_keeps_them_all(tmp_path: Path) -> None:
+    # Reactions from many quarters, each labelled: a draft that stopped at the first sixty would
+    # drop whichever came last (the foreign leaders, the unions), which no rule of worth decides.
+    given = ["Ana", "Tom", "Lena", "Carlos", "Maria", "James", "Nadia", "Peter", "Grace", "Oscar"]
+    surnames = ["Vance", "Ruiz", "Okafor", "Brandt", "Lowe", "Marsh", "Quist", "Reyes", "Tomsen", "Halvar"]
+    people = [f"{a} {b}" for a in given for b in surnames]
+    lines = [f"Mayor {name} of Port {k}: “The harbor plan is good news for port town number {k}.”" for k, name in enumerate(people)]
+    path = tmp_path / "reactions.txt"
+    head = "Leaders Praise the Harbor Plan\n\nLeaders across the coast praised the plan.\n\n"
+    path.write_text(head + "\n\n".join(lines), encoding="utf-8")
+    summary = draft_summary(path, CATALOGUE, tmp_path)
+    assert [q.speaker for q in summary.quotes] == people

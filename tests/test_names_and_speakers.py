@@ -9,6 +9,7 @@ import pytest
 
 from brief.ingest.clean import clean
 from brief.ingest.extract import find_people, find_quotes
+from conftest import credits
 
 
 def people_of(text: str) -> dict[str, str | None]:
@@ -291,3 +292,17 @@ def test_kin_in_apposition_and_children_listed_by_name() -> None:
     )
     assert {"Mel", "Russ", "Tam", "Robin"} <= set(people)
     assert "Senate" not in people_of("She thanked her husband, Senate colleagues and friends.")
+
+
+def test_a_title_before_a_shared_surname_picks_who_holds_it() -> None:
+    text = (
+        "Governor Roe, First Gentleman See Steady Resolve in Harbor City\n\n"
+        "Yesterday, Governor Jane A. Roe and First Gentleman Tom Roe traveled to Harbor City after the storm.\n\n"
+        "Governor Roe delivered remarks to the crews:\n\n"
+        "- “We will rebuild every dock in this town, and we will do it this year.” Watch"
+        " - “The crews here have done an unbelievable job.” Watch"
+    )
+    people = people_of(text)
+    assert people.get("Tom Roe") == "First Gentleman"
+    assert not any("Resolve" in name for name in people)  # a headline's verb ends the title's run
+    assert set(credits(text).values()) == {"Jane A. Roe"}

@@ -585,6 +585,15 @@ PLAN = "The plan will bring good jobs to every port town in the state."
         (f"Rep. Jane Roe [R-TX]: “{PLAN}”", "Jane Roe"),
         (f"JANE ROE, Harbor Union President: “{PLAN}”", "Jane Roe"),
         (f"Jane Roe on Twitter: “{PLAN}”", "Jane Roe"),
+        # the programme she spoke on is where, not who; a body's own "on" is its name
+        (f"Sen. Jane Roe on Meet the Press: “{PLAN}”", "Jane Roe"),
+        (f"Rep. Ana Maria Ruiz on CNN This Morning: “{PLAN}”", "Ana Maria Ruiz"),
+        (f"Council on Harbor Relations: “{PLAN}”", "Council on Harbor Relations"),
+        # the place an office is of is the role's
+        (f"Mayor Jane Roe of Harbor City: “{PLAN}”", "Jane Roe"),
+        (f"National Association of Harbor Towns: “{PLAN}”", "National Association of Harbor Towns"),
+        # a name's particles belong to the label
+        (f"Harbor Commission President Ursula von der Brandt: “{PLAN}”", "Ursula von der Brandt"),
         (f"According to Harbor Union President Jane Roe, the plan “{PLAN[9:]}”", "Jane Roe"),
     ],
 )
@@ -670,6 +679,28 @@ def test_outlets_by_their_letters_label_or_sign_a_list(items: list[str]) -> None
     lines = "\n".join(item.format(words) for item, words in zip(items, HEADLINES, strict=True))
     found = credits(f"The Media Agrees\n\nThe verdict is in:\n\n{lines}")
     assert [found.get(words) for words in HEADLINES] == ["CNN", "MSNBC", "NBC News"]
+
+
+def test_stations_by_call_sign_and_channel_label_the_excerpt_under_their_headline() -> None:
+    text = (
+        "The Plan in the News\n\nThe plan passed on Monday.\n\n"
+        "KHRB-TV: Governor visits the port to celebrate ‘the harbor plan’\n\n“The governor toured the docks on Monday.”\n\n"
+        "WHB15 (Harbor City, Oregon): Port towns win big in the capital\n\n“After years of waiting, port towns have won.”"
+    )
+    assert credits(text) == {"The governor toured the docks on Monday.": "KHRB-TV", "After years of waiting, port towns have won.": "WHB15"}
+
+
+def test_a_sentence_that_introduces_a_list_in_one_paragraph_leaves_the_first_label_to_its_item() -> None:
+    text = (
+        "Drug Prices\n\nGovernor Jane Roe signed an order today. - Governor Roe has long fought the prices families pay"
+        f" for medicine: - Governor Roe: “{PLAN}” - Mayor Tom Vance: “{WAITED}”"
+    )
+    assert credits(text) == {PLAN: "Jane Roe", WAITED: "Tom Vance"}
+
+
+def test_a_block_quotations_marks_left_inside_a_joined_line_are_dropped() -> None:
+    text = f"Factories Boom\n\nOutput grew in July.\n\nHarbor Times’s Jane Roe on > X: > “{PLAN.replace(' to every', ' > to every')}”"
+    assert credits(text) == {PLAN: "Jane Roe"}
 
 
 def test_a_transcripts_role_in_capitals_is_no_outlet() -> None:

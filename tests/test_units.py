@@ -45,6 +45,11 @@ def test_find_span_tolerates_quotes_and_white_space() -> None:
     raw = "Newry lost. ''We will appeal,'' said the manager. It's fine."
     start, end = find_span(raw, '"We will appeal,"')
     assert raw[start:end].startswith("''We will appeal,")
+    # A block quotation's marks left inside a joined line, which ingest drops; a comparison stays
+    raw = "Roe on > X: > “Factories are > booming” and output is > 5% up."
+    start, end = find_span(raw, '"Factories are booming"')
+    assert raw[start:end] == "“Factories are > booming”"
+    assert find_span(raw, "output is 5% up") is None
 
 
 def test_markdown_to_blocks_with_citations() -> None:

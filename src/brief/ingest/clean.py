@@ -63,6 +63,7 @@ _TAG = re.compile(
     r"|tbody|td|th|thead|time|tr|u|ul|video|wbr)(?=[\s/>])(?:\s[^<>]*)?/?>",
     re.I,
 )
+_JOINED_QUOTE_MARK = re.compile(r"(?<=\S) > (?=[^\W\d_]|[“‘\"'])")
 _MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 
 
@@ -214,6 +215,9 @@ def clean(text: str, markdown: bool = False) -> CleanText:
         # Emphasis markers and link targets from text saved as Markdown are not content.
         para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), para)
         para = _unlink(para)
+        # A block quotation's marks left inside a line when its wrapped lines were joined ("on X: >
+        # “US factories are > booming”"): no comparison (a number follows that), and not the words'.
+        para = _JOINED_QUOTE_MARK.sub(" ", para) if " > " in para else para
         para = _without_gallery_tail(para.strip())
         if not para:
             continue

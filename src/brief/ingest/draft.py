@@ -34,7 +34,8 @@ from brief.inputs.models import CatalogueOption, Event, Figure, OptionMention, P
 from brief.labels import fold, misnamed, states_value
 
 MAX_FIGURES = 40
-MAX_QUOTES = 60  # a draft errs on the side of more (a long quotation counts once a paragraph); the analyst keeps the telling ones
+MAX_QUOTES = 150  # a draft errs on the side of more (a long quotation counts once a paragraph; a round-up of
+# reactions holds a hundred): the analyst keeps the telling ones
 MAX_KEY_POINT = 2_000  # characters; a drafted key point of more is a run of text, not a point
 
 

@@ -6,8 +6,8 @@ as a label before the words rather than in a sentence: "President Jane Roe: “�
 Roe:", "From the Harbor Board:", "In the words of Seamus Heaney, “…”". Each pattern is anchored
 at the end of a window of at most a few hundred characters before the opening mark. Signatures
 are labels after the words: a name under an epigraph, or after a dash on the quotation's line;
-outlets sign by their letters ("— CNN", "(MSNBC)"). A headline's subject speaks a list of
-quotations under it.
+outlets sign by their letters ("— CNN", "(MSNBC)"). A headline's subject, who speaks a list of
+quotations under it, is :mod:`.headlinesubject`'s.
 """
 
 from __future__ import annotations
@@ -18,7 +18,17 @@ from brief.ingest.givennames import is_given_name
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import name_groups, person_groups
 from brief.ingest.speechwords import OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERBS
-from brief.ingest.vocabulary import HEADLINE_VERBS, NAME_WORD, NOT_NAME, ORG_HEADS, ROLE_LABELS, ROLE_NOUNS, TITLES, bare, role_noun
+from brief.ingest.vocabulary import (
+    HEADLINE_VERBS,
+    NAME_WORD,
+    NOT_NAME,
+    ORG_HEADS,
+    PARTICLES,
+    ROLE_LABELS,
+    ROLE_NOUNS,
+    TITLES,
+    role_noun,
+)
 
 # "President Jane Roe: “…”", and a line that starts with who speaks: "- Harbor boss Jane Roe “…”".
 # A party and a seat in brackets may follow the name: "Rep. Jane Roe (D-NY): “…”".
@@ -79,7 +89,7 @@ _PARAGRAPH_LABEL = re.compile(
     r"[^\w“”\"\n]*(?:[A-Z]{2,}(?:\s[A-Z]{2,}){0,3}:\s+)?(?P<label>[A-Z0-9@.][^:|\n“”\"—–]{1,150}?)[*_\s]*(?::|\s[—–-]|\s?\|)[*_\s]*$"
 )
 # Small words a name or an office may hold; any other word in lower case makes the label a sentence.
-_LABEL_SMALL = frozenset("of for and the on in at to de del la y & – — - by with".split())
+_LABEL_SMALL = frozenset("of for and the on in at to & – — - by with".split()) | PARTICLES  # and a name's particles ("von der")
 # Words that label a passage, not a speaker ("Note: “…”").
 _NOT_SPEAKERS = frozenset(
     "note background update quote source headline title participants icymi breaking excerpt excerpts highlights".split()
@@ -89,9 +99,14 @@ _INVITATIONS = frozenset("See Read Watch Click Listen View Visit Download Follow
 _SEAT_NOTE = re.compile(rf"\s*{_BRACKETED}")
 # Where words were posted, after the name in a label: "Jane Roe on Twitter:", "Senator Roe, on X:".
 _ON_PLATFORM = re.compile(r",?\s+on\s+(?:X|Twitter|Facebook|Instagram|Threads|Truth Social|Bluesky|LinkedIn|social media)$")
+# The place a person's office is of: "Mayor Jane Roe of Harbor City", "Senator Tom Vance of Oregon".
+_OF_SEAT = re.compile(r"\s+of\s+(?P<seat>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|\d+))*)$")
+# A programme the person spoke on: "Sen. Jane Roe on Meet the Press", "Ana Ruiz on CNN This Morning".
+_ON_SHOW = re.compile(r"\s+on\s+(?:[A-Z][\w’'.&-]*|\d+)(?:\s+(?:the|of|and|in|[A-Z][\w’'.&-]*|\d+))*$")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3}")  # a name printed in capitals
-# An outlet or a body known by its letters ("CNN", "MSNBC", "AP"), not a transcript's role ("AUDIENCE").
-_ACRONYM = re.compile(rf"(?!(?:{'|'.join(sorted(w.upper() for w in ROLE_LABELS))})\b)[A-Z]{{2,6}}")
+# An outlet or a body known by its letters ("CNN", "MSNBC", "AP"), or a station by its call sign
+# and band or channel ("WKRN-TV", "KQED-FM", "ABC15"), not a transcript's role ("AUDIENCE").
+_ACRONYM = re.compile(rf"(?!(?:{'|'.join(sorted(w.upper() for w in ROLE_LABELS))})\b)[A-Z]{{2,6}}(?:\d{{1,3}}|-(?:TV|FM|AM|DT))?")
 # A date that labels a quotation in a list of them ("January 19, 2025:", "May 3:"): when, not who.
 DATED = re.compile(rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?")
 _NAME_LINKS = frozenset("of for and the de del".split())  # small words inside a body's name
@@ -169,6 +184,15 @@ def _read_label(label: str) -> tuple[str, str | None, bool] | None:
     if not _label_words(label) or DATED.fullmatch(label):
         return None  # "The council discussed three issues:": a sentence, not a label; "May 3, 2024:" a date
     label = _ON_PLATFORM.sub("", label)  # "Jane Roe on X:": where, not who
+    show = _ON_SHOW.search(label)
+    if show and _ends_in_person(label[: show.start()]):
+        label = label[: show.start()]  # "Jane Roe on Meet the Press:"; not "Council on Foreign Relations:"
+    seat = _OF_SEAT.search(label)
+    if seat and "," not in label and _ends_in_person(label[: seat.start()]):
+        # "Mayor Jane Roe of Harbor City:": the place is the office's, not part of the name
+        office = _read_label(label[: seat.start()])
+        if office and office[2]:
+            return office[0], f"{office[1] or ''} of {seat.group('seat')}".strip(), True
     parts = [_SEAT_NOTE.sub("", part).strip() for part in re.split(r",\s*", label)]
     parts = [part.title() if _CAPITALS.fullmatch(part) else part for part in parts if part]  # "JANE ROE, President"
     for k, tokens, named in _named_parts(parts):
@@ -265,6 +289,12 @@ def _named_parts(parts: list[str]) -> list[tuple[int, list[str], tuple[int, int]
     return []
 
 
+def _ends_in_person(words: str) -> bool:
+    """The words end in a person's name of two words or more ("Sen. Jane Roe")."""
+    tokens = words.split()
+    return any(j == len(tokens) and j - i >= 2 and not _office(tokens[-1]) for i, j in person_groups(tokens))
+
+
 def _office(word: str) -> bool:
     """A title or a role ("Leader", "Director"), which ends an office's name, not a person's."""
     return word in TITLES or word.lower() in ROLE_NOUNS
@@ -348,35 +378,3 @@ def epigraph_signature(text: str, open_at: int, close_at: int, para_start: int, 
     if signed and signed.group("signed"):
         return signed.group("signed")  # resolved to the name it ends with
     return signed.group("who") if signed and signed.group("who").split()[0] not in NOT_NAME else None
-
-
-# What may open a headline before its subject: "ICYMI: ", "At West Point, ", "74 Times ".
-_HEADLINE_LEAD = re.compile(r"(?:[A-Z]{2,}:\s+|At\s+[^,\n]{1,60},\s+|\d+\s+(?:Times|Ways|Things|Reasons)\s+)*")
-
-
-def headline_subject(text: str) -> tuple[str, str | None] | None:
-    """The person a headline opens with as its subject: "At West Point, President Jane Roe Lauds the
-    Cadets" -> ("Jane Roe", "President"), the longest run of its first words that the body names
-    too; none for an object ("Farmers Back Roe’s Tariffs")."""
-    line, _, body = text.partition("\n")
-    line = re.sub(r"^[^\w“\"]+", "", line)  # "✅ 200 Days …": a mark before the words
-    kicker = line.split(": ", 1)[1] if ": " in line[:80] else None  # "200 Days of Winning: President Roe Is …"
-    return _subject_of(line, body) or (_subject_of(kicker, body) if kicker else None)
-
-
-def _subject_of(line: str, body: str) -> tuple[str, str | None] | None:
-    lead = _HEADLINE_LEAD.match(line)  # always matches, perhaps nothing
-    tokens = line[lead.end() if lead else 0 :].split()[:8]
-    verb = next((k for k, token in enumerate(tokens) if token[:1].islower()), len(tokens))
-    for i, j in person_groups(tokens[:verb])[:1]:
-        if not (is_given_name(bare(tokens[i])) or all(t in TITLES or t.lower() in ROLE_NOUNS for t in tokens[:i])):
-            return None  # "The One Big Beautiful Bill Will …": a thing's name, neither a given name nor an office before it
-        for end in range(j, i, -1):
-            name = " ".join(bare(t) for t in tokens[i:end])
-            # the body names the subject in full or by surname ("Secretary Roe makes the case")
-            named = re.search(rf"\b{re.escape(name)}\b", body) or (
-                end - i >= 2 and re.search(rf"\b{re.escape(bare(tokens[end - 1]))}\b", body)
-            )
-            if i <= 2 and not re.search(r"[’']s?$", tokens[end - 1]) and named:
-                return name, " ".join(tokens[:i]) or None
-    return None

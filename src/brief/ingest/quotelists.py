@@ -22,6 +22,9 @@ _NEXT_ITEM = re.compile(
     r"(?:[”\"]\s*(?:\([^()\n]{0,40}\)\s*|[—–][^\S\n]*[^“”\"\n—–•-]{1,60}?\s+)?|[.!?]\s+)[-–•]\s+"
     # or a label and its colon right after a closed quotation: '“…” Harbor City Mayor Tom Vance: “…”'
     r"|[”\"]\s+(?=[A-Z][^“”\"\n:.!?]{2,120}:\s*[“\"])"
+    # or the colon of a sentence that introduces the list, and the first item's label: '… pay for
+    # drugs: - President Roe: “…”'
+    r"|:[^\S\n]+[-–•][^\S\n]+(?=[A-Z][^“”\"\n:.!?]{2,120}:\s*[“\"])"
     # or the rules between a table's rows run into one paragraph: '“…” | | Jane Roe | “…”'
     r"|[”\"]\s*\|\s*\|\s*"
 )

@@ -33,13 +33,13 @@ from brief.ingest.attribution import (
     sentence_end_attribution,
     short_quote_speaker,
 )
+from brief.ingest.headlinesubject import headline_subject
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
 from brief.ingest.quotelabels import (
     bare_label,
     heading_speaker,
-    headline_subject,
     line_label,
     paragraph_label,
     paragraph_label_before,

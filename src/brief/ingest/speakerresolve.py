@@ -82,6 +82,23 @@ def fullest(name: str, people: dict[str, str | None]) -> str:
 _RANKS = frozenset("vice deputy assistant associate under lieutenant acting".split())
 
 
+def _titled(surname: str, title: str, people: dict[str, str | None]) -> str | None:
+    """'President Roe' -> 'Jane Roe' when people share the surname and she alone holds the title
+    ("President Jane Roe and First Lady Tom Roe … President Roe said"): the last one named is
+    not who is meant."""
+    if " " in surname:
+        return None
+    words = title.lower().replace(".", "").split()
+    shared = [n for n in people if n.endswith(" " + surname)]
+    held = [
+        n
+        for n in shared
+        if (r := (people[n] or "").lower().replace(".", "").split()) and r[-1:] == words[-1:] and not (_RANKS & set(r)) - set(words)
+    ]
+    # Two forms of one name ("Jane Roe", "Jane A. Roe") are one person: the first given.
+    return held[0] if held and len(held) < len(shared) and {h.split()[0] for h in held} == {held[0].split()[0]} else None
+
+
 def holder(words: list[str], people: dict[str, str | None], mentions: Mentions, position: int) -> str | None:
     """The person whose role holds every word of a description ("the Tory leader" -> the person
     the text called "Tory leader"), the one named last before `position` when several do."""
@@ -326,6 +343,6 @@ def resolve(
             return fullest(mentions.complete(name, position), people), role or bare(title or "")
         if title and (title.rstrip(".") in _HONORIFICS or not any(t in TITLES for t in tokens[:i])):
             title = None  # "Sir Paul", "Mr Roe": a form of address, not a role
-        name = fullest(mentions.complete(name, position), people)
+        name = (title and _titled(name, title, people)) or fullest(mentions.complete(name, position), people)
         return name, role or people.get(name) or title
     return " ".join(tokens).rstrip("."), role

@@ -11,10 +11,13 @@ import re
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "\u00a0": " "})
 
 
+_JOINED_NEXT = re.compile(r"[^\W\d_]|[\"']")
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
-    """Text with quotes unified (two apostrophes are a double quotation mark) and white space runs
-    collapsed, plus, for each character of the result, its offset in the original, so a match maps
-    back to a span of the raw text."""
+    """Text with quotes unified (two apostrophes are a double quotation mark), a block quotation's
+    mark inside a joined line dropped and white space runs collapsed, plus, for each character of
+    the result, its offset in the original, so a match maps back to a span of the raw text."""
     out: list[str] = []
     offsets: list[int] = []
     previous_space = False
@@ -26,6 +29,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
             continue
         if char == "'" and unified[index + 1 : index + 2] == "'":
             char, folded = '"', True
+        if char == ">" and previous_space and unified[index + 1 : index + 2] == " " and _JOINED_NEXT.match(unified, index + 2):
+            continue  # a block quotation's mark inside a joined line, which ingest drops (clean)
         if char.isspace():
             if previous_space:
                 continue
