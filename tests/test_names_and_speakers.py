@@ -306,3 +306,11 @@ def test_a_title_before_a_shared_surname_picks_who_holds_it() -> None:
     assert people.get("Tom Roe") == "First Gentleman"
     assert not any("Resolve" in name for name in people)  # a headline's verb ends the title's run
     assert set(credits(text).values()) == {"Jane A. Roe"}
+
+
+def test_talking_about_or_speaking_of_quoted_words_is_saying_them() -> None:
+    said = credits(
+        'Port Speech\n\nThere was little new, although Tony Vance talked about a "harbor plan that will be aimed at every town".'
+        ' Ana Ruiz spoke of "a new era for the docks and the crews" on Monday.'
+    )
+    assert said == {"harbor plan that will be aimed at every town": "Tony Vance", "a new era for the docks and the crews": "Ana Ruiz"}

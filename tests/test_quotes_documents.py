@@ -129,3 +129,21 @@ def test_check_reads_named_near_in_the_text_as_written_so_a_list_under_a_heading
         found_codes = check_summary(LoadedSummary(summary, tmp_path / "shows.yaml"), raw)
         findings.append([d.code for d in found_codes if d.code.startswith("quote/")])
     assert findings == [[], ["quote/speaker"]]
+
+
+def test_it_after_an_owned_statement_or_a_bodys_own_report_is_the_owner() -> None:
+    statement = (
+        "Tories Hire Adviser\n\nMr Howard hired Lynton Crosby as his elections chief in October. Mr Crosby's statement"
+        ' said: "The party has been making an impact on tax this week." It added: "Labour will want to distract from that."'
+    )
+    assert [who for who, _ in quotes_of(statement)] == ["Lynton Crosby", "Lynton Crosby"]
+    report = (
+        "Donations Cap\n\nThe Harbor Standards Commission says a cap would mean taxpayers giving parties more cash."
+        ' "We do not believe that such a major departure would be sensible now," says its report. It should be small.'
+    )
+    assert [who for who, _ in quotes_of(report)] == ["Harbor Standards Commission"]
+
+
+def test_it_is_never_a_person_addressed_as_mr_nor_a_name_run_across_a_paragraph() -> None:
+    text = 'Crosby Row\n\nMr Howard hired Mr Crosby as his elections chief. "Labour will want to distract from the issues," it said.'
+    assert quotes_of(text) == []

@@ -13,7 +13,7 @@ import re
 
 from brief.ingest.mentions import Mentions
 from brief.ingest.namewords import name_groups
-from brief.ingest.speechwords import AIDE
+from brief.ingest.speechwords import AIDE, OWNED_DOCUMENTS
 from brief.ingest.vocabulary import (
     ABBREVIATIONS,
     KIN_BY_PRONOUN,
@@ -40,8 +40,15 @@ _OWNERS_AIDE = re.compile(rf"the\s+[\w-]+[’']s\s+(?:[a-z-]+\s+)?{AIDE}")
 # What a body or a described speaker is said to say ("the IAAF said", "the spokesman added").
 _SAID = r"(?:said|says|added|stated|announced|warned|told|insisted|claimed|urged|explained|stressed|argued|confirmed|replied)"
 _BODY_SAID = re.compile(
-    r"\b(?P<who>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})\s+(?:has\s+|had\s+|also\s+)?"
+    r"\b(?P<who>[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?[A-Z][\w&.'’-]*){0,5})\s+(?:has\s+|had\s+|also\s+)?"
     rf"{_SAID}\b"
+)
+_ITS_DOCUMENT = re.compile(rf"(?:its|their)\s+(?:[a-z]+\s+)?{OWNED_DOCUMENTS}")
+# A statement its owner issued, which a later "it" stands for: "Mr Crosby's statement said: “…” It
+# added: “…”" (the owner speaks, not the last body named).
+_OWNED_SAID = re.compile(
+    r"(?<![\w’'])(?P<who>(?:[A-Z][\w.’'-]*[^\S\n]+){0,3}[A-Z][\w’'-]*?)[’']s?[^\S\n]+"
+    rf"(?:(?:joint|written|brief|short|later|new|latest)[^\S\n]+)?(?:statement|letter|message|release)[^\S\n]+(?:also[^\S\n]+)?{_SAID}\b"
 )
 # People described in the plural as a sentence's subject, whom a later "they" stands for:
 # "Families of crash victims are urging", "The angel families said".
@@ -65,10 +72,10 @@ def _group_before(text: str, position: int, after: int = -1) -> str | None:
     return who[:1].upper() + who[1:]
 
 
-_BODY_ACTS = re.compile(r"(?<![\w’'])(?P<who>[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3})\s+(?:were|was|is|are|has|have|had)\b")
+_BODY_ACTS = re.compile(r"(?<![\w’'])(?P<who>[A-Z][\w&.'’-]+(?:[^\S\n]+[A-Z][\w&.'’-]+){0,3})\s+(?:were|was|is|are|has|have|had)\b")
 _PEER = re.compile(r"\b(?:Lord|Lady|Baroness|Baron|Viscount)\s+[A-Z][\w'’-]+\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\.?$)")
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}\s+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
+    r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}[^\S\n]+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
     r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
 )
 
@@ -229,9 +236,11 @@ _BODY_OPENERS = frozenset("United National American International Federal Europe
 
 def _body_name(words: str) -> bool:
     """Words that can name a company or an office: not "The" or "But", and a common capitalised
-    word ("Northern", "Labour") only with more words after it ("Northern Bank")."""
+    word ("Northern", "Labour") only with more words after it ("Northern Bank"); never a form of
+    address ("Mr Howard")."""
     first = words.split()[0]
-    return first not in NOT_BODY_START and (first not in NOT_NAME or " " in words)
+    # "Mr Howard appointed …": a form of address names a person, never what "it" stands for
+    return first not in NOT_BODY_START and first.rstrip(".") not in _HONORIFICS and (first not in NOT_NAME or " " in words)
 
 
 def resolve(
@@ -244,14 +253,23 @@ def resolve(
     if not who:
         return None, None
     lower = who.lower()
+    if _ITS_DOCUMENT.fullmatch(lower):
+        who = lower = "it"  # '…," says its report': the body that issued it, as "it said"
     nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
     # "they" with no person named in the 600 characters before: a company or an office, as "it"
     body_they = lower == "they" and mentions.position_of_last(position) < max(0, position - 600)
     if lower == "it" or body_they:  # "…," it said: the company or office that is the subject of the sentence before
         # The last body that said something before ("In a statement the RSPCA said it had …"),
         # else the subject of the sentence before.
-        saying = [last_sentence(m.group("who")) for m in _BODY_SAID.finditer(text, max(0, position - 600), position)]
+        said = [m for m in _BODY_SAID.finditer(text, max(0, position - 600), position)]
+        saying = [last_sentence(m.group("who")) for m in said]
         saying = [w for w in saying if _body_name(w) and not (w in people or mentions.is_person(w))]
+        owned = [m for m in _OWNED_SAID.finditer(text, max(0, position - 600), position)]
+        if lower == "it" and owned and (not said or owned[-1].start() >= said[-1].start()):
+            owner = last_sentence(owned[-1].group("who")).split()
+            owner = owner[1:] if len(owner) > 1 and (owner[0].rstrip(".") in _HONORIFICS or owner[0] == "The") else owner
+            name = " ".join(owner)  # "Mr Crosby's statement … It added": Crosby, as the text names him in full
+            return (fullest(mentions.complete(name, position), people) if " " not in name else name), role
         subjects = saying or [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, max(0, position - 600), position)]
         if body_they:  # "… if Facebook were not connecting the dots, given the goals they claim": the body in its sentence
             lead = re.split(r"[.!?]\s+", text[max(0, position - 300) : position])[-1]

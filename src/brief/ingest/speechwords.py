@@ -57,7 +57,7 @@ MORE_ACT_VERBS = (
     r"\b(?:lamented|laments|lamenting|shared|sharing|claiming|noted|noting|explained|explaining|recalled|recalling|remarked|"
     r"quipped|joked|complained|complaining|pledging|vowing|warning|insisting|declaring|stating|urging|reminded|reminding|"
     r"emphasizing|emphasising|stressing|highlighting|suggested|acknowledged|admitted|conceded|promising|announced|"
-    r"announcing|added|adding|cautioned|predicted)\b"
+    r"announcing|added|adding|cautioned|predicted|talked\s+about|talks\s+about|spoke\s+(?:of|about)|speaks\s+(?:of|about)|referred\s+to)\b"
 )
 # Someone who speaks for another: "the rapper's spokesman", "Mr Roe's lawyer".
 AIDE = r"(?:spokes(?:man|woman|person)|lawyer|attorney|agent|aide|publicist|representative)"
