@@ -581,3 +581,16 @@ def test_a_long_role_with_an_apostrophe_before_said_and_a_colon() -> None:
         "way we build. The law makes a historic commitment.”"
     )
     assert found == {"When the law was signed, it changed the way we build. The law makes a historic commitment.": "Jon Podell"}
+
+
+def test_a_role_without_its_closing_comma_or_an_aside_between_dashes_before_the_verb() -> None:
+    said = credits(
+        'Harbor Board\n\nThe board met. "We are encouraged by the new direction at the docks," Ana Ruiz, HPA director said.'
+        ' "We used to see street hustlers do this kind of thing," Tom Vance - then adviser to the governor - told reporters.'
+        ' "Now officials are doing it."'
+    )
+    assert said == {
+        "We are encouraged by the new direction at the docks": "Ana Ruiz",
+        "We used to see street hustlers do this kind of thing": "Tom Vance",
+        "Now officials are doing it.": "Tom Vance",
+    }

@@ -64,7 +64,11 @@ _AFTER = re.compile(
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
     # '…," Ana Roe, 57, said': an age between commas; '“…?” the cardinal will ask': asking, said ahead
-    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+(?:[^,.“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}|fellow)\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?))?"
+    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+(?:[^,.“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}|fellow)\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?)"
+    # '…," Ana Roe, Harbor Board director said': a short role that ends in a role's word, no comma after it
+    rf"|,\s+(?P<role5>(?:[^\s,.“”\"‘’]+\s+){{0,3}}?(?:{ROLE_WORD}))(?=\s+{VERBS}\b))?"
+    # '…," Ana Roe - then adviser to the governor - told': an aside between dashes
+    rf"(?:\s+[-–—]\s+[^-–—“”\"\n]{{1,80}}?\s+[-–—](?=\s))?"
     # '…," shop owner Ana Roe, told AP': a stray comma before the verb
     rf",?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
     # '…," the paper quoted Qantas chief Geoff Dixon as saying', '…," Reuters quoted one trader as saying'
@@ -189,7 +193,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
     if text[start - 2 : start - 1] == "." and re.search(r"\bhad\s+$", text[max(0, match.start("verb2") - 6) : match.start("verb2")]):
         return None  # '"… gone by now." Roe had said before the game …': a new sentence about earlier words
-    stray = "," in text[match.end("who2") : match.start("verb2")] and not any(match.group(g) for g in ("role2", "role3", "role4"))
+    stray = "," in text[match.end("who2") : match.start("verb2")] and not any(match.group(g) for g in ("role2", "role3", "role4", "role5"))
     if stray and (len(match.group("who2").split()) < 2 or not _role_desc(match)):
         return None  # "… the journalist was Jewish, said Mr Blair": a stray comma only after a name in full
     if text[start : start + 1] == "." and not re.match(r"\s*[.,;:]", text[match.end() : match.end() + 2]):
@@ -200,7 +204,12 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
     described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
     role = (
-        match.group("role2") or match.group("role3") or match.group("role4") or match.group("org2") or (" ".join(desc) if described else "")
+        match.group("role2")
+        or match.group("role3")
+        or match.group("role4")
+        or match.group("role5")
+        or match.group("org2")
+        or (" ".join(desc) if described else "")
     )
     who = match.group("who2")
     if owner := _sent_by(who, match.group("org2")):
