@@ -423,3 +423,15 @@ def test_he_after_a_name_that_is_an_object_points_back_past_it() -> None:
         ' the hills".'
     )
     assert set(credits(text).values()) == {"Pervez Rahim"}
+
+
+@pytest.mark.parametrize(
+    "intro", ["In case you missed it:", "HIGHLIGHTS:", "Among the topics discussed:", "The Governor touched on a range of issues:"]
+)
+def test_topic_items_under_a_line_that_names_nobody_or_only_an_office_are_the_paragraph_befores_subjects(intro: str) -> None:
+    text = (
+        "Roe Tours the Docks\n\nGovernor Jane Roe traveled to Harbor City on Monday to tour the docks with the mayor.\n\n"
+        f"{intro}\n\non steel tariffs: “We will protect every worker on these docks.” energy prices under the last"
+        " governor: “Prices doubled and the families here paid for it.”"
+    )
+    assert set(credits(text).values()) == {"Jane Roe"}

@@ -55,7 +55,7 @@ from brief.ingest.reportcredit import report_attribution
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.subjects import colon_subject, invited_subject, owned_saying, owner_before
-from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, bare, role_noun
+from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, TITLES, bare, role_noun
 from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
@@ -215,7 +215,10 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             subject = colon_subject(text, previous_para, para_start - 2) if speaker is None else None
             if speaker is None and subject is None and k >= 2:  # "Here are some of the key moments:"
                 subject = invited_subject(text, previous_para, para_start - 2, breaks[k - 3] + 2 if k >= 3 else 0)
-            speaker = (subject, None) if subject and person_like(subject) else speaker
+            office = _OFFICE_SUBJECT.fullmatch(subject) if subject else None
+            if office and all(word in TITLES for word in office.group("office").split()):
+                subject = office.group("office")  # "The President did not hold back:": whom the text gives the office
+            speaker = (subject, None) if subject and (person_like(subject) or subject == (office and office.group("office"))) else speaker
         if (
             speaker is None
             and introduced
@@ -428,6 +431,10 @@ def _document_speaker(text: str) -> tuple[str, str | None] | None:
         return None
     i, j = groups[0]
     return " ".join(bare(t) for t in tokens[i:j]), " ".join(tokens[:i]) or None
+
+
+# An office as a sentence's subject: "The President", "The First Lady".
+_OFFICE_SUBJECT = re.compile(r"The\s+(?P<office>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)")
 
 
 def named_near(text: str, speaker: str, start: int, end: int) -> bool:

@@ -1,7 +1,7 @@
 """The subject of a sentence that gives someone's words after it: a colon ("President Ana Roe
 lambasted the delay: “…”"), a comma before a whole sentence quoted ("Governor Ana Roe greeted the
 graduates, “…”"), a line that only invites the reader to a list of quotations ("Here are some of
-the key moments:") under a paragraph that names who spoke, and the person a pronoun stands for when
+the key moments:", "In case you missed it:") under a paragraph that names who spoke, and the person a pronoun stands for when
 the sentence names them only as an owner ("On Jane Roe’s first visit, she lamented “…”"), and
 whose saying the words are ("Bill’s decree, “…”", "his favorite rejoinder was, “…”").
 
@@ -52,11 +52,24 @@ _INVITATION_LINE = re.compile(
 )
 
 
+# A short line that names nobody before a list: a phrase that opens with a preposition ("In case
+# you missed it:", "Among the topics discussed:"), with no capitalised word after its first, or a
+# heading in capitals ("HIGHLIGHTS:"); not about what others said, and no sentence with a subject
+# of its own ("Harbor residents are celebrating:").
+_BARE_LINE = re.compile(
+    r"[-•*\s]*(?![^:\n]{0,80}\b(?:they|them|others|leaders|officials|critics|experts|people|reactions?|praise|saying)\b)"
+    r"(?:(?:In|Among|From|On|During|At|Across|Throughout|Including|With)(?:[^\S\n]+[a-z][\w’'-]*){1,7}"
+    r"|[A-Z][A-Z’']+(?:[^\S\n]+[A-Z][A-Z’']+){0,3}):[*_\s]*"
+)
+
+
 def invited_subject(text: str, line_start: int, line_end: int, before_start: int) -> str | None:
     """Whose words a list is, when the line above it only invites the reader to them ("Here are
     some of the key moments:"): the subject of the paragraph before, as its last or first sentence
     gives it ("In an interview with Harbor News, Governor Ana Roe reflected on …")."""
-    if before_start >= line_start or not _INVITATION_LINE.fullmatch(text, line_start, line_end):
+    if before_start >= line_start or not (
+        _INVITATION_LINE.fullmatch(text, line_start, line_end) or _BARE_LINE.fullmatch(text, line_start, line_end)
+    ):
         return None
     paragraph = text[before_start:line_start].strip()
     stops = [m.end() for m in STOP_SPACE.finditer(paragraph)]
