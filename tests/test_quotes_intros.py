@@ -435,3 +435,16 @@ def test_topic_items_under_a_line_that_names_nobody_or_only_an_office_are_the_pa
         " governor: “Prices doubled and the families here paid for it.”"
     )
     assert set(credits(text).values()) == {"Jane Roe"}
+
+
+def test_topic_items_under_a_programmes_name_are_the_one_who_made_the_rounds() -> None:
+    rounds = (
+        "The Harbor Plan Is Working\n\n"
+        "Secretary of Transportation Jane Roe appeared on several networks on Sunday to make the case for the plan.\n\n"
+        "Harbor News Sunday:\n\n- On the harbor plan: “This plan will bring jobs to every port town in the country.”"
+        " - On costs: “It pays for itself within ten years, and the numbers show it.”"
+    )
+    assert set(credits(rounds).values()) == {"Jane Roe"}
+    # a line that names an office is someone else's heading, not the one the release opens with
+    other = rounds.replace("Harbor News Sunday:", "Her deputy, on Harbor News:")
+    assert "Jane Roe" not in credits(other).values()

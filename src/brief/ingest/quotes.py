@@ -54,7 +54,7 @@ from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.reportcredit import report_attribution
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
-from brief.ingest.subjects import colon_subject, invited_subject, owned_saying, owner_before
+from brief.ingest.subjects import colon_subject, invited_subject, lead_subject, owned_saying, owner_before
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, TITLES, bare, role_noun
 from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
@@ -314,11 +314,16 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # "Statement from Secretary Ana Ruiz" and a body that is one quotation (or excerpts of
             # her remarks, each quoted, with dashes between them): hers.
             speaker = author
+        # "- On costs: “…”" under a line that names no one ("Fox News Sunday:", not "Her deputy on CNN:")
+        topic = _TOPIC_ITEM.fullmatch(text, para_start, span.open) is not None and not any(
+            word in TITLES or role_noun(bare(word)) or word.lower() in ("his", "her", "their")
+            for word in text[previous_para:para_start].split()
+        )
         if (
             speaker is None
             and first
             and not (found and found[-1].end >= para_start)
-            and not text[para_start : span.open].strip(" -•*")
+            and (not text[para_start : span.open].strip(" -•*") or topic)
             and (only_quoted(para_start, para_end) or (k > 0 and text[: para_start - 2].rstrip().endswith(":")))
             # "Iranian-Americans are celebrating:" over the list: the sentence's own subject, who are no person
             and not _group_subject(list_intro(k), people)
@@ -328,6 +333,10 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             if not headline:
                 headline.append(headline_subject(text))
             speaker = headline[0]
+            if speaker is None and topic and (opener := lead_subject(text, breaks)) and person_like(opener):
+                # "Fox News Sunday:" over "- On costs: “…”", in a release whose first sentence says who
+                # made the rounds ("Secretary Jane Roe appeared on several networks …"): hers
+                speaker = (opener, None)
         if speaker is None and first and span.closed and DATED_SAYING.match(text, span.close + 1):
             # '1. Seal the harbor: “We will close the harbor.” (10/12/24, Aurora, CO)': a saying dated
             # like the entries of a record, in a document whose headline's subject said them
@@ -433,6 +442,8 @@ def _document_speaker(text: str) -> tuple[str, str | None] | None:
     return " ".join(bare(t) for t in tokens[i:j]), " ".join(tokens[:i]) or None
 
 
+# A list item that opens with its topic: "- On the harbor plan: “…”".
+_TOPIC_ITEM = re.compile(r"[-•*\s]*(?:On|About|Regarding)\s[^“”\"\n.!?;:]{1,80}:\s*")
 # An office as a sentence's subject: "The President", "The First Lady".
 _OFFICE_SUBJECT = re.compile(r"The\s+(?P<office>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)")
 

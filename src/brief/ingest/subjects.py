@@ -80,6 +80,17 @@ def invited_subject(text: str, line_start: int, line_end: int, before_start: int
     return None
 
 
+def lead_subject(text: str, breaks: list[int]) -> str | None:
+    """The subject of the first sentence after the headline ("Secretary Jane Roe appeared on several
+    networks on Sunday …"): who a release is about, read from at most its first 300 characters."""
+    if not breaks:
+        return None
+    start = breaks[0] + 2
+    end = breaks[1] if len(breaks) > 1 else len(text)
+    match = _EVENT_SUBJECT.match(text[start : min(end, start + 300)])
+    return match.group("who") if match else None
+
+
 def colon_subject(text: str, para_start: int, open_at: int) -> str | None:
     """The subject of the sentence that a colon (or a comma before a whole sentence quoted) ends
     before the quotation: 'President Ana Roe lambasted the delay: “…”' -> "President Ana Roe";
