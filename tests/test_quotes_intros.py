@@ -448,3 +448,32 @@ def test_topic_items_under_a_programmes_name_are_the_one_who_made_the_rounds() -
     # a line that names an office is someone else's heading, not the one the release opens with
     other = rounds.replace("Harbor News Sunday:", "Her deputy, on Harbor News:")
     assert "Jane Roe" not in credits(other).values()
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # the subject of a clause or a sentence, though the host is named too
+        "The plan is working, as Secretary of Transportation Jane Roe made clear to host Tom Vance on Sunday. It shows.",
+        "The plan is working. Today, on Harbor News Sunday, Secretary of Transportation Jane Roe laid out the numbers to Tom Vance.",
+        "The plan is working. Secretary of Transportation Jane Roe joins Tom Vance on Harbor News to lay out the numbers.",
+        # the one person named, whatever the sentence makes of her
+        "The plan is working. Harbor News sat down with Secretary of Transportation Jane Roe on Sunday. Roe was blunt.",
+    ],
+)
+def test_a_list_under_an_invitation_is_the_one_person_the_paragraph_before_is_about(lead: str) -> None:
+    text = (
+        f"Sunday Shows: The Harbor Plan Delivers\n\n{lead}\n\nHere’s what you missed:\n\n"
+        "- On the harbor plan: “This plan will bring jobs to every port town in the country.”"
+        " - On costs: “It pays for itself within ten years, and the numbers show it.”"
+    )
+    assert set(credits(text).values()) == {"Jane Roe"}
+
+
+def test_a_list_under_an_invitation_after_a_paragraph_naming_two_people_is_nobodys() -> None:
+    text = (
+        "Sunday Shows: The Harbor Plan Delivers\n\nThe plan is working. Harbor News host Tom Vance sat down with"
+        " Secretary of Transportation Jane Roe on Sunday.\n\nHere’s what you missed:\n\n"
+        "- On the harbor plan: “This plan will bring jobs to every port town in the country.”"
+    )
+    assert credits(text) == {}

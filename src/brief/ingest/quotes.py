@@ -54,7 +54,7 @@ from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.reportcredit import report_attribution
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
-from brief.ingest.subjects import colon_subject, invited_subject, lead_subject, owned_saying, owner_before
+from brief.ingest.subjects import colon_subject, invitation_line, invited_subject, lead_subject, owned_saying, owner_before
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, TITLES, bare, role_noun
 from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
 
@@ -214,7 +214,13 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = attribution_before(text, max(previous_para, para_start - 162), para_start - 2)
             subject = colon_subject(text, previous_para, para_start - 2) if speaker is None else None
             if speaker is None and subject is None and k >= 2:  # "Here are some of the key moments:"
-                subject = invited_subject(text, previous_para, para_start - 2, breaks[k - 3] + 2 if k >= 3 else 0)
+                before_start = breaks[k - 3] + 2 if k >= 3 else 0
+                subject = invited_subject(text, previous_para, para_start - 2, before_start)
+                if not (subject and person_like(subject)) and invitation_line(text, previous_para, para_start - 2):
+                    # "Harbor News sat down with Secretary Jane Roe. … Here’s what you missed:": the one
+                    # person the paragraph before names, however it names them
+                    persons = [p for p in people if " " in p and p in text[before_start:previous_para]]
+                    subject = max(persons, key=len) if len({n.split()[-1] for n in persons}) == 1 else None
             office = _OFFICE_SUBJECT.fullmatch(subject) if subject else None
             if office and all(word in TITLES for word in office.group("office").split()):
                 subject = office.group("office")  # "The President did not hold back:": whom the text gives the office

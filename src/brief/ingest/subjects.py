@@ -19,15 +19,23 @@ from brief.ingest.vocabulary import NAME_WORD
 
 # A sentence's subject and what it did, after an opening phrase: "In an interview, President Ana
 # Roe reflected on …".
-_DOING_SUBJECT = (
-    rf"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{{1,80}},\s*)?(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|the)\s+){{0,2}}{NAME_WORD}){{0,7}})\s+"
+_SUBJECT_DOING = (
+    rf"(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|the)\s+){{0,2}}{NAME_WORD}){{0,7}})\s+"
     # "has long championed", "has been clear", "was blunt": adverbs and auxiliaries, then what it did or was
     r"(?:(?:also|then|long|always|repeatedly|once|again|\w+ly|has|have|had)\s+){0,3}"
     r"(?:[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit|sat|told|said|wrote|met|held|led|won|sent|brought|"
     # not "was asked": the one spoken to
     r"(?:been|was|is)(?!\s+(?:asked|told|questioned|pressed|urged|reminded|invited|given|shown)\b))\b"
 )
+_DOING_SUBJECT = r"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{1,80},\s*)?" + _SUBJECT_DOING
 _EVENT_SUBJECT = re.compile(_DOING_SUBJECT)
+# The same subject inside a sentence, after a clause's conjunction ("…, as Secretary Ana Roe made
+# clear on Sunday"), or opening a sentence after two phrases ("Today, on Harbor News, Secretary
+# Ana Roe laid out …"), or doing it now ("Secretary Ana Roe joins Harbor News to discuss …").
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:\b(?:as|when|while|after|where)\s+|^\s*(?:[A-Z][a-z]*(?:\s[^,:]{1,80})?,\s*(?:[a-z]+\s[^,:]{1,60},\s*)?)?)"
+    + _SUBJECT_DOING.replace("(?:[a-z]{2,}ed|", "(?:[a-z]{2,}ed|[a-z]{3,}(?<!ss)s|", 1)
+)
 # A sentence whose subject does something and then gives the words after a colon: "President
 # Ana Roe lambasted the delay: “…”". The predicate runs to the colon; the sentence itself is read
 # at most 260 characters back.
@@ -63,13 +71,16 @@ _BARE_LINE = re.compile(
 )
 
 
+def invitation_line(text: str, line_start: int, line_end: int) -> bool:
+    """The paragraph text[line_start:line_end] only invites the reader to a list below it."""
+    return bool(_INVITATION_LINE.fullmatch(text, line_start, line_end) or _BARE_LINE.fullmatch(text, line_start, line_end))
+
+
 def invited_subject(text: str, line_start: int, line_end: int, before_start: int) -> str | None:
     """Whose words a list is, when the line above it only invites the reader to them ("Here are
     some of the key moments:"): the subject of the paragraph before, as its last or first sentence
     gives it ("In an interview with Harbor News, Governor Ana Roe reflected on …")."""
-    if before_start >= line_start or not (
-        _INVITATION_LINE.fullmatch(text, line_start, line_end) or _BARE_LINE.fullmatch(text, line_start, line_end)
-    ):
+    if before_start >= line_start or not invitation_line(text, line_start, line_end):
         return None
     paragraph = text[before_start:line_start].strip()
     stops = [m.end() for m in STOP_SPACE.finditer(paragraph)]
@@ -77,7 +88,12 @@ def invited_subject(text: str, line_start: int, line_end: int, before_start: int
         match = _EVENT_SUBJECT.match(sentence)
         if match:
             return match.group("who")
-    return None
+    # "The plan is working, as Secretary Ana Roe made clear on Sunday.": the one person any
+    # sentence or clause of the paragraph has as its subject
+    starts = [0, *stops]
+    sentences = [paragraph[a:b] for a, b in zip(starts, [*stops, len(paragraph)], strict=True)]
+    clauses = {m.group("who") for sentence in sentences for m in _CLAUSE_SUBJECT.finditer(sentence) if " " in m.group("who")}
+    return clauses.pop() if len(clauses) == 1 else None
 
 
 def lead_subject(text: str, breaks: list[int]) -> str | None:
