@@ -314,3 +314,20 @@ def test_talking_about_or_speaking_of_quoted_words_is_saying_them() -> None:
         ' Ana Ruiz spoke of "a new era for the docks and the crews" on Monday.'
     )
     assert said == {"harbor plan that will be aimed at every town": "Tony Vance", "a new era for the docks and the crews": "Ana Ruiz"}
+
+
+def test_a_partys_or_a_common_word_after_a_given_name_or_a_form_of_address_is_a_surname() -> None:
+    text = (
+        'Tickets Gone\n\n"Nothing like it has ever been seen here before," said Justin Green, spokesman for the promoters.\n\n'
+        'Mr Green said that ticket outlets had been "bombarded" by fans. George Best was at the first show.\n\n'
+        "The Green Party and the English Channel were not."
+    )
+    people = people_of(text)
+    assert people.get("Justin Green") == "spokesman for the promoters" and "George Best" in people
+    assert not any(name.startswith(("The", "English")) for name in people)
+    assert set(credits(text).values()) == {"Justin Green"}
+
+
+def test_an_adverb_or_two_before_the_verb_after_the_words() -> None:
+    said = credits('Obituary\n\n"I have never been able to write quickly or easily," Arthur Haley once said. He moved in 1969.')
+    assert said == {"I have never been able to write quickly or easily": "Arthur Haley"}

@@ -70,7 +70,7 @@ _AFTER = re.compile(
     # '…," Ana Roe - then adviser to the governor - told': an aside between dashes
     rf"(?:\s+[-–—]\s+[^-–—“”\"\n]{{1,80}}?\s+[-–—](?=\s))?"
     # '…," shop owner Ana Roe, told AP': a stray comma before the verb
-    rf",?\s+(?:\w+ly\s+|often\s+|also\s+|later\s+|then\s+|has\s+|had\s+|will\s+|would\s+)?(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
+    rf",?\s+(?:(?:\w+ly|often|also|later|then|once|again|since|earlier|previously|still|has|had|will|would)\s+){{0,2}}(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
     # '…," the paper quoted Qantas chief Geoff Dixon as saying', '…," Reuters quoted one trader as saying'
     rf"|(?:[Tt]he\s+)?(?:{TITLED}|[a-z]+)\s+quoted\s+(?P<desc3>(?:[\w’'&-]+\s+){{0,4}}?)"
     rf"(?P<who3>{TITLED}|(?<=\s)(?:an?|one|another)\s+[a-z]+(?:\s+[a-z]+)?)\s+as\s+saying)",

@@ -12,9 +12,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from brief.ingest.givennames import is_given_name
 from brief.ingest.vocabulary import ABBREVIATIONS, NAME_WORD, NOT_NAME, PARTICLE, PARTICLES, PLACE_STARTS, TITLES, bare, is_name_word
 
 HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
+# Words kept from names (a party, a nationality, a common noun) that are surnames too.
+SURNAME_WORDS = frozenset("Green English French Welsh Christian Best Day Page Law Lake".split())
 _SURNAME_TITLES = frozenset("King Bishop Judge Pope Dean Marshal Major Prince Earl Baron Cardinal Deacon".split())
 SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
 _RUN = re.compile(
@@ -68,6 +71,15 @@ def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
             and (word not in TITLES or (word in _SURNAME_TITLES and tokens[index - 1].rstrip(".") not in ("Sir", "Dame")))
         )
         ok = bool(token) and (is_name_word(word, first=start is None and not addressed) or inside)  # "Dr. King"
+        if (
+            not ok
+            and word in SURNAME_WORDS
+            and (
+                (start == index - 1 and is_given_name(bare(tokens[start])))
+                or (start is None and index > 0 and tokens[index - 1].rstrip(".") in HONORIFICS)
+            )
+        ):
+            ok = True  # "Justin Green", "Mr Green": after a given name or a form of address, a surname
         if ok and start is None and (word in PLACE_STARTS or (index and tokens[index - 1] in PLACE_STARTS)):
             ok = False  # "Hong Kong", "Las Vegas"; "El Salvador" is no Salvador
         if ok and start is not None and word in TITLES and index + 1 < len(tokens) and is_name_word(bare(tokens[index + 1])):
