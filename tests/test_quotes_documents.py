@@ -147,3 +147,15 @@ def test_it_after_an_owned_statement_or_a_bodys_own_report_is_the_owner() -> Non
 def test_it_is_never_a_person_addressed_as_mr_nor_a_name_run_across_a_paragraph() -> None:
     text = 'Crosby Row\n\nMr Howard hired Mr Crosby as his elections chief. "Labour will want to distract from the issues," it said.'
     assert quotes_of(text) == []
+
+
+def test_it_after_a_body_named_after_the_verb_and_a_person_before_a_bodys_description() -> None:
+    inverted = (
+        'Drives\n\n"It is the kind of storage that appeals to people," said Harbordisk. "It is the first time you can say a'
+        ' hard drive is sexy," it said. Tom Vance agreed.'
+    )
+    assert [who for who, _ in quotes_of(inverted)] == ["Harbordisk", "Harbordisk"]
+    person = 'Drives\n\n"It is the kind of storage that appeals to people," said Tom Vance. "It is the first time," it said.'
+    assert [who for who, _ in quotes_of(person)] == ["Tom Vance"]
+    described = 'Mac Mini\n\nAs Gavin Coxe of the excellent buildyourown website put it: "It will be tough to build a PC as compact."'
+    assert quotes_of(described) == [("Gavin Coxe", "It will be tough to build a PC as compact.")]

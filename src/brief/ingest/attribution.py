@@ -97,6 +97,8 @@ _RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:“”\"‘’]{3,140},(?=\s+(
 # fifth of the market - said that").
 _DASH = r"(?:[—–]|-(?=[^\S\n]))"
 _DASH_ASIDE = re.compile(rf"(?<=[A-Za-z])[^\S\n]+{_DASH}[^—–“”\"\n]{{1,80}}?(?:[—–]|[^\S\n]-)(?=[^\S\n]+{VERBS}\b)")
+# A person named just before "of the …", the description the verb's subject then is.
+_OF_THE = re.compile(rf"(?<![\w’'])(?P<name>(?:{NAME_WORD}[^\S\n]+){{1,3}}{NAME_WORD})[^\S\n]+(?P<link>of|at|from)[^\S\n]+$")
 _SAYING = re.compile(r"\b[Aa]s\s+they\s+(?:say|put\s+it)\b[^“”\"]{0,40}$")
 _ASIDE = re.compile(r"\s+[(\[][^()\[\]\n“”\"]{1,40}[)\]](?=\s+[a-z])")
 _ROLE_AFTER = re.compile(
@@ -263,6 +265,11 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
     if role and who.lower() in OPENERS:
         return statement_owner(role), None  # "Overall, Northern Bank said that": an adverb, then who
+    owner = _OF_THE.search(window, 0, match.start("who")) if match.group("who") and re.match(r"the\s", who) else None
+    tokens = owner.group("name").split() if owner else []
+    named = [(i, j) for i, j in name_groups(tokens) if j == len(tokens) and j - i >= 2]
+    if owner and named:  # "As Gavin Cox of the buildyourown website put it:": the person, whom the body's words describe
+        return " ".join(tokens[named[-1][0] :]), f"{owner.group('link')} {who}"
     who = last_sentence(who)  # "… criticize China. And I said", "… in the UK. Acme said": the last sentence's
     who = re.sub(
         r"^(?i:as|and|but|so|yet|now)\s+(?=the\s|my\s|our\s|[A-Z])", "", who

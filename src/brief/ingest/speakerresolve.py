@@ -44,6 +44,9 @@ _BODY_SAID = re.compile(
     rf"{_SAID}\b"
 )
 _ITS_DOCUMENT = re.compile(rf"(?:its|their)\s+(?:[a-z]+\s+)?{OWNED_DOCUMENTS}")
+_SAID_BODY = re.compile(
+    rf"\b{_SAID}[^\S\n]+(?P<who>[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?[A-Z][\w&.'’-]*){{0,5}})"
+)
 # A statement its owner issued, which a later "it" stands for: "Mr Crosby's statement said: “…” It
 # added: “…”" (the owner speaks, not the last body named).
 _OWNED_SAID = re.compile(
@@ -261,8 +264,10 @@ def resolve(
     if lower == "it" or body_they:  # "…," it said: the company or office that is the subject of the sentence before
         # The last body that said something before ("In a statement the RSPCA said it had …"),
         # else the subject of the sentence before.
-        said = [m for m in _BODY_SAID.finditer(text, max(0, position - 600), position)]
-        saying = [last_sentence(m.group("who")) for m in said]
+        window = max(0, position - 600)
+        # "…," said Seagate. "…," it said': the body after the verb counts as the one before it
+        said = sorted([*_BODY_SAID.finditer(text, window, position), *_SAID_BODY.finditer(text, window, position)], key=lambda m: m.start())
+        saying = [last_sentence(m.group("who")).rstrip(".") for m in said]
         saying = [w for w in saying if _body_name(w) and not (w in people or mentions.is_person(w))]
         owned = [m for m in _OWNED_SAID.finditer(text, max(0, position - 600), position)]
         if lower == "it" and owned and (not said or owned[-1].start() >= said[-1].start()):
