@@ -331,3 +331,12 @@ def test_a_partys_or_a_common_word_after_a_given_name_or_a_form_of_address_is_a_
 def test_an_adverb_or_two_before_the_verb_after_the_words() -> None:
     said = credits('Obituary\n\n"I have never been able to write quickly or easily," Arthur Haley once said. He moved in 1969.')
     assert said == {"I have never been able to write quickly or easily": "Arthur Haley"}
+
+
+def test_agreeing_or_questioning_in_a_short_quotations_sentence_says_it() -> None:
+    said = credits(
+        'Commons Row\n\nHarbor MP Tom Vance said it was a "very serious matter". Deputy Speaker Ana Ruiz agreed it was'
+        ' "of concern" but said nothing could be done. Opposition leader Jane Roe questioned why there was "such a rush".'
+        ' Both sides agreed to a "ceasefire" later.'
+    )
+    assert said == {"very serious matter": "Tom Vance", "of concern": "Ana Ruiz", "such a rush": "Jane Roe"}

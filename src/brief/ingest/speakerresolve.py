@@ -46,6 +46,7 @@ _BODY_SAID = re.compile(
 _ITS_DOCUMENT = re.compile(rf"(?:its|their)\s+(?:[a-z]+\s+)?{OWNED_DOCUMENTS}")
 _SAID_BODY = re.compile(
     rf"\b{_SAID}[^\S\n]+(?P<who>[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?[A-Z][\w&.'’-]*){{0,5}})"
+    r"(?<![’']s)(?=\s*[.,;]|\s*$)"  # the clause ends there: not "said Foster's offer was …"
 )
 # A statement its owner issued, which a later "it" stands for: "Mr Crosby's statement said: “…” It
 # added: “…”" (the owner speaks, not the last body named).
