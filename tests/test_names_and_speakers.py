@@ -340,3 +340,12 @@ def test_agreeing_or_questioning_in_a_short_quotations_sentence_says_it() -> Non
         ' Both sides agreed to a "ceasefire" later.'
     )
     assert said == {"very serious matter": "Tom Vance", "of concern": "Ana Ruiz", "such a rush": "Jane Roe"}
+
+
+def test_a_capitalised_word_before_a_noun_that_speaks_is_no_speaker() -> None:
+    assert credits('Plan Row\n\nHarbor unions said the plan is "a disaster" for the ports.') == {}
+    said = credits(
+        'Plan Row\n\nHarbor officials also argue Mr Vance has not been "straightforward" with them. Or as Ana Ruiz'
+        ' sometimes told her students, "You are my legacy now."'
+    )
+    assert said == {"straightforward": "Harbor officials", "You are my legacy now.": "Ana Ruiz"}

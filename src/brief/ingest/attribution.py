@@ -127,6 +127,13 @@ _OTHER_SUBJECT = re.compile(
     # a role only right before the verb: ", the managing director of Acme, said" is an apposition
     rf"(?:(?:he|she|they|we|I)\b|the\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?\s*$)"
 )
+# One lower-case word between a capitalised word and the speech verb, which is no adverb or
+# auxiliary: the noun the capitalised word qualifies ("Harbor unions said").
+_NOUN_BEFORE_VERB = re.compile(
+    r"[^\S\n]+(?!(?:\w+ly|also|has|have|had|will|would|could|may|might|must|should|did|does|do|then|later|once|twice|again|still|just|"
+    r"even|never|ever|always|often|sometimes|soon|already|first|finally|both|all|too|himself|herself|themselves|itself|now|"
+    r"today|tonight|yesterday|recently|previously|earlier|last|this|however|here|there)[^\S\n])[a-z]+[^\S\n]+"
+)
 # An aide of the one named just before, who acts: "Mr Roe’s lawyer labelled", "the senator’s spokesman said".
 _AIDE_ACTS = re.compile(rf"(?:[’']s?)?\s+(?P<aide>{AIDE})\s")
 _SPEECH_ACT = re.compile(_ACT_PATTERN.replace("{verbs}", ACT_VERBS))
@@ -375,6 +382,8 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
             return f"{sentence[capital.start() : act.end('who')]}{aide.group(0).rstrip()}"  # "Mr Roe's lawyer labelled it “…”"
         if possessive or (following and following.group(1) in ROLE_NOUNS):
             continue  # "Athletics' ruling body", "A PR expert": the words qualify a noun, they say nothing
+        if _NOUN_BEFORE_VERB.fullmatch(sentence, act.end("who"), act.start("verb")):
+            continue  # "Harbor unions said": the capitalised word qualifies the noun that speaks
         while words and words[0] in NOT_NAME and words[0].lower() in OPENERS:
             words = words[1:]  # "Earlier this week, the local Arab News said ..." -> Arab News
         if not words or any(w in NOT_NAME and w.lower() in OPENERS for w in words) or not _can_speak(words):
