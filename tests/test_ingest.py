@@ -131,7 +131,7 @@ Commissioner Ray Patel testified that the agency had spent the year training sta
         "Ports are where our ": "Lena Ortiz",
         "container dwell time": "Port Authority's 2024 Annual Review",
         "inspections remain u": "Customs Service",
-        "filed late or left i": "harbor authorities",
+        "filed late or left i": "Harbor authorities",
         "cleared the backlog ": "Ray Patel",
     }
 

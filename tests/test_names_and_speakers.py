@@ -349,3 +349,16 @@ def test_a_capitalised_word_before_a_noun_that_speaks_is_no_speaker() -> None:
         ' sometimes told her students, "You are my legacy now."'
     )
     assert said == {"straightforward": "Harbor officials", "You are my legacy now.": "Ana Ruiz"}
+
+
+def test_police_an_apology_and_a_lower_case_role_before_a_name_and_its_firm() -> None:
+    said = credits(
+        'Band Fight\n\nThe singer was asleep at the time. At the time, police said a "physical altercation" broke out.'
+        ' Tom Vance was suspended. He apologised for his "deplorable actions" on Monday.'
+        ' "People were slightly over-ambitious about the field," said analyst Jason Kenney at Harbor Bank.'
+    )
+    assert said == {
+        "physical altercation": "Police",
+        "deplorable actions": "Tom Vance",
+        "People were slightly over-ambitious about the field": "Jason Kenney",
+    }

@@ -219,7 +219,7 @@ from conftest import credits
         (
             'Traders were wary. "The chief would be failing his duty if he did not talk to rivals," Reuters quoted one trader as saying.',
             "The chief would be failing his duty if he did not talk to rivals",
-            "one trader",
+            "One trader",
         ),
         (
             'Qantas cut costs. "We need the lowest cost structure we can get," the newspaper quoted Qantas chief '

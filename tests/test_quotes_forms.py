@@ -38,7 +38,7 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
         (f"Complaints\n\nThe complaints were upheld. “{WORDS},” Harbor Board said.", WORDS, "Harbor Board"),
         # Where the speaker is from, between the name and the verb; a description with "one".
         (f"Gadgets\n\nSales will grow. “{WORDS},” Kira Pfeil from the Gadget Makers Association, told reporters.", WORDS, "Kira Pfeil"),
-        (f"Shares\n\nThe index fell. “{WORDS},” said one trader.", WORDS, "one trader"),
+        (f"Shares\n\nThe index fell. “{WORDS},” said one trader.", WORDS, "One trader"),
         # A relative clause that says who spoke, even a long one, and a place before the speaker.
         (f"Visit\n\nWe just heard from Omar Haddad’s wife, who said, “{WORDS}” What do you say?", WORDS, "Omar Haddad’s wife"),
         (
@@ -63,7 +63,7 @@ WORDS = "Jane is an innovator. She helped build the strategy in 2020."
         (
             f"Labour\n\nAs one hugely-disgruntled backbencher said before the meeting: “{WORDS}”",
             WORDS,
-            "one hugely-disgruntled backbencher",
+            "One hugely-disgruntled backbencher",
         ),
         (f"Gaming\n\nIt is not funny. Another correspondent wrote: “{WORDS}”", WORDS, "Another correspondent"),
         # A described speaker with nobody named before stays as described.

@@ -283,7 +283,7 @@ def test_a_speaker_whose_verb_opens_the_next_quotation_is_not_the_last_ones(text
 
 def test_scripture_is_a_speaker() -> None:
     said = credits("In hard times, scripture reminds us, “Weeping may endure for a night, but joy cometh in the morning.”")
-    assert list(said.values()) == ["scripture"]
+    assert list(said.values()) == ["Scripture"]
 
 
 def test_a_place_and_a_dash_before_i_said_are_no_name_and_role() -> None:

@@ -330,7 +330,8 @@ _BODY_NOUN = (
 _DESCRIBED_SUBJECT = (
     rf"[-•*\s]*(?:[A-Z][^,.“”\"]{{0,100}},\s+)?(?:(?:But|And|So|Yet)\s+)?"
     rf"(?P<who>[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:(?:{ROLE_WORD})s?|{_BODY_NOUN})"
-    rf"|[Aa]n?\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{ROLE_WORD}))\s+"  # "A PR expert has told the trial"
+    rf"|[Aa]n?\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{ROLE_WORD})"  # "A PR expert has told the trial"
+    r"|[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Ww]itnesses|[Cc]ritics|[Cc]ampaigners)\s+"  # "At the time, police said"
 )
 # "He liked to say", never a passive ("He is described as")
 _NOT_PASSIVE = r"(?:(?!(?:is|was|are|were|be|been|being|has\s+been)\b)[a-z]+\s+){0,3}?"

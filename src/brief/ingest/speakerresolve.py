@@ -325,13 +325,18 @@ def resolve(
         if named:
             return named, role
     if lower.startswith(("the ", "a ", "an ")) or not who[:1].isupper():
+        who = who.rstrip(".")
         tokens = who.split()
         groups = name_groups(tokens)
-        if groups and groups[-1][1] == len(tokens) and groups[-1][1] - groups[-1][0] >= 2:
-            i, j = groups[-1]  # "the English poet John Milton": the name, the rest its role
-            return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i])
+        # "the English poet John Milton", and "analyst Jason Kenney at ING": the name, the rest its role
+        at = next((k for k, t in enumerate(tokens) if t in ("at", "of", "from") and k), len(tokens))
+        spans = [(i, j) for i, j in groups if j == at and j - i >= 2]
+        if spans:
+            i, j = spans[-1]
+            return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i] + tokens[j:])
         # "the harbor authority", "my mother": a description, capitalised as a speaker
-        return re.sub(r"^(?:an?|the|his|her|their|my|our)\s", lambda m: m.group(0).capitalize(), who), role
+        description = re.sub(r"^(?:an?|the|his|her|their|my|our)\s", lambda m: m.group(0).capitalize(), who)
+        return description[:1].upper() + description[1:], role  # "police said": "Police"
     if all(t in TITLES for t in who.split()) and (title_holder := _holder_of(who, people)):
         return title_holder, who  # "Statement from the Vice President:" and "Vice President Ana Ruiz" in the text
     peer = _PEER.search(who)

@@ -50,7 +50,8 @@ ACT_VERBS = (
     r"directed|ordered|asked|demanded|claimed|claims|hailed|argued|argues|branded|thanked|calls|denied|denies|"
     r"branding|describing|accusing|reaffirmed|reaffirms|underscored|underscores|emphasized|emphasised|reiterated|reiterates|"
     r"affirmed|conveyed|stressed|highlighted|boasted|boasts|bragged|brags|advised|advises|admitted|admits|conceded|declaring|brands|dubs|add(?:ed|s)(?=\s+that\b)|"
-    r"agreed(?=\s+(?:that|it|this|the|he|she|they)\b)|questioned(?=\s+(?:why|whether|how|if)\b)|argue|insist|warn|claim)\b"
+    r"agreed(?=\s+(?:that|it|this|the|he|she|they)\b)|questioned(?=\s+(?:why|whether|how|if)\b)|argue|insist|warn|claim|"
+    r"apologi[sz]ed\s+for|informed)\b"
 )
 # More speech acts, and their participles, that a release writes before longer words ("she
 # lamented “…”", "sharing that “…”"); before a word or two they more often frame a scare quote.

@@ -141,7 +141,8 @@ HEADLINE_VERBS = frozenset(
     Establishes Reestablishes Restores Renews Recognizes Commemorates Condemns Hails Convenes Deploys Secures Prevents Ends
     Champions Orders Directs Requests Responds Confirms Accepts Receives Opens Closes Kicks Begins Helps Brings Keeps
     Go Lose Gain Rise Fall Drop Face Get Reach Added Lost Gained Hired Created Fled See Sees Saw Hear Hears Surveys Tour
-    Mourns Mourn Remembers Congratulates Observes Stands Unites Returns Arrives Reacts""".split()
+    Mourns Mourn Remembers Congratulates Observes Stands Unites Returns Arrives Reacts Dies Died Quits Resigns Retires Sues Admits
+    Denies Apologises Apologizes Defends Slams Blasts Criticises Criticizes Attacks Steps Leaves Dismisses""".split()
 )
 # A speaker label of a transcript that names a role, not a person.
 ROLE_LABELS = frozenset(
