@@ -477,3 +477,11 @@ def test_a_list_under_an_invitation_after_a_paragraph_naming_two_people_is_nobod
         "- On the harbor plan: “This plan will bring jobs to every port town in the country.”"
     )
     assert credits(text) == {}
+
+
+def test_kin_the_speaker_spoke_to_is_who_answers() -> None:
+    text = (
+        "Remarks by Governor Jane Roe at a Rally\n\nTHE GOVERNOR: Thank you.\n\n"
+        "I remember asking my mom one day, “What’s the matter with Dad?” She said, “Honey, we just lost our insurance.”"
+    )
+    assert credits(text).get("Honey, we just lost our insurance.") == "My mom"
