@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from brief.ingest.draft import draft_summary
 from brief.ingest.extract import find_people, find_quotes, named_near
 from brief.inputs.models import Quotation, SourceSummary
 from brief.inputs.summaries import LoadedSummary
@@ -159,3 +160,24 @@ def test_it_after_a_body_named_after_the_verb_and_a_person_before_a_bodys_descri
     assert [who for who, _ in quotes_of(person)] == ["Tom Vance"]
     described = 'Mac Mini\n\nAs Gavin Coxe of the excellent buildyourown website put it: "It will be tough to build a PC as compact."'
     assert quotes_of(described) == [("Gavin Coxe", "It will be tough to build a PC as compact.")]
+
+
+def test_a_speaker_named_near_by_role_is_drafted_and_checks_clean(tmp_path: Path) -> None:
+    text = (
+        "Roe Plans Harbor Points Scheme\n\nAnyone moving to the coast will have to pass a test, Home Secretary Ana Roe has said.\n\n"
+        + FILLER
+        + "\n\nThe home secretary said, by 2028, she wanted every crew registered. She said: “We will establish a system which"
+        " looks at the skills of the people who come to work on the docks.”\n"
+    )
+    raw = tmp_path / "points.txt"
+    raw.write_text(text, encoding="utf-8")
+    drafted = draft_summary(raw, {})
+    words = "We will establish a system which looks at the skills of the people who come to work on the docks."
+    assert [(q.speaker, q.role) for q in drafted.quotes if q.text == words] == [("Ana Roe", "Home Secretary")]
+    findings = []
+    for role in ("Home Secretary", "Harbor Master"):
+        summary = SourceSummary(id="points", title="Points", quotes=[Quotation(speaker="Ana Roe", role=role, text=words)])
+        (tmp_path / "points.yaml").write_text("id: points\n", encoding="utf-8")
+        found = check_summary(LoadedSummary(summary, tmp_path / "points.yaml"), raw)
+        findings.append([d.code for d in found if d.code.startswith("quote/")])
+    assert findings == [[], ["quote/speaker"]]

@@ -45,9 +45,17 @@ def headline_author(text: str) -> str | None:
     return headline.group("who") if headline else None
 
 
-def speaker_named_near(text: str, speaker: str, start: int, end: int) -> bool:
-    """The speaker of the quotation at text[start:end] is named near it, or is the author the
-    headline of a statement names (see the module's docstring). Case does not matter."""
+def _role_head(role: str | None) -> str | None:
+    """The words a role is spoken of by, at most its last two before "of", "for" or "at": "Home
+    Secretary" -> "home secretary", "Secretary of State for Ports" -> "secretary"."""
+    head = re.split(r"\s+(?:of|for|at|to)\s+", role or "", maxsplit=1)[0].split()[-2:]
+    return " ".join(head).lower() if head and len(" ".join(head)) > 3 else None
+
+
+def speaker_named_near(text: str, speaker: str, start: int, end: int, role: str | None = None) -> bool:
+    """The speaker of the quotation at text[start:end] is named near it, or the speaker's role is
+    ("…," the home secretary said, two paragraphs after "Home Secretary Ana Roe"), or is the author
+    the headline of a statement names (see the module's docstring). Case does not matter."""
     names = [n.lower() for n in _name_words(speaker)]
     begin = max(0, start - NEAR_BEFORE)
     para = text.rfind("\n", 0, start) + 1
@@ -59,6 +67,9 @@ def speaker_named_near(text: str, speaker: str, start: int, end: int) -> bool:
         begin = min(begin, max(0, para - NEAR_BEFORE))
     window = text[begin : end + 400].lower()
     if not names or any(name in window for name in names):
+        return True
+    head = _role_head(role)
+    if head and re.search(rf"\b{re.escape(head)}\b", window):
         return True
     author = headline_author(text)
     if author is not None and any(name in author.lower() for name in names):

@@ -127,6 +127,7 @@ _OTHER_SUBJECT = re.compile(
     # a role only right before the verb: ", the managing director of Acme, said" is an apposition
     rf"(?:(?:he|she|they|we|I)\b|the\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD})s?\s*$)"
 )
+_POST_NOMINALS = frozenset("MP MPs MEP MSP MLA AM QC KC PhD OBE MBE CBE".split())
 # One lower-case word between a capitalised word and the speech verb, which is no adverb or
 # auxiliary: the noun the capitalised word qualifies ("Harbor unions said").
 _NOUN_BEFORE_VERB = re.compile(
@@ -385,6 +386,8 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
             continue  # "Athletics' ruling body", "A PR expert": the words qualify a noun, they say nothing
         if _NOUN_BEFORE_VERB.fullmatch(sentence, act.end("who"), act.start("verb")):
             continue  # "Harbor unions said": the capitalised word qualifies the noun that speaks
+        while len(words) > 2 and words[-1].rstrip(",.") in _POST_NOMINALS:
+            words = words[:-1]  # "Andrew Tyrie MP demanded": the letters after a name are no part of it
         while words and words[0] in NOT_NAME and words[0].lower() in OPENERS:
             words = words[1:]  # "Earlier this week, the local Arab News said ..." -> Arab News
         if not words or any(w in NOT_NAME and w.lower() in OPENERS for w in words) or not _can_speak(words):

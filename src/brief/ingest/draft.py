@@ -107,8 +107,10 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     found_quotes = find_quotes(body, people)
     # `brief check` wants a quotation's speaker named near it (quote/speaker): a draft holds only
     # quotations it would pass, so that a fresh draft checks clean.
-    near = [q for q in found_quotes if named_near(body, q.speaker, q.start, q.end)]
-    quotes = [Quotation(speaker=q.speaker, role=q.role, text=q.text) for q in near[:MAX_QUOTES]]
+    # (a speaker named by role near the words counts: "…," the home secretary said)
+    roles = {q.start: q.role or people.get(q.speaker) for q in found_quotes}
+    near = [q for q in found_quotes if named_near(body, q.speaker, q.start, q.end, roles[q.start])]
+    quotes = [Quotation(speaker=q.speaker, role=roles[q.start], text=q.text) for q in near[:MAX_QUOTES]]
     for q in found_quotes:
         # Every quoted speaker who is a person is a person of the summary, with the role the
         # text gives; an office or a document quoted is not.

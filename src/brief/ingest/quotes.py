@@ -454,10 +454,10 @@ _TOPIC_ITEM = re.compile(r"[-•*\s]*(?:On|About|Regarding)\s[^“”\"\n.!?;:]{
 _OFFICE_SUBJECT = re.compile(r"The\s+(?P<office>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)")
 
 
-def named_near(text: str, speaker: str, start: int, end: int) -> bool:
-    """The speaker is named near the quotation at text[start:end], as `brief check`
-    (quote/speaker) asks (:func:`brief.speakers.speaker_named_near`)."""
-    return speaker_named_near(text, speaker, start, end)
+def named_near(text: str, speaker: str, start: int, end: int, role: str | None = None) -> bool:
+    """The speaker (or the speaker's role) is named near the quotation at text[start:end], as
+    `brief check` (quote/speaker) asks (:func:`brief.speakers.speaker_named_near`)."""
+    return speaker_named_near(text, speaker, start, end, role)
 
 
 def _chain_end_attribution(text: str, spans: list[Span], k: int, breaks: list[int]) -> tuple[str, str | None] | None:

@@ -16,7 +16,7 @@ VERBS = (
     r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
     r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
     r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|put it|puts it|taught us|teaches us|according to|"
-    r"yelled|shouted|screamed|whispered|exclaimed)"
+    r"yelled|shouted|screamed|whispered|exclaimed|implored|begged)"
 )
 # The plural present, read only before the words ("The secretaries write that …: “…”"), since after
 # them "a promissory note" or "the add" would read as a speaker and a verb.

@@ -117,7 +117,7 @@ def check_summary(item: LoadedSummary, raw_path: Path | None, reader: TextReader
         # Named near is read in the text as written, whose line breaks say where a paragraph or a
         # list of quotations starts (the rule ingest drafted by); the match maps back to it.
         end = at + len(quote.strip())
-        if not speaker_named_near(raw, q.speaker, offsets[at], offsets[end - 1] + 1 if end > at else offsets[at]):
+        if not speaker_named_near(raw, q.speaker, offsets[at], offsets[end - 1] + 1 if end > at else offsets[at], q.role):
             findings.append(
                 diagnostic(
                     "quote/speaker",
