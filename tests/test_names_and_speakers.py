@@ -362,3 +362,12 @@ def test_police_an_apology_and_a_lower_case_role_before_a_name_and_its_firm() ->
         "deplorable actions": "Tom Vance",
         "People were slightly over-ambitious about the field": "Jason Kenney",
     }
+
+
+def test_a_party_abbreviated_is_no_person_and_a_description_keeps_a_name_at_its_end() -> None:
+    text = (
+        'Migrants\n\nThe Lib Dems say they will look at his plans, but Tory Liam Fox said his party offered a "clear choice".'
+        ' "Free trade is not a customs union," a statement issued on behalf of Robert Zoellick, the trade chief, said.'
+    )
+    assert "Lib Dems" not in people_of(text)
+    assert credits(text) == {"clear choice": "Liam Fox", "Free trade is not a customs union": "Robert Zoellick"}

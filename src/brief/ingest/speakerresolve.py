@@ -332,7 +332,7 @@ def resolve(
         groups = name_groups(tokens)
         # "the English poet John Milton", and "analyst Jason Kenney at ING": the name, the rest its role
         at = next((k for k, t in enumerate(tokens) if t in ("at", "of", "from") and k), len(tokens))
-        spans = [(i, j) for i, j in groups if j == at and j - i >= 2]
+        spans = [(i, j) for i, j in groups if j in (at, len(tokens)) and j - i >= 2]
         if spans:
             i, j = spans[-1]
             return " ".join(bare(t) for t in tokens[i:j]).rstrip("."), role or " ".join(tokens[:i] + tokens[j:])

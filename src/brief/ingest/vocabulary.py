@@ -110,7 +110,7 @@ NOT_NAME = frozenset(
     Thank Thanks Please God Mr Mrs Ms Dr Sir Madam Ladies Gentlemen Folks Here There What Who Why How Which Where Whose Let
     Later Earlier Asked Speaking Instead Finally Again Even Just Only Perhaps Indeed Together Despite Although Though Because
     Conservative Conservatives Labour Liberal Liberals Democrat Democrats Democratic Republican Republicans Tory Tories
-    Socialist Socialists Communist Communists Green Greens Independent Opposition Government Parliament Minister Secretary
+    Socialist Socialists Communist Communists Green Greens Lib Dem Dems Independent Opposition Government Parliament Minister Secretary
     Irish Scottish Welsh Italian Spanish Catholic Catholics Jewish Muslim Christian Protestant Hispanic Latino War One Two Three
     Four Five Six Seven Eight Nine Ten Class Team Chapter Section Article Title Part Page Figure Table Appendix Annex
     Capitol Saudi Arabia Emirates Iraq Iraqi Syria Syrian Afghanistan Afghan Pakistan Pakistani Taiwan Brazil Brazilian
