@@ -485,3 +485,11 @@ def test_kin_the_speaker_spoke_to_is_who_answers() -> None:
         "I remember asking my mom one day, “What’s the matter with Dad?” She said, “Honey, we just lost our insurance.”"
     )
     assert credits(text).get("Honey, we just lost our insurance.") == "My mom"
+
+
+def test_every_one_of_a_kind_who_was_telling_the_speaker_says_the_words() -> None:
+    text = (
+        "Remarks\n\nTHE GOVERNOR: Still what it was: very low. As you noticed, every economist was telling me, every six"
+        " months, “We’re going to have a recession.” So far, so good."
+    )
+    assert credits(text) == {"We’re going to have a recession.": "Every economist"}
