@@ -594,3 +594,8 @@ def test_a_role_without_its_closing_comma_or_an_aside_between_dashes_before_the_
         "We used to see street hustlers do this kind of thing": "Tom Vance",
         "Now officials are doing it.": "Tom Vance",
     }
+
+
+def test_an_inverted_verb_before_some_or_many_of_a_kind() -> None:
+    said = credits('Talks\n\n"It will not work," say many in the harbor industry. "It never has."')
+    assert said == {"It will not work": "Many in the harbor industry", "It never has.": "Many in the harbor industry"}

@@ -53,7 +53,7 @@ _AFTER = re.compile(
     # shared out among the optional marks in every possible way.
     rf"\s*+[,.!?]?\s*+[”\"’']?\s*+(?:,\s*+)?(?:[—–-]\s*+)?"
     # '…," agreed Cram', '…," points out Steve Cram': speech only when inverted, before the speaker
-    rf"(?:(?P<verb1>{VERBS}|agreed|agrees|points\s+out|pointed\s+out)\s+(?P<who1>(?:an?|the|one|another)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{TITLED}"
+    rf"(?:(?P<verb1>{VERBS}|agreed|agrees|points\s+out|pointed\s+out)\s+(?P<who1>(?:an?|the|one|another|those|some|many)\s+(?:[^,.;“”\"‘’]|(?<=[A-Z])\.){{3,80}}?|(?:[\w’'&-]+\s+){{0,6}}?{TITLED}"
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
     rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN}"
     # "said Secretary Ana Roe’s spokesperson": an aide, who speaks for the one named
