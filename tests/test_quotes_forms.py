@@ -806,3 +806,17 @@ def test_boasts_and_advises_are_speech_acts() -> None:
         " their rights.” - Attorney General Nick Brow boasts that “state or local police” will not be used."
     )
     assert credits(text) == {"to become familiar with their rights.": "Mike Quill", "state or local police": "Nick Brow"}
+
+
+def test_an_excerpt_whose_later_paragraphs_are_not_opened_again_keeps_its_first() -> None:
+    long_paragraph = "The harbor plan has been praised by crews in every port town along the coast this year. " * 20
+    text = (
+        "The Plan in the News\n\nThe plan passed on Monday.\n\n"
+        "Harbor Daily: Crews praise the plan\n\n"
+        f"“‘Thank you, Governor.’ That sentiment has been repeated often by the crews on the docks.\n\n{long_paragraph}\n\n"
+        "And the crews will keep saying it.”\n\n"
+        "Rep. Jane Roe: The Harbor Plan Delivers for Our Towns\n\n“This plan is a huge win for every port town.”"
+    )
+    said = credits(text)
+    assert said["‘Thank you, Governor.’ That sentiment has been repeated often by the crews on the docks."] == "Harbor Daily"
+    assert said["This plan is a huge win for every port town."] == "Jane Roe"

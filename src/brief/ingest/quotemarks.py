@@ -99,6 +99,10 @@ def _pair(
         if pending is not None:
             after = bisect_left(breaks, pending)
             if i - pending > MAX_QUOTE:
+                if after < len(breaks) and breaks[after] < i:
+                    # an excerpt whose later paragraphs were not opened again: its first paragraph
+                    # still is a quotation, however far off the closing mark
+                    _unclosed(text, spans, pending, breaks[after], chain)
                 pending = None
             elif after < len(breaks) and breaks[after] < i:
                 # The paragraph ended while the quotation was open: it goes on only if the next

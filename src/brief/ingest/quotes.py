@@ -238,6 +238,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # An excerpt under the line that names its source and headline: "Harbor Times: Crews rebuild …"
             source = source_of_excerpt(text, previous_para, para_start - 2)
             speaker = fixed = (source, None) if source else None
+            if source and _names_person(source):
+                fixed = None  # "Rep. Jane Roe: The Harbor Plan Delivers" over her op-ed: resolved, title and all
             if speaker is None and only_quoted(para_start, para_end):
                 # A line of its own names who speaks: "Senator Tamara Bell (D-WI)", "National Association of
                 # Harbor Towns", or a heading over a list: '- “…” (Watch)' under "Secretary Jane Roe on Meet the Press"
