@@ -820,3 +820,21 @@ def test_an_excerpt_whose_later_paragraphs_are_not_opened_again_keeps_its_first(
     said = credits(text)
     assert said["‘Thank you, Governor.’ That sentiment has been repeated often by the crews on the docks."] == "Harbor Daily"
     assert said["This plan is a huge win for every port town."] == "Jane Roe"
+
+
+def test_an_excerpt_of_several_paragraphs_opened_once_and_closed_at_the_end_is_quoted_whole() -> None:
+    text = (
+        "ICYMI: The Docks Are Quiet\n\nFrom the Harbor Daily:\n\n"
+        "“Across the whole coast, the change is stark, and it happened nearly overnight.\n\n"
+        "More than four months into the plan, the crews have gone home early every day.\n\n"
+        "But as the docks have gone quiet, the governor says the work is not done.”\n\n"
+        "Read the full story here."
+    )
+    assert credits(text) == {
+        "Across the whole coast, the change is stark, and it happened nearly overnight.": "Harbor Daily",
+        "More than four months into the plan, the crews have gone home early every day.": "Harbor Daily",
+        "But as the docks have gone quiet, the governor says the work is not done.": "Harbor Daily",
+    }
+    # a paragraph between that opens a quotation of its own ends the run
+    broken = text.replace("More than four", "“Some said, ” more than four")
+    assert "But as the docks have gone quiet, the governor says the work is not done." not in credits(broken)

@@ -98,6 +98,12 @@ def _pair(
             continue
         if pending is not None:
             after = bisect_left(breaks, pending)
+            run = _run_on(text, breaks, pending, after, i, closes, chain)
+            if run:
+                # an excerpt of several paragraphs, opened once and closed at the end of its last
+                spans += run
+                pending = None
+                continue
             if i - pending > MAX_QUOTE:
                 if after < len(breaks) and breaks[after] < i:
                     # an excerpt whose later paragraphs were not opened again: its first paragraph
@@ -133,6 +139,31 @@ def _pair(
         after = bisect_left(breaks, pending)
         _unclosed(text, spans, pending, breaks[after] if after < len(breaks) else len(text), chain)
     return spans
+
+
+RUN_ON_PARAGRAPHS = 6  # paragraphs an excerpt opened once may run over before its closing mark
+
+
+def _run_on(text: str, breaks: list[int], pending: int, after: int, i: int, closes: Callable[[str, int], bool], chain: int) -> list[Span]:
+    """The paragraphs of an excerpt opened once and closed once, at the end of its last paragraph
+    ('“Across the border … ¶ More than four months in … ¶ But as the border … funds.”'), as
+    published excerpts run: the mark at `i`, the next after the opening at `pending`, must close
+    and end its paragraph, the next paragraph must not open with a mark of its own, and at most
+    RUN_ON_PARAGRAPHS paragraphs of at most MAX_QUOTE characters each are run over. Each
+    paragraph after the first is a span from just before its first character."""
+    if after >= len(breaks) or breaks[after] >= i or not closes(text, i):
+        return []
+    last = bisect_left(breaks, i)  # the closing mark's paragraph ends at breaks[last]
+    if last - after > RUN_ON_PARAGRAPHS or text[breaks[after] : breaks[after] + 3].lstrip()[:1] in "“\"‘'":
+        return []
+    end = breaks[last] if last < len(breaks) else len(text)
+    if text[i + 1 : end].strip(" .,;*_") or text[pending:i].count("\n\n") != last - after:
+        return []
+    starts = [pending, *(breaks[k] + 1 for k in range(after, last))]
+    ends = [*(breaks[k] for k in range(after, last)), i]
+    if any(b - a > MAX_QUOTE for a, b in zip(starts, ends, strict=True)):
+        return []
+    return [Span(a, b, b == i, chain) for a, b in zip(starts, ends, strict=True)]
 
 
 def _nested(text: str, marks: list[int], n: int, breaks: list[int]) -> bool:
