@@ -151,8 +151,8 @@ def _run_on(text: str, breaks: list[int], pending: int, after: int, i: int, clos
     and end its paragraph, the next paragraph must not open with a mark of its own, and at most
     RUN_ON_PARAGRAPHS paragraphs of at most MAX_QUOTE characters each are run over. Each
     paragraph after the first is a span from just before its first character."""
-    if after >= len(breaks) or breaks[after] >= i or not closes(text, i):
-        return []
+    if i - pending > RUN_ON_PARAGRAPHS * MAX_QUOTE or after >= len(breaks) or breaks[after] >= i or not closes(text, i):
+        return []  # (the bound first: nothing further is read for a mark far off)
     last = bisect_left(breaks, i)  # the closing mark's paragraph ends at breaks[last]
     if last - after > RUN_ON_PARAGRAPHS or text[breaks[after] : breaks[after] + 3].lstrip()[:1] in "“\"‘'":
         return []
