@@ -437,12 +437,18 @@ def test_topic_items_under_a_line_that_names_nobody_or_only_an_office_are_the_pa
     assert set(credits(text).values()) == {"Jane Roe"}
 
 
+# Items of a list that each open with their topic, run into one paragraph.
+TOPIC_ITEMS = (
+    "- On the harbor plan: “This plan will bring jobs to every port town in the country.”"
+    " - On costs: “It pays for itself within ten years, and the numbers show it.”"
+)
+
+
 def test_topic_items_under_a_programmes_name_are_the_one_who_made_the_rounds() -> None:
     rounds = (
         "The Harbor Plan Is Working\n\n"
         "Secretary of Transportation Jane Roe appeared on several networks on Sunday to make the case for the plan.\n\n"
-        "Harbor News Sunday:\n\n- On the harbor plan: “This plan will bring jobs to every port town in the country.”"
-        " - On costs: “It pays for itself within ten years, and the numbers show it.”"
+        f"Harbor News Sunday:\n\n{TOPIC_ITEMS}"
     )
     assert set(credits(rounds).values()) == {"Jane Roe"}
     # a line that names an office is someone else's heading, not the one the release opens with
@@ -462,11 +468,7 @@ def test_topic_items_under_a_programmes_name_are_the_one_who_made_the_rounds() -
     ],
 )
 def test_a_list_under_an_invitation_is_the_one_person_the_paragraph_before_is_about(lead: str) -> None:
-    text = (
-        f"Sunday Shows: The Harbor Plan Delivers\n\n{lead}\n\nHere’s what you missed:\n\n"
-        "- On the harbor plan: “This plan will bring jobs to every port town in the country.”"
-        " - On costs: “It pays for itself within ten years, and the numbers show it.”"
-    )
+    text = f"Sunday Shows: The Harbor Plan Delivers\n\n{lead}\n\nHere’s what you missed:\n\n{TOPIC_ITEMS}"
     assert set(credits(text).values()) == {"Jane Roe"}
 
 

@@ -17,6 +17,7 @@ from brief.ingest.quotelabels import label_speaker, statement_owner
 from brief.ingest.speechwords import (
     ACT_VERBS,
     AIDE,
+    ITS_DOCUMENT,
     LEADS,
     MORE_ACT_VERBS,
     NAMING_VERBS,
@@ -43,8 +44,6 @@ from brief.ingest.vocabulary import (
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
 _NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother|[Ee]very)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
-# A body's own document as the speaker: '…," says its report', '…," their statement said'.
-_ITS_DOCUMENT = rf"(?:[Ii]ts|[Tt]heir)\s+(?:(?:new|latest|annual|final|own|written)\s+)?{OWNED_DOCUMENTS}"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
 # quotation is the speaker's of the turn, or the statement's author).
 _SELF = r"(?:I|[Ww]e)(?:[’'](?:re|m|ll|ve))?"
@@ -57,9 +56,9 @@ _AFTER = re.compile(
     # "said Opera spokeswoman, Berit Hanson": a role, a comma, then the name
     rf"|(?:{TITLED}\s+)?(?:[a-z]+\s+){{0,2}}(?:{ROLE_WORD}),\s+{TITLED}(?=\s*[.;]|,\s)|{_PRONOUN}"
     # "said Secretary Ana Roe’s spokesperson": an aide, who speaks for the one named
-    rf"|{TITLED}[’']s\s+(?:[a-z-]+\s+){{0,2}}{AIDE}|{_ITS_DOCUMENT})"
+    rf"|{TITLED}[’']s\s+(?:[a-z-]+\s+){{0,2}}{AIDE}|{ITS_DOCUMENT})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+[—–]\s|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
-    rf"|(?P<desc>(?:(?:[^\s,.;“”\"‘’]|(?<=\w)’(?=\w))+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_ITS_DOCUMENT}|{_NOMINAL}|{_PRONOUN})"
+    rf"|(?P<desc>(?:(?:[^\s,.;“”\"‘’]|(?<=\w)’(?=\w))+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{ITS_DOCUMENT}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;

@@ -223,8 +223,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                     subject = max(persons, key=len) if len({n.split()[-1] for n in persons}) == 1 else None
             office = _OFFICE_SUBJECT.fullmatch(subject) if subject else None
             if office and all(word in TITLES for word in office.group("office").split()):
-                subject = office.group("office")  # "The President did not hold back:": whom the text gives the office
-            speaker = (subject, None) if subject and (person_like(subject) or subject == (office and office.group("office"))) else speaker
+                speaker = (office.group("office"), None)  # "The President did not hold back:": whom the text gives the office
+            elif subject and person_like(subject):
+                speaker = (subject, None)
         if (
             speaker is None
             and introduced

@@ -13,7 +13,7 @@ import re
 
 from brief.ingest.mentions import Mentions
 from brief.ingest.namewords import name_groups
-from brief.ingest.speechwords import AIDE, OWNED_DOCUMENTS
+from brief.ingest.speechwords import AIDE, ITS_DOCUMENT
 from brief.ingest.vocabulary import (
     ABBREVIATIONS,
     KIN_BY_PRONOUN,
@@ -39,13 +39,12 @@ _DESCRIPTION = re.compile(
 _OWNERS_AIDE = re.compile(rf"the\s+[\w-]+[’']s\s+(?:[a-z-]+\s+)?{AIDE}")
 # What a body or a described speaker is said to say ("the IAAF said", "the spokesman added").
 _SAID = r"(?:said|says|added|stated|announced|warned|told|insisted|claimed|urged|explained|stressed|argued|confirmed|replied)"
-_BODY_SAID = re.compile(
-    r"\b(?P<who>[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?[A-Z][\w&.'’-]*){0,5})\s+(?:has\s+|had\s+|also\s+)?"
-    rf"{_SAID}\b"
-)
-_ITS_DOCUMENT = re.compile(rf"(?:its|their)\s+(?:[a-z]+\s+)?{OWNED_DOCUMENTS}")
+# A body's name within one line: "Seagate", "Bank of England", "Marks and Spencer".
+_BODY_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?[A-Z][\w&.'’-]*){0,5}"
+_BODY_SAID = re.compile(rf"\b(?P<who>{_BODY_RUN})\s+(?:has\s+|had\s+|also\s+)?{_SAID}\b")
+_ITS_DOCUMENT = re.compile(ITS_DOCUMENT)
 _SAID_BODY = re.compile(
-    rf"\b{_SAID}[^\S\n]+(?P<who>[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?[A-Z][\w&.'’-]*){{0,5}})"
+    rf"\b{_SAID}[^\S\n]+(?P<who>{_BODY_RUN})"
     r"(?<![’']s)(?=\s*[.,;]|\s*$)"  # the clause ends there: not "said Foster's offer was …"
 )
 # A statement its owner issued, which a later "it" stands for: "Mr Crosby's statement said: “…” It
@@ -259,7 +258,7 @@ def resolve(
     if not who:
         return None, None
     lower = who.lower()
-    if _ITS_DOCUMENT.fullmatch(lower):
+    if _ITS_DOCUMENT.fullmatch(who):
         who = lower = "it"  # '…," says its report': the body that issued it, as "it said"
     nominal = re.fullmatch(r"(?:the|his|her)\s+([a-z]+)", lower)
     # "they" with no person named in the 600 characters before: a company or an office, as "it"
@@ -267,18 +266,18 @@ def resolve(
     if lower == "it" or body_they:  # "…," it said: the company or office that is the subject of the sentence before
         # The last body that said something before ("In a statement the RSPCA said it had …"),
         # else the subject of the sentence before.
-        window = max(0, position - 600)
+        recent = max(0, position - 600)
         # "…," said Seagate. "…," it said': the body after the verb counts as the one before it
-        said = sorted([*_BODY_SAID.finditer(text, window, position), *_SAID_BODY.finditer(text, window, position)], key=lambda m: m.start())
+        said = sorted([*_BODY_SAID.finditer(text, recent, position), *_SAID_BODY.finditer(text, recent, position)], key=lambda m: m.start())
         saying = [last_sentence(m.group("who")).rstrip(".") for m in said]
         saying = [w for w in saying if _body_name(w) and not (w in people or mentions.is_person(w))]
-        owned = [m for m in _OWNED_SAID.finditer(text, max(0, position - 600), position)]
+        owned = [m for m in _OWNED_SAID.finditer(text, recent, position)]
         if lower == "it" and owned and (not said or owned[-1].start() >= said[-1].start()):
             owner = last_sentence(owned[-1].group("who")).split()
             owner = owner[1:] if len(owner) > 1 and (owner[0].rstrip(".") in _HONORIFICS or owner[0] == "The") else owner
             name = " ".join(owner)  # "Mr Crosby's statement … It added": Crosby, as the text names him in full
             return (fullest(mentions.complete(name, position), people) if " " not in name else name), role
-        subjects = saying or [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, max(0, position - 600), position)]
+        subjects = saying or [m.group("who") for m in _SUBJECT_BEFORE.finditer(text, recent, position)]
         if body_they:  # "… if Facebook were not connecting the dots, given the goals they claim": the body in its sentence
             lead = re.split(r"[.!?]\s+", text[max(0, position - 300) : position])[-1]
             subjects += [m.group("who") for m in _BODY_ACTS.finditer(lead)]

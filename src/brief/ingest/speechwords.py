@@ -66,3 +66,5 @@ AIDE = r"(?:spokes(?:man|woman|person)|lawyer|attorney|agent|aide|publicist|repr
 # What a person or a body writes, owned before a verb or after the words: "Mr Kok's report
 # noted: “…”", "…," the firm's statement said.
 OWNED_DOCUMENTS = r"(?:statement|press\s+release|letter|report|memo|memorandum|study|review|book|article|column|op-ed|essay|post|tweet)"
+# A body's own document as the speaker: '…," says its report', '…," their statement said'.
+ITS_DOCUMENT = rf"(?:[Ii]ts|[Tt]heir)\s+(?:(?:new|latest|annual|final|own|written)\s+)?{OWNED_DOCUMENTS}"

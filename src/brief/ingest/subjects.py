@@ -19,14 +19,15 @@ from brief.ingest.vocabulary import NAME_WORD
 
 # A sentence's subject and what it did, after an opening phrase: "In an interview, President Ana
 # Roe reflected on …".
-_SUBJECT_DOING = (
-    rf"(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|the)\s+){{0,2}}{NAME_WORD}){{0,7}})\s+"
-    # "has long championed", "has been clear", "was blunt": adverbs and auxiliaries, then what it did or was
-    r"(?:(?:also|then|long|always|repeatedly|once|again|\w+ly|has|have|had)\s+){0,3}"
-    r"(?:[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit|sat|told|said|wrote|met|held|led|won|sent|brought|"
+_SUBJECT = rf"(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|the)\s+){{0,2}}{NAME_WORD}){{0,7}})\s+"
+# "has long championed", "has been clear", "was blunt": adverbs and auxiliaries, then what it did or was
+_AUXILIARIES = r"(?:(?:also|then|long|always|repeatedly|once|again|\w+ly|has|have|had)\s+){0,3}"
+_DONE = (
+    r"[a-z]{2,}ed|made|gave|spoke|took|put|laid|set|went|began|drew|struck|hit|sat|told|said|wrote|met|held|led|won|sent|brought|"
     # not "was asked": the one spoken to
-    r"(?:been|was|is)(?!\s+(?:asked|told|questioned|pressed|urged|reminded|invited|given|shown)\b))\b"
+    r"(?:been|was|is)(?!\s+(?:asked|told|questioned|pressed|urged|reminded|invited|given|shown)\b)"
 )
+_SUBJECT_DOING = rf"{_SUBJECT}{_AUXILIARIES}(?:{_DONE})\b"
 _DOING_SUBJECT = r"^[-•*\s]*(?:[A-Z][a-z]*\s[^,:]{1,80},\s*)?" + _SUBJECT_DOING
 _EVENT_SUBJECT = re.compile(_DOING_SUBJECT)
 # The same subject inside a sentence, after a clause's conjunction ("…, as Secretary Ana Roe made
@@ -34,7 +35,7 @@ _EVENT_SUBJECT = re.compile(_DOING_SUBJECT)
 # Ana Roe laid out …"), or doing it now ("Secretary Ana Roe joins Harbor News to discuss …").
 _CLAUSE_SUBJECT = re.compile(
     r"(?:\b(?:as|when|while|after|where)\s+|^\s*(?:[A-Z][a-z]*(?:\s[^,:]{1,80})?,\s*(?:[a-z]+\s[^,:]{1,60},\s*)?)?)"
-    + _SUBJECT_DOING.replace("(?:[a-z]{2,}ed|", "(?:[a-z]{2,}ed|[a-z]{3,}(?<!ss)s|", 1)
+    + rf"{_SUBJECT}{_AUXILIARIES}(?:[a-z]{{3,}}(?<!ss)s|{_DONE})\b"
 )
 # A sentence whose subject does something and then gives the words after a colon: "President
 # Ana Roe lambasted the delay: “…”". The predicate runs to the colon; the sentence itself is read
