@@ -181,3 +181,37 @@ def test_a_speaker_named_near_by_role_is_drafted_and_checks_clean(tmp_path: Path
         found = check_summary(LoadedSummary(summary, tmp_path / "points.yaml"), raw)
         findings.append([d.code for d in found if d.code.startswith("quote/")])
     assert findings == [[], ["quote/speaker"]]
+
+
+RUN_ON = (
+    "Harbor chief Mara Quist spoke to the crews on Monday.\n\n"
+    + "“The eastern docks will open in May,” she said. "
+    + "The docks matter to every town on the coast. " * 14
+    + "\n\n“We will hire another forty welders before the summer,” she added. "
+    + "The docks matter to every town on the coast. " * 14
+    + "\n\n“{third}”\n"
+)
+
+
+def test_a_speaker_quoted_again_and_again_stays_named_past_the_window(tmp_path: Path) -> None:
+    # Each quotation ends within the window of the next, the last far from the name: the run holds
+    # in a draft and in check; a summary that gives the second to someone else breaks it.
+    text = RUN_ON.format(third="No crew should ever work on a broken dock again.")
+    *_, last = find_quotes(text, find_people(text))
+    assert last.speaker == "Mara Quist" and not named_near(text, last.speaker, last.start, last.end)
+    raw = tmp_path / "harbor.txt"
+    raw.write_text(text, encoding="utf-8")
+    draft = draft_summary(raw, {}, None)
+    assert [q.text for q in draft.quotes][-1] == "No crew should ever work on a broken dock again."
+    findings = []
+    for second in ("Mara Quist", "Tomas Brandt"):
+        quotes = [
+            Quotation(speaker="Mara Quist", text="The eastern docks will open in May"),
+            Quotation(speaker=second, text="We will hire another forty welders before the summer"),
+            Quotation(speaker="Mara Quist", text="No crew should ever work on a broken dock again."),
+        ]
+        summary = SourceSummary(id="harbor", title="Harbor", quotes=quotes)
+        (tmp_path / "harbor.yaml").write_text("id: harbor\n", encoding="utf-8")
+        found = check_summary(LoadedSummary(summary, tmp_path / "harbor.yaml"), raw)
+        findings.append([d.message.split("”")[0].split()[-1] for d in found if d.code == "quote/speaker"])
+    assert findings == [[], ["summer", "again."]]

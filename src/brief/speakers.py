@@ -20,7 +20,7 @@ import re
 HEADLINE = re.compile(
     r"[\s#*_]*(?:(?:Excerpts|Highlights)[^\S\n]+(?:of|from)[^\S\n]+)?"
     r"(?:(?:Joint\s+|Presidential\s+)?Statement|Remarks|Message|Letter|Readout|Op-Ed|Address|Proclamation)"
-    r"(?:[^\S\n]+as[^\S\n]+[Pp]repared(?:[^\S\n]+for[^\S\n]+[Dd]elivery)?)?[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?(?P<who>[A-Z][^\n]{2,120}?)(?=[^\S\n]+(?:on|at|to|in|for|after|before|upon)\b|\n|$)"
+    r"(?:[^\S\n]+as[^\S\n]+[Pp]repared(?:[^\S\n]+for[^\S\n]+[Dd]elivery)?)?[^\S\n]+(?:[Ff]rom|[Bb]y|[Oo]f)[^\S\n]+(?:[Tt]he[^\S\n]+)?(?P<who>[A-Z][^\n]{2,120}?)(?=[^\S\n]+(?:[Oo]n|[Aa]t|[Tt]o|[Ii]n|[Ff]or|[Aa]fter|[Bb]efore|[Uu]pon)\b|\n|$)"
 )
 
 
@@ -77,3 +77,20 @@ def speaker_named_near(text: str, speaker: str, start: int, end: int, role: str 
     # A record of dated sayings ("“…” (10/12/24)") under a headline that names who said them
     headline = text[: text.find("\n")].lower() if "\n" in text else text.lower()
     return _DATED_WORDS_END.match(text, end) is not None and any(name in headline for name in names)
+
+
+def named_near_in_order(text: str, quotes: list[tuple[str, int, int, str | None]]) -> list[bool]:
+    """For each (speaker, start, end, role): the speaker is named near the quotation, or the
+    quotation right before it in the text among those that pass is the same speaker's and ends
+    within NEAR_BEFORE characters of it. One rule for ingest, which keeps what passes, and for
+    ``brief check``, which reads what was kept: the run is read over passing quotations only."""
+    passed = [False] * len(quotes)
+    retold = headline_author(text) is not None  # remarks retell exchanges: no run goes on unnamed
+    last: tuple[str, int] | None = None  # the speaker and the end of the last quotation that passed
+    for i in sorted(range(len(quotes)), key=lambda i: quotes[i][1]):
+        speaker, start, end, role = quotes[i]
+        runs_on = not retold and last is not None and last[0] == speaker and 0 <= start - last[1] <= NEAR_BEFORE
+        if runs_on or speaker_named_near(text, speaker, start, end, role):
+            passed[i] = True
+            last = speaker, end
+    return passed

@@ -80,8 +80,9 @@ _BEFORE = re.compile(
     # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
     rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.|(?<=\w)’(?=\w)){{3,110}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?))"
-    # "A woman stood up and said": what the speaker did first, in a few words of lower case
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:was|kept)\s+(?=(?:telling|saying)\b)|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+){{0,2}}(?:{VERBS_BEFORE}|(?:(?<=\bwas\s)|(?<=\bkept\s))(?:telling|saying)|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.:]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
+    # "A woman stood up and said": what the speaker did first, in a few words of lower case; "she
+    # would go on to say"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:was|kept)\s+(?=(?:telling|saying)\b)|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:go|goes|went)\s+on\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+){{0,2}}(?:{VERBS_BEFORE}|(?:(?<=\bwas\s)|(?<=\bkept\s))(?:telling|saying)|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.:]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
 # Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”", "our seniors that said".
 _WHO_SAID = re.compile(
@@ -155,7 +156,9 @@ _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|
 
 
 # What follows a speech verb that introduces the next quotation: "says, “", "tells us: “".
-_INTRODUCES_NEXT = re.compile(r"(?:\s+[a-z]+){0,2}?\s*[,:]\s*[“\"]")
+# After "I said": a few words (or an aside: "I said — I turn, I said,") and a comma or a colon
+# before the next opening mark, in one sentence.
+_INTRODUCES_NEXT = re.compile(r"(?:(?:\s+[a-z]+){0,2}?|\s*[—–][^.!?“”\"\n]{0,50}?)\s*[,:]\s*[“\"]")
 _TITLE_WORD = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
 _OFFICE_THEN_NAME = re.compile(
     rf"(?P<office>\s+(?:on|of|for)\s+(?:[A-Z][\w’'&-]*\s+){{0,6}}?(?:{_TITLE_WORD}))\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(?=[.,;]|\s*$)"

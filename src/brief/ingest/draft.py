@@ -22,7 +22,7 @@ from brief.diagnostics import Diagnostic, Location
 from brief.errors import BriefError, IngestError
 from brief.fsio import write_atomic
 from brief.ingest.clean import clean, plain
-from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes, named_near
+from brief.ingest.extract import FoundQuote, find_events, find_options, find_organizations, find_people, find_quotes, near_quotes
 from brief.ingest.figures import find_figures, worth_drafting
 from brief.ingest.keypoints import rank_sentences
 from brief.ingest.kinds import without_genre
@@ -109,7 +109,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     # quotations it would pass, so that a fresh draft checks clean.
     # (a speaker named by role near the words counts: "…," the home secretary said)
     roles = {q.start: q.role or people.get(q.speaker) for q in found_quotes}
-    near = [q for q in found_quotes if named_near(body, q.speaker, q.start, q.end, roles[q.start])]
+    near = near_quotes(body, found_quotes, roles)
     quotes = [Quotation(speaker=q.speaker, role=roles[q.start], text=q.text) for q in near[:MAX_QUOTES]]
     for q in found_quotes:
         # Every quoted speaker who is a person is a person of the summary, with the role the

@@ -21,12 +21,12 @@ from brief.ingest.metadata import MONTH, MONTHS
 from brief.ingest.names import MAX_PEOPLE, find_people
 from brief.ingest.organizations import MAX_ORGANIZATIONS, find_organizations
 from brief.ingest.quotemarks import MAX_QUOTATION_MARKS
-from brief.ingest.quotes import FoundQuote, find_quotes, named_near
+from brief.ingest.quotes import FoundQuote, find_quotes, named_near, near_quotes
 from brief.inputs.models import CatalogueOption, Kind, Stance
 
 __all__ = [
     "MAX_ORGANIZATIONS", "MAX_PEOPLE", "MAX_QUOTATION_MARKS", "FoundEvent", "FoundOption", "FoundQuote", "find_events",
-    "find_options", "find_organizations", "find_people", "find_quotes", "named_near",
+    "find_options", "find_organizations", "find_people", "find_quotes", "named_near", "near_quotes",
 ]  # fmt: skip
 
 _ADVOCATE = re.compile(

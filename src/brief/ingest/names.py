@@ -71,6 +71,11 @@ _PRONOUN_LATER = re.compile(
 )
 # The name's clause, short, then a sentence whose subject is "he" or "she".
 _HE_NEXT = re.compile(r"[^\S\n]+(?:is|was|has|had|will|would)\b[^.!?\n“”\"]{0,60}[.!?][^\S\n]+(?:He|She)\b")
+# A name that ends its sentence, and the next sentence has "he" or "she" say something: "Let us
+# remember the words of Coretta Scott King. She said, “…”".
+_SAYS_NEXT = re.compile(
+    r"[.!?][^\S\n]+(?:He|She)[^\S\n]+(?:once[^\S\n]+|later[^\S\n]+|also[^\S\n]+)?(?:said|says|wrote|writes|declared|told)\b"
+)
 _ALIAS = re.compile(r"^,?[^\S\n]+\(?(?:a\.k\.a\.|aka\b|alias\b|also known as\b|known as\b)")
 _APPOSITIVE = re.compile(
     r"^,[^\S\n]+(?P<role>(?:(?:an?|the|former|then-)[^\S\n]+)?(?:[a-z][\w-]*|[A-Z][\w.’'-]*)(?:[^,.;:“”\"\n]|(?<=[A-Z])\.){0,110}?)"
@@ -341,6 +346,8 @@ def _role_after(text: str, at: int, end: int) -> str | None:
         return ""
     if _HE_NEXT.match(after) and text[at - 30 if at > 30 else 0 : at].rstrip().endswith(("whether", "if", "that", ".", "\n")):
         return ""  # "I don't know whether Dick Durbin is here. He was supposed to come": the subject "he" goes on
+    if _SAYS_NEXT.match(after) and len(text[at:end].split()) >= 3:
+        return ""  # three name words, as a place or a body is seldom named without a word of :mod:`.vocabulary`
     bracket = _ROLE_IN_BRACKETS.match(after)  # "Ovidio Ruiz (son of “El Gato”)"
     if bracket and any(w.lower() in ROLE_NOUNS or _is_title(w) for w in bracket.group("role").split()[:3]):
         return bracket.group("role")

@@ -56,11 +56,12 @@ from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.subjects import colon_subject, invitation_line, invited_subject, lead_subject, owned_saying, owner_before
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, TITLES, bare, role_noun
-from brief.speakers import DATED_SAYING, HEADLINE, speaker_named_near
+from brief.speakers import DATED_SAYING, HEADLINE, named_near_in_order, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
 _SENTENCE_BREAK = re.compile(rf"{NOT_AFTER_TITLE}[.!?][”\"’']?\s+(?=(?:[-–•]\s+)?[A-Z“\"‘])|\n")  # perhaps a list's item after it
 _SET_OFF = re.compile(r"(?:\s[—–-]|\s?\|)[*_\s]*$")  # a label's dash or a table's rule before the words
+_READOUT = re.compile(r"[\s#*_]*Readout\b")
 _EXCERPTS = re.compile(r"[\s#*_]*(?:Excerpts|Highlights)\s+(?:of|from)\s")  # a headline over excerpts of one author
 _DESCRIBING = frozenset("the a an former then new acting deputy senior chief assistant interim head".split())
 _REPORTED_BY = re.compile(r",\s+[^,]{1,40}\s+(?:said|says|added|reported|told\s+[^,.]{1,40})\.\s*$")
@@ -111,6 +112,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     mentions.quoted = [(s.open, s.close) for s in spans]
     author = _document_speaker(text)
     excerpts = author if author and _EXCERPTS.match(text) else None
+    own = None if _READOUT.match(text) else author  # a readout reports its principal in the third person
     found: list[FoundQuote] = []
     chains: dict[int, tuple[str, str | None] | None] = {}
     named_only = -1  # the index in `found` of the last quotation that only names a thing
@@ -408,6 +410,10 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         resolved, role = speaker if settled else resolve(text, speaker, position, people, mentions)
         if not resolved or not resolved.strip(" .,"):
             continue
+        if not settled and speaker[0].lower() in ("he", "she") and _own_voice(resolved, labels[turn] if turn >= 0 else None, own):
+            # "Let us remember Coretta Scott King. She said, “…”" in remarks: whoever speaks in their own
+            # voice says "I", so "she" is someone else, even when no one else is named
+            continue
         name = resolved
         chains[span.chain] = (name, role)
         words_said = inner.lstrip().lstrip('“"').lstrip()  # past spaces, and a mark typed twice
@@ -451,6 +457,14 @@ def _document_speaker(text: str) -> tuple[str, str | None] | None:
     return " ".join(bare(t) for t in tokens[i:j]), " ".join(tokens[:i]) or None
 
 
+def _own_voice(name: str, turn: tuple[int, str, str | None] | None, author: tuple[str, str | None] | None) -> bool:
+    """The person is the one speaking in their own voice where a quotation stands: the speaker of
+    the transcript's turn, else the author of a statement, remarks or a message (not a readout,
+    which reports its principal in the third person)."""
+    voice = turn[1] if turn and turn[1] else (author[0] if author else None)
+    return bool(voice) and name.split()[-1:] == (voice or "").split()[-1:]
+
+
 # A list item that opens with its topic: "- On the harbor plan: “…”".
 _TOPIC_ITEM = re.compile(r"[-•*\s]*(?:On|About|Regarding)\s[^“”\"\n.!?;:]{1,80}:\s*")
 # An office as a sentence's subject: "The President", "The First Lady".
@@ -461,6 +475,13 @@ def named_near(text: str, speaker: str, start: int, end: int, role: str | None =
     """The speaker (or the speaker's role) is named near the quotation at text[start:end], as
     `brief check` (quote/speaker) asks (:func:`brief.speakers.speaker_named_near`)."""
     return speaker_named_near(text, speaker, start, end, role)
+
+
+def near_quotes(text: str, quotes: list[FoundQuote], roles: dict[int, str | None]) -> list[FoundQuote]:
+    """The quotations whose speaker `brief check` finds named near them, or who goes on speaking
+    from the quotation just before (:func:`brief.speakers.named_near_in_order`); `roles` by start."""
+    passed = named_near_in_order(text, [(q.speaker, q.start, q.end, roles.get(q.start)) for q in quotes])
+    return [q for q, ok in zip(quotes, passed, strict=True) if ok]
 
 
 def _chain_end_attribution(text: str, spans: list[Span], k: int, breaks: list[int]) -> tuple[str, str | None] | None:

@@ -106,7 +106,7 @@ NOT_NAME = frozenset(
     January February March September October November December Christmas Easter Covid COVID-19
     The This That These Those A An It Its He She They We I You Your Yours My Mine Our Their His Her But And Or In On At Of For To By From With As
     If When While After Before Since During Under Over Today Yesterday Tomorrow Tonight Now Then However Meanwhile Also Still
-    Yes No Not Some Many Most All Every Each Other Another Both Such More Less First Last Next New Old Good Great Best Dear
+    Yes No Not Some Many Most All Every Each Other Another Both Such More Less First Last Next New Old Good Great Best Dear Happy Merry
     Thank Thanks Please God Mr Mrs Ms Dr Sir Madam Ladies Gentlemen Folks Here There What Who Why How Which Where Whose Let
     Later Earlier Asked Speaking Instead Finally Again Even Just Only Perhaps Indeed Together Despite Although Though Because
     Conservative Conservatives Labour Liberal Liberals Democrat Democrats Democratic Republican Republicans Tory Tories

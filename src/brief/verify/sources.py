@@ -23,7 +23,7 @@ from brief.inputs.models import SourceSummary
 from brief.inputs.spec import BriefSpec
 from brief.inputs.summaries import LoadedSummary
 from brief.labels import misnamed, states_value
-from brief.speakers import speaker_named_near
+from brief.speakers import named_near_in_order
 from brief.verify.provenance import normalize
 
 
@@ -103,26 +103,32 @@ def check_summary(item: LoadedSummary, raw_path: Path | None, reader: TextReader
         elif (name := misnamed(fig.label, fig.quote, text, summary.organizations, [p.name for p in summary.people])) is not None:
             message = f"figure '{fig.id}': its label names {name}, whom the passage holding its quote does not name"
             findings.append(diagnostic("figure/label", message, Location(path, line)))
+    placed: list[tuple[int, int, int]] = []  # (index, start, end) in the text as written
     for index, q in enumerate(summary.quotes):
-        line = lines.get(f"quotes[{index}]")
         quote, _ = normalize(q.text)
         at = text.find(quote.strip())
         if at < 0:
             findings.append(
                 diagnostic(
-                    "quote/verbatim", f"quotation from {q.speaker} is not verbatim in {raw_path.name}: “{q.text}”", Location(path, line)
+                    "quote/verbatim",
+                    f"quotation from {q.speaker} is not verbatim in {raw_path.name}: “{q.text}”",
+                    Location(path, lines.get(f"quotes[{index}]")),
                 )
             )
             continue
         # Named near is read in the text as written, whose line breaks say where a paragraph or a
         # list of quotations starts (the rule ingest drafted by); the match maps back to it.
         end = at + len(quote.strip())
-        if not speaker_named_near(raw, q.speaker, offsets[at], offsets[end - 1] + 1 if end > at else offsets[at], q.role):
+        placed.append((index, offsets[at], offsets[end - 1] + 1 if end > at else offsets[at]))
+    quoted = [(summary.quotes[i].speaker, start, end, summary.quotes[i].role) for i, start, end in placed]
+    for (index, _, _), passed in zip(placed, named_near_in_order(raw, quoted), strict=True):
+        if not passed:
+            q = summary.quotes[index]
             findings.append(
                 diagnostic(
                     "quote/speaker",
                     f"quotation “{q.text}” is attributed to {q.speaker}, who is not named near it in {raw_path.name}",
-                    Location(path, line),
+                    Location(path, lines.get(f"quotes[{index}]")),
                 )
             )
     return findings

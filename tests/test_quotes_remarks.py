@@ -1,0 +1,72 @@
+"""Quotations retold in remarks, on made-up speeches: whoever speaks in their own voice says "I",
+so "she said" there is someone else; a retold exchange keeps each voice; and the names a speech
+gives in passing ("the words of the great Ana Lucia Ferro. She said, …")."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.ingest.extract import find_people
+from brief.speakers import headline_author
+from conftest import credits
+
+REMARKS = (
+    "Remarks by Vice President Mara Quist at a Harbor Reception\n\nTHE VICE PRESIDENT: Good evening. Happy Founders Day! (Applause.)\n\n"
+)
+
+
+def test_she_in_remarks_is_the_person_named_before_not_the_speaker() -> None:
+    text = REMARKS + "Let us remember the words of the great Ana Lucia Ferro. She said, “The docks are built by each generation anew.”"
+    assert credits(text) == {"The docks are built by each generation anew.": "Ana Lucia Ferro"}
+
+
+def test_she_in_remarks_with_no_one_else_named_is_nobodys() -> None:
+    # Without the pronoun rule the only woman the text names, the speaker herself, would be credited.
+    text = REMARKS + "We honor the welders of the eastern docks. She said, “The docks are built by each generation anew.”"
+    assert credits(text) == {}
+
+
+def test_a_readout_reports_its_principal_as_he() -> None:
+    text = (
+        "Readout of Governor Tomas Brandt’s Meeting with Harbor Crews\n\n"
+        "Governor Tomas Brandt met the crews of the eastern docks on Monday. "
+        "He said, “Every crew will have a safe dock by the spring.”"
+    )
+    assert credits(text) == {"Every crew will have a safe dock by the spring.": "Tomas Brandt"}
+
+
+def test_a_retold_exchange_keeps_each_voice() -> None:
+    text = (
+        REMARKS.replace("Vice President Mara Quist", "President Mara Quist").replace("THE VICE PRESIDENT", "THE PRESIDENT")
+        + "I walked the docks with my friend Tom Lane. And I said, “I think…” — I said, “I understand the cost.” "
+        + "He said, “No.” I said — I turned, I said, “Take a look at the cranes.”"
+    )
+    assert credits(text) == {
+        "I think…": "Mara Quist",
+        "I understand the cost.": "Mara Quist",
+        "No.": "Tom Lane",
+        "Take a look at the cranes.": "Mara Quist",
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "So she would go on to say, quote, “You never know where you are going unless you know where you have been.”",
+        "She went on to say: “You never know where you are going unless you know where you have been.”",
+    ],
+)
+def test_went_on_to_say(sentence: str) -> None:
+    text = "Ana Ruiz opened the port in May. " + sentence
+    assert credits(text) == {"You never know where you are going unless you know where you have been.": "Ana Ruiz"}
+
+
+def test_a_headline_in_title_case_names_its_author() -> None:
+    assert headline_author("Remarks By President Mara Quist At the Harbor\n\nThank you.") == "President Mara Quist"
+    assert headline_author("Statement From the Governor Ana Ruiz on Docks\n\n") == "Governor Ana Ruiz"
+
+
+def test_a_greeting_is_no_name() -> None:
+    # "Founders Day" said alone later would make "Happy Founders Day" a person by its surname
+    text = "Good evening. Happy Juneteenth! (Applause.)\n\nWe made Juneteenth a federal holiday."
+    assert find_people(text) == {}
