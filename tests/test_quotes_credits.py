@@ -316,6 +316,48 @@ from conftest import credits
             "illegal and incompetent",
             "Mr Sigar's lawyer",
         ),
+        # Two roles between commas after the name, before the verb.
+        (
+            '"We need far more storage for every film," Ivo Marsh, from Harbor Optics\' laboratory, '
+            "one of the makers of the disc, told reporters.",
+            "We need far more storage for every film",
+            "Ivo Marsh",
+        ),
+        # "and" inside a body's name that describes the speaker.
+        (
+            'A Department for Docks and Harbors source said: "Every crew on the eastern docks counts."',
+            "Every crew on the eastern docks counts.",
+            "A Department for Docks and Harbors source",
+        ),
+        # A role that ends in a body's name, without its closing comma.
+        (
+            'Mark Roe, the leader of the Harbor Workers Union said: "Last year we lost a thousand jobs on the docks."',
+            "Last year we lost a thousand jobs on the docks.",
+            "Mark Roe",
+        ),
+        # "the MP": a role noun, so the person the text named, not a headline's words.
+        (
+            "Sacked MP Ivo Marsh's local association has dropped him.\n\nMr Marsh says he will stay. "
+            'The MP, who is consulting his lawyers, said: "They chose me and they can drop me."',
+            "They chose me and they can drop me.",
+            "Ivo Marsh",
+        ),
+        # "its report" after a body described, not named, in the sentence before: by the name given earlier.
+        (
+            "Gifts to parties reached £68m, the Harbor Safety Commission found. "
+            "There were few large gifts. The commission says a cap would cost more. "
+            '"While we are not opposed to a cap, we do not think it sensible now," says its report.',
+            "While we are not opposed to a cap, we do not think it sensible now",
+            "Harbor Safety Commission",
+        ),
+        # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
+        (
+            'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'
+            "\"At a time when people want openness, this government hides - it begs the question, 'What have they got to hide?'\" "
+            "The election is expected in May.",
+            "At a time when people want openness, this government hides - it begs the question, 'What have they got to hide?'",
+            "Liam Vance",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_who_said_it(text: str, words: str, speaker: str) -> None:

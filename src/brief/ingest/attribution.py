@@ -42,7 +42,9 @@ from brief.ingest.vocabulary import (
 
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother|[Ee]very)\s+(?:(?:[A-Z]\.)+\s+|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+"
+# "The spokesman", "a Department for Education and Skills source": a description of up to seven
+# words ("and" only between two capitalised words of a name)
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother|[Ee]very)\s+(?:(?:[A-Z]\.)+\s+|[A-Z][\w’'&-]*\s+and\s+(?=[A-Z])|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
 # quotation is the speaker's of the turn, or the statement's author).
@@ -62,8 +64,8 @@ _AFTER = re.compile(
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
-    # '…," Ana Roe, 57, said': an age between commas; '“…?” the cardinal will ask': asking, said ahead
-    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?),|,\s+(?P<role3>(?:an?|the)\s+(?:[^,.“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}|fellow)\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?)"
+    # '…," Ana Roe, 57, said': an age between commas; '…," Ana Roe, from X, one of its founders, told': two roles; '“…?” the cardinal will ask': asking, said ahead
+    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?(?:,\s+(?:an?|the|one|now|formerly)\s+(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)?),|,\s+(?P<role3>(?:an?|the)\s+(?:[^,.“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}|fellow)\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?)"
     # '…," Ana Roe, Harbor Board director said': a short role that ends in a role's word, no comma after it
     rf"|,\s+(?P<role5>(?:[^\s,.“”\"‘’]+\s+){{0,3}}?(?:{ROLE_WORD}))(?=\s+{VERBS}\b))?"
     # '…," Ana Roe - then adviser to the governor - told': an aside between dashes
@@ -79,7 +81,9 @@ _BEFORE = re.compile(
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
     rf"(?<![\w'’-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.|(?<=\w)’(?=\w)){{3,110}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
-    rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?))"
+    rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?)"
+    # "Mark Roe, the leader of the Harbor Union said:": a role that ends in a body's name may lack its comma
+    rf"|(?P<who_c>{TITLED}),\s+(?P<role_c>(?:the|an?)\s+(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?\s(?:of|at|for)\s(?:[^,.“”\"‘’—–]){{0,60}}?[A-Z][\w’'&-]*)(?=\s+[a-z]))"
     # "A woman stood up and said": what the speaker did first, in a few words of lower case; "she
     # would go on to say"
     rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:was|kept)\s+(?=(?:telling|saying)\b)|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:go|goes|went)\s+on\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+){{0,2}}(?:{VERBS_BEFORE}|(?:(?<=\bwas\s)|(?<=\bkept\s))(?:telling|saying)|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.:]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
@@ -266,7 +270,8 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     match = _BEFORE.search(window)
     if match is None:
         return None
-    who, role = match.group("who") or match.group("who_b"), match.group("role") or match.group("role_b")
+    who = match.group("who") or match.group("who_b") or match.group("who_c")
+    role = match.group("role") or match.group("role_b") or match.group("role_c")
     if role:
         role = re.sub(r"\s+(?:has|have|had)$", "", role)  # "Meanwhile, France's finance minister has said"
     if re.search(r"\blike,?\s*$", window) and not re.fullmatch(r"[Hh]e|[Ss]he|[Tt]hey|(?:\S+\s+)+\S+", who):

@@ -155,6 +155,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         inner_start, inner_end = span.open + 1, span.close
         inner = text[inner_start:inner_end]
         words = inner.split()
+        # the mark that ends the words, past a quotation inside them: "… ask, 'What have they got to hide?'"
+        last_mark = inner.rstrip().rstrip("'’\"”").rstrip()[-1:]
         speaker: tuple[str, str | None] | None = chains.get(span.chain)
         position = span.open
         window = max(para_start, span.open - 160)
@@ -175,7 +177,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             first
             and len(words) >= 4
             and inner[:1].isupper()
-            and inner.rstrip()[-1:] in ".!?"
+            and last_mark in ".!?"
             and text[window : span.open].rstrip(" *_").endswith(",")
         )
         if (introduced or comma_led) and before is None and (subject := colon_subject(text, para_start, span.open)):
@@ -305,7 +307,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 or (alone and found[-1].start >= previous_para)  # a paragraph that is only a quotation goes on
                 # as does a paragraph that opens with a whole sentence quoted, after one that credits a quotation
                 # (or a quotation that goes on past it: '"Everything is new. "Since then …."')
-                or (para_start == span.open and (not span.closed or inner.rstrip()[-1:] in ".!?") and found[-1].start >= previous_para)
+                or (para_start == span.open and (not span.closed or last_mark in ".!?") and found[-1].start >= previous_para)
             )
         ):
             # An unattributed quotation in the paragraph of an attributed one, or right after
@@ -354,7 +356,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             if not headline:
                 headline.append(headline_subject(text))
             speaker = headline[0]
-        if speaker is None and len(words) >= 4 and span.closed and inner.rstrip()[-1:] in ".!?":
+        if speaker is None and len(words) >= 4 and span.closed and last_mark in ".!?":
             speaker = added_later(text, span.close + 1, para_end)  # '“…” Work starts in May, Roe added.'
         if speaker is None and len(words) >= 4 and span.chain not in chains:
             # 'Jane Roe criticised the plans. "If you want …"': a quotation that opens a sentence
@@ -375,7 +377,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # 'I called on Congress to “pass the bill without delay”': a speech act of the document's
             # own "I" in the quotation's sentence (a named subject is left to the rules above).
             speaker = ("I", None) if short_quote_speaker(text, para_start, span.open) == "I" else None
-        speech = direct and span.closed and inner.rstrip()[-1:] in ",.!?"  # '“I’m all yours,” he tells me'
+        speech = direct and span.closed and last_mark in ",.!?"  # '“I’m all yours,” he tells me'
         if speaker is None and first and span.closed:
             agent = passive_agent(text, span.open, span.close)  # 'described as “…” by X'
             speaker = (agent, None) if agent else None

@@ -19,6 +19,7 @@ from brief.ingest.vocabulary import (
     KIN_BY_PRONOUN,
     NOT_BODY_START,
     NOT_NAME,
+    ORG_HEADS,
     ROLE_NOUNS,
     SAID_WHEN,
     TITLES,
@@ -43,6 +44,8 @@ _SAID = r"(?:said|says|added|stated|announced|warned|told|insisted|claimed|urged
 _BODY_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?[A-Z][\w&.'’-]*){0,5}"
 _BODY_SAID = re.compile(rf"\b(?P<who>{_BODY_RUN})\s+(?:has\s+|had\s+|also\s+)?{_SAID}\b")
 _ITS_DOCUMENT = re.compile(ITS_DOCUMENT)
+# A body described, not named, as the subject of a speech verb: "The commission says".
+_DESCRIBED_BODY_SAID = re.compile(rf"\b[Tt]he\s+(?P<noun>[a-z]+)\s+(?:has\s+|had\s+|also\s+)?{_SAID}\b")
 _SAID_BODY = re.compile(
     rf"\b{_SAID}[^\S\n]+(?P<who>{_BODY_RUN})"
     r"(?<![’']s)(?=\s*[.,;]|\s*$)"  # the clause ends there: not "said Foster's offer was …"
@@ -287,6 +290,11 @@ def resolve(
             return bodies[-1], role
         if body_they and (group := _group_before(text, position)):
             return group, role
+        described_bodies = [m for m in _DESCRIBED_BODY_SAID.finditer(text, recent, position) if m.group("noun").capitalize() in ORG_HEADS]
+        if lower == "it" and described_bodies:
+            # "The commission says … “…,” says its report": the body described, by its name if the text gave one
+            noun = described_bodies[-1].group("noun")
+            return mentions.named_before(text, noun, position) or f"The {noun}", role
         if lower == "it":
             return None, None
     if lower == "they" and (group := _group_before(text, position, mentions.position_of_last(position))):

@@ -53,7 +53,8 @@ ROLE_NOUNS = frozenset(
     son daughter wife husband father mother brother sister nephew niece cousin uncle aunt grandson granddaughter
     grandfather grandmother widow widower stepson stepdaughter fiancé fiancée girlfriend boyfriend
     fugitive suspect kingpin trafficker smuggler operative defendant detainee prisoner inmate victim witness plaintiff
-    gunman hitman capo lord""".split()
+    gunman hitman capo lord mp mep msp congressman congresswoman councillor councilman councilwoman assemblyman assemblywoman
+    cfo coo cto chairperson""".split()
 )
 # Kin, by the pronoun that stands for them ("my dad … he"), and kin of either sex.
 KIN_BY_PRONOUN = {
