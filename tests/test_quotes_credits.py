@@ -350,6 +350,33 @@ from conftest import credits
             "While we are not opposed to a cap, we do not think it sensible now",
             "Harbor Safety Commission",
         ),
+        # A party's title before the name is a role: "Tory MP Ivo Marsh".
+        ('"We will not apologise for the docks," said Tory MP Ivo Marsh.', "We will not apologise for the docks", "Ivo Marsh"),
+        # "They" for the party named in the plural before, with "have said".
+        (
+            'The harbor bill is expected to be opposed by the Liberal Democrats.\n\nThey have said the scheme is "deeply flawed".',
+            "deeply flawed",
+            "Liberal Democrats",
+        ),
+        # An attribution set off inside the sentence, the verb first.
+        (
+            "The rules were passed late, the Harbor Affairs Committee found.\n\n"
+            'As a result, says the committee, ministers may need to act again to "remove ambiguity" over fees.',
+            "remove ambiguity",
+            "Harbor Affairs Committee",
+        ),
+        # A described speaker at the sentence's end, after words that describe nothing.
+        (
+            'The Tories have been "a lot smarter" in the way they have run the harbor campaign, a Labour backbencher has said.',
+            "a lot smarter",
+            "A Labour backbencher",
+        ),
+        # Two quotations in one sentence, credited at its end; a portfolio with "and" in it.
+        (
+            'The "myth that age is a barrier" to work needs to be "exploded", the work and pensions minister has said.',
+            "myth that age is a barrier",
+            "The work and pensions minister",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

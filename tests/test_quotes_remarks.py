@@ -70,3 +70,11 @@ def test_a_greeting_is_no_name() -> None:
     # "Founders Day" said alone later would make "Happy Founders Day" a person by its surname
     text = "Good evening. Happy Juneteenth! (Applause.)\n\nWe made Juneteenth a federal holiday."
     assert find_people(text) == {}
+
+
+def test_a_prison_a_firm_that_has_added_and_a_business_in_the_singular_are_no_speakers() -> None:
+    assert find_people("He was held at Harbor Prison, ignoring a ruling that this breaks the law, he said.") == {}
+    text = 'Acme Search has added the ability to "save" websites of interest.'
+    assert credits(text) == {}
+    text = 'Ana Ruiz met the Harbor Business Roundtable. They said, "We need a better-trained workforce."'
+    assert credits(text).get("We need a better-trained workforce.") != "Harbor Business"

@@ -43,8 +43,9 @@ from brief.ingest.vocabulary import (
 # A speaker's own "quote" before the words: "he said, and I quote, “…”", "my predecessor says, quote, “…”".
 _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quote(?:\s+(?:her|him|them|it|you))?)?"
 # "The spokesman", "a Department for Education and Skills source": a description of up to seven
-# words ("and" only between two capitalised words of a name)
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother|[Ee]very)\s+(?:(?:[A-Z]\.)+\s+|[A-Z][\w’'&-]*\s+and\s+(?=[A-Z])|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+"
+# words ("and" only between two capitalised words of a name, or in a portfolio: "the work and
+# pensions minister")
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother|[Ee]very)\s+(?:(?:[A-Z]\.)+\s+|[A-Z][\w’'&-]*\s+and\s+(?=[A-Z])|[a-z]+\s+and\s+(?=(?!(?:former|then|shadow|deputy|junior|acting)\b)[a-z]+\s+(?:secretary|minister|spokesman|spokeswoman|spokesperson)\b)|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
 # quotation is the speaker's of the turn, or the statement's author).
@@ -86,7 +87,7 @@ _BEFORE = re.compile(
     rf"|(?P<who_c>{TITLED}),\s+(?P<role_c>(?:the|an?)\s+(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?\s(?:of|at|for)\s(?:[^,.“”\"‘’—–]){{0,60}}?[A-Z][\w’'&-]*)(?=\s+[a-z]))"
     # "A woman stood up and said": what the speaker did first, in a few words of lower case; "she
     # would go on to say"
-    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:was|kept)\s+(?=(?:telling|saying)\b)|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:go|goes|went)\s+on\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+){{0,2}}(?:{VERBS_BEFORE}|(?:(?<=\bwas\s)|(?<=\bkept\s))(?:telling|saying)|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.:]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
+    rf"\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|would\s+|(?:(?<=[Hh]e\s)|(?<=[Tt]hey\s)|(?<=[Ww]e\s))(?:has|have|had)\s+(?=(?!add(?:ed)?\b)\w+\s)|used\s+to\s+|likes\s+to\s+|once\s+|often\s+|always\s+|never\s+|did\s+|does\s+|will\s+|(?:was|kept)\s+(?=(?:telling|saying)\b)|(?:are\s+|is\s+|am\s+)?going\s+to\s+|(?:go|goes|went)\s+on\s+to\s+|(?:stood|got|came|went|turned|looked|sat|leaned|walked|rose|ran|took|reached|paused|[a-z]+ed)\b(?:\s+[a-z]+){{0,3}}?\s+and\s+){{0,2}}(?:{VERBS_BEFORE}|(?:(?<=\bwas\s)|(?<=\bkept\s))(?:telling|saying)|(?:is\s+|was\s+|are\s+|were\s+)?like(?=,?\s*$)|quoted\s+[^“”\"‘’.]{{1,60}}?\s+as\s+saying|[^“”\"‘’.,]{{0,40}}?,\s+{LEADS}(?=\s*:?\s*$))(?:\s+that\s+[^“”\"‘’.;:]{{1,120}}?(?=:\s*$)|\s+(?:[^“”\"‘’.:]|(?<=\w)[’'](?=\w)){{0,50}}?)?{_QUOTE_WORD}\s*[:,]?\s*$"
 )
 # Who a relative clause says spoke: "from Jane Roe’s sister, who said, “…”", "our seniors that said".
 _WHO_SAID = re.compile(
@@ -148,6 +149,12 @@ _YOU_SAID = re.compile(
     r"use[ds]?\s+the\s+(?:word|phrase|term))\b[^“”\"?.!]{0,60}$"
 )
 _SPEECH_VERB = re.compile(ACT_VERBS)  # a cheap test before the costly pattern
+# An attribution set off inside the sentence, the verb first: "As a result, says the committee, the
+# government must …", "The plan would save money, says the party - and …".
+_INVERTED_ASIDE = re.compile(
+    r"(?:^|,[^\S\n]*)(?:says|said|adds|added|argues|argued|claims|claimed|warns|warned)[^\S\n]+"
+    r"(?P<who>(?:the|a)[^\S\n]+[a-z]+(?:[^\S\n]+[a-z]+)?|[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+){0,3})[^\S\n]*(?:,|[^\S\n][-–—][^\S\n])"
+)
 _WIDE_VERB = re.compile(_WIDE_ACT_VERBS)
 _WITH_ACTING = re.compile(rf"\bwith\s+(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+{_WIDE_ACT_VERBS}")
 # A stop that ends no sentence: an initial's ("U.S.") or a title's ("Dr. King", "Gov. Roe"). Every
@@ -205,6 +212,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # '"… the plan" The general was asked': a new sentence, not an attribution
     if text[start - 2 : start - 1] == "." and match.group("desc").strip() and match.group("who2")[:1].islower():
         return None  # '"… in spring." Nobody will lose a berth, the crews added': the next sentence's object
+    if match.group("desc").strip() and re.match(r"(?:the|an?|his|her|their)\s", match.group("who2")):
+        return None  # '“a lot smarter” in the way they ran the campaign, a backbencher said': no description before "the"
     if text[start - 2 : start - 1] == "." and _CLAUSE_AFTER.match(text, match.end()):
         return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
     if text[start - 2 : start - 1] == "." and re.search(r"\bhad\s+$", text[max(0, match.start("verb2") - 6) : match.start("verb2")]):
@@ -274,9 +283,12 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     role = match.group("role") or match.group("role_b") or match.group("role_c")
     if role:
         role = re.sub(r"\s+(?:has|have|had)$", "", role)  # "Meanwhile, France's finance minister has said"
+    if role and role.lower() in ("however", "meanwhile", "though", "too", "also", "in turn"):
+        role = None  # "The Keeper of the Archives (Keeper), however, has reported": an adverb set off, no role
+    who = re.sub(r"\s+\([^()]{1,20}\)$", "", who)  # "The Keeper of the Archives (Keeper)": its short form
     if re.search(r"\blike,?\s*$", window) and not re.fullmatch(r"[Hh]e|[Ss]he|[Tt]hey|(?:\S+\s+)+\S+", who):
         return None  # "You’re like, “…”": the listener's words as the speaker imagines them
-    if match.group("role_b") and role.split()[0].rstrip(".") in HONORIFICS | TITLES:
+    if match.group("role_b") and role and role.split()[0].rstrip(".") in HONORIFICS | TITLES:
         return role, None  # "… and Northern Ireland, Mr Blair said:": the honorific names who speaks
     if role and who.lower() in OPENERS:
         return statement_owner(role), None  # "Overall, Northern Bank said that": an adverb, then who
@@ -309,11 +321,20 @@ def sentence_end_attribution(text: str, start: int, end: int) -> tuple[str, str 
     if text[start - 2 : start - 1] in ".!?" or text[start:end].lstrip()[:1].isupper():
         return None  # the quotation ends its sentence: what follows is another one
     stop = _SENTENCE_END.search(text, start, min(end, start + 300))
-    if stop is None or re.search(r"[“\"‘]", text[start : stop.start()]):
-        return None  # another quotation opens before the sentence ends
+    if stop is None:
+        return None
+    # 'The “myth” needs to be “exploded”, the minister said': the attribution after the sentence's
+    # last quotation, when every quotation that opens before the sentence ends closes in it
+    rest = text[start : stop.start()]
+    if "‘" in rest or rest.rfind("“") > rest.rfind("”") or rest.count('"') % 2:
+        return None  # another quotation opens before the sentence ends (a stray closing mark is no matter)
+    opens = [i for i in (rest.find("“"), rest.find('"')) if i >= 0]
+    if opens and re.search(rf"\b{VERBS}\b", rest[: min(opens)]):
+        return None  # 'Critics called it “a disaster” and said the “waste” …, Roe said': the first has its own speaker
+    after_marks = max(rest.rfind("”") if "“" in rest else -1, rest.rfind('"'))
     if _NAMING.search(text, max(0, start - 200), start - 1):
         return None  # 'the so-called “smart border”': a name, not words said
-    commas = [m.start() for m in re.finditer(r",", text[start : stop.start()])][-3:]
+    commas = [m.start() for m in re.finditer(r",", rest) if m.start() > after_marks][-3:]
     for comma in reversed(commas):
         found = attribution_after(text, start + comma, stop.end())
         if found:
@@ -362,6 +383,8 @@ def short_quote_speaker(text: str, para_start: int, quote_start: int, wide: bool
         return None
     if passive := _PASSIVE_BY.search(sentence):
         return passive.group("who")
+    if aside := _INVERTED_ASIDE.search(sentence):
+        return aside.group("who")  # "The plan would save £100, says the party - so using the money more “intelligently”"
     if wide and (absolute := _WITH_ACTING.search(sentence)):
         return absolute.group("who")  # "…, with Mr Kennedy stressing that": the participle's own subject
     first: str | None = None

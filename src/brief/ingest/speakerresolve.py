@@ -78,6 +78,10 @@ def _group_before(text: str, position: int, after: int = -1) -> str | None:
     return who[:1].upper() + who[1:]
 
 
+# A name in the plural, not opening a sentence: "the Liberal Democrats", "the Tories", "Republicans"
+# (not "Business" or "Congress").
+_PLURAL_NAME = re.compile(r"(?<![.!?:]\s)(?<![.!?:]\n)(?<=\s)(?P<who>(?:[A-Z][\w’'-]+[^\S\n]+){0,2}[A-Z][\w’'-]*[a-rt-z]s)\b(?![’'])")
+_PLACES_IN_PLURAL = frozenset("States Nations Islands Emirates Philippines Netherlands Bahamas Maldives Seychelles Americas Alps".split())
 _BODY_ACTS = re.compile(r"(?<![\w’'])(?P<who>[A-Z][\w&.'’-]+(?:[^\S\n]+[A-Z][\w&.'’-]+){0,3})\s+(?:were|was|is|are|has|have|had)\b")
 _PEER = re.compile(r"\b(?:Lord|Lady|Baroness|Baron|Viscount)\s+[A-Z][\w'’-]+\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\.?$)")
 _SUBJECT_BEFORE = re.compile(
@@ -247,6 +251,8 @@ def _body_name(words: str) -> bool:
     word ("Northern", "Labour") only with more words after it ("Northern Bank"); never a form of
     address ("Mr Howard")."""
     first = words.split()[0]
+    if re.fullmatch(r"(?:I|We|You|He|She|They|It)(?:[’'](?:ve|m|ll|d|re|s))?", first):
+        return False  # "I’ve had seven …": a pronoun, contracted, is no body
     # "Mr Howard appointed …": a form of address names a person, never what "it" stands for
     return first not in NOT_BODY_START and first.rstrip(".") not in _HONORIFICS and (first not in NOT_NAME or " " in words)
 
@@ -290,6 +296,10 @@ def resolve(
             return bodies[-1], role
         if body_they and (group := _group_before(text, position)):
             return group, role
+        plural = [m.group("who") for m in _PLURAL_NAME.finditer(text, max(0, position - 300), position)] if body_they else []
+        plural = [w for w in plural if w.split()[-1] not in _PLACES_IN_PLURAL]
+        if plural:
+            return plural[-1], role  # "… opposed by the Liberal Democrats. They have said it is “flawed”"
         described_bodies = [m for m in _DESCRIBED_BODY_SAID.finditer(text, recent, position) if m.group("noun").capitalize() in ORG_HEADS]
         if lower == "it" and described_bodies:
             # "The commission says … “…,” says its report": the body described, by its name if the text gave one
@@ -360,7 +370,7 @@ def resolve(
     groups = name_groups(tokens)
     i, j = groups[-1] if groups else (0, 0)
     lead = tokens[:i]
-    affiliated = bool(lead) and (bare(lead[-1]) != lead[-1] or lead[-1] in ROLE_NOUNS) and j - i >= 2
+    affiliated = bool(lead) and (bare(lead[-1]) != lead[-1] or lead[-1].lower() in ROLE_NOUNS) and j - i >= 2
     # "Secretary of State Antony Blinken", "Yesterday Tom Baker": the name is the last group; a
     # document ("Port Authority's 2024 Annual Review") is kept whole.
     if (

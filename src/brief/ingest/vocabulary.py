@@ -73,7 +73,7 @@ ORG_HEADS = frozenset(
     Journal Herald Tribune Gazette Telegraph Guardian Church Industries Holdings Division Directorate Command Unit House
     Electronics Pharmaceuticals Pharma Airways Petroleum Steel Telecom Telecommunications Insurance Partners Ventures Software
     Labs Studios Pictures Records Entertainment Foods Brands Stores Networks Solutions Logistics Motors Nations Project
-    Initiative Program Programme Campaign Forum Consortium Collaborative Cooperative""".split()
+    Initiative Program Programme Campaign Forum Consortium Collaborative Cooperative Prison Prisons Jail Penitentiary Barracks""".split()
 )
 # Words that end the name of a thing or a place named after a person ("Kennedy Airport").
 THING_HEADS = frozenset(
