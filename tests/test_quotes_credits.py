@@ -377,6 +377,19 @@ from conftest import credits
             "myth that age is a barrier",
             "The work and pensions minister",
         ),
+        # Whole sentences quoted after one of the two sentences before reports someone's speech.
+        (
+            "Ivo Marsh, from Harbor Optics, told reporters there are two steps. The harder one is the first.\n\n"
+            '"The answer is to pair what the crew knows with what the crew carries."',
+            "The answer is to pair what the crew knows with what the crew carries.",
+            "Ivo Marsh",
+        ),
+        (
+            "In a statement, the Harbor Works Office said it was reviewing the plan. "
+            '"Unions will of course be consulted about every change." The plan is due in May.',
+            "Unions will of course be consulted about every change.",
+            "Harbor Works Office",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

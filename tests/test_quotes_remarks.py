@@ -78,3 +78,12 @@ def test_a_prison_a_firm_that_has_added_and_a_business_in_the_singular_are_no_sp
     assert credits(text) == {}
     text = 'Ana Ruiz met the Harbor Business Roundtable. They said, "We need a better-trained workforce."'
     assert credits(text).get("We need a better-trained workforce.") != "Harbor Business"
+
+
+def test_a_sentence_that_only_mentions_a_body_reports_no_speech() -> None:
+    # "economists said" reports the sentence; the body named in it says nothing
+    text = (
+        "The figure makes it less likely that the Harbor Reserve Bank will raise rates, economists said. "
+        '"The economy regained some traction in the third quarter, but growth is weak," Acme\'s Tam.'
+    )
+    assert credits(text).get("The economy regained some traction in the third quarter, but growth is weak") != "Harbor Reserve Bank"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from brief.ingest.attribution import (
@@ -55,7 +56,7 @@ from brief.ingest.reportcredit import report_attribution
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
 from brief.ingest.subjects import colon_subject, invitation_line, invited_subject, lead_subject, owned_saying, owner_before
-from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS, TITLES, bare, role_noun
+from brief.ingest.vocabulary import NAME_WORD, ORG_HEADS, ROLE_NOUNS, TITLES, bare, role_noun
 from brief.speakers import DATED_SAYING, HEADLINE, named_near_in_order, speaker_named_near
 
 # A sentence's end between two quotations: a stop and a space, outside an abbreviation ("U.S.").
@@ -373,6 +374,12 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             elif sentence and (reported := _SAID_AT_END.search(text, sentence.start(), span.open)):
                 # 'The industry would halt it, he said. "We will advise …"': who reported the sentence
                 speaker, position = (reported.group("who"), None), sentence.start()
+        if speaker is None and len(words) >= 4 and span.chain not in chains and inner.lstrip('“"')[:1].isupper():
+            # 'Ana Roe told the BBC there are two steps. The harder is the first. ¶ "The answer is …"', 'The
+            # Harbor Office said it was reviewing the plan. "Unions will be consulted …"': whole sentences
+            # quoted after one of the two sentences before reports what someone says.
+            reporter = _reported_before(text, previous_para, span.open, person_like)
+            speaker, position = ((reporter[0], None), reporter[1]) if reporter else (None, position)
         if speaker is None and len(words) >= 4 and span.chain not in chains:
             # 'I called on Congress to “pass the bill without delay”': a speech act of the document's
             # own "I" in the quotation's sentence (a named subject is left to the rules above).
@@ -424,6 +431,32 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
         if q_end > q_start:
             found.append(FoundQuote(name, role, text[q_start:q_end], q_start, q_end))
     return found
+
+
+def _reported_before(text: str, since: int, at: int, person_like: Callable[[str], bool]) -> tuple[str, int] | None:
+    """Who reports speech in one of the two sentences before `at` (from `since` on): a person, or a
+    body by its capitalised name ("the Harbor Office said it was …"), and where that sentence starts."""
+    end = at
+    for _ in range(2):
+        sentence = _PREVIOUS_SENTENCE.search(text, max(since, end - 300), end)
+        if sentence is None:
+            return None
+        stop = sentence.start() + len(text[sentence.start() : end].rstrip()) - 1
+        who = short_quote_speaker(text, sentence.start(), stop, wide=True)
+        acts = who and re.search(rf"{re.escape(who)}{_ITS_VERB.pattern}", text[sentence.start() : end])
+        if acts and who and who.lower() not in ("he", "she", "they", "it", "i", "we") and (person_like(who) or _BODY_NAME.fullmatch(who)):
+            return who, sentence.start()
+        end = sentence.start()
+    return None
+
+
+# The speech verb of the name just before it, past an apposition: "Ana Roe, from Acme, told the BBC".
+_ITS_VERB = re.compile(
+    r"(?:,[^,.“”\"]{1,80},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
+    r"(?:said|says|told|tells|explained|explains|added|adds|insisted|argued|argues|warned|warns|stressed|claimed|claims)\b"
+)
+# A body's capitalised name that ends in a word that heads one: "Cabinet Office", "Harbor Workers Union".
+_BODY_NAME = re.compile(rf"(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){{0,5}}(?:{'|'.join(sorted(ORG_HEADS))})")
 
 
 def _sentence_subject(text: str, mentions: Mentions, start: int, open_at: int) -> str | None:
