@@ -87,3 +87,16 @@ def test_a_sentence_that_only_mentions_a_body_reports_no_speech() -> None:
         '"The economy regained some traction in the third quarter, but growth is weak," Acme\'s Tam.'
     )
     assert credits(text).get("The economy regained some traction in the third quarter, but growth is weak") != "Harbor Reserve Bank"
+
+
+def test_an_excerpt_from_the_op_ed_is_its_authors() -> None:
+    text = (
+        "ICYMI: Harbor Chiefs Go Bold\n\n"
+        "In a new op-ed, Harbor Board Director Dr. Ana Lucia Ferro and Port Commissioner Tomas Brandt outline the plan.\n\n"
+        "From the op-ed:\n\n"
+        "“We were asked to break down the walls between our agencies so we can rebuild the docks.\n\n"
+        "Today we announce three steps to get every crew back to work by the spring.”\n"
+    )
+    assert set(credits(text).values()) == {"Ana Lucia Ferro and Tomas Brandt"}
+    heading = "ICYMI: Reports\n\nFrom The National Ledger:\n\n“Every crew is back at work on the eastern docks.”\n"
+    assert set(credits(heading).values()) == {"The National Ledger"}

@@ -1,14 +1,17 @@
-"""The person a headline opens with as its subject, who speaks the quotations listed under it.
+"""Who speaks what is quoted under a heading that names no speaker beside the words: the person a
+headline opens with as its subject, or the authors of a document an excerpt is taken from.
 
 Stage: extraction (used by :mod:`.quotes`). Round-ups and records print a speaker's words as a list
 under a headline that names them ("At West Point, President Jane Roe Lauds the Cadets", "200 Days
 of Winning: Secretary Roe Makes the Case"): no label or verb stands beside each quotation. Only the
-headline's first words are read, and only a name the body repeats counts.
+headline's first words are read, and only a name the body repeats counts. An excerpt under "From
+the op-ed:" is by the people the paragraph before says wrote it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from brief.ingest.givennames import is_given_name
 from brief.ingest.namewords import person_groups
@@ -44,3 +47,27 @@ def _subject_of(line: str, body: str) -> tuple[str, str | None] | None:
             if i <= 2 and not re.search(r"[’']s?$", tokens[end - 1]) and named:
                 return name, " ".join(tokens[:i]) or None
     return None
+
+
+# A line that introduces an excerpt of a document the paragraph before describes: "From the op-ed:".
+_FROM_DOCUMENT = re.compile(
+    r"[*_\s]*(?:From|Read|Excerpts?\s+from)\s+(?:the|their|his|her)\s+(?:new\s+)?"
+    r"(?P<doc>op-ed|article|column|essay|letter|editorial|report|piece|interview|testimony|speech|statement)[*_\s]*:[*_\s]*"
+)
+
+
+def document_authors(text: str, line_start: int, line_end: int, before_start: int, people: Iterable[str]) -> str | None:
+    """Who wrote the document whose excerpt follows the line text[line_start:line_end] ("From the
+    op-ed:"): the people named in full in the paragraph before, when it names the document ("In a
+    new op-ed, Dr. Ana Ruiz and Tom Lee outline …"), joined as one speaker."""
+    line = _FROM_DOCUMENT.fullmatch(text, line_start, line_end)
+    if line is None:
+        return None
+    before = text[before_start : max(before_start, line_start - 2)]
+    if not re.search(rf"\b{line.group('doc')}\b", before, re.I):
+        return None
+    named = sorted((before.find(p), p) for p in people if " " in p and p in before)
+    names = [p for _, p in named]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

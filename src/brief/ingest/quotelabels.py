@@ -73,7 +73,7 @@ def label_speaker(text: str, start: int, end: int) -> tuple[str, str | None] | N
     # a line's start names a person in full, as does a description's end
     least = 1 if colon and colon.group("who") and not colon.group("desc") else 2
     if named and any(j == len(named.split()) and j - i >= least for i, j in name_groups(named.split())):
-        return named, None  # "President Jane Roe: “…”"
+        return re.sub(r"^(?:From|Via)\s+", "", named), None  # "President Jane Roe: “…”"; "From The Harbor Desk:"
     label = _WORDS_LABEL.search(window) if window.rstrip(" *_\n").endswith(":") else None
     if label:
         return label.group("who") or label.group("source") or label.group("owner"), None  # "Statement from Governor Ana Ruiz:"

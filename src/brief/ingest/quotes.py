@@ -34,7 +34,7 @@ from brief.ingest.attribution import (
     sentence_end_attribution,
     short_quote_speaker,
 )
-from brief.ingest.headlinesubject import headline_subject
+from brief.ingest.headlinesubject import document_authors, headline_subject
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
 from brief.ingest.namewords import person_groups
@@ -246,6 +246,10 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = fixed = (source, None) if source else None
             if source and _names_person(source):
                 fixed = None  # "Rep. Jane Roe: The Harbor Plan Delivers" over her op-ed: resolved, title and all
+            if speaker is None and (
+                authors := document_authors(text, previous_para, para_start - 2, breaks[k - 3] + 2 if k >= 3 else 0, people)
+            ):
+                speaker = fixed = (authors, None)  # "In a new op-ed, Ana Ruiz and Tom Lee …" over "From the op-ed:"
             if speaker is None and only_quoted(para_start, para_end):
                 # A line of its own names who speaks: "Senator Tamara Bell (D-WI)", "National Association of
                 # Harbor Towns", or a heading over a list: '- “…” (Watch)' under "Secretary Jane Roe on Meet the Press"
