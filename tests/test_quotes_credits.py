@@ -390,6 +390,21 @@ from conftest import credits
             "Unions will of course be consulted about every change.",
             "Harbor Works Office",
         ),
+        # "He" after a person's spokesman, described by the person's name; an apposition is no other speaker.
+        (
+            "On Monday, Ivo Marsh's official spokesman declined to say whether the minister backed the plans. "
+            'He said: "What matters is that the process goes on, so let us wait for it to end."',
+            "What matters is that the process goes on, so let us wait for it to end.",
+            "Ivo Marsh's official spokesman",
+        ),
+        (
+            "Harbor Mining made the announcement about its new crane software during a call to financial analysts "
+            "to talk about its first quarter results. Tom Lowe, Harbor Mining's chief financial officer said a test "
+            "version of its crane software should be ready by the end of the year.\n\n"
+            '"We are going to have a great race between the three ports," he said.',
+            "We are going to have a great race between the three ports",
+            "Tom Lowe",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

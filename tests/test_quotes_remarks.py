@@ -100,3 +100,8 @@ def test_an_excerpt_from_the_op_ed_is_its_authors() -> None:
     assert set(credits(text).values()) == {"Ana Lucia Ferro and Tomas Brandt"}
     heading = "ICYMI: Reports\n\nFrom The National Ledger:\n\n“Every crew is back at work on the eastern docks.”\n"
     assert set(credits(heading).values()) == {"The National Ledger"}
+
+
+def test_a_name_after_quoted_is_a_person_whom_he_points_to() -> None:
+    text = REMARKS + "When I announced, I quoted Bertram Hollis. He said, “I will give it to you straight from the shoulder.”"
+    assert credits(text) == {"I will give it to you straight from the shoulder.": "Bertram Hollis"}

@@ -82,7 +82,8 @@ _APPOSITIVE = re.compile(
     r"(?=[,.;:\n]|$)"
 )
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|according to|added|asked|wrote|told|starring|featuring|(?:directed|written|played|produced|founded|chaired) by)[^\S\n]+$"
+    r"\b(?:said|says|according to|added|asked|wrote|told|quoted|quoting|cited|citing|starring|featuring|"
+    r"(?:directed|written|played|produced|founded|chaired) by)[^\S\n]+$"
 )
 _ROLE_THEN_NAME = re.compile(r"\b[Tt]he[^\S\n]+(?P<role>[a-z]+)[^\S\n]+$")
 _COPULA = re.compile(r"[^\S\n]+(?:is|was|has been|had been|serves as|served as)[^\S\n]+(?P<role>(?:the|a|an)[^\S\n][^.;:,“”\"\n]{3,100})")

@@ -135,12 +135,19 @@ def holder(words: list[str], people: dict[str, str | None], mentions: Mentions, 
 
 
 _DESCRIBED_SPEAKER = re.compile(
-    rf"\b(?P<article>[Tt]he|An?|(?<=[.!?]\s)an?)\s+(?P<words>(?:[\w’'-]+\s+){{0,4}}?(?P<noun>[a-z]+))"
+    # or a person's: "Tony Roe's official spokesman declined to say whether …"
+    rf"\b(?P<article>[Tt]he|An?|(?<=[.!?]\s)an?|(?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+[’']s)\s+(?P<words>(?:[\w’'-]+\s+){{0,4}}?(?P<noun>[a-z]+))"
     # the body it speaks for may hold small words and its acronym, and a clause may follow it:
     # "A spokesman for the Association of Payment and Clearing Services (Apacs) which represents X said"
     rf"(?P<body>\s+(?:for|at|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w’'-]*){{0,6}}(?:\s+\([^()]{{1,20}}\))?)?"
-    rf"(?:,?\s+(?:which|who|that)\s+[^.“”\"]{{1,80}}?)?(?:\s+{SAID_WHEN})?\s+(?:also\s+)?{_SAID}\b"
+    rf"(?:,?\s+(?:which|who|that)\s+[^.“”\"]{{1,80}}?)?(?:\s+{SAID_WHEN})?\s+(?:also\s+)?(?:{_SAID}|declined\s+to\s+(?:say|comment))\b"
 )
+
+
+def _after_name(text: str, at: int, people: dict[str, str | None]) -> bool:
+    """A person's name and a comma stand just before `at`: what follows is their apposition."""
+    before = re.search(r"([\w’'-]+),\s*$", text[max(0, at - 40) : at])
+    return before is not None and any(name.split()[-1] == before.group(1) for name in people)
 
 
 def _described_since(text: str, mentions: Mentions, people: dict[str, str | None], position: int) -> str | None:
@@ -155,7 +162,10 @@ def _described_since(text: str, mentions: Mentions, people: dict[str, str | None
     described = [
         m
         for m in _DESCRIBED_SPEAKER.finditer(text, start, position)
-        if m.group("noun") in ROLE_NOUNS and (m.start() > last or mentions.first_person_in(opens, m.start()) is None)
+        if m.group("noun") in ROLE_NOUNS
+        and (m.start() > last or mentions.first_person_in(opens, m.start()) is None)
+        # not an apposition: "John Roe, Acme's chief financial officer said" is John Roe speaking
+        and not _after_name(text, m.start(), people)
     ]
     if not described:
         return None
@@ -169,7 +179,8 @@ def _described_since(text: str, mentions: Mentions, people: dict[str, str | None
     fuller = [m.group("words") for m in _DESCRIBED_SPEAKER.finditer(window) if m.group("noun") == noun]
     words = max([said.group("words"), *fuller], key=len)
     # "A spokesman for the Film Council said": as described, with the body it speaks for
-    return f"{said.group('article').capitalize()} {words}{said.group('body') or ''}"
+    article = said.group("article")
+    return f"{article[:1].upper()}{article[1:]} {words}{said.group('body') or ''}"
 
 
 # The speaker's own kin as a clause's subject, by the pronoun that points to them: "My dad used to
