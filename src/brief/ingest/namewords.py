@@ -150,3 +150,9 @@ def merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | N
         full = longest if fuller and all(longest.endswith(n) for n in fuller) else index.complete(name) if not namesakes else name
         merged[full] = merged.get(full) or people.get(full) or role
     return merged
+
+
+def fullest(name: str, people: dict[str, str | None]) -> str:
+    """'López Obrador' -> 'Andrés Manuel López Obrador' when the people hold one such name."""
+    fuller = [n for n in people if n.endswith(" " + name)]
+    return fuller[0] if len(fuller) == 1 or (fuller and " " not in name) else name
