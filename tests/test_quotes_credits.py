@@ -405,6 +405,13 @@ from conftest import credits
             "We are going to have a great race between the three ports",
             "Tom Lowe",
         ),
+        # A word quoted in the sentence that goes on reporting the sentence before.
+        (
+            "Ivo Marsh argued the only test for his plan was whether it was best for the docks. "
+            'It had nothing to do with putting "clear blue water" between himself and his rivals.',
+            "clear blue water",
+            "Ivo Marsh",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

@@ -105,3 +105,10 @@ def test_an_excerpt_from_the_op_ed_is_its_authors() -> None:
 def test_a_name_after_quoted_is_a_person_whom_he_points_to() -> None:
     text = REMARKS + "When I announced, I quoted Bertram Hollis. He said, “I will give it to you straight from the shoulder.”"
     assert credits(text) == {"I will give it to you straight from the shoulder.": "Bertram Hollis"}
+
+
+def test_a_word_quoted_after_reported_speech_with_its_own_subject_is_not_the_reporters() -> None:
+    text = 'Ivo Marsh said the cost could not be compared. But critics fear creating a "super port".'
+    assert "super port" not in credits(text)
+    text = 'Ana Ruiz said she could no longer trust him. Tom Lee likened the two to "quarrelling schoolboys".'
+    assert credits(text).get("quarrelling schoolboys") != "Ana Ruiz"

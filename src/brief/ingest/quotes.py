@@ -398,8 +398,17 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # is the subject of a speech act in the same sentence: "X accused them of “lying”", or
             # the words follow a speech verb closely: 'The minister said it was the “worst” case'.
             who = short_quote_speaker(text, para_start, span.open)
-            if (who is None and not before) or _SO_CALLED.search(text, max(0, span.open - 12), span.open):
+            if _SO_CALLED.search(text, max(0, span.open - 12), span.open):
                 continue  # 'politicians in so-called “sanctuary” towns': a name, whoever speaks
+            if who is None and not before and inner[:1].islower():
+                # 'Lord Roe said the rules were not written down. The issue had been “overlooked” when …':
+                # a word of the sentence that goes on reporting the one before, in the same paragraph
+                lead = sentence_before(text, para_start, span.open, 260)
+                reporter = _reported_before(text, para_start, span.open - len(lead), person_like, reach=1)
+                others = _SPEECH_OR_NAMING.search(lead) or re.search(r"\s[A-Z]", lead.strip())  # its own subject or verb
+                who = reporter[0] if reporter and not others else None
+            if who is None and not before:
+                continue
             speaker = (who, None) if who else before
             if who in ("He", "She", "They"):  # the sentence's subject: its antecedent comes before the sentence
                 position = span.open - len(sentence_before(text, para_start, span.open, 260))
@@ -437,11 +446,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     return found
 
 
-def _reported_before(text: str, since: int, at: int, person_like: Callable[[str], bool]) -> tuple[str, int] | None:
-    """Who reports speech in one of the two sentences before `at` (from `since` on): a person, or a
-    body by its capitalised name ("the Harbor Office said it was …"), and where that sentence starts."""
+def _reported_before(text: str, since: int, at: int, person_like: Callable[[str], bool], reach: int = 2) -> tuple[str, int] | None:
+    """Who reports speech in one of the `reach` sentences before `at` (from `since` on): a person,
+    or a body by its capitalised name ("the Harbor Office said it was …"), and where that sentence starts."""
     end = at
-    for _ in range(2):
+    for _ in range(reach):
         sentence = _PREVIOUS_SENTENCE.search(text, max(since, end - 300), end)
         if sentence is None:
             return None
@@ -454,6 +463,11 @@ def _reported_before(text: str, since: int, at: int, person_like: Callable[[str]
     return None
 
 
+# A verb in the quotation's own sentence that gives its words to someone else or names a thing.
+_SPEECH_OR_NAMING = re.compile(
+    r"\b(?:said|says|told|called|calls|dubbed|named|titled|known\s+as|described|labelled|labeled|branded|wrote|claimed|argued|"
+    r"likened|compared|accused|attacked|fears?|feared|believes?|believed|thinks?|thought|warns?|warned|urges?|urged)\b"
+)
 # The speech verb of the name just before it, past an apposition: "Ana Roe, from Acme, told the BBC".
 _ITS_VERB = re.compile(
     r"(?:,[^,.“”\"]{1,80},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
