@@ -412,6 +412,32 @@ from conftest import credits
             "clear blue water",
             "Ivo Marsh",
         ),
+        # "X quoted a central bank official as saying": a description of three words.
+        (
+            'The old coins were withdrawn. "It is above all a question of pride," Harbor Wire quoted a central bank official as saying.',
+            "It is above all a question of pride",
+            "A central bank official",
+        ),
+        # An aside that says where the speaker works.
+        (
+            'The ministers\' remarks, said Ivo Marsh of Harbor Bank in Tokyo, were "generally too weak to move the market".',
+            "generally too weak to move the market",
+            "Ivo Marsh",
+        ),
+        # "it" for a body of five capitalised words, the subject of a sentence before.
+        (
+            "The North Harbor Dock Works Corp could now face a fine. Last week, it denied any breach. "
+            '"The corporation has always kept to the law in building our docks," it said.',
+            "The corporation has always kept to the law in building our docks",
+            "North Harbor Dock Works Corp",
+        ),
+        # "She said that …" reports; the whole sentences quoted next are hers.
+        (
+            "A Harbor Board spokeswoman said Ana Roe would stay on. She said that the timetable was still to be decided. "
+            'The new ferry will run on Sundays. "Hopefully the crews will find it on the early shift."',
+            "Hopefully the crews will find it on the early shift.",
+            "A Harbor Board spokeswoman",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

@@ -75,7 +75,7 @@ _AFTER = re.compile(
     rf",?\s+(?:(?:\w+ly|often|also|later|then|once|again|since|earlier|previously|still|has|had|will|would)\s+){{0,2}}(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
     # '…," the paper quoted Qantas chief Geoff Dixon as saying', '…," Reuters quoted one trader as saying'
     rf"|(?:[Tt]he\s+)?(?:{TITLED}|[a-z]+)\s+quoted\s+(?P<desc3>(?:[\w’'&-]+\s+){{0,4}}?)"
-    rf"(?P<who3>{TITLED}|(?<=\s)(?:an?|one|another)\s+[a-z]+(?:\s+[a-z]+)?)\s+as\s+saying)",
+    rf"(?P<who3>{TITLED}|(?<=\s)(?:an?|one|another)\s+[a-z]+(?:\s+[a-z]+){{0,3}}?)\s+as\s+saying)",
 )
 _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
@@ -153,7 +153,9 @@ _SPEECH_VERB = re.compile(ACT_VERBS)  # a cheap test before the costly pattern
 # government must …", "The plan would save money, says the party - and …".
 _INVERTED_ASIDE = re.compile(
     r"(?:^|,[^\S\n]*)(?:says|said|adds|added|argues|argued|claims|claimed|warns|warned)[^\S\n]+"
-    r"(?P<who>(?:the|a)[^\S\n]+[a-z]+(?:[^\S\n]+[a-z]+)?|[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+){0,3})[^\S\n]*(?:,|[^\S\n][-–—][^\S\n])"
+    r"(?P<who>(?:the|a)[^\S\n]+[a-z]+(?:[^\S\n]+[a-z]+)?|[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+){0,3})"
+    # where the speaker works: "said Ana Roe of Harbor Bank in Tokyo,"
+    r"(?:[^\S\n]+(?:of|at|from)[^\S\n]+[A-Z][^,.;:“”\"\n]{1,60})?[^\S\n]*(?:,|[^\S\n][-–—][^\S\n])"
 )
 _WIDE_VERB = re.compile(_WIDE_ACT_VERBS)
 _WITH_ACTING = re.compile(rf"\bwith\s+(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+{_WIDE_ACT_VERBS}")

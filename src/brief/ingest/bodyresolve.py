@@ -60,7 +60,7 @@ _PLURAL_NAME = re.compile(r"(?<![.!?:]\s)(?<![.!?:]\n)(?<=\s)(?P<who>(?:[A-Z][\w
 _PLACES_IN_PLURAL = frozenset("States Nations Islands Emirates Philippines Netherlands Bahamas Maldives Seychelles Americas Alps".split())
 _BODY_ACTS = re.compile(r"(?<![\w’'])(?P<who>[A-Z][\w&.'’-]+(?:[^\S\n]+[A-Z][\w&.'’-]+){0,3})\s+(?:were|was|is|are|has|have|had)\b")
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}[^\S\n]+){0,3}[A-Z][\w&.'’-]{0,40})\s+"
+    r"(?:^|[.!?]\s+|\n)(?:The\s+)?(?P<who>(?:[A-Z][\w&.'’-]{0,40}[^\S\n]+){0,5}[A-Z][\w&.'’-]{0,40})\s+"
     r"(?:has|have|had|is|was|were|are|said|says|will|would|could|may|[a-z]+ed|[a-z]+s)\b"
 )
 

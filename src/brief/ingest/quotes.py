@@ -406,7 +406,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 lead = sentence_before(text, para_start, span.open, 260)
                 reporter = _reported_before(text, para_start, span.open - len(lead), person_like, reach=1)
                 others = _SPEECH_OR_NAMING.search(lead) or re.search(r"\s[A-Z]", lead.strip())  # its own subject or verb
-                who = reporter[0] if reporter and not others else None
+                who = reporter[0] if reporter and not others and reporter[0] not in ("He", "She") else None
             if who is None and not before:
                 continue
             speaker = (who, None) if who else before
@@ -447,8 +447,9 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
 
 
 def _reported_before(text: str, since: int, at: int, person_like: Callable[[str], bool], reach: int = 2) -> tuple[str, int] | None:
-    """Who reports speech in one of the `reach` sentences before `at` (from `since` on): a person,
-    or a body by its capitalised name ("the Harbor Office said it was …"), and where that sentence starts."""
+    """Who reports speech in one of the `reach` sentences before `at` (from `since` on): a person
+    (perhaps as "he" or "she", resolved from where that sentence starts), or a body by its
+    capitalised name ("the Harbor Office said it was …"), and where that sentence starts."""
     end = at
     for _ in range(reach):
         sentence = _PREVIOUS_SENTENCE.search(text, max(since, end - 300), end)
@@ -457,7 +458,12 @@ def _reported_before(text: str, since: int, at: int, person_like: Callable[[str]
         stop = sentence.start() + len(text[sentence.start() : end].rstrip()) - 1
         who = short_quote_speaker(text, sentence.start(), stop, wide=True)
         acts = who and re.search(rf"{re.escape(who)}{_ITS_VERB.pattern}", text[sentence.start() : end])
-        if acts and who and who.lower() not in ("he", "she", "they", "it", "i", "we") and (person_like(who) or _BODY_NAME.fullmatch(who)):
+        if (
+            acts
+            and who
+            and who.lower() not in ("they", "it", "i", "we")
+            and (who in ("He", "She") or person_like(who) or _BODY_NAME.fullmatch(who))
+        ):
             return who, sentence.start()
         end = sentence.start()
     return None
