@@ -438,6 +438,13 @@ from conftest import credits
             "Hopefully the crews will find it on the early shift.",
             "A Harbor Board spokeswoman",
         ),
+        # "he" for the one person named only as an owner.
+        (
+            "Ivo Marsh's job as harbor master is not for the faint-hearted.\n\n"
+            'This year marks Marsh\'s tenth season at the docks. "The excitement is the first ship of the spring," he says.',
+            "The excitement is the first ship of the spring",
+            "Ivo Marsh",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

@@ -52,6 +52,7 @@ class Mentions:
         self.kinds: dict[str, list[tuple[int, str]]] = {}
         self.text = text
         self.quoted: list[tuple[int, int]] = []  # the quotations' (opening, closing) marks, in order
+        self.owners: list[tuple[int, str]] = []  # people named only as owners ("Conti's job"), in order
         surnames = {n.split()[-1]: n for n in people}
         for start, tokens in index.runs:
             if start < 0:
@@ -72,6 +73,8 @@ class Mentions:
                 acts = len(words) >= 2 and j == len(tokens) and bool(_ACTS.match(text, end))  # "Sam Ortiz runs the yard"
                 alone = len(words) >= 2 and index.alone[full.split()[-1]] > 0  # "Sam Ortiz … Ortiz said"
                 known = acts or alone or full in people or full.split()[-1] in surnames or (len(words) < 2 and " " in full)
+                if tokens[j - 1] != bare(tokens[j - 1]) and known and (full in people or full.split()[-1] in surnames):
+                    self.owners.append((at, full))  # "Conti's 17th turn": what a "he" with nobody else named points to
                 if tokens[j - 1] != bare(tokens[j - 1]) or not known:
                     continue  # "Yoon's order": a possessive names no speaker; nor a name nobody is known by
                 self.positions.append(at)
@@ -144,6 +147,15 @@ class Mentions:
             return self.names[k]  # "Others include X and Y, the party's chief Ana Roe said."
         subject = next((m for m in range(first, k) if self.people[m] and not self._quoted(self.positions[m])), k)
         return self.names[subject]
+
+    def owner_before(self, position: int, reach: int = 600) -> str | None:
+        """The person last named as an owner ("Ana Roe's job") within `reach` characters before
+        `position`, when no one is named there otherwise: what "he" or "she" then points to."""
+        last = self.position_of_last(position)
+        if last >= 0 and last >= position - reach:
+            return None
+        k = bisect_left(self.owners, (position, "")) - 1
+        return self.owners[k][1] if k >= 0 and self.owners[k][0] >= position - reach else None
 
     def _only_objects(self, first: int, last: int) -> bool:
         """Every person named from mention `first` to `last` is named as an object ("next to Mr Blair")."""

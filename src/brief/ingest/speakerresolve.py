@@ -241,6 +241,8 @@ def resolve(
             return stranger, role
     if lower in PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
         named = mentions.last_before(position, lower if lower in ("he", "she") else None)  # "the minister said", "he said"
+        if named is None and lower in ("he", "she"):
+            named = mentions.owner_before(position)  # "This year marks Conti's 17th turn. “…,” he says"
         office = (people.get(fullest(named, people)) or "").lower().split() if named and nominal else []
         if nominal and _RANKS & set(office) - set(lower.split()):
             named = None  # "Vice President Ana Ruiz … the President said": another office's holder
