@@ -445,6 +445,12 @@ from conftest import credits
             "The excitement is the first ship of the spring",
             "Ivo Marsh",
         ),
+        # Words in the first person, run into a sentence that opens with a described person.
+        (
+            'Harbor Foods sells salads now. Chief executive Ivo Marsh attributed a rise in sales to the "vitality of our menu".',
+            "vitality of our menu",
+            "Ivo Marsh",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

@@ -112,3 +112,10 @@ def test_a_word_quoted_after_reported_speech_with_its_own_subject_is_not_the_rep
     assert "super port" not in credits(text)
     text = 'Ana Ruiz said she could no longer trust him. Tom Lee likened the two to "quarrelling schoolboys".'
     assert credits(text).get("quarrelling schoolboys") != "Ana Ruiz"
+
+
+def test_a_slogan_and_a_label_word_in_capitals_are_no_speakers() -> None:
+    text = "Ivo Marsh oversaw the \"I'm lovin' the docks\" campaign and a new ferry."
+    assert "I'm lovin' the docks" not in credits(text)
+    text = "MYTHBUSTER: The Harbor Bill Is Good\n\nHOAX: The Harbor Bill is “bad for our families.”\n\nFACT: It cuts fees."
+    assert find_people(text) == {}

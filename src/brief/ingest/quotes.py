@@ -296,6 +296,11 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 lead = sentence_before(text, para_start, span.open, 260)
                 speaker = (owner_before(lead, who, people) or who.capitalize(), None)
                 position = span.open - len(lead) + max(0, lead.find(f" {who} "))
+        if speaker is None and first and len(words) >= 4 and inner[:1].islower() and _FIRST_PERSON.search(inner):
+            # 'Chief executive Jim Roe attributed the rise to the “vitality of our new menu”': words in
+            # the first person, run into the sentence, are the words of the person it opens with
+            opener = _first_person_opener(text, mentions, para_start, span.open, people)
+            speaker = (opener, None) if opener else None
         if speaker is None and first and found and found[-1].end >= para_start and len(words) >= 4:
             # '"…," said Nadal. US coach Patrick McEnroe wants more clay. "I think …"': a person who is
             # the subject of the whole sentence between two quotations speaks the second.
@@ -400,6 +405,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             who = short_quote_speaker(text, para_start, span.open)
             if _SO_CALLED.search(text, max(0, span.open - 12), span.open):
                 continue  # 'politicians in so-called “sanctuary” towns': a name, whoever speaks
+            if who is None and not before and inner[:1].islower() and _FIRST_PERSON.search(inner):
+                who = _first_person_opener(text, mentions, para_start, span.open, people)  # "the “vitality of our menu”"
             if who is None and not before and inner[:1].islower():
                 # 'Lord Roe said the rules were not written down. The issue had been “overlooked” when …':
                 # a word of the sentence that goes on reporting the one before, in the same paragraph
@@ -446,6 +453,17 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
     return found
 
 
+def _first_person_opener(text: str, mentions: Mentions, para_start: int, open_at: int, people: dict[str, str | None]) -> str | None:
+    """The person the quotation's sentence opens with, only described before the name ("Chief
+    executive Jim Roe attributed …"), whose words in the first person the quotation holds."""
+    lead_start = open_at - len(sentence_before(text, para_start, open_at, 260))
+    opener = mentions.first_person_in(lead_start, open_at)
+    if opener is None or opener[0] not in people:
+        return None
+    lead = re.findall(r"\b[a-z][\w’'-]*", text[lead_start : opener[1]])
+    return opener[0] if all(w in ROLE_NOUNS or w in _DESCRIBING for w in lead) else None
+
+
 def _reported_before(text: str, since: int, at: int, person_like: Callable[[str], bool], reach: int = 2) -> tuple[str, int] | None:
     """Who reports speech in one of the `reach` sentences before `at` (from `since` on): a person
     (perhaps as "he" or "she", resolved from where that sentence starts), or a body by its
@@ -469,6 +487,7 @@ def _reported_before(text: str, since: int, at: int, person_like: Callable[[str]
     return None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:our|we|us|my|me|I)\b")
 # A verb in the quotation's own sentence that gives its words to someone else or names a thing.
 _SPEECH_OR_NAMING = re.compile(
     r"\b(?:said|says|told|called|calls|dubbed|named|titled|known\s+as|described|labelled|labeled|branded|wrote|claimed|argued|"

@@ -48,6 +48,8 @@ def _label_person(text: str, label: str, people: dict[str, str | None], index: N
     address = " ".join(words[:-1]).rstrip(".")
     if surname and is_person_name(surname):  # "Ms." is a form of address, not a role
         full = index.complete(surname)
+        if not address and full == surname:
+            return "", None  # "HOAX:", "MYTHBUSTER:": one word the text gives no one as a surname
         if address and address not in _HONORIFICS and full != surname and not _titled_in_full(text, address, surname, full):
             full = surname  # "PRESIDENT BIDEN:" where the text names "Dr. Jill Biden": not her, but "President Biden"
         return full, None if not address or address in _HONORIFICS else address
