@@ -451,6 +451,32 @@ from conftest import credits
             "vitality of our menu",
             "Ivo Marsh",
         ),
+        # A spokesman described by the body, with nobody given that role: as described.
+        (
+            'The harbor summit agreed to a new fund. "The fund is voluntary and will help the smaller ports," said the HPA spokesman.',
+            "The fund is voluntary and will help the smaller ports",
+            "The HPA spokesman",
+        ),
+        # ... and the person given the role, when the text gave it to someone.
+        (
+            "Chairman Ivo Marsh says he cannot afford to sack the coach. "
+            'But the Harbor chairman added: "After they spoke to their lawyer, they withdrew from the deal."',
+            "After they spoke to their lawyer, they withdrew from the deal.",
+            "Ivo Marsh",
+        ),
+        # "For X, …:": whose view the sentence gives.
+        (
+            'Courts now accept phone photos as evidence. For Ivo Marsh, this is progress: "I can see that happening a lot more."',
+            "I can see that happening a lot more.",
+            "Ivo Marsh",
+        ),
+        # "It added" after a body described with its owner.
+        (
+            'The harbor minister\'s office said auditors had found "gaps in the payroll". '
+            'It added that the staff in question "appear to have received pay they did not earn".',
+            "appear to have received pay they did not earn",
+            "The harbor minister's office",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

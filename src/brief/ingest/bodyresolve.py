@@ -20,8 +20,11 @@ _HONORIFICS = HONORIFICS | {"Lord", "Lady"}  # a form of address names a person
 # A body's name within one line: "Seagate", "Bank of England", "Marks and Spencer".
 _BODY_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?[A-Z][\w&.'’-]*){0,5}"
 _BODY_SAID = re.compile(rf"\b(?P<who>{_BODY_RUN})\s+(?:has\s+|had\s+|also\s+)?{SAID}\b")
-# A body described, not named, as the subject of a speech verb: "The commission says".
-_DESCRIBED_BODY_SAID = re.compile(rf"\b[Tt]he\s+(?P<noun>[a-z]+)\s+(?:has\s+|had\s+|also\s+)?{SAID}\b")
+# A body described, not named, as the subject of a speech verb: "The commission says", "The
+# prime minister's office said".
+_DESCRIBED_BODY_SAID = re.compile(
+    rf"\b[Tt]he\s+(?P<owner>[a-z]+(?:\s+[a-z]+)?[’']s\s+)?(?P<noun>[a-z]+)\s+(?:has\s+|had\s+|also\s+)?{SAID}\b"
+)
 _SAID_BODY = re.compile(
     rf"\b{SAID}[^\S\n]+(?P<who>{_BODY_RUN})"
     r"(?<![’']s)(?=\s*[.,;]|\s*$)"  # the clause ends there: not "said Foster's offer was …"
@@ -110,6 +113,8 @@ def body_spoken_of(text: str, lower: str, position: int, people: dict[str, str |
     described_bodies = [m for m in _DESCRIBED_BODY_SAID.finditer(text, recent, position) if m.group("noun").capitalize() in ORG_HEADS]
     if lower == "it" and described_bodies:
         # "The commission says … “…,” says its report": the body described, by its name if the text gave one
-        noun = described_bodies[-1].group("noun")
+        noun, whose = described_bodies[-1].group("noun"), described_bodies[-1].group("owner")
+        if whose:  # "The prime minister's office said … It added": as described
+            return f"The {whose}{noun}"
         return mentions.named_before(text, noun, position) or f"The {noun}"
     return None

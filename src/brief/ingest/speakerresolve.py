@@ -239,7 +239,13 @@ def resolve(
         stranger = _met_since(text, mentions, position, lower)
         if stranger:  # "I sat with a trauma doctor … He said, “…”": the one met, not the person named before
             return stranger, role
-    if lower in PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or (described and described.group("person")):
+    # "the Frenchman", "the 34-year-old": the person named before; not "the WSIS spokesman", a role,
+    # which is the person the text gave that role ("Chairman Ana Roe … the Harbor chairman added")
+    role_word = described.group("person") if described and described.group("person") in ROLE_NOUNS else None
+    if role_word and (held := holder([role_word], people, mentions, position)):
+        return held, people.get(held) or role
+    person_described = described and described.group("person") and not role_word
+    if lower in PRONOUNS or (nominal and nominal.group(1) in ROLE_NOUNS) or person_described:
         named = mentions.last_before(position, lower if lower in ("he", "she") else None)  # "the minister said", "he said"
         if named is None and lower in ("he", "she"):
             named = mentions.owner_before(position)  # "This year marks Conti's 17th turn. “…,” he says"

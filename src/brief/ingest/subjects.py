@@ -46,6 +46,8 @@ _COLON_SUBJECT = re.compile(rf"{_DOING_SUBJECT}[^“”\"‘:]{{0,240}}:[*_\s]*$
 _COMMA_SUBJECT = re.compile(rf"{_DOING_SUBJECT}[^“”\"‘:,]{{0,160}},[*_\s]*$")
 
 
+# A sentence that gives someone's view before a colon: "For Ana Roe, this is progress:".
+_FOR_SUBJECT = re.compile(rf"(?:(?:But|And|Yet)\s+)?For\s+(?P<who>{TITLED}),[^“”\"‘:]{{0,160}}:[*_\s]*$")
 # A line that invites the reader to what follows ("Watch below:", "Read the interview here:"),
 # which the sentence before it says is whose; and a release's opening label ("ICYMI: ").
 _INVITATION = re.compile(r"\s*(?:Watch|Listen|Read|See|View)\b[^.!?:“”\"]{0,40}:[*_\s]*")
@@ -117,6 +119,8 @@ def colon_subject(text: str, para_start: int, open_at: int) -> str | None:
     if invited:  # "X joined Harbor News to discuss the bill. Watch below:": the sentence before it
         stop = len(text[: open_at - len(sentence)].rstrip()) - 1  # the stop that ends the sentence before
         sentence = _LEAD_LABEL.sub("", sentence_before(text, para_start, max(para_start, stop), 260)) + ":"
+    if opinion := _FOR_SUBJECT.match(sentence):
+        return opinion.group("who")  # "For Ana Roe, this is progress: “…”": whose view the sentence gives
     match = (_COMMA_SUBJECT if sentence.rstrip(" *_").endswith(",") else _COLON_SUBJECT).match(sentence)
     return match.group("who") if match else None
 
