@@ -477,6 +477,35 @@ from conftest import credits
             "appear to have received pay they did not earn",
             "The harbor minister's office",
         ),
+        # "is the dry assessment of": the quotation is the named person's judgement.
+        (
+            '"The voters like the plan more than the crews do," is the dry assessment of Ivo Marsh, leader of the dock group.',
+            "The voters like the plan more than the crews do",
+            "Ivo Marsh",
+        ),
+        # One description after the mark: "the chief executive of a leading carmaker", or the name after it.
+        (
+            '"In five years the dollar will be stronger than it is today," the chief executive of a leading harbor firm told reporters.',
+            "In five years the dollar will be stronger than it is today",
+            "The chief executive of a leading harbor firm",
+        ),
+        (
+            '"We have hardly started to reach every port," the new chair of the Harbor Standards Board (HSB), Ivo Marsh, said.',
+            "We have hardly started to reach every port",
+            "Ivo Marsh",
+        ),
+        # "and" between a day and a name is no part of a body's name; a body is no person before a role.
+        (
+            'The two clubs met the Harbor FA on Monday and Marsh added: "We thought about calling the game off but found no precedent."',
+            "We thought about calling the game off but found no precedent.",
+            "Marsh",
+        ),
+        (
+            "As the press shouted to me as I got off Harbor One, the Republican leader of the House said, "
+            '"Whatever she proposes is dead on arrival."',
+            "Whatever she proposes is dead on arrival.",
+            "The Republican leader of the House",
+        ),
         # A paragraph that is one quotation, ending in a question quoted inside it, goes on from the speaker before.
         (
             'Tory chairman Liam Vance said the plans showed the minister was "terrified of facing scrutiny".\n\n'

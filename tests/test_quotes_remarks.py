@@ -119,3 +119,11 @@ def test_a_slogan_and_a_label_word_in_capitals_are_no_speakers() -> None:
     assert "I'm lovin' the docks" not in credits(text)
     text = "MYTHBUSTER: The Harbor Bill Is Good\n\nHOAX: The Harbor Bill is “bad for our families.”\n\nFACT: It cuts fees."
     assert find_people(text) == {}
+
+
+def test_they_is_the_plural_named_last_not_a_relative_clause() -> None:
+    text = (
+        "The deal follows a tough meeting, harbor sources told reporters. The bill, which ministers claim will cut crime, "
+        'is expected to be opposed by the Liberal Democrats.\n\nThey have said the scheme is "deeply flawed" and a waste.'
+    )
+    assert credits(text) == {"deeply flawed": "Liberal Democrats"}

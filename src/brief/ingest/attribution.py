@@ -45,7 +45,7 @@ _QUOTE_WORD = r"(?:,?\s+(?:and\s+)?(?:(?:I|I[’']ll|I\s+will|let\s+me)\s+)?quot
 # "The spokesman", "a Department for Education and Skills source": a description of up to seven
 # words ("and" only between two capitalised words of a name, or in a portfolio: "the work and
 # pensions minister")
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother|[Ee]very)\s+(?:(?:[A-Z]\.)+\s+|[A-Z][\w’'&-]*\s+and\s+(?=[A-Z])|[a-z]+\s+and\s+(?=(?!(?:former|then|shadow|deputy|junior|acting)\b)[a-z]+\s+(?:secretary|minister|spokesman|spokeswoman|spokesperson)\b)|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Oo]ne(?!\s+(?:in|of|out)\b)|[Aa]nother|[Ee]very)\s+(?:(?:[A-Z]\.)+\s+|[A-Z][\w’'&-]*\s+and\s+(?=[A-Z][\w’'&-]*\s+(?!(?:said|says|added|adds|told|warned|argued|insisted|claimed|explained)\b)[\w’'&-]+\s)|[a-z]+\s+and\s+(?=(?!(?:former|then|shadow|deputy|junior|acting)\b)[a-z]+\s+(?:secretary|minister|spokesman|spokeswoman|spokesperson)\b)|(?!(?:and|or|but|that|who|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+\s+){0,6}?(?!(?:and|or|but|that|who|which|on|in|at|of|by|for|to|with|he|she|they|it|we|i|was|were|is|are|been|be|might|may|could|should|would|will|can|must)\b)[^\s,;:“”\"‘’.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # The speaker's own voice before what they say: "I said, “…”", "we’re going to say, “…”" (the
 # quotation is the speaker's of the turn, or the statement's author).
@@ -169,6 +169,12 @@ _NAMING = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|titled|entitled|
 
 
 # What follows a speech verb that introduces the next quotation: "says, “", "tells us: “".
+# Words after the closing mark that call the quotation someone's judgement: '“…,” is the dry
+# assessment of Ana Roe', '“…” was the verdict of the chief inspector, Tom Lee'.
+_VERDICT_OF = re.compile(
+    rf"[\s,]*(?:is|was)\s+the\s+(?:[a-z]+\s+)?(?:assessment|verdict|view|opinion|conclusion|message|warning|advice|judgement|judgment)"
+    rf"\s+of\s+(?P<who>{TITLED})(?=\s*[,.;]|\s*$)"
+)
 # After "I said": a few words (or an aside: "I said — I turn, I said,") and a comma or a colon
 # before the next opening mark, in one sentence.
 _INTRODUCES_NEXT = re.compile(r"(?:(?:\s+[a-z]+){0,2}?|\s*[—–][^.!?“”\"\n]{0,50}?)\s*[,:]\s*[“\"]")
@@ -183,6 +189,8 @@ _SENTENCE_AFTER_NAME = re.compile(r"(?<=[a-z]{2})\.\s+[A-Z].*$", re.S)
 def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None] | None:
     """'…," said Jane Roe, director of X.' / '…," Jane Roe said.' / '…," the minister, Ana Duarte,
     said.' / '…,' he said. `start` is just after the closing mark."""
+    if verdict := _VERDICT_OF.match(text, start, end):
+        return verdict.group("who"), None  # '“…,” is the dry assessment of Ana Roe, leader of …'
     match = _AFTER.match(text, start, end)
     if match is None:
         return None
@@ -214,7 +222,15 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # '"… the plan" The general was asked': a new sentence, not an attribution
     if text[start - 2 : start - 1] == "." and match.group("desc").strip() and match.group("who2")[:1].islower():
         return None  # '"… in spring." Nobody will lose a berth, the crews added': the next sentence's object
-    if match.group("desc").strip() and re.match(r"(?:the|an?|his|her|their)\s", match.group("who2")):
+    desc_words = match.group("desc").split()
+    if desc_words and re.match(r"(?:the|an?|his|her|their)\s", match.group("who2")):
+        if desc_words[0].lower() in ("the", "a", "an") and desc_words[-1] in ("of", "at", "for", "from"):
+            # '“…,” the chief executive of a leading carmaker told BBC News': one description
+            whole = " ".join([*desc_words, match.group("who2")])
+            apposed = (match.group("role2") or "").split()
+            if apposed and any(i == 0 and j == len(apposed) for i, j in person_groups(apposed)):
+                return " ".join(apposed), whole  # '“…,” the new chair of the Harbor Board, Ana Roe, said'
+            return whole[:1].upper() + whole[1:], None
         return None  # '“a lot smarter” in the way they ran the campaign, a backbencher said': no description before "the"
     if text[start - 2 : start - 1] == "." and _CLAUSE_AFTER.match(text, match.end()):
         return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
@@ -281,6 +297,10 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     match = _BEFORE.search(window)
     if match is None:
         return None
+    if match.group("who_c") and not any(j == len(match.group("who_c").split()) for _, j in person_groups(match.group("who_c").split())):
+        # "As I got off Air Force One, the speaker of the House said": no person before the role, which speaks
+        role_c = match.group("role_c")
+        return role_c[:1].upper() + role_c[1:], None
     who = match.group("who") or match.group("who_b") or match.group("who_c")
     role = match.group("role") or match.group("role_b") or match.group("role_c")
     if role:

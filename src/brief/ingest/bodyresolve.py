@@ -38,7 +38,7 @@ _OWNED_SAID = re.compile(
 # People described in the plural as a sentence's subject, whom a later "they" stands for:
 # "Families of crash victims are urging", "The angel families said".
 _PLURAL_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?:])\s+|\n|(?<=,)\s+)(?P<who>(?:[Tt]he\s+)?[‘“]?(?:[\w’'-]+\s+){0,2}"
+    r"(?:^|(?<=[.!?:])\s+|\n|(?<=,)\s+)(?!(?:[Ww]hich|[Tt]hat|[Ww]ho|[Ww]hom|[Ww]hose)\b)(?P<who>(?:[Tt]he\s+)?[‘“]?(?:[\w’'-]+\s+){0,2}"
     r"(?!(?:[Tt]hese|[Tt]hose|[Tt]his|[Ii]ts|[Hh]is|[Ss]ays|[Dd]oes|[Hh]as|[Ww]as)\b)[A-Za-z’'-]{3,}s[’”]?"
     r"(?:\s+(?:of|from|for)\s+[^.,;:“”\"‘’\n]{1,40}?)?)\s+(?:are|were|have|had|say|said|wrote|told|urged|called|warned|asked|deny|denied|insist\w*|argue\w*|claim\w*|fear\w*)\b"
 )
@@ -104,12 +104,16 @@ def body_spoken_of(text: str, lower: str, position: int, people: dict[str, str |
     bodies = [w for w in (subjects if lower == "it" else subjects[-1:]) if _body_name(w) and not (w in people or mentions.is_person(w))]
     if bodies:
         return bodies[-1]
-    if body_they and (group := group_before(text, position)):
-        return group
-    plural = [m.group("who") for m in _PLURAL_NAME.finditer(text, max(0, position - 300), position)] if body_they else []
-    plural = [w for w in plural if w.split()[-1] not in _PLACES_IN_PLURAL]
-    if plural:
-        return plural[-1]  # "… opposed by the Liberal Democrats. They have said it is “flawed”"
+    if body_they:
+        # People described in the plural as a sentence's subject, or a party named in the plural
+        # ("… opposed by the Liberal Democrats. They have said it is “flawed”"): whichever came last
+        groups = [(m.start(), m.group("who")) for m in _PLURAL_SUBJECT.finditer(text, max(0, position - 600), position)]
+        plural = [(m.start(), m.group("who")) for m in _PLURAL_NAME.finditer(text, max(0, position - 300), position)]
+        named = [(at, w) for at, w in plural if w.split()[-1] not in _PLACES_IN_PLURAL]
+        if groups and (not named or groups[-1][0] > named[-1][0]):
+            return group_before(text, position)
+        if named:
+            return named[-1][1]
     described_bodies = [m for m in _DESCRIBED_BODY_SAID.finditer(text, recent, position) if m.group("noun").capitalize() in ORG_HEADS]
     if lower == "it" and described_bodies:
         # "The commission says … “…,” says its report": the body described, by its name if the text gave one
