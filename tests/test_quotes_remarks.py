@@ -127,3 +127,12 @@ def test_they_is_the_plural_named_last_not_a_relative_clause() -> None:
         'is expected to be opposed by the Liberal Democrats.\n\nThey have said the scheme is "deeply flawed" and a waste.'
     )
     assert credits(text) == {"deeply flawed": "Liberal Democrats"}
+
+
+def test_someone_met_and_never_named_speaks_as_described() -> None:
+    fishing = REMARKS + "I walked the docks in hip boots. And the guy is fishing and he said, “You are taking my boat, Mara.”"
+    assert credits(fishing) == {"You are taking my boat, Mara.": "The guy"}
+    met = REMARKS + "In May I met an IBEW electrician who repairs the cranes. He said, and I quote, “With hard work, anything is possible.”"
+    assert credits(met) == {"With hard work, anything is possible.": "An IBEW electrician"}
+    known = REMARKS + "Think of what the guy who leads their party is saying. He tells his crowds, “I am your retribution.”"
+    assert credits(known).get("I am your retribution.") != "The guy"

@@ -177,16 +177,23 @@ def _holder_of(office: str, people: dict[str, str | None]) -> str | None:
 # Someone met and described, not named, as a speech tells it: the one the speaker met ("I sat with
 # a trauma doctor"), or a sentence's subject ("A mom in California wrote"). Nouns of either sex,
 # and those of one.
-_ANYONE = "doctor nurse teacher officer soldier veteran farmer worker student firefighter pilot driver nun priest".split()
+_ANYONE = (
+    "doctor nurse teacher officer soldier veteran farmer worker student firefighter pilot driver nun priest electrician plumber "
+    "mechanic welder miner coach pastor owner fisherman kid"
+).split()
 _MET = {
     pronoun: re.compile(
         r"(?:\b(?:I|[Ww]e)\s+(?:[a-z]+\s+){0,2}?(?:met|sat\s+(?:down\s+)?with|talked\s+(?:to|with)|spoke\s+(?:to|with)|asked|"
         r"saw|visited|called|heard\s+from|got\s+a\s+(?:letter|call|note)\s+from)\s+|(?:^|[.!?]\s+|\n))"
-        rf"(?P<who>[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(set(_ANYONE) | nouns))}))\b"
+        # "an IBEW electrician", "a young woman": someone met, never named
+        rf"(?P<who>(?:[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(set(_ANYONE) | nouns))}))\b"
+        # "and the guy is fishing and he said": anywhere in the sentence
+        # (not "the guy who's likely to be their nominee", someone the listener knows by name)
+        + (r"|(?<![\w’'])(?P<the>[Tt]he\s+(?:guy|fella|kid))\b(?!\s+(?:who|that|whose)\b)" if pronoun == "he" else "")
     )
     for pronoun, nouns in {
-        "he": set("man guy boy gentleman father dad".split()),
-        "she": set("woman lady girl mother mom".split()),
+        "he": set("man guy fella boy gentleman father dad son grandson husband brother".split()),
+        "she": set("woman lady girl mother mom daughter granddaughter wife sister".split()),
     }.items()
 }
 
@@ -194,7 +201,7 @@ _MET = {
 def _met_since(text: str, mentions: Mentions, position: int, pronoun: str) -> str | None:
     """A person described with "a" ("a trauma doctor", "a young woman") after the last person
     named and within 300 characters before a "he" or "she", outside quotations."""
-    return _told_of(text, mentions, position, _MET[pronoun], ("who",))
+    return _told_of(text, mentions, position, _MET[pronoun], ("who", "the") if pronoun == "he" else ("who",))
 
 
 # Words that open a body's name, not a sentence ("United Auto Workers", "National Farmers
