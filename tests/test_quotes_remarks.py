@@ -136,3 +136,8 @@ def test_someone_met_and_never_named_speaks_as_described() -> None:
     assert credits(met) == {"With hard work, anything is possible.": "An IBEW electrician"}
     known = REMARKS + "Think of what the guy who leads their party is saying. He tells his crowds, “I am your retribution.”"
     assert credits(known).get("I am your retribution.") != "The guy"
+
+
+def test_kin_described_with_an_adjective_speak_as_kin() -> None:
+    text = REMARKS + "My little grandson, who was then in eighth grade, took out his phone, and he said, “We know it is going to be tough.”"
+    assert credits(text) == {"We know it is going to be tough.": "My little grandson"}

@@ -134,7 +134,7 @@ _KIN_MENTION = {
     pronoun: re.compile(
         # or spoken to: "I remember asking my mom one day, “…” She said"
         rf"(?:^|[.!?]\s+|\n|,\s+|—\s*|\b(?:asked|asking|told|telling|called|calling|with)\s+)(?:(?:[Ii]f|[Aa]nd|[Bb]ut|[Ww]hen|[Bb]ecause)\s+)?"
-        rf"(?P<kin>(?:[Mm]y|[Oo]ur)\s+(?:late\s+)?(?:{'|'.join(sorted(nouns))}))\b"
+        rf"(?P<kin>(?:[Mm]y|[Oo]ur)\s+(?:(?:late|little|older|younger|oldest|youngest|eldest|baby)\s+)?(?:{'|'.join(sorted(nouns))}))\b"
         # or as an owner anywhere: "out of my grandfather’s house, he’d yell"
         # ("my Irish Catholic grandfather’s home", "my Grandpop Finnegan’s house")
         rf"|\b(?P<owner>(?:[Mm]y|[Oo]ur)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?i:{'|'.join(sorted(nouns))})(?:\s+[A-Z][a-z]+)?)[’']s\b"
