@@ -55,6 +55,7 @@ from brief.ingest.quotenaming import passive_agent, what_called
 from brief.ingest.reportcredit import report_attribution
 from brief.ingest.speakerlabels import speaker_labels, turn_opening
 from brief.ingest.speakerresolve import PRONOUNS, resolve
+from brief.ingest.speechwords import NAMING_VERBS, VERBS
 from brief.ingest.subjects import colon_subject, invitation_line, invited_subject, lead_subject, owned_saying, owner_before
 from brief.ingest.vocabulary import NAME_WORD, ORG_HEADS, ROLE_NOUNS, TITLES, bare, role_noun
 from brief.speakers import DATED_SAYING, HEADLINE, named_near_in_order, speaker_named_near
@@ -475,31 +476,27 @@ def _reported_before(text: str, since: int, at: int, person_like: Callable[[str]
             return None
         stop = sentence.start() + len(text[sentence.start() : end].rstrip()) - 1
         who = short_quote_speaker(text, sentence.start(), stop, wide=True)
-        acts = who and re.search(rf"{re.escape(who)}{_ITS_VERB.pattern}", text[sentence.start() : end])
-        if (
-            acts
-            and who
-            and who.lower() not in ("they", "it", "i", "we")
-            and (who in ("He", "She") or person_like(who) or _BODY_NAME.fullmatch(who))
-        ):
+        at = text.find(who, sentence.start(), end) if who else -1
+        speaks = at >= 0 and _ITS_VERB.match(text, at + len(who or ""), end) is not None
+        if speaks and who and (who in ("He", "She") or person_like(who) or _body_named(who)):
             return who, sentence.start()
         end = sentence.start()
     return None
 
 
+def _body_named(who: str) -> bool:
+    """A body's capitalised name that ends in a word that heads one: "Cabinet Office"."""
+    return who[:1].isupper() and who.split()[-1] in ORG_HEADS
+
+
 _FIRST_PERSON = re.compile(r"\b(?:our|we|us|my|me|I)\b")
 # A verb in the quotation's own sentence that gives its words to someone else or names a thing.
 _SPEECH_OR_NAMING = re.compile(
-    r"\b(?:said|says|told|called|calls|dubbed|named|titled|known\s+as|described|labelled|labeled|branded|wrote|claimed|argued|"
-    r"likened|compared|accused|attacked|fears?|feared|believes?|believed|thinks?|thought|warns?|warned|urges?|urged)\b"
+    rf"\b(?:{VERBS}|{NAMING_VERBS}|calls|named|titled|known\s+as|likened|compared|accused|attacked|"
+    r"fears?|feared|believed?|think|thought|warn|urges?)\b"
 )
 # The speech verb of the name just before it, past an apposition: "Ana Roe, from Acme, told the BBC".
-_ITS_VERB = re.compile(
-    r"(?:,[^,.“”\"]{1,80},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
-    r"(?:said|says|told|tells|explained|explains|added|adds|insisted|argued|argues|warned|warns|stressed|claimed|claims)\b"
-)
-# A body's capitalised name that ends in a word that heads one: "Cabinet Office", "Harbor Workers Union".
-_BODY_NAME = re.compile(rf"(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){{0,5}}(?:{'|'.join(sorted(ORG_HEADS))})")
+_ITS_VERB = re.compile(rf"(?:,[^,.“”\"]{{1,80}},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?{VERBS}\b")
 
 
 def _sentence_subject(text: str, mentions: Mentions, start: int, open_at: int) -> str | None:
