@@ -27,7 +27,10 @@ from brief.inputs.models import SourceSummary
 from conftest import brief
 
 MEMORY = 1 << 30  # bytes of address space for the child process
-SECONDS = 10  # for the whole run: imports, the hostile file and the good one
+# For the whole run: imports, the hostile file and the good one. A run takes a few seconds, and
+# twice that on a shared machine on a slow day; a pass that is quadratic in a megabyte takes
+# minutes, so this bound still tells the two apart.
+SECONDS = 30
 
 GOOD = """Harbor patrols doubled as seizures climbed
 

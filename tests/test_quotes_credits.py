@@ -797,3 +797,69 @@ def test_a_role_without_its_closing_comma_or_an_aside_between_dashes_before_the_
 def test_an_inverted_verb_before_some_or_many_of_a_kind() -> None:
     said = credits('Talks\n\n"It will not work," say many in the harbor industry. "It never has."')
     assert said == {"It will not work": "Many in the harbor industry", "It never has.": "Many in the harbor industry"}
+
+
+def test_a_form_of_address_is_no_role_and_what_comes_before_it_is_no_title() -> None:
+    body = clean(
+        'The plan was unveiled. And on Thursday Mr Vane is saying: "I want to talk about prosperity for every family."'
+        ' "It is a good plan for the country," Chancellor Mr Brook said.'
+    ).text
+    people = find_people(body)
+    assert people["Vane"] is None and people["Brook"] == "Chancellor"
+    found = [(q.speaker, q.role) for q in find_quotes(body, people)]
+    assert found == [("Vane", None), ("Brook", "Chancellor")]
+
+
+def test_someones_kin_named_after_the_words_with_an_age() -> None:
+    body = clean(
+        "The tapes hold banter between the band and engineer Thorne Nagel.\n\n"
+        '"We have had them for a lot of years, and people should enjoy them," Nagel\'s son Stephen, 57, said.'
+    ).text
+    assert [(q.speaker, q.role) for q in find_quotes(body, find_people(body))] == [("Stephen", "Nagel's son")]
+
+
+def test_a_quotation_paragraph_after_a_credited_one_goes_on_when_its_stop_is_outside_the_mark() -> None:
+    said = credits(
+        'Talks\n\nFormer union leader Sir Bill Moss has accused both parties of a "bidding war over who can be harshest".'
+        '\n\n"My concern is that fringe parties will exploit this and spread a lot of fear". It is that concern that counts.'
+    )
+    assert said["My concern is that fringe parties will exploit this and spread a lot of fear"] == "Bill Moss"
+
+
+def test_remarks_as_a_speech_verb() -> None:
+    said = credits('The archive\n\nShelves run for miles. As Mr Prior remarks as we walk: "All human life is here."')
+    assert said == {"All human life is here.": "Prior"}
+
+
+def test_a_paragraph_of_narration_naming_no_one_goes_on_with_the_speaker_before() -> None:
+    said = credits(
+        'Harbor club\n\n"We must watch the quality of the product," said club director Tom Vance.\n\n'
+        "The club is paying for its new ground from several sources. It is also looking for new income abroad. "
+        '"We have two executives travelling round Japan at the moment building relationships."'
+    )
+    assert said["We have two executives travelling round Japan at the moment building relationships."] == "Tom Vance"
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        # someone else is named, a body reports something, or the words are introduced as a slogan
+        "The club hopes to bring in Ana Ruiz from abroad. It is also looking for new income.",
+        "The league said the club is looking for new income abroad.",
+        "The club's new slogan will be:",
+    ],
+)
+def test_narration_that_names_or_reports_someone_else_does_not_go_on(narration: str) -> None:
+    said = credits(
+        f'Harbor club\n\n"We must watch the quality of the product," said club director Tom Vance.\n\n{narration} '
+        '"We have two executives travelling round Japan at the moment building relationships."'
+    )
+    assert said.get("We have two executives travelling round Japan at the moment building relationships.") != "Tom Vance"
+
+
+def test_will_and_a_bare_speech_verb_after_the_words() -> None:
+    said = credits(
+        "Pitch\n\nTom Vance will make a pitch today. But the Tory leader will argue against quotas, saying they are "
+        '"outdated and unjust".\n\n"It sets family against family," he will argue.'
+    )
+    assert said["It sets family against family"] == "Tom Vance"

@@ -66,13 +66,13 @@ _AFTER = re.compile(
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
     # '…," Ana Roe, 57, said': an age between commas; '…," Ana Roe, from X, one of its founders, told': two roles; '“…?” the cardinal will ask': asking, said ahead
-    rf"(?:,\s+\d{{1,3}},|,\s+(?P<role2>(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?(?:,\s+(?:an?|the|one|now|formerly)\s+(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)?),|,\s+(?P<role3>(?:an?|the)\s+(?:[^,.“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}|fellow)\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?)"
+    rf"(?:,\s+(?P<age>\d{{1,3}}),|,\s+(?P<role2>(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?(?:,\s+(?:an?|the|one|now|formerly)\s+(?:[^,“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)?),|,\s+(?P<role3>(?:an?|the)\s+(?:[^,.“”\"‘’]|(?<=\w)’(?=\w)){{3,80}}?)|,\s+(?P<role4>(?:(?:[a-z-]+\s+){{0,2}}(?:{ROLE_WORD}|fellow)\s+(?:of|at|for)|from)\s+(?:[^,.“”\"‘’]|\.(?=\w)){{2,60}}?)"
     # '…," Ana Roe, Harbor Board director said': a short role that ends in a role's word, no comma after it
     rf"|,\s+(?P<role5>(?:[^\s,.“”\"‘’]+\s+){{0,3}}?(?:{ROLE_WORD}))(?=\s+{VERBS}\b))?"
     # '…," Ana Roe - then adviser to the governor - told': an aside between dashes
     rf"(?:\s+[-–—]\s+[^-–—“”\"\n]{{1,80}}?\s+[-–—](?=\s))?"
     # '…," shop owner Ana Roe, told AP': a stray comma before the verb
-    rf",?\s+(?:(?:\w+ly|often|also|later|then|once|again|since|earlier|previously|still|has|had|will|would)\s+){{0,2}}(?P<verb2>{VERBS}|(?<=will\s)ask)\b"
+    rf",?\s+(?:(?:\w+ly|often|also|later|then|once|again|since|earlier|previously|still|has|had|will|would)\s+){{0,2}}(?P<verb2>{VERBS}|(?<=will\s)(?:ask|argue|tell|warn|insist|claim|add|say))\b"
     # '…," the paper quoted Qantas chief Geoff Dixon as saying', '…," Reuters quoted one trader as saying'
     rf"|(?:[Tt]he\s+)?(?:{TITLED}|[a-z]+)\s+quoted\s+(?P<desc3>(?:[\w’'&-]+\s+){{0,4}}?)"
     rf"(?P<who3>{TITLED}|(?<=\s)(?:an?|one|another)\s+[a-z]+(?:\s+[a-z]+){{0,3}}?)\s+as\s+saying)",
@@ -236,7 +236,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # '"… it will come." Ana Roe conceded her team …': a new sentence that reports, not a credit
     if text[start - 2 : start - 1] == "." and re.search(r"\bhad\s+$", text[max(0, match.start("verb2") - 6) : match.start("verb2")]):
         return None  # '"… gone by now." Roe had said before the game …': a new sentence about earlier words
-    stray = "," in text[match.end("who2") : match.start("verb2")] and not any(match.group(g) for g in ("role2", "role3", "role4", "role5"))
+    stray = "," in text[match.end("who2") : match.start("verb2")] and not any(
+        match.group(g) for g in ("age", "role2", "role3", "role4", "role5")
+    )
     if stray and (len(match.group("who2").split()) < 2 or not _role_desc(match)):
         return None  # "… the journalist was Jewish, said Mr Blair": a stray comma only after a name in full
     if text[start : start + 1] == "." and not re.match(r"\s*[.,;:]", text[match.end() : match.end() + 2]):
@@ -245,7 +247,12 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, str | None]
         return None  # '"…" Later, the spokesman urged …': an opening adverb, not who spoke
     desc = match.group("desc").split()
     # "former DEA official Derek Maltz told": a description that ends in a role; not "And I think".
-    described = bool(desc) and (desc[-1].lower() in ROLE_NOUNS or desc[-1] in TITLES)
+    # "Nogar's son Stephen": someone's kin or aide, described by whose they are
+    described = bool(desc) and (
+        desc[-1].lower() in ROLE_NOUNS
+        or desc[-1] in TITLES
+        or (len(desc) == 2 and re.fullmatch(r"[A-Z][\w-]*[’']s", desc[0]) is not None and desc[1].islower())
+    )
     role = (
         match.group("role2")
         or match.group("role3")

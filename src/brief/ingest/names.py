@@ -237,8 +237,11 @@ def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, in
             before = before[links[-1] + 1 :]
         while len(before) > 1 and (before[0] in _LEADING or before[0] in HEADLINE_VERBS):
             before = before[1:]  # "Remarks Honoring Dr. Jane Roe"
+        while len(before) > 1 and before[-1].rstrip(".") in _HONORIFICS:
+            before = before[:-1]  # "Chancellor Mr Brown": a form of address is not part of the role
         title = " ".join(before)  # "Secretary of State Antony Blinken": the title is a role
-        return "" if title.rstrip(".") in _HONORIFICS else title
+        # nor is it a role, whatever comes before it ("On Thursday Mr Blair")
+        return "" if title.rstrip(".") in _HONORIFICS or not any(_is_title(t) for t in before) else title
     if start < 0 or size < 2:
         return None
     at = start + len(" ".join(tokens[:i])) + (1 if i else 0)

@@ -37,7 +37,7 @@ from brief.ingest.attribution import (
 from brief.ingest.headlinesubject import document_authors, headline_subject
 from brief.ingest.mentions import Mentions
 from brief.ingest.names import people_and_index
-from brief.ingest.namewords import person_groups
+from brief.ingest.namewords import fullest, person_groups
 from brief.ingest.quotelabels import (
     bare_label,
     heading_speaker,
@@ -307,6 +307,7 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             # the subject of the whole sentence between two quotations speaks the second.
             subject = _sentence_subject(text, mentions, max(found[-1].end + 1, span.open - 300), span.open)
             speaker = (subject, None) if subject and subject != found[-1].speaker else None
+        stop_after = span.closed and len(words) >= 4 and text[span.close + 1 : span.close + 2] in (".", "!", "?")
         if (
             speaker is None
             and found
@@ -318,7 +319,8 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
                 or (alone and found[-1].start >= previous_para)  # a paragraph that is only a quotation goes on
                 # as does a paragraph that opens with a whole sentence quoted, after one that credits a quotation
                 # (or a quotation that goes on past it: '"Everything is new. "Since then …."')
-                or (para_start == span.open and (not span.closed or last_mark in ".!?") and found[-1].start >= previous_para)
+                # (its stop inside the mark, or after it as British style sets it: '"… of fear". It is …')
+                or (para_start == span.open and (not span.closed or last_mark in ".!?" or stop_after) and found[-1].start >= previous_para)
             )
         ):
             # An unattributed quotation in the paragraph of an attributed one, or right after
@@ -420,6 +422,23 @@ def find_quotes(text: str, people: dict[str, str | None] | None = None) -> list[
             speaker = (who, None) if who else before
             if who in ("He", "She", "They"):  # the sentence's subject: its antecedent comes before the sentence
                 position = span.open - len(sentence_before(text, para_start, span.open, 260))
+        if (
+            speaker is None
+            and first
+            and len(words) >= 4
+            and inner.lstrip('“"')[:1].isupper()
+            and found
+            and previous_para <= found[-1].start < para_start
+            and author is None
+            and not labels
+            and (para_start == span.open or re.search(r"[.!?][”\"’']?\s*$", text[para_start : span.open]))
+            and _told_on(text, mentions, found[-1], span.open)
+        ):
+            # '"…," Ana Roe said. ¶ The club is funding the move by selling land. "We have two …"': a
+            # paragraph that goes on in the narrator's words, naming no one, then quotes whole
+            # sentences again, goes on with the speaker of the paragraph before (not in remarks or a
+            # transcript, where no words are the narrator's)
+            speaker = (found[-1].speaker, found[-1].role)
         if speaker is None:
             continue
         if speaker[0].lower() == "they" and found and found[-1].start >= previous_para and found[-1].speaker not in people:
@@ -482,6 +501,24 @@ def _reported_before(text: str, since: int, at: int, person_like: Callable[[str]
             return who, sentence.start()
         end = sentence.start()
     return None
+
+
+def _told_on(text: str, mentions: Mentions, last: FoundQuote, open_at: int) -> bool:
+    """Between the quotation `last` and `open_at`, nobody else is named outside quotations, and
+    the words after the paragraph break report no one's speech."""
+    para = text.rfind("\n\n", last.end, open_at) + 2
+    since = mentions.first_person_in(para, open_at)
+    if since is not None or para < 2:
+        return False
+    named = [
+        mentions.names[m]
+        for m in range(bisect_right(mentions.positions, last.end), bisect_left(mentions.positions, para))
+        if mentions.people[m]
+    ]
+    if any(fullest(name, {last.speaker: None}) != last.speaker and not last.speaker.endswith(name) for name in named):
+        return False
+    narration = re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[para:open_at])
+    return _SPEECH_OR_NAMING.search(narration) is None
 
 
 def _body_named(who: str) -> bool:

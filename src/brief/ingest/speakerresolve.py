@@ -318,8 +318,12 @@ def resolve(
             name = name[:-1]  # "said Ivo Marsh." ends a sentence
         if affiliated:  # "Harbor Bank's Eddie Lam", "Delta Group economist Lars Berg"
             return fullest(mentions.complete(name, position), people), role or bare(title or "")
-        if title and (title.rstrip(".") in _HONORIFICS or not any(t in TITLES for t in tokens[:i])):
-            title = None  # "Sir Paul", "Mr Roe": a form of address, not a role
+        office = lead
+        while office and office[-1].rstrip(".") in _HONORIFICS:
+            office = office[:-1]  # "Chancellor Mr Brown": the form of address is not part of the role
+        title = " ".join(office) or None
+        if title and not any(t in TITLES for t in office):
+            title = None  # "Sir Paul", "Mr Roe", "On Thursday Mr Blair": a form of address, not a role
         name = (title and _titled(name, title, people)) or fullest(mentions.complete(name, position), people)
         return name, role or people.get(name) or title
     return " ".join(tokens).rstrip("."), role

@@ -11,9 +11,9 @@ from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS
 
 # Verbs that report speech, before or after the speaker: "Jane Roe said", "…," said Jane Roe.
 VERBS = (
-    r"(?:said|says|say|told|tells|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|"
+    r"(?:said|says|say|(?:is|was|has\s+been|had\s+been)\s+saying|told|tells|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|"
     r"stated|states|declared|declares|proclaimed|proclaims|insisted|insists|recalled|recalls|continued|continues|replied|replies|responded|responds|answered|tweeted|announced|concluded|goes on|went on|"
-    r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|conceded|"
+    r"confirmed|confirms|admitted|admits|acknowledged|claimed|claims|stressed|suggested|suggests|commented|remarked|remarks|conceded|"
     r"predicted|revealed|urged|reads|testified|cautioned|emphasised|emphasized|responded|quipped|joked|boasted|complained|"
     r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|put it|puts it|taught us|teaches us|according to|"
     r"yelled|shouted|screamed|whispered|exclaimed|implored|begged)"
