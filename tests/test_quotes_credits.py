@@ -863,3 +863,32 @@ def test_will_and_a_bare_speech_verb_after_the_words() -> None:
         '"outdated and unjust".\n\n"It sets family against family," he will argue.'
     )
     assert said["It sets family against family"] == "Tom Vance"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a conjunction opens the sentence, not the body's name; an aside between dashes after the name
+        (
+            "Lending slowed. But Harbor Bank said that while rates of growth were moderating in most regions of the country "
+            'this winter, the sector "continues to grow faster than the market".',
+            "Harbor Bank",
+        ),
+        (
+            "Lending slowed. Harbor Bank - which has a 22% share of the buy-to-let market - said that while rates of growth "
+            'were moderating, the sector "continues to grow faster than the market".',
+            "Harbor Bank",
+        ),
+        ('Lending slowed. But B&B said that while growth was slowing, the sector "continues to grow faster than the market".', "B&B"),
+    ],
+)
+def test_a_body_that_reports_what_the_words_finish(text: str, speaker: str) -> None:
+    assert credits(text) == {"continues to grow faster than the market": speaker}
+
+
+def test_a_person_described_by_age_reports_the_words_after() -> None:
+    said = credits(
+        "Doping\n\nSprinter Kostas Verin blamed his coach. The 31-year-old insisted he will be happy to be charged. "
+        '"If a decision is taken to file charges against me, I will accept it gladly."'
+    )
+    assert said == {"If a decision is taken to file charges against me, I will accept it gladly.": "Kostas Verin"}

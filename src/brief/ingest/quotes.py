@@ -494,6 +494,8 @@ def _reported_before(text: str, since: int, at: int, person_like: Callable[[str]
         if sentence is None:
             return None
         stop = sentence.start() + len(text[sentence.start() : end].rstrip()) - 1
+        if described := _DESCRIBED_REPORTER.match(text, sentence.start(), end):
+            return described.group("who"), sentence.start()  # "The 31-year-old insisted he …": the person named before
         who = short_quote_speaker(text, sentence.start(), stop, wide=True)
         at = text.find(who, sentence.start(), end) if who else -1
         speaks = at >= 0 and _ITS_VERB.match(text, at + len(who or ""), end) is not None
@@ -532,6 +534,9 @@ _SPEECH_OR_NAMING = re.compile(
     rf"\b(?:{VERBS}|{NAMING_VERBS}|calls|named|titled|known\s+as|likened|compared|accused|attacked|"
     r"fears?|feared|believed?|think|thought|warn|urges?)\b"
 )
+# A person described by age or as a man or woman of somewhere, reporting speech: "The 31-year-old
+# insisted", "The Frenchman said" (resolved to the person named before; not "the spokesman", a role).
+_DESCRIBED_REPORTER = re.compile(rf"(?P<who>[Tt]he\s+(?:\d{{1,3}}-year-old|[A-Z][a-z]+(?:man|woman)))\s+(?:also\s+|later\s+)?{VERBS}\b")
 # The speech verb of the name just before it, past an apposition: "Ana Roe, from Acme, told the BBC".
 _ITS_VERB = re.compile(rf"(?:,[^,.“”\"]{{1,80}},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?{VERBS}\b")
 

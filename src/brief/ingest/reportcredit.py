@@ -14,7 +14,7 @@ import re
 from brief.ingest.attribution import COLLECTIVE, sentence_before
 from brief.ingest.metadata import MONTH
 from brief.ingest.quotelabels import epigraph_signature
-from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, ORG_HEADS
+from brief.ingest.vocabulary import NAME_WORD, NOT_NAME, OPENERS, ORG_HEADS
 
 # Attribution earlier in the quotation's sentence, as reports write it: "According to the
 # Department's 2025 report, “...”", "USTR Jamieson Greer reported to the committee ..., stating that “...”".
@@ -41,7 +41,8 @@ _DOCUMENT_OPENS = re.compile(
 _SUBJECT_NAME = (
     rf"(?:{NAME_WORD}(?:\s+(?:(?:of|for|and|de|del)(?:\s+the)?)?\s*{NAME_WORD}){{0,6}}(?:\s+{COLLECTIVE})?|(?:[a-z]+\s+)?{COLLECTIVE})"
 )
-_SUBJECT = re.compile(rf"(?P<who>{_SUBJECT_NAME})(?:[’']s)?\s*$")
+# (or a name of capitals joined by "&": "B&B", "AT&T", never its last letter alone)
+_SUBJECT = re.compile(rf"(?<![\w&])(?P<who>[A-Z]+&[A-Z]+|{_SUBJECT_NAME})(?:[’']s)?\s*$")
 # The sentence's own subject, after an opening phrase: "In May 2026, PRC authorities issued ...".
 _OPENING_SUBJECT = re.compile(
     rf"^(?:[A-Z][a-z]*\s[^,]{{1,40}},\s*)?(?P<who>{_SUBJECT_NAME})\s+(?:has\s+|have\s+|had\s+)?"
@@ -77,6 +78,7 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
     lead = re.sub(r"\s+(?:has|have|had|also|has also|recently|reportedly|later)$", "", lead)
     lead = re.sub(r",\s+(?:which|who)\s[^,]{1,80},?$", "", lead)  # "the Ministry, which oversees X, said"
     lead = re.sub(r",\s+(?:which|that)$", "", lead)  # "Article II of the Constitution, which grants"
+    lead = re.sub(r"\s+(?:[—–]|-)\s+[^—–“”\"]{1,80}?\s+(?:[—–]|-)$", "", lead)  # "Acme - which has a fifth of the market - said"
     if opening := _DOCUMENT_OPENS.match(lead):
         return opening.group("who")  # "A 2024 study on the effects of the tariffs found that …"
     document = _DOCUMENT_SUBJECT.search(lead)
@@ -86,6 +88,8 @@ def _sentence_attribution(text: str, para_start: int, quote_start: int) -> str |
     if subject is None:
         return None
     words: list[str] = [w for w in subject.group("who").split() if w not in ("The", "In", "On", "At")]
+    while len(words) > 1 and words[0].lower() in OPENERS:
+        words = words[1:]  # "But Harbor Bank said that …": the conjunction opens the sentence, not the name
     if len(words) == 1 and words[0] in ("He", "She", "They"):
         return words[0]  # "He … told Biden that he would meet “…”": the pronoun is resolved later
     body = len(words) >= 2 and words[-1] in ORG_HEADS  # "the Atlantic Council": a body, though each word is common
