@@ -892,3 +892,17 @@ def test_a_person_described_by_age_reports_the_words_after() -> None:
         '"If a decision is taken to file charges against me, I will accept it gladly."'
     )
     assert said == {"If a decision is taken to file charges against me, I will accept it gladly.": "Kostas Verin"}
+
+
+def test_a_role_holds_a_web_address_whole() -> None:
+    body = clean(
+        "Games\n\nThe studio was sold. Cleo Arran, editor of fansite Halo.Harbor.Org, said: "
+        '"They got everything right. They were really careful to make sure it all worked."'
+        '\n\n"It was superior," said Tom Vance, editor of news site gamesharbor.biz. Shares rose.'
+    ).text
+    people = find_people(body)
+    assert people["Cleo Arran"] == "editor of fansite Halo.Harbor.Org"
+    assert [(q.speaker, q.role) for q in find_quotes(body, people)] == [
+        ("Cleo Arran", "editor of fansite Halo.Harbor.Org"),
+        ("Tom Vance", "editor of news site gamesharbor.biz"),
+    ]

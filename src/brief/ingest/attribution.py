@@ -81,7 +81,7 @@ _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
-    rf"(?<![\w'’&-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.|(?<=\w)’(?=\w)){{3,110}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
+    rf"(?<![\w'’&-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.|(?<=\w)\.(?=\w)|(?<=\w)’(?=\w)){{3,110}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?)"
     # "Mark Roe, the leader of the Harbor Union said:": a role that ends in a body's name may lack its comma
     rf"|(?P<who_c>{TITLED}),\s+(?P<role_c>(?:the|an?)\s+(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?\s(?:of|at|for)\s(?:[^,.“”\"‘’—–]){{0,60}}?[A-Z][\w’'&-]*)(?=\s+[a-z]))"
@@ -108,7 +108,7 @@ _SAYING = re.compile(r"\b[Aa]s\s+they\s+(?:say|put\s+it)\b[^“”\"]{0,40}$")
 _ASIDE = re.compile(r"\s+[(\[][^()\[\]\n“”\"]{1,40}[)\]](?=\s+[a-z])")
 _ROLE_AFTER = re.compile(
     r",\s*(?P<role>(?!(?:who|which|adding|saying|according|as|but|and|in|on|at|when)\b)"
-    r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.){3,110}?)\s*(?=[.;:\n]|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
+    r"(?:[^,.;:“”\"‘’\n]|(?<=[A-Z])\.|(?<=\w)\.(?=\w)){3,110}?)\s*(?=[;:\n]|\.(?!\w)|,\s+(?:who|which|adding|saying|according|as|but|and)\b|$)"
 )
 _APPOSITIVE_NAME = re.compile(r"(?P<more>[^.,;“”\"]{0,80}),\s*(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){1,3})\s*(?:[.,;]|$)")
 

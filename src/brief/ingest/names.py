@@ -78,8 +78,8 @@ _SAYS_NEXT = re.compile(
 )
 _ALIAS = re.compile(r"^,?[^\S\n]+\(?(?:a\.k\.a\.|aka\b|alias\b|also known as\b|known as\b)")
 _APPOSITIVE = re.compile(
-    r"^,[^\S\n]+(?P<role>(?:(?:an?|the|former|then-)[^\S\n]+)?(?:[a-z][\w-]*|[A-Z][\w.’'-]*)(?:[^,.;:“”\"\n]|(?<=[A-Z])\.){0,110}?)"
-    r"(?=[,.;:\n]|$)"
+    r"^,[^\S\n]+(?P<role>(?:(?:an?|the|former|then-)[^\S\n]+)?(?:[a-z][\w-]*|[A-Z][\w.’'-]*)(?:[^,.;:“”\"\n]|(?<=[A-Z])\.|(?<=\w)\.(?=\w)){0,110}?)"
+    r"(?=[,;:\n]|\.(?!\w)|$)"
 )
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|according to|added|asked|wrote|told|quoted|quoting|cited|citing|starring|featuring|"
