@@ -906,3 +906,31 @@ def test_a_role_holds_a_web_address_whole() -> None:
         ("Cleo Arran", "editor of fansite Halo.Harbor.Org"),
         ("Tom Vance", "editor of news site gamesharbor.biz"),
     ]
+
+
+def test_he_after_an_opening_phrase_gives_the_words_after_a_colon() -> None:
+    said = credits(
+        "Peace\n\nGeneral Tomas Brandt knew that peace turned on the terms. Rather than demanding harsh punishment, "
+        "he offered a unifying message: “The war is over. They are our countrymen again.”"
+        "\n\nAna Ruiz ran the station. Before that, she was the director of its series: “Main Street”, “Harbor Hour” and “The Docks”."
+    )
+    assert said == {"The war is over. They are our countrymen again.": "Tomas Brandt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The show fared badly.\n\nHarbor Broadcast magazine said: "British TV never knew how low it could go."',
+            "Harbor Broadcast magazine",
+        ),
+        ('The show fared badly. "British TV never knew how low it could go," Harbor Times newspaper said.', "Harbor Times newspaper"),
+        (
+            'The show fared badly. "British TV never knew how low it could go," festival organisers said in a statement.',
+            "Festival organisers",
+        ),
+        ('The raid was at dawn. "British TV never knew how low it could go," police said.', "Police"),
+    ],
+)
+def test_a_publication_or_a_group_of_one_kind_speaks(text: str, speaker: str) -> None:
+    assert list(credits(text).values()) == [speaker]

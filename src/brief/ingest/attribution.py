@@ -17,10 +17,12 @@ from brief.ingest.quotelabels import label_speaker, statement_owner
 from brief.ingest.speechwords import (
     ACT_VERBS,
     AIDE,
+    GROUPS,
     ITS_DOCUMENT,
     LEADS,
     MORE_ACT_VERBS,
     NAMING_VERBS,
+    OUTLET,
     OWNED_DOCUMENTS,
     ROLE_WORD,
     TITLED,
@@ -61,7 +63,7 @@ _AFTER = re.compile(
     # "said Secretary Ana Roe’s spokesperson": an aide, who speaks for the one named
     rf"|{TITLED}[’']s\s+(?:[a-z-]+\s+){{0,2}}{AIDE}|{ITS_DOCUMENT})"
     rf"(?=[,;:]|\.(?!\s+[a-z])|\s+[—–]\s|\s+(?:on|in|at|of|for|with|by|who|during|after|before|to|from|as|when|while|last|this|yesterday|today|tonight|afterwards|again|recently|about|outside)\b|\s*$)"
-    rf"|(?P<desc>(?:(?:[^\s,.;“”\"‘’]|(?<=\w)’(?=\w))+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{ITS_DOCUMENT}|{_NOMINAL}|{_PRONOUN})"
+    rf"|(?P<desc>(?:(?:[^\s,.;“”\"‘’]|(?<=\w)’(?=\w))+\s+){{0,6}}?)(?<![\w'’-])(?P<who2>{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}\s+{OUTLET}|(?<=[,?!][”\"’']\s)(?:[a-z]+\s+)?{GROUPS}(?=\s)|{TITLED}|{ITS_DOCUMENT}|{_NOMINAL}|{_PRONOUN})"
     # '…," Ana Roe from the Harbor Board, told': where the speaker comes from is a role
     rf"(?:\s+from\s+(?P<org2>(?:the\s+)?{TITLED}),?)?"
     # '…," Ana Roe, head of Harbor Mining told': a role in lower case may lack its closing comma;
@@ -81,7 +83,7 @@ _BEFORE = re.compile(
     # "Jane Roe, the director, said:" (the role between two commas), or "Jane Roe, Harbor Board
     # said:" (a capitalised role); never "Asked about it again, Mr Roe replied:".
     # "she’d say, “…”", "he’s like, “…”": a pronoun's contraction, and "like" as speech says it
-    rf"(?<![\w'’&-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.|(?<=\w)\.(?=\w)|(?<=\w)’(?=\w)){{3,110}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
+    rf"(?<![\w'’&-])(?:(?P<who>{_PRONOUN}(?=[’'](?:d|ll|s|re)\s)|{TITLED}[’']s?\s+{OWNED_DOCUMENTS}|{TITLED}\s+{OUTLET}|{TITLED}|{_NOMINAL}|{_PRONOUN}|{_SELF}|[Ss]cripture)(?:[’'](?:d|ll|s|re)(?=\s))?(?:,\s+(?P<role>(?!(?:and|but|who|which|then|later|as)\b)(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.|(?<=\w)\.(?=\w)|(?<=\w)’(?=\w)){{3,110}}?(?:,\s+[A-Z][^,.“”\"‘’]{{2,60}}?)?),)?"
     rf"|(?P<who_b>{TITLED}),\s+(?P<role_b>[A-Z](?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?)"
     # "Mark Roe, the leader of the Harbor Union said:": a role that ends in a body's name may lack its comma
     rf"|(?P<who_c>{TITLED}),\s+(?P<role_c>(?:the|an?)\s+(?:[^,.“”\"‘’—–]|(?<=[A-Z])\.){{2,80}}?\s(?:of|at|for)\s(?:[^,.“”\"‘’—–]){{0,60}}?[A-Z][\w’'&-]*)(?=\s+[a-z]))"

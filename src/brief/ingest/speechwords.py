@@ -66,5 +66,14 @@ AIDE = r"(?:spokes(?:man|woman|person)|lawyer|attorney|agent|aide|publicist|repr
 # What a person or a body writes, owned before a verb or after the words: "Mr Kok's report
 # noted: “…”", "…," the firm's statement said.
 OWNED_DOCUMENTS = r"(?:statement|press\s+release|letter|report|memo|memorandum|study|review|book|article|column|op-ed|essay|post|tweet)"
+# People of one kind who speak together, named in the plural with no article: '…," police said',
+# '…," festival organisers said in a statement'.
+GROUPS = (
+    r"(?:police|officials|organisers|organizers|analysts|experts|critics|campaigners|residents|witnesses|prosecutors|"
+    r"investigators|researchers|economists|scientists|sources|insiders|aides|diplomats|observers|traders|dealers|"
+    r"protesters|activists|officers|regulators|executives|doctors|lawyers)"
+)
+# A publication named by its title and what it is, which speaks as a body: "Broadcast magazine said".
+OUTLET = r"(?:magazine|newspaper|paper|website|journal|tabloid|broadsheet)"
 # A body's own document as the speaker: '…," says its report', '…," their statement said'.
 ITS_DOCUMENT = rf"(?:[Ii]ts|[Tt]heir)\s+(?:(?:new|latest|annual|final|own|written)\s+)?{OWNED_DOCUMENTS}"

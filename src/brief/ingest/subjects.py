@@ -19,7 +19,8 @@ from brief.ingest.vocabulary import NAME_WORD
 
 # A sentence's subject and what it did, after an opening phrase: "In an interview, President Ana
 # Roe reflected on …".
-_SUBJECT = rf"(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|the)\s+){{0,2}}{NAME_WORD}){{0,7}})\s+"
+# ("he" or "she" only after an opening phrase: "Rather than demanding revenge, he offered …")
+_SUBJECT = rf"(?P<who>{NAME_WORD}(?:\s+(?:(?:of|for|the)\s+){{0,2}}{NAME_WORD}){{0,7}}|(?<=,\s)(?:he|she))\s+"
 # "has long championed", "has been clear", "was blunt": adverbs and auxiliaries, then what it did or was
 _AUXILIARIES = r"(?:(?:also|then|long|always|repeatedly|once|again|\w+ly|has|have|had)\s+){0,3}"
 _DONE = (
@@ -122,6 +123,9 @@ def colon_subject(text: str, para_start: int, open_at: int) -> str | None:
     if opinion := _FOR_SUBJECT.match(sentence):
         return opinion.group("who")  # "For Ana Roe, this is progress: “…”": whose view the sentence gives
     match = (_COMMA_SUBJECT if sentence.rstrip(" *_").endswith(",") else _COLON_SUBJECT).match(sentence)
+    if match and match.group("who") in ("he", "she"):
+        # what "he" did, not what he was ("…, she was the director of three series: “…”", titles)
+        return None if re.match(r"\s*(?:(?:has|had)\s+been|was|is)\b", sentence[match.end("who") :]) else match.group("who").capitalize()
     return match.group("who") if match else None
 
 
