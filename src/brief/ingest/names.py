@@ -21,8 +21,7 @@ from functools import lru_cache
 from brief.ingest.addressed import addressed, beside, described, greeted
 from brief.ingest.givennames import given_name_person, kin_named, shared_surname
 from brief.ingest.namelists import credited, listed, nicknamed, nominated
-from brief.ingest.namewords import HONORIFICS as _HONORIFICS
-from brief.ingest.namewords import NameIndex, join_name, merged, name_groups, runs
+from brief.ingest.namewords import NameIndex, join_name, merged, name_groups, runs, without_address
 from brief.ingest.speakerlabels import speaker_labels
 from brief.ingest.vocabulary import (
     HEADLINE_VERBS,
@@ -237,11 +236,10 @@ def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, in
             before = before[links[-1] + 1 :]
         while len(before) > 1 and (before[0] in _LEADING or before[0] in HEADLINE_VERBS):
             before = before[1:]  # "Remarks Honoring Dr. Jane Roe"
-        while len(before) > 1 and before[-1].rstrip(".") in _HONORIFICS:
-            before = before[:-1]  # "Chancellor Mr Brown": a form of address is not part of the role
-        title = " ".join(before)  # "Secretary of State Antony Blinken": the title is a role
-        # nor is it a role, whatever comes before it ("On Thursday Mr Blair")
-        return "" if title.rstrip(".") in _HONORIFICS or not any(_is_title(t) for t in before) else title
+        # "Secretary of State Antony Blinken": the title is a role; a form of address is none ("Mr
+        # Roe", "On Thursday Mr Blair") nor part of one ("Chancellor Mr Brown")
+        office = without_address(before)
+        return " ".join(office) if any(_is_title(t) for t in office) else ""
     if start < 0 or size < 2:
         return None
     at = start + len(" ".join(tokens[:i])) + (1 if i else 0)

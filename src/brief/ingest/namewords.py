@@ -152,6 +152,14 @@ def merged(people: dict[str, str | None], index: NameIndex) -> dict[str, str | N
     return merged
 
 
+def without_address(words: list[str], honorifics: frozenset[str] = HONORIFICS) -> list[str]:
+    """The words of a title before a name, less the form of address that ends them: "Chancellor
+    Mr" -> ["Chancellor"], "On Thursday Mr" -> ["On", "Thursday"] (which holds no title: no role)."""
+    while words and words[-1].rstrip(".") in honorifics:
+        words = words[:-1]
+    return words
+
+
 def fullest(name: str, people: dict[str, str | None]) -> str:
     """'López Obrador' -> 'Andrés Manuel López Obrador' when the people hold one such name."""
     fuller = [n for n in people if n.endswith(" " + name)]

@@ -497,8 +497,8 @@ def _reported_before(text: str, since: int, at: int, person_like: Callable[[str]
         if described := _DESCRIBED_REPORTER.match(text, sentence.start(), end):
             return described.group("who"), sentence.start()  # "The 31-year-old insisted he …": the person named before
         who = short_quote_speaker(text, sentence.start(), stop, wide=True)
-        at = text.find(who, sentence.start(), end) if who else -1
-        speaks = at >= 0 and _ITS_VERB.match(text, at + len(who or ""), end) is not None
+        named_at = text.find(who, sentence.start(), end) if who else -1
+        speaks = named_at >= 0 and _ITS_VERB.match(text, named_at + len(who or ""), end) is not None
         if speaks and who and (who in ("He", "She") or person_like(who) or _body_named(who)):
             return who, sentence.start()
         end = sentence.start()
@@ -506,21 +506,18 @@ def _reported_before(text: str, since: int, at: int, person_like: Callable[[str]
 
 
 def _told_on(text: str, mentions: Mentions, last: FoundQuote, open_at: int) -> bool:
-    """Between the quotation `last` and `open_at`, nobody else is named outside quotations, and
-    the words after the paragraph break report no one's speech."""
+    """Between the quotation `last` and `open_at`, nobody but its speaker is named outside
+    quotations, and the words after the paragraph break report no one's speech."""
     para = text.rfind("\n\n", last.end, open_at) + 2
-    since = mentions.first_person_in(para, open_at)
-    if since is not None or para < 2:
-        return False
-    named = [
-        mentions.names[m]
-        for m in range(bisect_right(mentions.positions, last.end), bisect_left(mentions.positions, para))
-        if mentions.people[m]
-    ]
-    if any(fullest(name, {last.speaker: None}) != last.speaker and not last.speaker.endswith(name) for name in named):
-        return False
+    for m in range(bisect_right(mentions.positions, last.end), bisect_left(mentions.positions, open_at)):
+        if (
+            mentions.people[m]
+            and fullest(mentions.names[m], {last.speaker: None}) != last.speaker
+            and not mentions.in_quotation(mentions.positions[m])
+        ):
+            return False
     narration = re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[para:open_at])
-    return _SPEECH_OR_NAMING.search(narration) is None
+    return para >= 2 and _SPEECH_OR_NAMING.search(narration) is None
 
 
 def _body_named(who: str) -> bool:

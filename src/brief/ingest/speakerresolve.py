@@ -14,7 +14,7 @@ import re
 from brief.ingest.bodyresolve import SAID as _SAID
 from brief.ingest.bodyresolve import body_spoken_of, group_before
 from brief.ingest.mentions import Mentions
-from brief.ingest.namewords import fullest, name_groups
+from brief.ingest.namewords import fullest, name_groups, without_address
 from brief.ingest.speechwords import AIDE, ITS_DOCUMENT
 from brief.ingest.vocabulary import (
     ABBREVIATIONS,
@@ -318,12 +318,9 @@ def resolve(
             name = name[:-1]  # "said Ivo Marsh." ends a sentence
         if affiliated:  # "Harbor Bank's Eddie Lam", "Delta Group economist Lars Berg"
             return fullest(mentions.complete(name, position), people), role or bare(title or "")
-        office = lead
-        while office and office[-1].rstrip(".") in _HONORIFICS:
-            office = office[:-1]  # "Chancellor Mr Brown": the form of address is not part of the role
-        title = " ".join(office) or None
-        if title and not any(t in TITLES for t in office):
-            title = None  # "Sir Paul", "Mr Roe", "On Thursday Mr Blair": a form of address, not a role
+        # "Sir Paul", "Mr Roe", "On Thursday Mr Blair": a form of address, no role; "Chancellor Mr Brown": no part of one
+        office = without_address(lead, _HONORIFICS)
+        title = " ".join(office) if any(t in TITLES for t in office) else None
         name = (title and _titled(name, title, people)) or fullest(mentions.complete(name, position), people)
         return name, role or people.get(name) or title
     return " ".join(tokens).rstrip("."), role
