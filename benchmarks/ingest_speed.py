@@ -2,6 +2,11 @@
 peak memory. Reads ../shared/corpus/news/whitehouse_briefing_room_2500.jsonl; prints a table.
 
     .venv/bin/python benchmarks/ingest_speed.py [--limit N]
+
+The machine is shared and its speed varies from day to day by a factor of two or more, so the
+table also times a plain Python loop before and after the run: a rate read beside a slow loop
+was measured on a slow machine. To compare two commits, run them alternately on one machine
+and compare the ratio.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ def main() -> int:
                 paths.append(path)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
         draft_summary(paths[0], {}, None)  # warm imports, as a long batch would be
+        loops = [_reference_loop()]
         started = time.perf_counter()
         failed = figures = 0
         for path in paths:
@@ -48,6 +54,7 @@ def main() -> int:
             except IngestError:
                 failed += 1
         seconds = time.perf_counter() - started
+        loops.append(_reference_loop())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rate = len(paths) / seconds
     print("| measure | value | target |")
@@ -59,7 +66,20 @@ def main() -> int:
     print(f"| peak memory (MB) | {peak:.0f} | ≤ 500 |")
     print(f"| figures found | {figures:,} | |")
     print(f"| files refused | {failed} | |")
+    print(f"| machine: a {REFERENCE_STEPS:,}-step Python loop, s (before, after) | {loops[0]:.2f}, {loops[1]:.2f} | |")
     return 0
+
+
+REFERENCE_STEPS = 10_000_000
+
+
+def _reference_loop() -> float:
+    """Seconds for a plain loop: how fast this machine runs Python at the time of the run."""
+    started = time.perf_counter()
+    total = 0
+    for step in range(REFERENCE_STEPS):
+        total += step & 1
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ from brief.numberwords import (
     CLOCK_AFTER,
     HALF_PERIOD,
     ID_AFTER,
-    ID_BEFORE,
     ID_LIST_BEFORE,
     NOT_A_NAME,
     RANK_AFTER,
@@ -42,6 +41,7 @@ from brief.numberwords import (
     WORD_NUM,
     WORD_PERCENT,
     counts_nothing,
+    id_before,
 )
 
 MAX_SCORE = 20  # a score ("won 3-1", "7-5") is small, and its winner's figure is the count; "a 50-50 split" is none
@@ -89,9 +89,11 @@ FIGURE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# Searched in a lower-cased copy and without IGNORECASE, which makes the engine fold every letter
+# it compares: most sentences hold no number, so this search reads them whole, and it is three
+# times faster so.
 MAY_HOLD_NUMBER = re.compile(
-    rf"\d|fold\b|\b(?:{WORD_NUM}|hundred|thousands?|millions?|billion|trillion|half|third|thirds|quarter|quarters|fourth|fifth|fifths|tenth|doubl\w*|tripl\w*|trebled|quadrupl\w*|twice|thrice)\b",
-    re.IGNORECASE,
+    rf"\d|fold\b|\b(?:{WORD_NUM}|hundred|thousands?|millions?|billion|trillion|half|third|thirds|quarter|quarters|fourth|fifth|fifths|tenth|doubl\w*|tripl\w*|trebled|quadrupl\w*|twice|thrice)\b"
 )
 _DATE_BEFORE = re.compile(rf"(?:{MONTH})\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(
@@ -164,7 +166,7 @@ def read_numbers(text: str) -> list[Number]:
 def candidates(text: str) -> Iterator[re.Match[str]]:
     """What may be a number in `text`, in order; :func:`read_candidate` tells. A caller that
     bounds its work counts these, as most of the cost is reading them."""
-    if not MAY_HOLD_NUMBER.search(text):
+    if not MAY_HOLD_NUMBER.search(text.lower()):
         return iter(())  # most sentences hold no number; the full pattern is costly
     return FIGURE.finditer(text)
 
@@ -262,7 +264,7 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
         return None  # "Oct. 17", "on the 5th", "on January 9-10"
     if (
         (_DATE_AFTER.search(after) and kind != "money")
-        or ID_BEFORE.search(before)
+        or id_before(before)
         or re.search(r"\bper\s*$", before, re.I)
         or CLOCK_AFTER.match(after)
     ):

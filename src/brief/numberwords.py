@@ -101,16 +101,27 @@ ID_LIST_BEFORE = re.compile(
 )
 CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|CET|ET|PT)\b")
 # Words that make the number after them an identifier or a citation: "Section 232", "E.O. 14195",
-# "Pub. L. 117-58", "FY 23", "docket 24-11".
+# "Pub. L. 117-58", "FY 23", "docket 24-11". Searched in lower case, in the end of the text before
+# a number (:func:`id_before`): tried at every position of a longer text and folding case at
+# each, the seventy words cost more than the rest of reading a number.
+ID_WORDS_SPAN = 16  # no word of ID_BEFORE is longer
 ID_BEFORE = re.compile(
     r"(?:#|\bno\.|\bnos\.|\bsections?|\bsec\.|§|\barticles?|\bchapters?|\btitles?|\bpage|\bp\.|\bpp\.|\bh\.r\.|\bs\.|\bpublic law|\borders?"
     r"|\bresolution|\bversion|\bv\.|\bfigure|\bfig\.|\btable|\bannex|\bappendix|\bexhibit|\bstep|\bgrade|\bphase|\btier|\broom|\bsuite"
     r"|\broute|\be\.\s?o\.|\bu\.s\.c\.|\bc\.f\.r\.|\bpub\.\s?l\.|\bp\.\s?l\.|\bstat\.|\bfy|\bdocket|\bdkt\.|\bcase|\bbill|\bfile"
     r"|\bform|\bparagraphs?|\bpara\.|\bclause|\bext\.|\btel\.|\bphone|\bfax|\beo\.?|\(e\.?\s?o\.?\)|\bproclamation|\bdirective"
     r"|\bamendment|\bcategory|\blevel|\bclass|\btype|\bstage|\bregion|\bdistrict|\bzone|\bprecinct|\bflight|\bmodel|\bseries"
-    r"|\bepisode|\bnumber|\bages?|\baged|\bages?\s+of)\s*$",
-    re.IGNORECASE,
+    r"|\bepisode|\bnumber|\bages?|\baged|\bages?\s{1,4}of)\s*$"
 )
+
+
+def id_before(before: str) -> bool:
+    """Whether the text before a number ends in a word of ID_BEFORE: "Section 232", "E.O. 14195"."""
+    end = before.rstrip()[-ID_WORDS_SPAN - 1 :].lower()
+    # The first character is read only by a word boundary: "subsection" ends in no "section".
+    return ID_BEFORE.search(end, 1 if len(end) > ID_WORDS_SPAN else 0) is not None
+
+
 # A citation after the number: "21 U.S.C. 801", "8 C.F.R. 214", "410 U.S. 113".
 ID_AFTER = re.compile(r"^\s*(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.\s?S\.\s+\d|F\.\s?\d|S\.\s?Ct\.)")
 # What may follow "a third" or "half" when it is a share: "of" (not "of a century"), or the end of

@@ -10,6 +10,7 @@ keeping. numpy is imported only when centrality is computed.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 
@@ -33,6 +34,11 @@ def centrality(terms: list[set[str]], iterations: int = 20) -> list[float]:
     """TextRank centrality: PageRank over sentences linked by shared terms, weighted by the
     number shared over the log lengths (Mihalcea and Tarau). Computed with matrices: the shared
     counts of all pairs are one product of the sentence-term incidence matrix with itself."""
+    # One BLAS thread: the matrices are small (a product takes a tenth of a millisecond), and
+    # OpenBLAS's worker threads spin on another core for a while after each product, which
+    # kept a second core busy through a whole ingest and took it from the build's other workers.
+    # numpy reads this once, when it is first imported, and nothing else here imports it.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import numpy as np
 
     n = len(terms)

@@ -46,6 +46,10 @@ _EVENT_DATE = re.compile(
     rf"|\b(?i:on\s+)(?P<m3>{MONTH})\s+(?P<d3>\d{{1,2}})\b",
 )
 
+# Every month _EVENT_DATE reads starts so, with its capital ("Sept.", "June"): a sentence without
+# one of these holds no date of an event.
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 
 @dataclass
 class FoundOption:
@@ -198,6 +202,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], published: date | N
         latest[index] = max(year, latest[index - 1] if index else 0)
     for start, end in sentences:
         sentence = text[start:end].strip()
+        if not any(month in sentence for month in _MONTH_STARTS):
+            continue  # most sentences name no month, and these tests are cheaper than the search
         match = _EVENT_DATE.search(sentence)
         if not match or re.search(r"\b(?:posted|published|updated|reprinted)\b", sentence, re.I):
             continue  # a dateline is metadata, not an event

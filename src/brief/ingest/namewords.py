@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from brief.ingest.givennames import is_given_name
 from brief.ingest.vocabulary import ABBREVIATIONS, NAME_WORD, NOT_NAME, PARTICLE, PARTICLES, PLACE_STARTS, TITLES, bare, is_name_word
@@ -23,6 +24,9 @@ SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
 _RUN = re.compile(
     rf"(?:(?<=then-)|(?<=ex-)|(?<![\w'’-])){NAME_WORD}(?:{SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){SP}){{0,3}}{NAME_WORD}){{0,19}}"
 )
+
+_TOKEN = re.compile(r"\S+")  # a word of a run (a run holds no line break)
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 @dataclass
@@ -56,11 +60,18 @@ class NameIndex:
 
 def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
     """Ranges [i, j) of tokens that can be a name: name words, with particles inside."""
+    return list(_name_groups(tuple(tokens)))
+
+
+@lru_cache(maxsize=4096)
+def _name_groups(tokens: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    # Cached: the people, the mentions and the quotations of a text each read the groups of its
+    # runs of capitalised words, and a run's groups depend on its words alone.
     groups: list[tuple[int, int]] = []
     start = None
-    for index, token in enumerate([*tokens, ""]):
+    for index, token in enumerate((*tokens, "")):
         word = bare(token)
-        inside = start is not None and (token in PARTICLES or bool(re.fullmatch(r"[A-Z]\.", token)))  # "de", "R."
+        inside = start is not None and (token in PARTICLES or bool(_INITIAL.fullmatch(token)))  # "de", "R."
         addressed = (
             index > 0
             and tokens[index - 1].rstrip(".") in HONORIFICS
@@ -89,12 +100,12 @@ def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
         if not ok or word != token:  # a possessive ends a name: "Obama’s Initiative"
             end = index + 1 if ok else index
             if start is not None:
-                while end > start and (tokens[end - 1] in PARTICLES or re.fullmatch(r"[A-Z]\.", tokens[end - 1])):
+                while end > start and (tokens[end - 1] in PARTICLES or _INITIAL.fullmatch(tokens[end - 1])):
                     end -= 1
                 if end > start:
                     groups.append((start, end))
             start = None
-    return groups
+    return tuple(groups)
 
 
 def person_groups(tokens: list[str]) -> list[tuple[int, int]]:
@@ -109,11 +120,11 @@ def runs(text: str) -> list[tuple[int, list[str]]]:
     for match in _RUN.finditer(text):
         tokens: list[str] = []
         start = match.start()
-        for piece in re.finditer(rf"(?:(?!{SP}).)+", match.group(0)):
+        for piece in _TOKEN.finditer(match.group(0)):
             token = piece.group(0)
             if not tokens:
                 start = match.start() + piece.start()  # a run cut at a sentence's end goes on from here
-            if token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not re.fullmatch(r"[A-Z]\.", token):
+            if token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not _INITIAL.fullmatch(token):
                 tokens.append(token[:-1])
                 found.append((start, tokens))
                 tokens = []

@@ -1,0 +1,85 @@
+"""The shortcuts ingest takes for speed give what the long way gives: a search kept to the end of
+the text before a number, a test for a month's name before the search for a date, a case-folded
+copy searched instead of a case-blind pattern, cached groups of name words, one BLAS thread.
+Every sentence here is made up for the test."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from brief.ingest.extract import _MONTH_STARTS, find_events
+from brief.ingest.metadata import MONTHS
+from brief.ingest.namewords import name_groups
+from brief.numbers import MONTH, read_numbers
+from brief.numberwords import ID_BEFORE, ID_WORDS_SPAN, id_before
+
+
+def test_every_identifier_word_fits_the_span_searched() -> None:
+    op, (_, words) = re._parser.parse(ID_BEFORE.pattern)[0]  # type: ignore[attr-defined]
+    assert str(op) == "BRANCH" and len(words) > 60
+    assert max(word.getwidth()[1] for word in words) <= ID_WORDS_SPAN
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("signed Section ", True),
+        ("x" * 60 + " under Proclamation ", True),
+        ("the rules under E.O.  ", True),
+        ("children between the ages   of ", True),
+        ("the FY", True),
+        ("subsection ", False),  # a word boundary, read from the character before the span
+        ("a" * 40 + "subsection ", False),
+        ("in a town of ", False),
+    ],
+)
+def test_an_identifier_word_ends_the_text_before_a_number(before: str, expected: bool) -> None:
+    assert id_before(before) is expected
+
+
+def test_an_identifier_far_into_a_long_sentence_is_no_figure() -> None:
+    sentence = "After a debate that ran through most of a long afternoon, the President signed Proclamation 9705 for 20 countries."
+    assert [n.value for n in read_numbers(sentence)] == [20.0]
+
+
+def test_number_words_in_capitals_are_still_read() -> None:
+    assert [n.value for n in read_numbers("FIFTY people came.")] == [50.0]
+    assert [n.value for n in read_numbers("Twenty-five people came.")] == [25.0]
+
+
+def test_every_month_starts_with_a_word_the_date_test_looks_for() -> None:
+    names = [name.capitalize() for name in MONTHS if re.fullmatch(MONTH, name.capitalize())]
+    assert len(names) >= 24  # full names and abbreviations
+    assert all(name[:3] in _MONTH_STARTS for name in names)
+
+
+@pytest.mark.parametrize("when", ["on Sept. 9, 2021", "in June 2021", "on Dec. 3, 2020", "since May 2020"])
+def test_dates_of_events_are_still_found(when: str) -> None:
+    body = f"The port reopened {when}, the agency said."
+    assert [e.what for e in find_events(body, [(0, len(body))], None)] == [body]
+
+
+def test_cached_name_groups_come_back_as_a_list_of_ones_own() -> None:
+    tokens = ["Attorney", "General", "Jane", "Roe"]
+    first = name_groups(tokens)
+    first.append((0, 1))
+    assert name_groups(tokens) == name_groups(list(tokens)) != first
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_centrality_keeps_to_one_thread() -> None:
+    # OpenBLAS's threads spin after each product: a second core busy through a whole ingest.
+    code = (
+        "import os; from brief.textrank import centrality;"
+        "centrality([{'a', 'b', 'c'}, {'a', 'b'}, {'b', 'c'}] * 30);"
+        "print(len(os.listdir('/proc/self/task')))"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=60)
+    assert done.stdout.strip() == "1"
