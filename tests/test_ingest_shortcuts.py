@@ -12,18 +12,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from brief.ingest.extract import _MONTH_STARTS, find_events
 from brief.ingest.metadata import MONTHS
 from brief.ingest.namewords import name_groups
 from brief.numbers import MONTH, read_numbers
 from brief.numberwords import ID_BEFORE, ID_WORDS_SPAN, id_before
+from brief.quickre import word_start
 
 
 def test_every_identifier_word_fits_the_span_searched() -> None:
-    op, (_, words) = re._parser.parse(ID_BEFORE.pattern)[0]  # type: ignore[attr-defined]
-    assert str(op) == "BRANCH" and len(words) > 60
-    assert max(word.getwidth()[1] for word in words) <= ID_WORDS_SPAN
+    words = re._parser.parse(ID_BEFORE.pattern)[:1]  # type: ignore[attr-defined]  # the words, without the spaces after
+    assert words.getwidth()[1] <= ID_WORDS_SPAN
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,26 @@ def test_centrality_keeps_to_one_thread() -> None:
     env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=60)
     assert done.stdout.strip() == "1"
+
+
+WORDS = ["my", "His", "go to", "call on", "vice"]
+
+
+@example("dummy ThisHis, My go  to; ago to, xcall on. advice vice’my")
+@given(st.text(alphabet="myHisgocalnvie .,-\n'’Á", max_size=60))
+def test_words_at_a_word_start_match_as_a_word_boundary_would(text: str) -> None:
+    fast = re.compile(word_start(*WORDS))
+    plain = re.compile(r"\b(?:my|His|go[^\S\n]+to|call[^\S\n]+on|vice)")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_words_at_a_word_start_are_scanned_for() -> None:
+    # The engine's scan: a pattern that opens with letters gets a set of first letters or a
+    # prefix to look for (flags in the compiled code's INFO block); with \b first, it does not.
+    from re import _compiler  # type: ignore[attr-defined]
+
+    def scanned(pattern: str) -> bool:
+        code = _compiler._code(re._parser.parse(pattern), 0)  # type: ignore[attr-defined]
+        return code[0] == _compiler.INFO and bool(code[2] & (_compiler.SRE_INFO_CHARSET | _compiler.SRE_INFO_PREFIX))
+
+    assert scanned(word_start(*WORDS)) and not scanned(r"\b(?:my|His|vice)")

@@ -102,16 +102,16 @@ ID_LIST_BEFORE = re.compile(
 CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|CET|ET|PT)\b")
 # Words that make the number after them an identifier or a citation: "Section 232", "E.O. 14195",
 # "Pub. L. 117-58", "FY 23", "docket 24-11". Searched in lower case, in the end of the text before
-# a number (:func:`id_before`): tried at every position of a longer text and folding case at
-# each, the seventy words cost more than the rest of reading a number.
+# a number (:func:`id_before`), with one word boundary before all the words: the engine skips an
+# alternative whose first letter differs only when the alternative starts with that letter, and
+# only without IGNORECASE (so written, the search takes a tenth of the time).
 ID_WORDS_SPAN = 16  # no word of ID_BEFORE is longer
 ID_BEFORE = re.compile(
-    r"(?:#|\bno\.|\bnos\.|\bsections?|\bsec\.|§|\barticles?|\bchapters?|\btitles?|\bpage|\bp\.|\bpp\.|\bh\.r\.|\bs\.|\bpublic law|\borders?"
-    r"|\bresolution|\bversion|\bv\.|\bfigure|\bfig\.|\btable|\bannex|\bappendix|\bexhibit|\bstep|\bgrade|\bphase|\btier|\broom|\bsuite"
-    r"|\broute|\be\.\s?o\.|\bu\.s\.c\.|\bc\.f\.r\.|\bpub\.\s?l\.|\bp\.\s?l\.|\bstat\.|\bfy|\bdocket|\bdkt\.|\bcase|\bbill|\bfile"
-    r"|\bform|\bparagraphs?|\bpara\.|\bclause|\bext\.|\btel\.|\bphone|\bfax|\beo\.?|\(e\.?\s?o\.?\)|\bproclamation|\bdirective"
-    r"|\bamendment|\bcategory|\blevel|\bclass|\btype|\bstage|\bregion|\bdistrict|\bzone|\bprecinct|\bflight|\bmodel|\bseries"
-    r"|\bepisode|\bnumber|\bages?|\baged|\bages?\s{1,4}of)\s*$"
+    r"(?:#|§|\(e\.?\s?o\.?\)|\b(?:no\.|nos\.|sections?|sec\.|articles?|chapters?|titles?|page|p\.|pp\.|h\.r\.|s\.|public law|orders?"
+    r"|resolution|version|v\.|figure|fig\.|table|annex|appendix|exhibit|step|grade|phase|tier|room|suite|route|e\.\s?o\."
+    r"|u\.s\.c\.|c\.f\.r\.|pub\.\s?l\.|p\.\s?l\.|stat\.|fy|docket|dkt\.|case|bill|file|form|paragraphs?|para\.|clause|ext\."
+    r"|tel\.|phone|fax|eo\.?|proclamation|directive|amendment|category|level|class|type|stage|region|district|zone"
+    r"|precinct|flight|model|series|episode|number|ages?|aged|ages?\s{1,4}of))\s*$"
 )
 
 

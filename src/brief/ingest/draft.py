@@ -82,7 +82,7 @@ def draft_summary(path: Path, catalogue: dict[str, CatalogueOption], out_dir: Pa
     meta = detect_metadata(text, raw.meta)
     spans = sentence_spans(text.text)
     body = text.text
-    sentences = [re.sub(r"\s+", " ", body[a:b]).strip() for a, b in spans]
+    sentences = [" ".join(body[a:b].split()) for a, b in spans]
     year = meta.published.year if meta.published else None
 
     named = title_words(meta.title or path.stem)

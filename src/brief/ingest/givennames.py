@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from brief.ingest.vocabulary import KIN_NOUNS, NOT_NAME, THING_HEADS
+from brief.quickre import word_start
 
 GIVEN_NAMES = frozenset(
     """
@@ -175,17 +176,18 @@ def shared_surname(text: str) -> list[str]:
     return found
 
 
+_POSSESSIVE = word_start(*"My my His his Her her Their their Our our".split())
 _KIN_NOUN = rf"(?:{'|'.join(sorted(KIN_NOUNS))})s?"
 # Kin named beside the word for them: "her husband, Mel, and their son, Randy", "my granddaughter Maisy".
 _KIN_NAMED = re.compile(
-    rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:late\s+|beloved\s+|youngest\s+|eldest\s+|oldest\s+)?{_KIN_NOUN},?\s+"
+    rf"{_POSSESSIVE}\s+(?:late\s+|beloved\s+|youngest\s+|eldest\s+|oldest\s+)?{_KIN_NOUN},?\s+"
     rf"(?P<name>{_GIVEN}(?:\s+{_GIVEN})?)(?![\w’'-])"
 )
 
 
 # Children listed after the word for them: "her brilliant, strong children, Russ, Tom, and especially Robin".
 _KIN_LISTED = re.compile(
-    rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z-]+,?\s+){{0,3}}?(?:children|kids|sons|daughters|grandchildren),\s+"
+    rf"{_POSSESSIVE}\s+(?:[a-z-]+,?\s+){{0,3}}?(?:children|kids|sons|daughters|grandchildren),\s+"
     rf"(?P<names>{_GIVEN}(?:,?\s+(?:and\s+)?(?:especially\s+|finally\s+)?{_GIVEN}){{1,8}})"
 )
 

@@ -42,17 +42,22 @@ _URL = re.compile(r"https?://\S+")
 _OUTLET_WORDS = re.compile(
     r"^The\b|\b(?:Journal|Times|Post|News|Press|Review|Magazine|Herald|Tribune|Daily|Weekly|Wire|Reuters|Bloomberg)\b"
 )
+# Each with words its match holds, looked for first: a pattern that opens with a word boundary is
+# tried at every position of a line, and most lines hold none of its words.
 _OUTLET_PATTERNS = [
-    re.compile(r"\bnot the views? of (?P<o>(?:The )?[A-Z][\w&.'’ ]{1,40}?)\s*$"),
-    re.compile(r"^More from (?P<o>[A-Z][\w&.'’ ]{1,40}?)\s*$"),
-    re.compile(r"^Source:\s*(?P<o>[A-Z][\w&.'’ ]{1,40}?)\s*$"),
-    re.compile(r"\bwithout permission from (?P<o>(?:The )?[A-Z][\w&.'’ ]{1,40}?)\.?\s*$"),
-    re.compile(r"\bPublished by (?P<o>[\w .]{2,30}?) on\b"),
+    ("not the view", re.compile(r"\bnot the views? of (?P<o>(?:The )?[A-Z][\w&.'’ ]{1,40}?)\s*$")),
+    ("", re.compile(r"^More from (?P<o>[A-Z][\w&.'’ ]{1,40}?)\s*$")),
+    ("", re.compile(r"^Source:\s*(?P<o>[A-Z][\w&.'’ ]{1,40}?)\s*$")),
+    ("without permission from ", re.compile(r"\bwithout permission from (?P<o>(?:The )?[A-Z][\w&.'’ ]{1,40}?)\.?\s*$")),
+    ("Published by ", re.compile(r"\bPublished by (?P<o>[\w .]{2,30}?) on\b")),
     # A report's publisher line: "Congressional Research Service, In Focus ...".
-    re.compile(
-        r"^(?P<o>(?:[A-Z][\w&'’]+ ){1,4}(?:Service|Office|Institute|Center|Centre|Council|Foundation|Agency|Commission|Bureau|Department))(?:,|\s*\(|\s*$)"
+    (
+        "",
+        re.compile(
+            r"^(?P<o>(?:[A-Z][\w&'’]+ ){1,4}(?:Service|Office|Institute|Center|Centre|Council|Foundation|Agency|Commission|Bureau|Department))(?:,|\s*\(|\s*$)"
+        ),
     ),
-    re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s+)?(?P<o>[A-Z][\w&.'’ ]{1,40}?)(?:,? Inc\.?|\.)"),
+    ("", re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s+)?(?P<o>[A-Z][\w&.'’ ]{1,40}?)(?:,? Inc\.?|\.)")),
 ]
 _PREPARED = re.compile(
     r"\b(?:prepared|published|issued|produced) by (?:the )?(?P<o>[A-Z][\w&'’]+(?: (?:of |for |and )?[A-Z][\w&'’]+){1,5})"
@@ -194,8 +199,8 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
         # Patterns in order of trust; a publisher's copyright line is the last resort.
         # Such lines are short; long paragraphs are prose and need not be searched.
         lines = [para.strip("*_ ") for para in reversed(everything) if len(para) < 400]
-        for pattern in _OUTLET_PATTERNS:
-            match = next((m for line in lines if (m := pattern.search(line))), None)
+        for needed, pattern in _OUTLET_PATTERNS:
+            match = next((m for line in lines if needed in line and (m := pattern.search(line))), None)
             if match:
                 result.outlet = match["o"].strip()
                 break
@@ -208,7 +213,7 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
         if not result.outlet:
             result.outlet = publisher_from_series(paragraphs[:4] + page_head[:6])
         if not result.outlet:
-            told = Counter(m["o"] for p in paragraphs for m in _TOLD.finditer(p))
+            told = Counter(m["o"] for p in paragraphs if "told " in p for m in _TOLD.finditer(p))
             if told and told.most_common(1)[0][1] >= 2:
                 result.outlet = told.most_common(1)[0][0]
 

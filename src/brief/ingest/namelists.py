@@ -14,6 +14,7 @@ import re
 
 from brief.ingest.namewords import SP, join_name, name_groups
 from brief.ingest.vocabulary import NAME_WORD, is_person_name
+from brief.quickre import word_start
 
 MAX_LINE = 400  # characters of a credit line or a list line; longer ones are prose
 _CREDIT = re.compile(
@@ -117,7 +118,7 @@ _NOMINEE = re.compile(
 
 # Whom a nominee succeeds: "…, vice Carla L. Gallo, term expired." / "vice Tom Lee, resigned" / "vice Eli Pedro."
 _SUCCEEDED = re.compile(
-    rf"\bvice{SP}(?P<name>{NAME_WORD}(?:{SP}(?:[A-Z]\.|{NAME_WORD})){{1,4}}(?:,{SP}(?:Jr|Sr)\.)?)"
+    rf"{word_start('vice')}{SP}(?P<name>{NAME_WORD}(?:{SP}(?:[A-Z]\.|{NAME_WORD})){{1,4}}(?:,{SP}(?:Jr|Sr)\.)?)"
     r"(?:,[^\S\n]+(?:resigned|retired|deceased|term\s+expired|elevated|removed|withdrawn|transferred)\b|(?=\.(?:\s|$)))"
 )
 
