@@ -15,10 +15,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from brief.ingest.extract import _MONTH_STARTS, find_events
+from brief.ingest.extract import find_events
 from brief.ingest.metadata import MONTHS
 from brief.ingest.namewords import name_groups
-from brief.numbers import MONTH, read_numbers
+from brief.numbers import MONTH, MONTH_STARTS, read_numbers
 from brief.numberwords import ID_BEFORE, ID_WORDS_SPAN, id_before
 from brief.quickre import word_start
 
@@ -58,7 +58,7 @@ def test_number_words_in_capitals_are_still_read() -> None:
 def test_every_month_starts_with_a_word_the_date_test_looks_for() -> None:
     names = [name.capitalize() for name in MONTHS if re.fullmatch(MONTH, name.capitalize())]
     assert len(names) >= 24  # full names and abbreviations
-    assert all(name[:3] in _MONTH_STARTS for name in names)
+    assert all(name[:3] in MONTH_STARTS for name in names)
 
 
 @pytest.mark.parametrize("when", ["on Sept. 9, 2021", "in June 2021", "on Dec. 3, 2020", "since May 2020"])
@@ -87,14 +87,14 @@ def test_centrality_keeps_to_one_thread() -> None:
     assert done.stdout.strip() == "1"
 
 
-WORDS = ["my", "His", "go to", "call on", "vice"]
+WORDS = ["my", "His", "go", "call", "vice"]
 
 
-@example("dummy ThisHis, My go  to; ago to, xcall on. advice vice’my")
+@example("dummy ThisHis, My go; ago, xcall call. advice vice’my")
 @given(st.text(alphabet="myHisgocalnvie .,-\n'’Á", max_size=60))
 def test_words_at_a_word_start_match_as_a_word_boundary_would(text: str) -> None:
     fast = re.compile(word_start(*WORDS))
-    plain = re.compile(r"\b(?:my|His|go[^\S\n]+to|call[^\S\n]+on|vice)")
+    plain = re.compile(r"\b(?:my|His|go|call|vice)")
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 

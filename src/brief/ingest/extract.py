@@ -23,6 +23,7 @@ from brief.ingest.organizations import MAX_ORGANIZATIONS, find_organizations
 from brief.ingest.quotemarks import MAX_QUOTATION_MARKS
 from brief.ingest.quotes import FoundQuote, find_quotes, named_near, near_quotes
 from brief.inputs.models import CatalogueOption, Kind, Stance
+from brief.numbers import MONTH_STARTS
 
 __all__ = [
     "MAX_ORGANIZATIONS", "MAX_PEOPLE", "MAX_QUOTATION_MARKS", "FoundEvent", "FoundOption", "FoundQuote", "find_events",
@@ -45,10 +46,6 @@ _EVENT_DATE = re.compile(
     rf"|\b(?i:in|since|by|during|until|early|late|mid-?)\s+(?i:early\s+|late\s+|mid-?)?(?P<m2>{MONTH})(?:\s+(?P<y2>(?:19|20)\d\d))?\b"
     rf"|\b(?i:on\s+)(?P<m3>{MONTH})\s+(?P<d3>\d{{1,2}})\b",
 )
-
-# Every month _EVENT_DATE reads starts so, with its capital ("Sept.", "June"): a sentence without
-# one of these holds no date of an event.
-_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass
@@ -202,7 +199,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], published: date | N
         latest[index] = max(year, latest[index - 1] if index else 0)
     for start, end in sentences:
         sentence = text[start:end].strip()
-        if not any(month in sentence for month in _MONTH_STARTS):
+        if not any(month in sentence for month in MONTH_STARTS):
             continue  # most sentences name no month, and these tests are cheaper than the search
         match = _EVENT_DATE.search(sentence)
         if not match or re.search(r"\b(?:posted|published|updated|reprinted)\b", sentence, re.I):

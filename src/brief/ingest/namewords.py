@@ -14,7 +14,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from brief.ingest.givennames import is_given_name
-from brief.ingest.vocabulary import ABBREVIATIONS, NAME_WORD, NOT_NAME, PARTICLE, PARTICLES, PLACE_STARTS, TITLES, bare, is_name_word
+from brief.ingest.vocabulary import (
+    INITIAL,
+    NAME_WORD,
+    NOT_NAME,
+    PARTICLE,
+    PARTICLES,
+    PLACE_STARTS,
+    TITLES,
+    bare,
+    ends_sentence,
+    is_name_word,
+)
 
 HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
 # Words kept from names (a party, a nationality, a common noun) that are surnames too.
@@ -26,7 +37,6 @@ _RUN = re.compile(
 )
 
 _TOKEN = re.compile(r"\S+")  # a word of a run (a run holds no line break)
-_INITIAL = re.compile(r"[A-Z]\.")
 
 
 @dataclass
@@ -71,7 +81,7 @@ def _name_groups(tokens: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     start = None
     for index, token in enumerate((*tokens, "")):
         word = bare(token)
-        inside = start is not None and (token in PARTICLES or bool(_INITIAL.fullmatch(token)))  # "de", "R."
+        inside = start is not None and (token in PARTICLES or bool(INITIAL.fullmatch(token)))  # "de", "R."
         addressed = (
             index > 0
             and tokens[index - 1].rstrip(".") in HONORIFICS
@@ -100,7 +110,7 @@ def _name_groups(tokens: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
         if not ok or word != token:  # a possessive ends a name: "Obama’s Initiative"
             end = index + 1 if ok else index
             if start is not None:
-                while end > start and (tokens[end - 1] in PARTICLES or _INITIAL.fullmatch(tokens[end - 1])):
+                while end > start and (tokens[end - 1] in PARTICLES or INITIAL.fullmatch(tokens[end - 1])):
                     end -= 1
                 if end > start:
                     groups.append((start, end))
@@ -124,7 +134,7 @@ def runs(text: str) -> list[tuple[int, list[str]]]:
             token = piece.group(0)
             if not tokens:
                 start = match.start() + piece.start()  # a run cut at a sentence's end goes on from here
-            if token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not _INITIAL.fullmatch(token):
+            if ends_sentence(token):
                 tokens.append(token[:-1])
                 found.append((start, tokens))
                 tokens = []

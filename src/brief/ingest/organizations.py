@@ -14,7 +14,17 @@ from __future__ import annotations
 
 import re
 
-from brief.ingest.vocabulary import ABBREVIATIONS, HEADLINE_VERBS, NOT_BODY_START, NOT_NAME, ONE_WORD_ORGS, ORG_HEADS, TITLES, bare
+from brief.ingest.vocabulary import (
+    ABBREVIATIONS,
+    HEADLINE_VERBS,
+    NOT_BODY_START,
+    NOT_NAME,
+    ONE_WORD_ORGS,
+    ORG_HEADS,
+    TITLES,
+    bare,
+    ends_sentence,
+)
 
 MAX_ORGANIZATIONS = 500  # distinct names compared with each other
 MAX_KEPT = 40  # names a draft keeps, in order of first mention
@@ -58,7 +68,7 @@ def _sentences(run: str) -> list[list[str]]:
     """The run's tokens, cut where a sentence ends ("Mexico. Issues for Congress")."""
     parts: list[list[str]] = [[]]
     for token in re.split(_SP, run):
-        if token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not re.fullmatch(r"[A-Z]\.", token):
+        if ends_sentence(token):
             parts[-1].append(token[:-1])
             parts.append([])
         else:

@@ -17,13 +17,13 @@ from brief.ingest.mentions import Mentions
 from brief.ingest.namewords import fullest, name_groups, without_address
 from brief.ingest.speechwords import AIDE, ITS_DOCUMENT
 from brief.ingest.vocabulary import (
-    ABBREVIATIONS,
     KIN_BY_PRONOUN,
     NOT_NAME,
     ROLE_NOUNS,
     SAID_WHEN,
     TITLES,
     bare,
+    ends_sentence,
 )  # fmt: skip
 
 PRONOUNS = ("he", "she", "they", "it")
@@ -294,7 +294,7 @@ def resolve(
     pair = name_groups(tokens)
     if len(pair) == 2 and pair[0] == (0, pair[1][0] - 1) and tokens[pair[0][1]] == "and" and pair[1][1] == len(tokens):
         return who.rstrip("."), role  # "Tom Vance and Ana Ruiz": two people who speak together, as a label names them
-    ends = [k for k, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATIONS.fullmatch(t) and not re.fullmatch(r"[A-Z]\.", t)]
+    ends = [k for k, t in enumerate(tokens[:-1]) if ends_sentence(t)]
     tokens = tokens[ends[-1] + 1 :] if ends else tokens  # "Lena Ortiz. Rear Admiral Tomas Brandt": another sentence
     groups = name_groups(tokens)
     i, j = groups[-1] if groups else (0, 0)

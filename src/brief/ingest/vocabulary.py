@@ -154,6 +154,12 @@ ROLE_LABELS = frozenset(
 ABBREVIATIONS = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Mx|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Jr|Sr|Inc|Corp|Co|Ltd|No|Maj|Cmdr)\."
 )
+INITIAL = re.compile(r"[A-Z]\.")  # a letter and its period: the "R." of "George R. Brown"
+
+
+def ends_sentence(token: str) -> bool:
+    """A word whose period ends a sentence: no abbreviation ("Dr.", "U.S.") and no initial."""
+    return token.endswith(".") and not ABBREVIATIONS.fullmatch(token) and not INITIAL.fullmatch(token)
 
 
 _NOT_NAME_ENDINGS = ("tion", "sion", "ism", "ology", "ial", "ials", "als", "inal", "ency")
