@@ -15,12 +15,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from brief import numbers
+from brief.ingest import namewords
+from brief.ingest.clean import is_furniture
 from brief.ingest.extract import find_events
 from brief.ingest.metadata import MONTHS
 from brief.ingest.namewords import name_groups
+from brief.ingest.vocabulary import may_glue
 from brief.numbers import MONTH, MONTH_STARTS, read_numbers
 from brief.numberwords import ID_BEFORE, ID_WORDS_SPAN, id_before
-from brief.quickre import word_start
+from brief.quickre import lowered, word_start
 
 
 def test_every_identifier_word_fits_the_span_searched() -> None:
@@ -108,3 +112,112 @@ def test_words_at_a_word_start_are_scanned_for() -> None:
         return code[0] == _compiler.INFO and bool(code[2] & (_compiler.SRE_INFO_CHARSET | _compiler.SRE_INFO_PREFIX))
 
     assert scanned(word_start(*WORDS)) and not scanned(r"\b(?:my|His|vice)")
+
+
+def _scanned(pattern: re.Pattern[str]) -> bool:
+    """Whether the engine scans for the first characters of a compiled pattern (see above)."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    code = _compiler._code(re._parser.parse(pattern.pattern, pattern.flags), pattern.flags)  # type: ignore[attr-defined]
+    return code[0] == _compiler.INFO and bool(code[2] & (_compiler.SRE_INFO_CHARSET | _compiler.SRE_INFO_PREFIX))
+
+
+# Pieces the number patterns read, in capitals and not, with the three letters IGNORECASE and
+# str.lower() fold differently (İ, ı, ſ) and the Kelvin sign, which both fold to "k".
+NUMBER_PIECES = [
+    "US$", "usd ", "USD", "$", "£", "€", "3", "1,200", "2.5", "%", " percent", " Percent", "PER CENT", " bn", "m ", " million",
+    " Billion", "Twice", "twice as", "DOUBLED", "tripling", "ten-fold", " times ", "one in ", "Four", "fifty-five", "twenty",
+    " half", "a Third", "a dozen ", "Hundreds of thousands of", "between ", " and ", " to ", "-", "sıx", "ſix", "SİX", "\u212a",
+    " of ", "the ", "Sept. ", "2020", " people", ".", ",", " ", "(", ")", "x", "Roe ",
+]  # fmt: skip
+
+
+@example("The US$3 Billion plan doubled; USD 4 million, ſix and sİx people, 40 Percent.")
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=14).map("".join))
+def test_figures_found_in_a_lower_cased_copy_are_those_found_case_blind(text: str) -> None:
+    # The long way: the case-blind pattern, where the lower-cased copy may hold a number.
+    expected = [(m.span(), m.lastgroup) for m in numbers.FIGURE.finditer(text)] if numbers.MAY_HOLD_NUMBER.search(text.lower()) else []
+    assert [(m.span(), m.lastgroup) for m in numbers.candidates(text)] == expected
+    assert numbers.may_hold_number(text.lower()) == bool(numbers.MAY_HOLD_NUMBER.search(text.lower()))
+
+
+def test_every_word_that_may_make_a_number_is_looked_for() -> None:
+    words = set(re.findall(r"[a-z]{3,}", numbers.MAY_HOLD_NUMBER.pattern))
+    assert {"thrice", "quarters", "seventy", "doubl", "fold"} <= words
+    for word in words:
+        for text in (f"it {word} now", f"it {word}s, now", f"it {word}ed", f"{word}-one", f"x{word}", f"{word}_"):
+            assert numbers.may_hold_number(text) == bool(numbers.MAY_HOLD_NUMBER.search(text)), text
+
+
+def test_the_lower_cased_figure_pattern_holds_no_capital_letter() -> None:
+    # A capital left in it would never match the lower-cased copy.
+    literals = re.findall(r"(?<!\\)[A-Z]", re.sub(r"\\.|\(\?P[<=]\w+", "", numbers._FIGURE_LOWERED.pattern))
+    assert literals == [] and not numbers._FIGURE_LOWERED.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Roe Paid $5", "roe paid $5"), ("SİX", None), ("sıx", None), ("ſix", None), ("\u212aELVIN", "kelvin")],
+)
+def test_a_text_is_lowered_only_where_lower_case_folds_as_ignorecase_does(text: str, folded: str | None) -> None:
+    assert lowered(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("para", "furniture"),
+    [
+        ("Most Popular", True),
+        ("This article may not be reproduced without permission.", True),
+        ("Reprınted with permission of the author.", True),  # a dotless ı: the case-blind search decides
+        ("Gallery: Xbox One X | 14 Photos", True),
+        ("Xbox One X | 14 Photos", True),
+        ("The views expressed by contributors are their own.", True),
+        ("The board may not be able to meet before May.", False),
+        ("Sales rose | fell in 14 markets.", False),
+    ],
+)
+def test_furniture_by_words_further_in_is_still_dropped(para: str, furniture: bool) -> None:
+    assert is_furniture(para) is furniture
+
+
+NAME_PIECES = [
+    "Tom",
+    "LEE",
+    "al-Assad",
+    "deLaski",
+    "d'Estaing",
+    "van",
+    "de",
+    " ",
+    "  ",
+    "\n",
+    "then-",
+    "ex-",
+    "Jr.",
+    "of ",
+    "the",
+    "-",
+    "’s",
+    ",",
+    ".",
+    "É",
+    "x",
+]
+
+
+@example("then-Senator Tom Lee met al-Assad and the deLaski family of Rome. ex-Gov. Lee")
+@example("then-Senator Tom Lee met ex-Gov. Lee")
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=16).map("".join))
+def test_runs_of_capitalised_words_are_read_alike_with_or_without_glued_names(text: str) -> None:
+    assert [m.span() for m in namewords._RUN.finditer(text)] == [
+        m.span() for m in (namewords._RUN if may_glue(text) else namewords._CAPITALS_RUN).finditer(text)
+    ]
+    if not may_glue(text):  # no glued word in the text: none of the general pattern's matches holds one
+        assert not any(
+            re.search(r"\b(?:al|el|ad|bin|ibn|abu|d'|de|di|da|du|la|le|van|von)[-’']?[A-ZÀ-Þ]", m.group())
+            for m in namewords._RUN.finditer(text)
+        )
+
+
+def test_the_shortcut_patterns_are_scanned_for() -> None:
+    assert _scanned(namewords._CAPITALS_RUN) and not _scanned(namewords._RUN)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from brief.quickre import lowered
 from brief.untrusted import clean_text
 
 # One table drops invisible characters and turns odd spaces into plain ones, in one pass.
@@ -32,13 +33,21 @@ _FURNITURE = re.compile(
       | share\ on\ \w+ | follow\ (?:us|him|her|them)\ on\ \w+.* | sign\ up\b.* | subscribe\b.* | newsletter\b.*
       | (?:getty|ap|afp|reuters)\ images? | (?:photo|image|credit|source)s?:\ .{0,80} | \(photo:.*\)
       | tags?\b.* | topics?:.* | filed\ under\b.* | more:.* | copyright\b.* | ©.* | all\ rights\ reserved.*
-      | .*\breprinted\ (?:here\ )?(?:for|with)\b.* | .*\bmay\ not\ be\ (?:reproduced|published)\b.*
-      | .*\bviews\ expressed\ by\ contributors\b.* | click\ here\b.* | comments?(?:\ \(\d+\))? | print | email
-      | (?:gallery|slideshow|photos):\ .{0,120} | .{0,120}\|\ ?\d+\ (?:photos|images|pictures|slides)
+      | click\ here\b.* | comments?(?:\ \(\d+\))? | print | email | (?:gallery|slideshow|photos):\ .{0,120}
       | -{3,} | \*{3,} | _{3,}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Paragraphs that are furniture by words further in: each of these alternatives reads the whole
+# paragraph, so they are tried only on one that holds the words one of them needs.
+_FURNITURE_WITHIN = re.compile(
+    r"""^(?:
+        .*\breprinted\ (?:here\ )?(?:for|with)\b.* | .*\bmay\ not\ be\ (?:reproduced|published)\b.*
+      | .*\bviews\ expressed\ by\ contributors\b.* | .{0,120}\|\ ?\d+\ (?:photos|images|pictures|slides)
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WITHIN_NEEDS = ("reprinted ", "may not be ", "views expressed by contributors", "|")
 # A heading after which the rest of the page is a list of other articles.
 _TAIL = re.compile(
     r"^(?:more\ from\ .{2,40}|related(?:\ articles?|\ stories)?|you\ may\ also\ like|read\ next|most\ popular)$", re.I | re.X
@@ -229,7 +238,7 @@ def clean(text: str, markdown: bool = False) -> CleanText:
         if _TAIL.match(para.rstrip(":")) and len(kept) > 2:
             dropped.append(para)
             break
-        if _FURNITURE.match(para):
+        if is_furniture(para):
             dropped.append(para)
             continue
         if key in seen and len(key) > 20:
@@ -242,6 +251,16 @@ def clean(text: str, markdown: bool = False) -> CleanText:
     while len(kept) > 3 and len(kept[-1]) < 600 and _BIO.match(kept[-1]):
         bios.insert(0, kept.pop())
     return CleanText(kept, bios=bios, furniture=dropped, first_line=first_line)
+
+
+def is_furniture(para: str) -> bool:
+    """Whether a paragraph is page furniture ("Most Popular", "Share this article", a reprint line)."""
+    if _FURNITURE.match(para):
+        return True
+    folded = lowered(para)
+    if folded is not None and not any(need in folded for need in _WITHIN_NEEDS):
+        return False
+    return _FURNITURE_WITHIN.match(para) is not None
 
 
 def without_markup(text: str) -> str:

@@ -158,7 +158,8 @@ _GIVEN = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
 # Given names that share the surname after the last of them: "David, Sam, and Jim Cartner".
 _SHARED_SURNAME = re.compile(
     # never a body's start ("William and Mary Law School")
-    rf"\b(?P<firsts>{_GIVEN}(?:,\s+{_GIVEN})*,?\s+(?:and|&)\s+)(?P<last>{_GIVEN})\s+(?P<surname>{_GIVEN})(?![\w-])(?!\s+[A-Z])"
+    # (the word boundary is looked back for from the first capital, so that the engine scans for it)
+    rf"(?P<firsts>[A-ZÀ-Þ](?<!\w.)[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?:,\s+{_GIVEN})*,?\s+(?:and|&)\s+)(?P<last>{_GIVEN})\s+(?P<surname>{_GIVEN})(?![\w-])(?!\s+[A-Z])"
 )
 
 

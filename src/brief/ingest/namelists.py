@@ -114,6 +114,8 @@ _NOMINEE = re.compile(
     r"(?P<role>[^,;\n]{3,160})",
     re.M,
 )
+# What every nomination holds, looked for first: a comma opens it, so the engine scans for commas.
+_NOMINATION_WORDS = re.compile(r",[^\S\n]+to[^\S\n]+(?:be|serve)")
 
 
 # Whom a nominee succeeds: "…, vice Carla L. Gallo, term expired." / "vice Tom Lee, resigned" / "vice Eli Pedro."
@@ -127,7 +129,7 @@ def nominated(text: str) -> list[tuple[str, str | None]]:
     """Nominees and appointees with the office they are named to, its term left out ("… for a
     term expiring June 1, 2027"), and the people whose seats they take."""
     found: list[tuple[str, str | None]] = []
-    for match in _NOMINEE.finditer(text):
+    for match in _NOMINEE.finditer(text) if _NOMINATION_WORDS.search(text) else ():
         role = re.split(r"\s+for\s+(?:a|the)\s+(?:term|remainder)\b|\s+\((?:Reappointment|New Position)\)", match.group("role"))[0]
         found.append((match.group("name"), role.strip()))
     found += [(match.group("name"), None) for match in _SUCCEEDED.finditer(text)]

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from brief.ingest.givennames import is_given_name
 from brief.ingest.vocabulary import (
+    CAPITAL_WORD,
     INITIAL,
     NAME_WORD,
     NOT_NAME,
@@ -25,6 +26,7 @@ from brief.ingest.vocabulary import (
     bare,
     ends_sentence,
     is_name_word,
+    may_glue,
 )
 
 HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
@@ -32,9 +34,11 @@ HONORIFICS = frozenset("Mr Mrs Ms Mx Miss Sir Dame Dr".split())
 SURNAME_WORDS = frozenset("Green English French Welsh Christian Best Day Page Law Lake".split())
 _SURNAME_TITLES = frozenset("King Bishop Judge Pope Dean Marshal Major Prince Earl Baron Cardinal Deacon".split())
 SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
-_RUN = re.compile(
-    rf"(?:(?<=then-)|(?<=ex-)|(?<![\w'’-])){NAME_WORD}(?:{SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){SP}){{0,3}}{NAME_WORD}){{0,19}}"
-)
+_LINK = rf"{SP}(?:(?:of|for|to|the|and|on|at|{PARTICLE}){SP}){{0,3}}"
+_RUN = re.compile(rf"(?:(?<=then-)|(?<=ex-)|(?<![\w'’-])){NAME_WORD}(?:{_LINK}{NAME_WORD}){{0,19}}")
+# _RUN for a text without glued name words (vocabulary.may_glue), written to start with its
+# capital so that the engine scans for one: three to four times faster.
+_CAPITALS_RUN = re.compile(rf"[A-ZÀ-Þ](?:(?<=then-.)|(?<=ex-.)|(?<![\w'’-].))[\w'’.-]{{0,59}}(?:{_LINK}{CAPITAL_WORD}){{0,19}}")
 
 _TOKEN = re.compile(r"\S+")  # a word of a run (a run holds no line break)
 
@@ -127,7 +131,13 @@ def person_groups(tokens: list[str]) -> list[tuple[int, int]]:
 def runs(text: str) -> list[tuple[int, list[str]]]:
     """Runs of capitalised words as (start, tokens), cut where a sentence ends inside one."""
     found: list[tuple[int, list[str]]] = []
-    for match in _RUN.finditer(text):
+    for match in (_RUN if may_glue(text) else _CAPITALS_RUN).finditer(text):
+        words = match.group(0).split()
+        if not any(map(ends_sentence, words[:-1])):  # most runs: no sentence ends inside
+            if ends_sentence(words[-1]):
+                words[-1] = words[-1][:-1]
+            found.append((match.start(), words))
+            continue
         tokens: list[str] = []
         start = match.start()
         for piece in _TOKEN.finditer(match.group(0)):

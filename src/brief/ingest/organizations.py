@@ -30,7 +30,12 @@ MAX_ORGANIZATIONS = 500  # distinct names compared with each other
 MAX_KEPT = 40  # names a draft keeps, in order of first mention
 _SP = r"[^\S\n]+"
 _WORD = r"(?:[A-Z]|\d{1,4}(?:st|nd|rd|th)\b)[\w.&'’-]{0,59}"
-_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_SP}(?:(?:of|for|to|the|and|on|at|de|del|du|des|&){_SP}){{0,3}}{_WORD}){{0,14}}")
+# The first word's character is read first and the one before it looked back for, so that the
+# engine scans for a capital or a digit.
+_RUN = re.compile(
+    rf"[A-Z\d](?<![\w'’-].)(?:(?<=[A-Z])|(?<=\d)\d{{0,3}}(?:st|nd|rd|th)\b)[\w.&'’-]{{0,59}}"
+    rf"(?:{_SP}(?:(?:of|for|to|the|and|on|at|de|del|du|des|&){_SP}){{0,3}}{_WORD}){{0,14}}"
+)
 _COMPANY = frozenset("Inc. Inc Ltd. Ltd LLC LLP PLC Plc Corp. Corp Co. GmbH AG".split())
 _COMPANY_AFTER = re.compile(r",?[^\S\n]+(?P<suffix>Inc\.|Inc\b|Ltd\.?|LLC\b|LLP\b|PLC\b|Corp\.?|GmbH\b)(?![\w-])")
 _LINKS = frozenset("of for on to at de del du des".split())
