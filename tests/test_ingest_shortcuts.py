@@ -24,7 +24,7 @@ from brief.ingest.namewords import name_groups
 from brief.ingest.vocabulary import may_glue
 from brief.numbers import MONTH, MONTH_STARTS, read_numbers
 from brief.numberwords import ID_BEFORE, ID_WORDS_SPAN, id_before
-from brief.quickre import lowered, word_start
+from brief.quickre import lowered, prefix_tree, word_start
 
 
 def test_every_identifier_word_fits_the_span_searched() -> None:
@@ -128,7 +128,8 @@ NUMBER_PIECES = [
     "US$", "usd ", "USD", "$", "£", "€", "3", "1,200", "2.5", "%", " percent", " Percent", "PER CENT", " bn", "m ", " million",
     " Billion", "Twice", "twice as", "DOUBLED", "tripling", "ten-fold", " times ", "one in ", "Four", "fifty-five", "twenty",
     " half", "a Third", "a dozen ", "Hundreds of thousands of", "between ", " and ", " to ", "-", "sıx", "ſix", "SİX", "\u212a",
-    " of ", "the ", "Sept. ", "2020", " people", ".", ",", " ", "(", ")", "x", "Roe ",
+    " of ", "the ", "Sept. ", "2020", " people", ".", ",", " ", "(", ")", "x", "Roe ", "at least ", "More than ", "a\t",
+    "tens of ", "fourfold", " in ", "every ", "nearly ",
 ]  # fmt: skip
 
 
@@ -147,6 +148,39 @@ def test_every_word_that_may_make_a_number_is_looked_for() -> None:
     for word in words:
         for text in (f"it {word} now", f"it {word}s, now", f"it {word}ed", f"{word}-one", f"x{word}", f"{word}_"):
             assert numbers.may_hold_number(text) == bool(numbers.MAY_HOLD_NUMBER.search(text)), text
+
+
+@example("Twenty-one in five, US$3 and usd 4 rose tenfold, at least half; A dozen, between 2 and 3.")
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=14).map("".join))
+def test_the_gate_of_the_figure_pattern_lets_every_figure_through(text: str) -> None:
+    # The same pattern behind the plain gate (a digit, a sign or any word's start) finds the same.
+    gate = f"\\b(?:{numbers._STARTS})"
+    assert gate in numbers.FIGURE.pattern
+    plain = re.compile(numbers.FIGURE.pattern.replace(gate, "\\b[a-z]"), numbers.FIGURE.flags)
+    assert [m.span() for m in numbers.FIGURE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_every_hedge_and_number_word_opens_a_figure_as_before() -> None:
+    gate = f"\\b(?:{numbers._STARTS})"
+    plain = re.compile(numbers.FIGURE.pattern.replace(gate, "\\b[a-z]"), numbers.FIGURE.flags)
+    words = set(re.findall(r"[a-z]{2,}", numbers.FIGURE.pattern)) - {"d", "s"}
+    for word in words:
+        for text in (
+            f"{word} half",
+            f"{word} Times the",
+            f"{word}-fold",
+            f"{word} in four",
+            f"{word} million",
+            f"A {word} of 5",
+            f"{word} as big",
+        ):
+            assert [m.span() for m in numbers.FIGURE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@given(st.lists(st.text(alphabet="abcs.", min_size=1, max_size=5), min_size=1, max_size=6), st.text(alphabet="abcs.", max_size=7))
+def test_a_prefix_tree_matches_where_a_word_of_its_list_starts(words: list[str], text: str) -> None:
+    tree = re.compile(prefix_tree(words))
+    assert bool(tree.match(text)) == text.startswith(tuple(words))
 
 
 def test_the_lower_cased_figure_pattern_holds_no_capital_letter() -> None:

@@ -43,7 +43,7 @@ from brief.numberwords import (
     counts_nothing,
     id_before,
 )
-from brief.quickre import lowered, lowered_pattern
+from brief.quickre import folds_alike, lowered_pattern, prefix_tree
 
 MAX_SCORE = 20  # a score ("won 3-1", "7-5") is small, and its winner's figure is the count; "a 50-50 split" is none
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -67,19 +67,29 @@ _COMPARED = (
     r"(?:as|the|more|higher|larger|greater|bigger|faster|lower|smaller|less|fewer|that|what|its|their|his|her|our|this|those|these|over)"
 )
 
+# What a figure may start with, after the signs and digits: a money code's letters, a multiple, a
+# number's word, "between", "a", or a hedge before a fraction.
+_STARTS = (
+    prefix_tree(
+        [*UNITS, *TENS, "between", "doubl", "tripl", "trebled", "quadrupl", "twice", "thrice", "tens", "hundreds", "half",
+         "nearly", "almost", "about", "around", "roughly", "approximately", "some", "over", "under", "just", "more", "less",
+         "fewer", "at"]
+    )
+    + r"|a\s|[a-z]{1,2}\$|[a-z]{3}\s?\d"
+)  # fmt: skip
 FIGURE = re.compile(
-    # The gate first: most positions of a sentence are inside a word, and one test there is cheaper
-    # than a test for each kind.
+    # The gate first: most positions of a sentence are inside a word, and most words start no
+    # figure; one test there is cheaper than a test for each kind.
     rf"""
-    (?=[\d$£€¥₹]|\b[a-z])
+    (?=[\d$£€¥₹]|\b(?:{_STARTS}))
     (?:(?P<money>(?=[$£€¥₹]|[a-z]{{1,2}}\$|[a-z]{{3}}\s?\d|between\s+{_CURRENCY})
       (?:between\s+{_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?\s+and\s+{_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?
       | {_CURRENCY}\s?(?:{_NUM})\+?(?:\s?(?:{_SCALE}|bn\b|m\b))?(?:\s?(?:to|-|–)\s?{_CURRENCY}?\s?(?:{_NUM})(?:\s?(?:{_SCALE}|bn\b|m\b))?)?))
   | (?P<multiple>\b(?:doubl(?:ed|ing)|tripl(?:ed|ing)|trebled|quadrupl(?:ed|ing))\b(?!\s+down\b)
       | \b(?:twice|double|triple|thrice)\b(?=\s+(?:as|the|that|what|its|their|his|her|our|this|those|these)\b)
-      | (?<![\w.,])(?=[\w-]+fold\b)(?:\d+|{WORD_NUM})-?fold\b
-      | (?<![\w./#:-])(?=[\d,.]+\s+times\b|[a-z-]+\s+times\b)(?:{_NUM}|{WORD_NUM})\s+times(?=\s+{_COMPARED}\b))
-  | (?P<ratio>(?<![\w./#:,-])(?=\w+\s+(?:in|out)\s)(?:\d{{1,3}}|{WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{WORD_NUM})\b
+      | (?<![\w.,])(?:\d+|{WORD_NUM})-?fold\b
+      | (?<![\w./#:-])(?:{_NUM}|{WORD_NUM})\s+times(?=\s+{_COMPARED}\b))
+  | (?P<ratio>(?<![\w./#:,-])(?=\d|{WORD_NUM})(?=\w+\s+(?:in|out)\s)(?:\d{{1,3}}|{WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{WORD_NUM})\b
       (?![.,]\d|%|\s+(?:percent|days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?)\b))
   | (?P<between>\bbetween\s+(?:{_NUM})\s?(?:%|percent\b)?\s*and\s*(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
   | (?P<range>(?<![\w./#-])(?:{_NUM})\s?(?:to|–|-)\s?(?:{_NUM})(?![\w/-])(?:\s?(?:%|percent\b|per\ cent\b))?)
@@ -181,10 +191,10 @@ def read_numbers(text: str) -> list[Number]:
 def candidates(text: str) -> Iterator[re.Match[str]]:
     """What may be a number in `text`, in order; :func:`read_candidate` tells. A caller that
     bounds its work counts these, as most of the cost is reading them."""
-    folded = lowered(text)
-    if not may_hold_number(text.lower() if folded is None else folded):
+    folded = text.lower()
+    if not may_hold_number(folded):
         return iter(())  # most sentences hold no number; the full pattern is costly
-    return FIGURE.finditer(text) if folded is None else _rematched(text, folded)
+    return _rematched(text, folded) if folds_alike(text) else FIGURE.finditer(text)
 
 
 def may_hold_number(folded: str) -> bool:

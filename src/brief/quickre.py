@@ -18,6 +18,7 @@ engine matches to an ASCII letter and ``str.lower`` does not turn into it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 def word_start(*words: str) -> str:
@@ -36,10 +37,39 @@ def lowered(text: str) -> str | None:
     """``text.lower()``, where a case-sensitive search of it with a :func:`lowered_pattern` finds
     the spans a case-blind search of `text` finds; None where the text holds a character that the
     two fold differently."""
-    return None if _FOLDS_APART.search(text) else text.lower()
+    return text.lower() if folds_alike(text) else None
+
+
+def folds_alike(text: str) -> bool:
+    """Whether ``text.lower()`` folds every letter of `text` as IGNORECASE does (see :func:`lowered`)."""
+    return _FOLDS_APART.search(text) is None
 
 
 def lowered_pattern(source: str) -> str:
     """A pattern's source with its ASCII letters in lower case, but not its escapes (``\\S``,
     ``\\W``) or its groups' names: compiled without IGNORECASE, for a :func:`lowered` text."""
     return re.sub(r"\\.|\(\?P[<=]\w+|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), source)
+
+
+_Tree = dict[str, "_Tree"]  # a letter to the tree of the words' rest; "" where a word ends
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """Literal words as one tree of their shared beginnings ("se(?:ven|cond)"), for a gate: a look
+    ahead that asks whether one of them starts here. The engine then reads a word's letters once,
+    not once for each word of the list. A word in the list ends the branch it is on, so its longer
+    forms match too ("seven" lets "seventy" through); which word matches is not kept."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: _Tree) -> str:
+        if "" in node:
+            return ""
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return branch(tree)
