@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from brief import numbers
-from brief.ingest import namewords
-from brief.ingest.clean import is_furniture
+from brief.ingest import addressed, namewords
+from brief.ingest.clean import is_furniture, normalize
 from brief.ingest.extract import find_events
 from brief.ingest.metadata import MONTHS
 from brief.ingest.namewords import name_groups
@@ -255,3 +256,23 @@ def test_runs_of_capitalised_words_are_read_alike_with_or_without_glued_names(te
 
 def test_the_shortcut_patterns_are_scanned_for() -> None:
     assert _scanned(namewords._CAPITALS_RUN) and not _scanned(namewords._RUN)
+
+
+HEAD_PIECES = [
+    "including", "re", "includes", "include", "included", "men,", "women", "officers", "named for", "named after", "such as",
+    "among them", " ", "  ", "\t", "\n", "Tom", "Éva", "x", "s", ",", "-", "a" * 29, "class", "leaders",
+]  # fmt: skip
+
+
+@example("the reincludes Tom, such as Ana, such as  Ana, named after Éva, among them Bo, women, Al and officers Ted")
+@given(st.lists(st.sampled_from(HEAD_PIECES), max_size=12).map("".join))
+def test_the_heads_of_lists_are_found_as_the_plain_search_finds_them(text: str) -> None:
+    def found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.group("role")) for m in matches]
+
+    assert found(addressed.list_heads(text)) == found(addressed._LIST_HEAD.finditer(text))
+
+
+def test_invisible_characters_are_dropped_and_odd_spaces_made_plain() -> None:
+    text = "Pay\u00adroll of\u00a0$5\u202fm rose\u200b\u2060 in\u3000March\tand\ufeff April."
+    assert normalize(text) == "Payroll of $5 m rose in March and April."
