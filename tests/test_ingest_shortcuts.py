@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 
 from brief import numbers
 from brief.ingest import addressed, namewords
-from brief.ingest.clean import is_furniture, normalize
+from brief.ingest.clean import clean, is_furniture, normalize
 from brief.ingest.extract import find_events
-from brief.ingest.metadata import MONTHS
+from brief.ingest.figures import find_figures
+from brief.ingest.metadata import MONTHS, detect_metadata
 from brief.ingest.namewords import name_groups
 from brief.ingest.vocabulary import may_glue
 from brief.numbers import MONTH, MONTH_STARTS, read_numbers
@@ -276,3 +277,28 @@ def test_the_heads_of_lists_are_found_as_the_plain_search_finds_them(text: str) 
 def test_invisible_characters_are_dropped_and_odd_spaces_made_plain() -> None:
     text = "Pay\u00adroll of\u00a0$5\u202fm rose\u200b\u2060 in\u3000March\tand\ufeff April."
     assert normalize(text) == "Payroll of $5 m rose in March and April."
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("EXECUTIVE SUMMARY", "report"), ("In Focus", "report"), ("From the Editorial Board", "editorial"), ("OPINION", "opinion")],
+)
+def test_a_kind_named_in_capitals_is_still_read(heading: str, kind: str) -> None:
+    # The kinds' patterns are searched only where the lower-cased sample holds their words.
+    text = f"Trade in the Region\n\n{heading}\n\nThe region traded goods worth $5 billion in 2019.\n\nMore on it.\n\nAnd more."
+    assert detect_metadata(clean(text), {}).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("when", "period"),
+    [
+        ("annually in 2019", "annual"),
+        ("Every Month in 2019", "monthly"),
+        ("daily in 2019", None),
+        ("last year", "2019"),
+        ("This Year", "2020"),
+    ],
+)
+def test_the_period_of_a_figure_is_read_from_words_in_any_case(when: str, period: str | None) -> None:
+    sentence = f"Exports grew by 5 million tonnes {when}, officials said."
+    assert [f.period for f in find_figures(sentence, [(0, len(sentence))], 2020)] == [period]

@@ -186,6 +186,10 @@ def _locator(sentence: str, start: int, end: int, words: int = 10) -> str:
     return text.strip(' ,;:.“”"*')
 
 
+# The start of a month's name anywhere: the engine scans for the first letters of these alone.
+_MONTH_START = re.compile("|".join(MONTH_STARTS))
+
+
 def find_events(text: str, sentences: list[tuple[int, int]], published: date | None) -> list[FoundEvent]:
     """Dated events: sentences that say when something happened, dates resolved against the
     publication date ("in November" in an article of February 2020 is November 2019)."""
@@ -199,7 +203,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], published: date | N
         latest[index] = max(year, latest[index - 1] if index else 0)
     for start, end in sentences:
         sentence = text[start:end].strip()
-        if not any(month in sentence for month in MONTH_STARTS):
+        if not _MONTH_START.search(sentence):
             continue  # most sentences name no month, and these tests are cheaper than the search
         match = _EVENT_DATE.search(sentence)
         if not match or re.search(r"\b(?:posted|published|updated|reprinted)\b", sentence, re.I):

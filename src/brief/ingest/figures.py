@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from brief.ingest.figurelabels import draft_label
 from brief.numbers import MONEY, Number, candidates, named_numbers, read_candidate
+from brief.quickre import lowered
 
 _KEY_TERMS = re.compile(
     r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+"
@@ -27,10 +28,11 @@ _KEY_TERMS = re.compile(
     r"|rifles?|weapons?|migrants?|doubl\w+|tripl\w+)\b",
     re.I,
 )
+# Each with the words (lower-cased) a match holds: a sentence without them is not searched.
 _PERIOD_WORDS = [
-    (re.compile(r"\b(?:every|each|a|per)\s+month\b|\bmonthly\b", re.I), "monthly"),
-    (re.compile(r"\b(?:every|each|a|per)\s+year\b|\bannually\b|\byearly\b", re.I), "annual"),
-    (re.compile(r"\b(?:every|each|a|per)\s+(?:day|week)\b|\bdaily\b|\bweekly\b", re.I), None),
+    (re.compile(r"\b(?:every|each|a|per)\s+month\b|\bmonthly\b", re.I), ("month",), "monthly"),
+    (re.compile(r"\b(?:every|each|a|per)\s+year\b|\bannually\b|\byearly\b", re.I), ("year", "annually"), "annual"),
+    (re.compile(r"\b(?:every|each|a|per)\s+(?:day|week)\b|\bdaily\b|\bweekly\b", re.I), ("day", "week", "daily"), None),
 ]
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLAUSE_MARK = re.compile(r"[,;:](?=\s)|\s[—–-]\s|—")
@@ -76,7 +78,9 @@ class _Periods:
     it names (with their positions and clauses), "last year" and "this year"."""
 
     def __init__(self, sentence: str, published_year: int | None) -> None:
-        self.rate = next(((True, label) for pattern, label in _PERIOD_WORDS if pattern.search(sentence)), (False, None))
+        folded = lowered(sentence)
+        maybe = [(pattern, label) for pattern, needs, label in _PERIOD_WORDS if folded is None or any(n in folded for n in needs)]
+        self.rate = next(((True, label) for pattern, label in maybe if pattern.search(sentence)), (False, None))
         self.years = [] if self.rate[0] else [(m.start(), m.group(0)) for m in _YEAR.finditer(sentence)]
         self.starts = [start for start, _ in self.years]
         # Clause marks, and whether the clause after each opens with a word that makes it another
@@ -89,9 +93,9 @@ class _Periods:
                 self.opens_other.append(bool(_OTHER_CLAUSE.match(sentence, mark.end())))
         self.relative: str | None = None
         if published_year and not self.rate[0]:
-            if _LAST_YEAR.search(sentence):
+            if (folded is None or "last year" in folded) and _LAST_YEAR.search(sentence):
                 self.relative = str(published_year - 1)
-            elif _THIS_YEAR.search(sentence):
+            elif (folded is None or "this year" in folded) and _THIS_YEAR.search(sentence):
                 self.relative = str(published_year)
 
     def period(self, position: int, number_text: str) -> str | None:

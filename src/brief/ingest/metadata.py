@@ -18,6 +18,7 @@ from brief.ingest.kinds import detect_kind, official_title
 from brief.ingest.publishers import publisher_from_series, publisher_from_url
 from brief.inputs.models import Kind
 from brief.numbers import MONTH
+from brief.quickre import lowered
 from brief.untrusted import safe_url
 
 MONTHS = {
@@ -67,19 +68,31 @@ _TOLD = re.compile(r"\btold (?P<o>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\b")
 # Disclaimers and labels that say what a text is. A government document's type is read from its
 # headline and furniture by :mod:`brief.ingest.kinds`; the words "the White House" or "press
 # release" in a news story's prose say nothing about the story's own kind.
-_KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
+# Each with the words (lower-cased) one of its matches holds: the pattern is searched for only in a
+# sample whose lower-cased copy holds one of them.
+_KIND_PATTERNS: list[tuple[Kind, tuple[str, ...], re.Pattern[str]]] = [
     # "…, the Harbor Times wrote in an editorial": a text that cites an editorial is not one
-    ("editorial", re.compile(r"\b(?:the editors|editorial board|(?<!\bin )an? editorial)\b", re.I)),
+    ("editorial", ("editor",), re.compile(r"\b(?:the editors|editorial board|(?<!\bin )an? editorial)\b", re.I)),
     # "Opinion" as a label ("Opinion | …", "an opinion piece"), not a word of the prose ("opinion
     # polls", "in our opinion", "the judge wrote in her opinion")
     (
         "opinion",
+        ("views expressed", "op-ed", "commentary", "contributor", "opinion"),
         re.compile(
             r"\b(?:views expressed|op-ed|commentary|contributors? are their own)\b"
             r"|\b[Oo]pinion\s+(?:piece|column|section|writer|editor|contributor|essay)\b|(?:^|\n)(?:OPINION|Opinion)\b(?!\s+polls?\b)"
         ),
     ),
-    ("report", re.compile(r"\b(?:congressional research service|crs report|in focus|summary of findings|executive summary)\b", re.I)),
+    (
+        "report",
+        ("research service", "crs report", "in focus", "summary"),
+        re.compile(r"\b(?:congressional research service|crs report|in focus|summary of findings|executive summary)\b", re.I),
+    ),
+]
+# A date stamped on a page, by the word before it, in order of trust.
+_STAMPS = [
+    (word, re.compile(rf"\b{word}\b(?:\s+by\s+[^,;]{{1,30}}?)?\W+(?:on\s+|in\s+)?(?P<date>.{{6,24}})", re.I))
+    for word in ("published", "dated", "posted", "updated")
 ]
 # A line that labels a page's section, not its headline: "BRIEFING ROOM", "PRESS RELEASES",
 # "Skip to main content", a line of capitals of a few words.
@@ -224,9 +237,10 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
         # those, a short dateline-like paragraph near the top. Dates in prose are events.
         stamped = None
         for scope in (head + clean.furniture + clean.bios, everything):
-            for word in ("published", "dated", "posted", "updated"):
-                stamp = re.compile(rf"\b{word}\b(?:\s+by\s+[^,;]{{1,30}}?)?\W+(?:on\s+|in\s+)?(?P<date>.{{6,24}})", re.I)
-                stamped = next((d for p in scope if word in p.lower() for m in stamp.finditer(p) if (d := parse_date(m["date"]))), None)
+            scope_lower = [p.lower() for p in scope]
+            for word, stamp in _STAMPS:
+                found = (stamp.finditer(p) for p, low in zip(scope, scope_lower, strict=True) if word in low)
+                stamped = next((d for matches in found for m in matches if (d := parse_date(m["date"]))), None)
                 if stamped:
                     break
             if stamped:
@@ -240,8 +254,9 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
             result.published = labelled or next((d for p in head[:8] if _date_line(p) and (d := parse_date(p))), None)
 
     sample = " ".join(paragraphs[:3] + paragraphs[-3:] + clean.furniture + page_head[:6])
-    for kind, pattern in _KIND_PATTERNS:
-        if pattern.search(sample):
+    folded = lowered(sample)
+    for kind, needs, pattern in _KIND_PATTERNS:
+        if (folded is None or any(need in folded for need in needs)) and pattern.search(sample):
             result.kind = kind
             break
     else:
