@@ -26,7 +26,7 @@ from brief.ingest.namewords import name_groups
 from brief.ingest.vocabulary import may_glue
 from brief.numbers import MONTH, MONTH_STARTS, read_numbers
 from brief.numberwords import ID_BEFORE, ID_WORDS_SPAN, id_before
-from brief.quickre import lowered, prefix_tree, word_start
+from brief.quickre import YEAR, lowered, prefix_tree, word_start
 
 
 def test_every_identifier_word_fits_the_span_searched() -> None:
@@ -281,7 +281,12 @@ def test_invisible_characters_are_dropped_and_odd_spaces_made_plain() -> None:
 
 @pytest.mark.parametrize(
     ("heading", "kind"),
-    [("EXECUTIVE SUMMARY", "report"), ("In Focus", "report"), ("From the Editorial Board", "editorial"), ("OPINION", "opinion")],
+    [
+        ("EXECUTIVE SUMMARY", "report"),
+        ("In Focus", "report"),
+        ("From the Editorial Board", "editorial"),
+        ("An opinion piece by a reader", "opinion"),
+    ],
 )
 def test_a_kind_named_in_capitals_is_still_read(heading: str, kind: str) -> None:
     # The kinds' patterns are searched only where the lower-cased sample holds their words.
@@ -302,3 +307,11 @@ def test_a_kind_named_in_capitals_is_still_read(heading: str, kind: str) -> None
 def test_the_period_of_a_figure_is_read_from_words_in_any_case(when: str, period: str | None) -> None:
     sentence = f"Exports grew by 5 million tonnes {when}, officials said."
     assert [f.period for f in find_figures(sentence, [(0, len(sentence))], 2020)] == [period]
+
+
+@example("In 1999, 2020s, x2019, 2019x, 1920-2021, A2020 and 20201 on 2000.")
+@given(st.text(alphabet="12090 ax-,\n", max_size=30))
+def test_years_are_found_as_a_word_boundary_would_find_them(text: str) -> None:
+    plain = re.compile(r"\b(?:19|20)\d\d\b")
+    assert [m.span() for m in re.finditer(YEAR, text)] == [m.span() for m in plain.finditer(text)]
+    assert _scanned(re.compile(YEAR)) and not _scanned(plain)

@@ -73,3 +73,8 @@ def prefix_tree(words: Iterable[str]) -> str:
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
     return branch(tree)
+
+
+# A year of four digits, 1900 to 2099, as a word: "\b(?:19|20)\d\d\b" written with the boundary
+# looked back for from its third digit, so that the engine scans for a "1" or a "2".
+YEAR = r"(?:19|20)(?<!\w..)\d\d\b"

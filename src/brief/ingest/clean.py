@@ -47,6 +47,9 @@ _FURNITURE_WITHIN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _WITHIN_NEEDS = ("reprinted ", "may not be ", "views expressed by contributors", "|")
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")  # Markdown's strong emphasis, around the words kept
+_NOT_WORDS = re.compile(r"\W+")
+_SPACE_RUN = re.compile(" {2,}")
 # A heading after which the rest of the page is a list of other articles.
 _TAIL = re.compile(
     r"^(?:more\ from\ .{2,40}|related(?:\ articles?|\ stories)?|you\ may\ also\ like|read\ next|most\ popular)$", re.I | re.X
@@ -114,7 +117,7 @@ def split_paragraphs(text: str) -> list[str]:
     saved from a web page); a block of short lines is one hard-wrapped paragraph (PDF text)."""
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [re.sub(r" {2,}", " ", line).strip() for line in block.split("\n")]
+        lines = [_SPACE_RUN.sub(" ", line).strip() if "  " in line else line.strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if lines and all(line.startswith(">") for line in lines):
             # A block quotation marked line by line ("> …"), as mail and Markdown mark one
@@ -223,7 +226,8 @@ def clean(text: str, markdown: bool = False) -> CleanText:
         if markdown or para.startswith("#"):
             para = _MD_MARKS.sub("", para)
         # Emphasis markers and link targets from text saved as Markdown are not content.
-        para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), para)
+        if "**" in para or "__" in para:
+            para = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), para)
         para = _unlink(para)
         # A block quotation's marks left inside a line when its wrapped lines were joined ("on X: >
         # “US factories are > booming”"): no comparison (a number follows that), and not the words'.
@@ -231,7 +235,7 @@ def clean(text: str, markdown: bool = False) -> CleanText:
         para = _without_gallery_tail(para.strip())
         if not para:
             continue
-        key = re.sub(r"\W+", " ", para.lower()).strip()
+        key = _NOT_WORDS.sub(" ", para.lower()).strip()
         if _TAIL.match(para.rstrip(":")) and len(kept) > 2:
             dropped.append(para)
             break

@@ -24,6 +24,7 @@ from brief.ingest.quotemarks import MAX_QUOTATION_MARKS
 from brief.ingest.quotes import FoundQuote, find_quotes, named_near, near_quotes
 from brief.inputs.models import CatalogueOption, Kind, Stance
 from brief.numbers import MONTH_STARTS
+from brief.quickre import YEAR
 
 __all__ = [
     "MAX_ORGANIZATIONS", "MAX_PEOPLE", "MAX_QUOTATION_MARKS", "FoundEvent", "FoundOption", "FoundQuote", "find_events",
@@ -39,7 +40,7 @@ _CRITICIZE = re.compile(
 )
 _ANNOUNCE = re.compile(r"\b(?:announc\w+|agreed|launch\w*|signed|unveil\w*|establish\w*|will (?:set up|create|begin))\b", re.I)
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(YEAR)
 
 _EVENT_DATE = re.compile(
     rf"\b(?:on\s+)?(?P<full>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d))"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from brief.ingest.figurelabels import draft_label
 from brief.numbers import MONEY, Number, candidates, named_numbers, read_candidate
-from brief.quickre import lowered
+from brief.quickre import YEAR, lowered
 
 _KEY_TERMS = re.compile(
     r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+"
@@ -34,7 +34,7 @@ _PERIOD_WORDS = [
     (re.compile(r"\b(?:every|each|a|per)\s+year\b|\bannually\b|\byearly\b", re.I), ("year", "annually"), "annual"),
     (re.compile(r"\b(?:every|each|a|per)\s+(?:day|week)\b|\bdaily\b|\bweekly\b", re.I), ("day", "week", "daily"), None),
 ]
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(YEAR)
 _CLAUSE_MARK = re.compile(r"[,;:](?=\s)|\s[—–-]\s|—")
 _OTHER_CLAUSE = re.compile(
     r"\s*(?:while|whereas|but|although|though|when|after|before|since|compared|against|versus|up|down|from|which|who|as)\b", re.I

@@ -43,7 +43,7 @@ _MIN_WORDS, _MAX_WORDS = 8, 60
 
 def words(sentence: str) -> set[str]:
     """The content words a sentence is compared by, lower-cased."""
-    return {w for w in _WORD.findall(sentence.lower()) if w not in _STOP}
+    return set(_WORD.findall(sentence.lower())).difference(_STOP)
 
 
 def repeats_title(sentence: str, title: str) -> bool:
