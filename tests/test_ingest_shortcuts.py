@@ -23,6 +23,7 @@ from brief.ingest.extract import find_events
 from brief.ingest.figures import find_figures
 from brief.ingest.metadata import MONTHS, detect_metadata
 from brief.ingest.namewords import name_groups
+from brief.ingest.organizations import find_organizations
 from brief.ingest.vocabulary import may_glue
 from brief.numbers import MONTH, MONTH_STARTS, read_numbers
 from brief.numberwords import ID_BEFORE, ID_WORDS_SPAN, id_before
@@ -315,3 +316,18 @@ def test_years_are_found_as_a_word_boundary_would_find_them(text: str) -> None:
     plain = re.compile(r"\b(?:19|20)\d\d\b")
     assert [m.span() for m in re.finditer(YEAR, text)] == [m.span() for m in plain.finditer(text)]
     assert _scanned(re.compile(YEAR)) and not _scanned(plain)
+
+
+def test_the_lower_case_words_read_once_are_those_of_the_text_asked_about() -> None:
+    capitalised, lower = "SORRY, LOOK.", "look, " + "sorry"
+    assert addressed.lower_words(capitalised) == frozenset()
+    assert addressed.lower_words(lower) == {"look", "sorry"}
+    assert addressed.lower_words(capitalised) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The report went to the Department of Justice.", "The Department of Justice. Federal officials agreed.", "Department of Justice"],
+)
+def test_an_organisation_s_name_ends_before_a_sentence_s_period(text: str) -> None:
+    assert find_organizations(text) == ["Department of Justice"]

@@ -140,7 +140,7 @@ def addressed(text: str) -> list[str]:
     )
     found: list[str] = []
     rejected: set[str] = set()
-    lower: set[str] | None = None  # the words the text writes in lower case, read once when needed
+    lower: frozenset[str] | None = None  # the words the text writes in lower case, read once when needed
     for pattern, needs, before in checks:
         if not any(need in text for need in needs):
             continue
@@ -154,7 +154,7 @@ def addressed(text: str) -> list[str]:
                 rejected.add(name)
                 continue
             if lower is None:
-                lower = set(re.findall(r"[a-zà-ÿ][a-zà-ÿ'’-]*", text))
+                lower = lower_words(text)
             # A word the text also writes in lower case is a common word ("Look", "Sorry"), no name.
             if name.lower() not in lower:
                 found.append(name)
@@ -174,7 +174,7 @@ def beside(text: str, people: list[str]) -> list[str]:
     must read as a person's name (one word the text never writes in lower case, or two or three
     name words); a list that names no known person adds nobody."""
     known = set(people) | {p.split()[-1] for p in people if " " in p}
-    lower: set[str] | None = None
+    lower: frozenset[str] | None = None
     found: list[str] = []
     for match in _LIST.finditer(text):
         items = [item for item in _ITEM_GAP.split(match.group(0)) if item]
@@ -182,7 +182,7 @@ def beside(text: str, people: list[str]) -> list[str]:
         if not any(item in known for item in items) or (len(items) < 3 and " and " not in match.group(0)):
             continue
         if lower is None:
-            lower = set(re.findall(r"[a-zà-ÿ][a-zà-ÿ'’-]*", text))
+            lower = lower_words(text)
         after = re.match(r"[^\S\n]+([A-Za-z]+)", text[match.end() : match.end() + 40])
         if after and (after.group(1) in ROLE_NOUNS or after.group(1).removesuffix("s") in ROLE_NOUNS):
             items = items[:-1]  # "… and Railtrack managers Alistair Cook": the last word qualifies a role
@@ -195,6 +195,18 @@ def beside(text: str, people: list[str]) -> list[str]:
             if (single and _one_word_name(item) and item.lower() not in lower) or (not single and is_person_name(item)):
                 found.append(item)
     return found
+
+
+_LOWER_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’-]*")
+_last_words: list[tuple[str, frozenset[str]]] = []  # the last text's words: addressed and beside both read them
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (a word it also writes capitalised is a common word,
+    no name), read once for the last text asked about."""
+    if not _last_words or _last_words[0][0] is not text:
+        _last_words[:] = [(text, frozenset(_LOWER_WORD.findall(text)))]
+    return _last_words[0][1]
 
 
 _SHORT_ADVERBS = frozenset("Only Early Truly Daily Fully Duly Oddly Madly Sadly Badly Shyly Dryly Coyly".split())

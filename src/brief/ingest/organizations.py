@@ -71,8 +71,11 @@ def find_organizations(text: str, people: list[str] | None = None) -> list[str]:
 
 def _sentences(run: str) -> list[list[str]]:
     """The run's tokens, cut where a sentence ends ("Mexico. Issues for Congress")."""
+    tokens = run.split()  # a run holds no line break: its spaces are _SP's
+    if not any(map(ends_sentence, tokens)):
+        return [tokens]  # most runs: no sentence ends inside
     parts: list[list[str]] = [[]]
-    for token in re.split(_SP, run):
+    for token in tokens:
         if ends_sentence(token):
             parts[-1].append(token[:-1])
             parts.append([])
