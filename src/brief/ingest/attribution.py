@@ -284,12 +284,20 @@ def _sent_by(who: str, sender: str | None) -> str | None:
 _WHEN = re.compile(r"^(?:[Tt]he other day|Yesterday|Today|Last (?:week|month|year|night)|Once|Later),? (?=(?:an?|the|my|our|one) )")
 
 
+# What a window before a quotation holds when a speaker is named in it; the window is read
+# further only then.
+_CUE_BEFORE = re.compile(rf"{VERBS_BEFORE}|{LEADS}|quoted|\blike\b")
+_NAME_THEN_DASH = re.compile(rf"[A-Z][\w’'.-]*[^\S\n]+{_DASH}")
+_WHEN_AT_END = re.compile(rf"\s+{SAID_WHEN}$")
+_VERB_WORD = re.compile(rf"\b{VERBS}\b")
+
+
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
     """'Jane Roe said: "…' / 'Jane Roe, the director, said "…' / 'He added: "…'."""
     window = text[start:end]
     if labelled := label_speaker(text, start, end):
         return labelled
-    if not re.search(rf"{VERBS_BEFORE}|{LEADS}|quoted|\blike\b", window):
+    if not _CUE_BEFORE.search(window):
         return None
     if _SAYING.search(window):
         return None  # "As they say in Delaware, “…”": a saying, nobody's in particular
@@ -299,7 +307,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
     # the name inside it is not the subject.
     window = _RELATIVE.sub("", window)
     window = _ASIDE.sub("", window)  # "Jane Roe (@janeroe) tweeted:": a handle or a seat between name and verb
-    if re.search(rf"[A-Z][\w’'.-]*[^\S\n]+{_DASH}", window):
+    if _NAME_THEN_DASH.search(window):
         # "Dan Bishop — known for his care — says he “…”"; after a role, the aside ends it as its
         # comma would ("Ann Roe, head of Acme - a music service - believes").
         window = _DASH_ASIDE.sub(lambda m: "," if "," in last_sentence(window[: m.start()]) else "", window)
@@ -333,7 +341,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None
         r"^(?i:as|and|but|so|yet|now)\s+(?=the\s|my\s|our\s|[A-Z])", "", who
     )  # "As the Declaration proclaims,", "as my dad would say"
     who = _WHEN.sub("", who)  # "The other day a defeated-looking man came up and said": when, then who
-    who = re.sub(rf"\s+{SAID_WHEN}$", "", who)  # "The prime minister on Sunday said": who, then when
+    who = _WHEN_AT_END.sub("", who)  # "The prime minister on Sunday said": who, then when
     if who in ("As", "And", "But", "So", "Yet", "Now", "Then"):
         return None  # "But went out and asked and said": a conjunction, and no subject
     if (
@@ -360,7 +368,7 @@ def sentence_end_attribution(text: str, start: int, end: int) -> tuple[str, str 
     if "‘" in rest or rest.rfind("“") > rest.rfind("”") or rest.count('"') % 2:
         return None  # another quotation opens before the sentence ends (a stray closing mark is no matter)
     opens = [i for i in (rest.find("“"), rest.find('"')) if i >= 0]
-    if opens and re.search(rf"\b{VERBS}\b", rest[: min(opens)]):
+    if opens and _VERB_WORD.search(rest[: min(opens)]):
         return None  # 'Critics called it “a disaster” and said the “waste” …, Roe said': the first has its own speaker
     after_marks = max(rest.rfind("”") if "“" in rest else -1, rest.rfind('"'))
     if _NAMING.search(text, max(0, start - 200), start - 1):
