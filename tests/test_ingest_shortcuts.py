@@ -20,7 +20,7 @@ from brief import numbers
 from brief.ingest import addressed, namewords
 from brief.ingest.clean import clean, is_furniture, normalize
 from brief.ingest.extract import find_events
-from brief.ingest.figures import find_figures
+from brief.ingest.figures import find_figures, last_word
 from brief.ingest.metadata import MONTHS, detect_metadata
 from brief.ingest.namewords import name_groups
 from brief.ingest.organizations import find_organizations
@@ -331,3 +331,12 @@ def test_the_lower_case_words_read_once_are_those_of_the_text_asked_about() -> N
 )
 def test_an_organisation_s_name_ends_before_a_sentence_s_period(text: str) -> None:
     assert find_organizations(text) == ["Department of Justice"]
+
+
+@example("a  bc\t ")
+@example("abc ")
+@example("abc")
+@given(st.text(alphabet="ab \t\n\u00a0\u2003.", max_size=12))
+def test_the_last_word_is_what_the_end_anchored_search_finds(chunk: str) -> None:
+    found = re.search(r"(\S+\s+)$", chunk)
+    assert last_word(chunk) == (found.group(1) if found else "")

@@ -294,6 +294,27 @@ def words_after(text: str, limit: int = 6, start: int = 0) -> list[str]:
     return [match.group(0) for match in islice(_WORD_OR_MARK.finditer(text, start), limit)]
 
 
+# The shapes of a number and of the words beside it that _number and _not_a_quantity test for
+# every candidate, compiled once.
+_MILLIONS_SUFFIX = re.compile(r"\d(?:m|bn)$")
+_DAY_OR_DAYS = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")
+_PER_BEFORE = re.compile(r"\bper\s*$", re.I)
+_LISTED_BEFORE = re.compile(r"\d[\w().–-]{0,14},?\s+(?:(?:and|or|through)\s+)?$")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+_FIVE_DIGITS_OR_MORE = re.compile(r"\d{5,}")
+_SECTION_AFTER = re.compile(r"\([a-z0-9]\)", re.I)
+_EARLY_YEAR = re.compile(r"1[0-7]\d\d")
+_OLD_YEAR = re.compile(r"1[0-8]\d\d")
+_OF_BEFORE = re.compile(r"\bof\s*$")
+_THREE_OR_FOUR_DIGITS = re.compile(r"\d{3,4}")
+_LEADING_ZERO = re.compile(r"0\d+")
+_ZERO_CODE_BEFORE = re.compile(r"\b0\d{2,}(?:[ \t]\d+)*[ \t]$")
+_UP_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
+_TIME_AFTER = re.compile(r"\s*(?:years?|months?|weeks?|days?|hours?)\b", re.I)
+_SHORT_NUMBER = re.compile(r"\d+(?:\.\d)?")
+
+
 def _number(match: re.Match[str], sentence: str) -> Number | None:
     kind = match.lastgroup or "number"
     token = match.group(0)
@@ -302,21 +323,16 @@ def _number(match: re.Match[str], sentence: str) -> Number | None:
     # prefix would cost time in proportion to its length at every number.
     before, after = sentence[max(0, start - 48) : start], sentence[end : end + 80]
     after = after[5:] if after.startswith("-plus") else after  # "800,000-plus jobs": at least, and of what
-    if kind == "number" and re.search(r"\d(?:m|bn)$", token) and _NOT_MILLIONS.match(after):
+    if kind == "number" and _MILLIONS_SUFFIX.search(token) and _NOT_MILLIONS.match(after):
         return None  # "the 60m hurdles", "7.96m on his first jump": metres, not millions
-    if _DATE_BEFORE.search(before) and kind in ("number", "range") and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", token.split()[0]):
+    if _DATE_BEFORE.search(before) and kind in ("number", "range") and _DAY_OR_DAYS.fullmatch(token.split()[0]):
         return None  # "Oct. 17", "on the 5th", "on January 9-10"
-    if (
-        (_DATE_AFTER.search(after) and kind != "money")
-        or id_before(before)
-        or re.search(r"\bper\s*$", before, re.I)
-        or CLOCK_AFTER.match(after)
-    ):
+    if (_DATE_AFTER.search(after) and kind != "money") or id_before(before) or _PER_BEFORE.search(before) or CLOCK_AFTER.match(after):
         return None  # a date, an identifier, the denominator of a rate, a time of day ("1500 GMT")
-    listed = kind in ("number", "range") and re.search(r"\d[\w().–-]{0,14},?\s+(?:(?:and|or|through)\s+)?$", before)
+    listed = kind in ("number", "range") and _LISTED_BEFORE.search(before)
     if listed and ID_LIST_BEFORE.search(sentence, max(0, start - 300), start):
         return None  # "sections 343, 1032-1035, 1266": every number of the list is an identifier
-    if re.match(r"^(?:st|nd|rd|th)\b", after) or (kind in ("number", "range", "percent") and ID_AFTER.match(after)):
+    if _ORDINAL_AFTER.match(after) or (kind in ("number", "range", "percent") and ID_AFTER.match(after)):
         return None  # an ordinal; a statute's title ("21 U.S.C. 801")
     if kind in ("number", "range") and _not_a_quantity(token, kind, before, after, sentence, start):
         return None
@@ -420,7 +436,7 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
     """A list marker, a long identifier, a phone number or a number inside a name: digits that
     count nothing."""
     bare = token.replace(",", "")
-    if kind == "number" and re.fullmatch(r"\d{1,2}", bare):
+    if kind == "number" and _ONE_OR_TWO_DIGITS.fullmatch(bare):
         if len(bare) == 2 and ABBREVIATED_YEAR_BEFORE.search(before):
             return True  # "fiscal year ’23": a year
         if before.endswith("(") and after.startswith(")"):
@@ -431,9 +447,9 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
             return True  # "including by: 1) cutting supply; 2) tracing guns": a list run into a sentence
         if before.rstrip().endswith(")") and re.match(r"\.(?:\s+[A-Z]|\s*$)", after):
             return True  # "(two- to four-year course) 2. Graduated": a list run into one line
-    if kind == "number" and re.fullmatch(r"\d{5,}", token):
+    if kind == "number" and _FIVE_DIGITS_OR_MORE.fullmatch(token):
         return True  # "Orders 13836, 13837", "see 2502030031": identifiers; a count this large is written with commas
-    if kind == "number" and re.match(r"\([a-z0-9]\)", after, re.I):
+    if kind == "number" and _SECTION_AFTER.match(after):
         return True  # "Section 203(k)", "a 501(c)(3)": a section of a law or a program's name
     if "(" in before[-1:] or ")" in after[:1] or "-" in token or after[:1] in "-.":
         window = max(0, start - 6)
@@ -441,21 +457,21 @@ def _not_a_quantity(token: str, kind: str, before: str, after: str, sentence: st
             return True
     if _DIMENSION_AFTER.match(after) or _DIMENSION_BEFORE.search(before):
         return True  # "2,560 by 1,440 pixels": a size
-    if kind == "number" and re.fullmatch(r"1[0-7]\d\d", token) and _YEAR_BEFORE.search(before):
+    if kind == "number" and _EARLY_YEAR.fullmatch(token) and _YEAR_BEFORE.search(before):
         return True  # "in 1781": a year before those `_YEAR` reads as years
-    if kind == "number" and re.fullmatch(r"1[0-8]\d\d", token) and re.search(r"\bof\s*$", before) and _NO_NOUN_AFTER.match(after):
+    if kind == "number" and _OLD_YEAR.fullmatch(token) and _OF_BEFORE.search(before) and _NO_NOUN_AFTER.match(after):
         return True  # "the spirit of 1776 is", "the War of 1812.": a year, where no counted noun follows
-    if kind == "number" and re.fullmatch(r"\d{3,4}", token) and _DAY_BEFORE.search(before):
+    if kind == "number" and _THREE_OR_FOUR_DIGITS.fullmatch(token) and _DAY_BEFORE.search(before):
         return True  # "June 15, 1215": the year of a date, however early
-    if kind == "number" and (re.fullmatch(r"0\d+", bare) or re.search(r"\b0\d{2,}(?:[ \t]\d+)*[ \t]$", before)):
+    if kind == "number" and (_LEADING_ZERO.fullmatch(bare) or _ZERO_CODE_BEFORE.search(before)):
         return True  # "007", "0800 555 111": a code written with its leading zero, and the groups after it
     if kind in ("number", "range") and (_SCORE_RUN_AFTER.match(after) or _SCORE_RUN_BEFORE.search(before)) and "-" in token + before[-8:]:
         return True  # "beat Roe 5-7 6-1 6-4": the games of each set, a result and not an amount
-    if kind == "number" and re.fullmatch(r"\d{1,3}", token) and _AGE.search(before) and after[:1] == ",":
+    if kind == "number" and _UP_TO_THREE_DIGITS.fullmatch(token) and _AGE.search(before) and after[:1] == ",":
         return True  # "Jane Roe, 63, said": an age
-    if kind == "range" and re.match(r"\s*(?:years?|months?|weeks?|days?|hours?)\b", after, re.I):
+    if kind == "range" and _TIME_AFTER.match(after):
         return True  # "children (0-17 years)": ages or a length of time
-    if kind == "number" and re.fullmatch(r"\d+(?:\.\d)?", bare):
+    if kind == "number" and _SHORT_NUMBER.fullmatch(bare):
         if _NAME_OF.search(before):
             return True  # "the Group of 20"
         if _NAME_BEFORE.search(before) and not _headline(sentence, start, start + len(token)):  # also "Silk Road 2.0"

@@ -127,15 +127,24 @@ class _Periods:
         return bisect_right(self.marks, self.starts[index])
 
 
+def last_word(chunk: str) -> str:
+    """The chunk's last word with the spaces after it, when spaces end it: what
+    ``re.search(r"(\\S+\\s+)$", chunk)`` finds, without trying the pattern at every position."""
+    stripped = chunk.rstrip()
+    if not stripped or len(stripped) == len(chunk):
+        return ""
+    return chunk[len(stripped) - len(stripped.rsplit(None, 1)[-1]) :]
+
+
 def _quote_span(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
     """The number with up to two words before and four after, inside its sentence: short enough
     to be a locator, long enough to be unique and to show what the number counts."""
     left = start
     for _ in range(2):
-        match = re.search(r"(\S+\s+)$", text[max(sent_start, left - 60) : left])
-        if not match:
+        word = last_word(text[max(sent_start, left - 60) : left])
+        if not word:
             break
-        left -= len(match.group(1))
+        left -= len(word)
     right = end
     for _ in range(4):
         match = _NEXT_WORD.match(text, right, sent_end)
