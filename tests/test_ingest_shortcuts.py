@@ -340,3 +340,25 @@ def test_an_organisation_s_name_ends_before_a_sentence_s_period(text: str) -> No
 def test_the_last_word_is_what_the_end_anchored_search_finds(chunk: str) -> None:
     found = re.search(r"(\S+\s+)$", chunk)
     assert last_word(chunk) == (found.group(1) if found else "")
+
+
+GREETING_PIECES = [
+    "thank", "Thank", "go", "ago", " to ", "turn", "call", " on ", "our", "the", " speaker,", " ", "\n", "Tom", "Lee", "my ", "good ",
+    "friend", ", ", "x", "welcome",
+]  # fmt: skip
+
+
+@example("I thank Tom Lee, ago to Ann Roe, and call on our good friend, Sam Ortiz. Let’s go to Bo Diaz, turn to Al Ruiz")
+@given(st.lists(st.sampled_from(GREETING_PIECES), max_size=12).map("".join))
+def test_greetings_are_found_alike_without_the_speaker_s_alternative(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.group("name") or m.groupdict().get("name2")) for m in pattern.finditer(text)]
+
+    if "speaker," not in text:
+        assert found(addressed._GREETED_ONLY) == found(addressed._GREETED)
+    assert _scanned(addressed._GREETED_ONLY)
+
+
+def test_the_people_greeted_are_found_with_or_without_a_speaker_introduced() -> None:
+    assert addressed.greeted("Please welcome our next speaker, Samara Donahue.") == ["Samara Donahue"]
+    assert addressed.greeted("Let’s go to Jennifer Jacobs. I want to thank Debbie Stabenow.") == ["Jennifer Jacobs", "Debbie Stabenow"]

@@ -220,10 +220,19 @@ def _one_word_name(word: str) -> bool:
 
 # A person greeted or introduced by name: "I want to thank Debbie Stabenow", "our next speaker,
 # Samara Donahue", "Let’s go to Jennifer Jacobs from Bloomberg".
-_GREETED = re.compile(
-    rf"\b(?:thank|introduce|welcome|congratulate|recognize|acknowledge|salute|(?:go|turn){_SP}to|call{_SP}on)"
+_GREETING_TAIL = (
     rf"{_SP}(?:(?:my|our|the){_SP}(?:good{_SP}|dear{_SP}|old{_SP})?(?:friend|colleague|buddy|pal|speaker){_SP}?,?{_SP})?(?P<name>{_NAME})\b"
+)
+_GREETED = re.compile(
+    rf"\b(?:thank|introduce|welcome|congratulate|recognize|acknowledge|salute|(?:go|turn){_SP}to|call{_SP}on){_GREETING_TAIL}"
     rf"|\b(?:our|the){_SP}(?:next{_SP})?speaker,{_SP}(?P<name2>{_NAME})\b"
+)
+# _GREETED for a text without "speaker,", where its second alternative cannot match: the first
+# alone, written so that the engine scans for its words' first letters.
+_GREETED_ONLY = re.compile(
+    "(?:"
+    + word_start(*"thank introduce welcome congratulate recognize acknowledge salute".split()).removeprefix("(?:").removesuffix(")")
+    + rf"|go(?<=\bgo){_SP}to|turn(?<=\bturn){_SP}to|call(?<=\bcall){_SP}on){_GREETING_TAIL}"
 )
 
 
@@ -231,8 +240,8 @@ def greeted(text: str) -> list[str]:
     """Names of two words or more that a speech thanks, welcomes or introduces, or that a moderator
     calls on."""
     found: list[str] = []
-    for match in _GREETED.finditer(text):
-        name = (match.group("name") or match.group("name2")).rstrip(".")
+    for match in (_GREETED if "speaker," in text else _GREETED_ONLY).finditer(text):
+        name = (match.group("name") or match.groupdict().get("name2") or "").rstrip(".")
         if name not in found and is_person_name(name):
             found.append(name)
     return found
