@@ -79,7 +79,9 @@ _STARTS = (
 )  # fmt: skip
 FIGURE = re.compile(
     # The gate first: most positions of a sentence are inside a word, and most words start no
-    # figure; one test there is cheaper than a test for each kind.
+    # figure; one test there is cheaper than a test for each kind. The "-fold" and "times"
+    # alternatives need no look ahead of their own (their words imply it, and it read each word
+    # whole); the ratio's is tried only after a digit or a number's word.
     rf"""
     (?=[\d$£€¥₹]|\b(?:{_STARTS}))
     (?:(?P<money>(?=[$£€¥₹]|[a-z]{{1,2}}\$|[a-z]{{3}}\s?\d|between\s+{_CURRENCY})
