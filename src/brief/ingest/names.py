@@ -16,6 +16,7 @@ Every pattern is bounded and tried once per run, so the cost is linear in the te
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from brief.ingest.addressed import addressed, beside, described, greeted
@@ -205,7 +206,7 @@ def _is_title(token: str) -> bool:
     return token in TITLES or (token.startswith(("then-", "ex-", "Then-", "Ex-")) and token.split("-", 1)[1] in TITLES)
 
 
-def _person(text: str, start: int, tokens: list[str], groups: list[tuple[int, int]], i: int, j: int, size: int) -> str | None:
+def _person(text: str, start: int, tokens: list[str], groups: Sequence[tuple[int, int]], i: int, j: int, size: int) -> str | None:
     """The role of the name tokens[i:j] of a run if the text says it is a person's ('' for a
     person without a role), else None."""
     if size == 1 and not (i and _is_title(tokens[i - 1])):

@@ -72,9 +72,10 @@ class NameIndex:
         return longest if longest and all(longest.endswith(n) for n in fuller) else name
 
 
-def name_groups(tokens: list[str]) -> list[tuple[int, int]]:
-    """Ranges [i, j) of tokens that can be a name: name words, with particles inside."""
-    return list(_name_groups(tuple(tokens)))
+def name_groups(tokens: list[str]) -> tuple[tuple[int, int], ...]:
+    """Ranges [i, j) of tokens that can be a name: name words, with particles inside. A tuple, as
+    the groups are cached and shared: no caller can change them."""
+    return _name_groups(tuple(tokens))
 
 
 @lru_cache(maxsize=4096)
