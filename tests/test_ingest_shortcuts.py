@@ -266,6 +266,7 @@ HEAD_PIECES = [
 ]  # fmt: skip
 
 
+@example("x " + "a" * 29 + "s" + "\t" * 12 + "Tom")  # a long plural, then more tabs than the reach: counted from the spaces
 @example("the reincludes Tom, such as Ana, such as  Ana, named after Éva, among them Bo, women, Al and officers Ted")
 @given(st.lists(st.sampled_from(HEAD_PIECES), max_size=12).map("".join))
 def test_the_heads_of_lists_are_found_as_the_plain_search_finds_them(text: str) -> None:

@@ -24,7 +24,13 @@ from collections.abc import Iterable
 def word_start(*words: str) -> str:
     """``\\b(?:word|word…)`` written to be scanned for: each word, then a look back that checks
     that it starts a word ("his" in "this" is no "his")."""
-    return "(?:" + "|".join(f"{word}(?<=\\b{word})" for word in map(re.escape, words)) + ")"
+    return "(?:" + "|".join(word_starts(*words)) + ")"
+
+
+def word_starts(*words: str) -> list[str]:
+    """The alternatives of :func:`word_start`, for a pattern that puts others beside them at its
+    top (an alternation inside another gets no scan)."""
+    return [f"{word}(?<=\\b{word})" for word in map(re.escape, words)]
 
 
 # The characters IGNORECASE matches to an ASCII letter that ``str.lower`` does not turn into that
@@ -38,6 +44,13 @@ def lowered(text: str) -> str | None:
     the spans a case-blind search of `text` finds; None where the text holds a character that the
     two fold differently."""
     return text.lower() if folds_alike(text) else None
+
+
+def may_hold(folded: str | None, words: Iterable[str]) -> bool:
+    """Whether a case-blind pattern every match of which holds one of these lower-case words may
+    match a text, told from its :func:`lowered` copy: it may not when the copy holds none of them
+    (an untrustworthy copy, None, decides nothing)."""
+    return folded is None or any(word in folded for word in words)
 
 
 def folds_alike(text: str) -> bool:

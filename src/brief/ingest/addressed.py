@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from brief.ingest.vocabulary import ONE_WORD_ORGS, ORG_HEADS, ROLE_NOUNS, THING_HEADS, is_name_word, is_person_name
-from brief.quickre import word_start
+from brief.quickre import word_start, word_starts
 
 _W = r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]{1,30})"  # one word of a name, capitalised, no capitals inside
 _SP = r"[^\S\n]+"
@@ -104,15 +104,12 @@ def list_heads(text: str) -> Iterator[re.Match[str]]:
     done = 0  # where the last head found ends: the next starts after it
     for end in _HEAD_END.finditer(text):
         capital = spaces = end.start()
-        while spaces > 0 and text[spaces - 1] in _SPACES:
+        while spaces > 0 and text[spaces - 1].isspace() and text[spaces - 1] != "\n":  # [^\S\n]
             spaces -= 1
         head = _LIST_HEAD.search(text, max(done, spaces - HEAD_REACH), capital + 1)
         if head is not None:
             done = head.end()
             yield head
-
-
-_SPACES = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n")  # [^\S\n]
 
 
 _LIST_ITEM = re.compile(rf"(?:\d{{1,3}}-year-old{_SP})?(?P<name>{_NAME})")
@@ -231,7 +228,7 @@ _GREETED = re.compile(
 # alone, written so that the engine scans for its words' first letters.
 _GREETED_ONLY = re.compile(
     "(?:"
-    + word_start(*"thank introduce welcome congratulate recognize acknowledge salute".split()).removeprefix("(?:").removesuffix(")")
+    + "|".join(word_starts(*"thank introduce welcome congratulate recognize acknowledge salute".split()))
     + rf"|go(?<=\bgo){_SP}to|turn(?<=\bturn){_SP}to|call(?<=\bcall){_SP}on){_GREETING_TAIL}"
 )
 

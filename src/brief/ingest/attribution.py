@@ -26,6 +26,7 @@ from brief.ingest.speechwords import (
     OWNED_DOCUMENTS,
     ROLE_WORD,
     TITLED,
+    VERB_WORD,
     VERBS,
     VERBS_BEFORE,
 )
@@ -289,7 +290,6 @@ _WHEN = re.compile(r"^(?:[Tt]he other day|Yesterday|Today|Last (?:week|month|yea
 _CUE_BEFORE = re.compile(rf"{VERBS_BEFORE}|{LEADS}|quoted|\blike\b")
 _NAME_THEN_DASH = re.compile(rf"[A-Z][\w’'.-]*[^\S\n]+{_DASH}")
 _WHEN_AT_END = re.compile(rf"\s+{SAID_WHEN}$")
-_VERB_WORD = re.compile(rf"\b{VERBS}\b")
 
 
 def attribution_before(text: str, start: int, end: int) -> tuple[str, str | None] | None:
@@ -368,7 +368,7 @@ def sentence_end_attribution(text: str, start: int, end: int) -> tuple[str, str 
     if "‘" in rest or rest.rfind("“") > rest.rfind("”") or rest.count('"') % 2:
         return None  # another quotation opens before the sentence ends (a stray closing mark is no matter)
     opens = [i for i in (rest.find("“"), rest.find('"')) if i >= 0]
-    if opens and _VERB_WORD.search(rest[: min(opens)]):
+    if opens and VERB_WORD.search(rest[: min(opens)]):
         return None  # 'Critics called it “a disaster” and said the “waste” …, Roe said': the first has its own speaker
     after_marks = max(rest.rfind("”") if "“" in rest else -1, rest.rfind('"'))
     if _NAMING.search(text, max(0, start - 200), start - 1):

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from brief.quickre import lowered
+from brief.quickre import lowered, may_hold
 from brief.untrusted import clean_text
 
 # Invisible characters are dropped and odd spaces made plain by two substitutions: a translation
@@ -258,10 +258,7 @@ def is_furniture(para: str) -> bool:
     """Whether a paragraph is page furniture ("Most Popular", "Share this article", a reprint line)."""
     if _FURNITURE.match(para):
         return True
-    folded = lowered(para)
-    if folded is not None and not any(need in folded for need in _WITHIN_NEEDS):
-        return False
-    return _FURNITURE_WITHIN.match(para) is not None
+    return may_hold(lowered(para), _WITHIN_NEEDS) and _FURNITURE_WITHIN.match(para) is not None
 
 
 def without_markup(text: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from brief.ingest.figurelabels import draft_label
 from brief.numbers import MONEY, Number, candidates, named_numbers, read_candidate
-from brief.quickre import YEAR, lowered
+from brief.quickre import YEAR, lowered, may_hold
 
 _KEY_TERMS = re.compile(
     r"\b(?:record|killed|deaths?|dying|died|murders?|homicides?|increase|rose|fell|drop(?:ped)?|surge|billion|million|seiz\w+|extradit\w+"
@@ -79,8 +79,10 @@ class _Periods:
 
     def __init__(self, sentence: str, published_year: int | None) -> None:
         folded = lowered(sentence)
-        maybe = [(pattern, label) for pattern, needs, label in _PERIOD_WORDS if folded is None or any(n in folded for n in needs)]
-        self.rate = next(((True, label) for pattern, label in maybe if pattern.search(sentence)), (False, None))
+        self.rate = next(
+            ((True, label) for pattern, needs, label in _PERIOD_WORDS if may_hold(folded, needs) and pattern.search(sentence)),
+            (False, None),
+        )
         self.years = [] if self.rate[0] else [(m.start(), m.group(0)) for m in _YEAR.finditer(sentence)]
         self.starts = [start for start, _ in self.years]
         # Clause marks, and whether the clause after each opens with a word that makes it another
@@ -93,9 +95,9 @@ class _Periods:
                 self.opens_other.append(bool(_OTHER_CLAUSE.match(sentence, mark.end())))
         self.relative: str | None = None
         if published_year and not self.rate[0]:
-            if (folded is None or "last year" in folded) and _LAST_YEAR.search(sentence):
+            if may_hold(folded, ("last year",)) and _LAST_YEAR.search(sentence):
                 self.relative = str(published_year - 1)
-            elif (folded is None or "this year" in folded) and _THIS_YEAR.search(sentence):
+            elif may_hold(folded, ("this year",)) and _THIS_YEAR.search(sentence):
                 self.relative = str(published_year)
 
     def period(self, position: int, number_text: str) -> str | None:

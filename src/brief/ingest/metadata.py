@@ -18,7 +18,7 @@ from brief.ingest.kinds import detect_kind, official_title
 from brief.ingest.publishers import publisher_from_series, publisher_from_url
 from brief.inputs.models import Kind
 from brief.numbers import MONTH
-from brief.quickre import lowered
+from brief.quickre import lowered, may_hold
 from brief.untrusted import safe_url
 
 MONTHS = {
@@ -256,7 +256,7 @@ def detect_metadata(clean: CleanText, meta: dict[str, str]) -> Metadata:
     sample = " ".join(paragraphs[:3] + paragraphs[-3:] + clean.furniture + page_head[:6])
     folded = lowered(sample)
     for kind, needs, pattern in _KIND_PATTERNS:
-        if (folded is None or any(need in folded for need in needs)) and pattern.search(sample):
+        if may_hold(folded, needs) and pattern.search(sample):
             result.kind = kind
             break
     else:

@@ -17,7 +17,7 @@ import re
 from brief.ingest.givennames import is_given_name
 from brief.ingest.metadata import MONTH
 from brief.ingest.namewords import name_groups, person_groups
-from brief.ingest.speechwords import OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERBS
+from brief.ingest.speechwords import OWNED_DOCUMENTS, ROLE_WORD, TITLED, VERB_WORD
 from brief.ingest.vocabulary import (
     HEADLINE_VERBS,
     NAME_WORD,
@@ -61,7 +61,7 @@ def label_speaker(text: str, start: int, end: int) -> tuple[str, str | None] | N
     list of guests with their roles, at most 320 characters back)."""
     window = text[start:end]
     listed = _LINE_ROLES.search(text, max(0, end - 320), end)
-    if listed and _VERB_WORD.search(listed.group("role")):
+    if listed and VERB_WORD.search(listed.group("role")):
         listed = None  # "Colin Ash, Seaside Hotel Association said:": a speech verb, read below
     if listed and any(j == len(listed.group("who").split()) and j - i >= 2 for i, j in name_groups(listed.group("who").split())):
         return listed.group("who"), listed.group("role").strip()  # "Jane Roe, Director, Harbor Board: “…”"
@@ -96,7 +96,6 @@ _NOT_SPEAKERS = frozenset(
 )
 # A line that invites the reader somewhere: "See the President’s Video HERE:".
 _INVITATIONS = frozenset("See Read Watch Click Listen View Visit Download Follow Share Sign Join".split())
-_VERB_WORD = re.compile(rf"\b{VERBS}\b")
 _SEAT_NOTE = re.compile(rf"\s*{_BRACKETED}")
 # Where words were posted, after the name in a label: "Jane Roe on Twitter:", "Senator Roe, on X:".
 _ON_PLATFORM = re.compile(r",?\s+on\s+(?:X|Twitter|Facebook|Instagram|Threads|Truth Social|Bluesky|LinkedIn|social media)$")

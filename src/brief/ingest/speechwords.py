@@ -2,10 +2,12 @@
 that lead into quoted words, role nouns, and a capitalised name or title.
 
 Stage: extraction (shared by :mod:`.attribution` and :mod:`.quotelabels`). Regular-expression
-fragments only; nothing here matches on its own.
+fragments, and one pattern both modules search with: a speech verb as a word (VERB_WORD).
 """
 
 from __future__ import annotations
+
+import re
 
 from brief.ingest.vocabulary import NAME_WORD, ROLE_NOUNS
 
@@ -18,6 +20,7 @@ VERBS = (
     r"pleaded|promised|vowed|observed|reported|countered|maintained|thinks|believes|feels|reminded|reminds|read|put it|puts it|taught us|teaches us|according to|"
     r"yelled|shouted|screamed|whispered|exclaimed|implored|begged)"
 )
+VERB_WORD = re.compile(rf"\b{VERBS}\b")
 # The plural present, read only before the words ("The secretaries write that …: “…”"), since after
 # them "a promissory note" or "the add" would read as a speaker and a verb.
 VERBS_BEFORE = (
